@@ -1,0 +1,182 @@
+//! Writing checked records into the journal in one transaction.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+
+use super::{ImportError, Location};
+use crate::error::{Error, Result};
+use crate::model::{EntryKind, NewEntry};
+use crate::store::{CheckIn, Journal, NewCheckIn};
+use crate::time;
+
+/// One checked entry to import, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportItem {
+    /// Where the record was read.
+    pub location: Location,
+    /// The entry to write.
+    pub entry: NewEntry,
+}
+
+/// Everything read from an import file, checked and ready to write.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportSet {
+    /// The entries, in file order.
+    pub entries: Vec<ImportItem>,
+    /// Check-ins (full backups only).
+    pub checkins: Vec<CheckIn>,
+    /// Settings (full backups only); applied where the journal has none.
+    pub settings: BTreeMap<String, String>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// Entries read from the file.
+    pub read: usize,
+    /// Entries written.
+    pub imported: usize,
+    /// Entries already in the journal, exactly; not written again.
+    pub duplicates: usize,
+    /// Entries that share an id (or date, title and body) with a different
+    /// entry already there; imported beside it with a new id.
+    pub kept_beside: usize,
+    /// Check-ins written.
+    pub checkins: usize,
+    /// Things worth telling the person, one sentence each.
+    pub notes: Vec<String>,
+}
+
+enum Placement {
+    New,
+    Duplicate,
+    Beside,
+}
+
+impl Journal {
+    /// Writes a checked import set in one transaction: all of it or, on any
+    /// failure, none of it.
+    pub fn import(&mut self, set: ImportSet) -> Result<ImportSummary> {
+        let tx = self.conn.transaction()?;
+        let mut summary = ImportSummary {
+            read: set.entries.len(),
+            ..ImportSummary::default()
+        };
+        for item in set.entries {
+            import_entry(&tx, item, &mut summary)?;
+        }
+        for checkin in set.checkins {
+            let exists: Option<i64> = tx
+                .query_row("SELECT seq FROM checkins WHERE id = ?1", [checkin.id.to_string()], |r| r.get(0))
+                .optional()?;
+            if exists.is_none() {
+                crate::store::insert_checkin(
+                    &tx,
+                    NewCheckIn {
+                        id: Some(checkin.id),
+                        taken: Some(checkin.taken),
+                        scores: checkin.scores.into_iter().map(|(k, v)| (k, i64::from(v))).collect(),
+                        note: checkin.note,
+                    },
+                )?;
+                summary.checkins += 1;
+            }
+        }
+        for (key, value) in set.settings {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                params![key, value],
+            )?;
+        }
+        tx.commit()?;
+        Ok(summary)
+    }
+}
+
+fn import_entry(tx: &Transaction<'_>, item: ImportItem, summary: &mut ImportSummary) -> Result<()> {
+    let ImportItem { location, mut entry } = item;
+    match placement(tx, &entry)? {
+        Placement::Duplicate => {
+            summary.duplicates += 1;
+            return Ok(());
+        }
+        Placement::Beside => {
+            entry.id = None;
+            summary.kept_beside += 1;
+            summary.notes.push(format!(
+                "{location}: differs from an entry already in the journal with the same id; both are kept"
+            ));
+        }
+        Placement::New => {}
+    }
+    if entry.kind == Some(EntryKind::Reflection) && entry.deleted.is_none() {
+        let week = match entry.week_start {
+            Some(week) => week,
+            None => crate::store::first_day(tx)?.week_start(time::normalize(entry.created.unwrap_or_else(time::now)).date_naive()),
+        };
+        let taken: Option<i64> = tx
+            .query_row(
+                "SELECT seq FROM entries WHERE kind = 'reflection' AND week_start = ?1 AND deleted_utc IS NULL",
+                [week.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
+            entry.kind = Some(EntryKind::Note);
+            entry.week_start = Some(week);
+            summary.notes.push(format!(
+                "{location}: the week of {week} already has a reflection, so this one was imported as a note"
+            ));
+        }
+    }
+    crate::store::insert_entry(tx, entry).map_err(|e| match e {
+        Error::Invalid(problem) => Error::Import(ImportError::Record {
+            location: location.clone(),
+            field: None,
+            message: problem.to_string(),
+        }),
+        other => other,
+    })?;
+    summary.imported += 1;
+    Ok(())
+}
+
+/// Decides whether an incoming entry is new, already there, or clashes.
+fn placement(tx: &Transaction<'_>, entry: &NewEntry) -> Result<Placement> {
+    let existing = if let Some(id) = entry.id {
+        crate::store::fetch_entry(tx, id)?
+    } else if let Some(source) = &entry.source_id {
+        let id: Option<String> = tx
+            .query_row("SELECT id FROM entries WHERE source_id = ?1 LIMIT 1", [source], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(id) => crate::store::fetch_entry(tx, id.parse().map_err(|_| Error::Corrupt(format!("entry id {id:?}")))?)?,
+            None => None,
+        }
+    } else {
+        // No id at all: the same date, title and body is the same entry.
+        let created = time::normalize(entry.created.unwrap_or_else(time::now));
+        let found: Option<String> = tx
+            .query_row(
+                "SELECT id FROM entries WHERE entry_date = ?1 AND title = ?2 AND body = ?3 LIMIT 1",
+                params![created.date_naive().to_string(), entry.title, entry.body],
+                |r| r.get(0),
+            )
+            .optional()?;
+        return Ok(if found.is_some() { Placement::Duplicate } else { Placement::New });
+    };
+    let Some(existing) = existing else {
+        return Ok(Placement::New);
+    };
+    let same = existing.kind == entry.kind.unwrap_or(EntryKind::Note)
+        && existing.title == entry.title
+        && existing.body == entry.body
+        && existing.sections == entry.sections
+        && existing.tags == entry.tags
+        && existing.private == entry.private
+        && existing.ratings == entry.ratings
+        && Some(existing.created) == entry.created.map(time::normalize);
+    Ok(if same { Placement::Duplicate } else { Placement::Beside })
+}

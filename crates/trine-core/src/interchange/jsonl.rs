@@ -1,0 +1,53 @@
+//! JSON Lines: one entry record per line (DESIGN.md section 5).
+
+use std::path::Path;
+
+use chrono::FixedOffset;
+
+use super::import::{ImportItem, ImportSet};
+use super::json::parse;
+use super::record::EntryRecord;
+use super::{atomic, ImportError, Location};
+use crate::error::Result;
+use crate::model::Entry;
+
+/// Reads a JSON Lines file of entry records and checks every line. Blank
+/// lines are skipped; Windows line endings are fine. Fails on the first
+/// fault, naming the line and the field.
+pub fn read_jsonl(path: &Path, local_offset: FixedOffset) -> Result<ImportSet> {
+    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    let mut set = ImportSet::default();
+    for (index, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let location = Location {
+            file: path.to_path_buf(),
+            line: Some(index + 1),
+            record: None,
+        };
+        let record: EntryRecord = parse(line, &|_| location.clone())?;
+        let entry = record.into_new_entry(local_offset).map_err(|p| ImportError::Record {
+            location: location.clone(),
+            field: Some(p.field),
+            message: p.message,
+        })?;
+        set.entries.push(ImportItem { location, entry });
+    }
+    Ok(set)
+}
+
+/// Writes entries as JSON Lines, one record per line.
+pub fn export_jsonl(entries: &[Entry], path: &Path) -> Result<usize> {
+    atomic::write_file(path, |out| {
+        for entry in entries {
+            serde_json::to_writer(&mut *out, &EntryRecord::from(entry)).map_err(std::io::Error::other)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    Ok(entries.len())
+}

@@ -1,0 +1,85 @@
+//! Moving entries in and out of the journal: the lossless JSON backup, JSON
+//! Lines, and a folder of Markdown files.
+//!
+//! Imports are all or nothing. Every record is read and checked first; a
+//! fault names the file, the line or entry, and the field, and nothing is
+//! written. Then all records are written in one transaction. Importing the
+//! same file twice adds nothing the second time, and a record that clashes
+//! with a different entry already there is imported beside it, never merged
+//! or dropped silently (the summary says so).
+//!
+//! Exports are written to a temporary file or folder beside the target and
+//! moved into place at the end, so a failed export leaves nothing behind.
+
+mod atomic;
+mod import;
+mod json;
+mod jsonl;
+mod markdown;
+mod record;
+
+use std::fmt;
+use std::path::PathBuf;
+
+pub use import::{ImportItem, ImportSet, ImportSummary};
+pub use json::{export_json, read_json, JournalDocument, JSON_FORMAT, JSON_FORMAT_VERSION};
+pub use jsonl::{export_jsonl, read_jsonl};
+pub use markdown::{export_markdown, markdown_file_name, render_markdown};
+pub use record::{EntryRecord, FieldProblem, RatingsRecord};
+
+/// Where in an import a record came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file read.
+    pub file: PathBuf,
+    /// The line (1-based) where the record is, if known.
+    pub line: Option<usize>,
+    /// The record's position in the file (1-based), if lines do not say.
+    pub record: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(record) = self.record {
+            write!(f, " (entry {record})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why an import failed. Nothing was imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("{}: could not read it: {source}; nothing was imported", file.display())]
+    Read {
+        /// The file.
+        file: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// One record is malformed or breaks a rule.
+    #[error("{location}: {}{message}; nothing was imported", field.as_deref().map(|f| format!("field `{f}`: ")).unwrap_or_default())]
+    Record {
+        /// Where the record is.
+        location: Location,
+        /// The field at fault, if one is.
+        field: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file is a Trine export from a newer version.
+    #[error("{}: made by a newer Trine (format version {found}; this one reads up to {supported}); update Trine to import it. Nothing was imported", file.display())]
+    NewerFormat {
+        /// The file.
+        file: PathBuf,
+        /// The version in the file.
+        found: u32,
+        /// The newest version understood.
+        supported: u32,
+    },
+}

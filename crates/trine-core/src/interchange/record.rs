@@ -1,0 +1,170 @@
+//! The JSON shape of an entry, shared by the JSON export, JSON Lines import
+//! and export, and the CLI's `--json` output. README.md documents it.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::ValidationError;
+use crate::model::{Entry, EntryKind, NewEntry, Ratings, Section};
+
+/// The three ratings as numbers, any of them absent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingsRecord {
+    /// How seen I felt, 1 to 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen: Option<i64>,
+    /// How known I felt, 1 to 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known: Option<i64>,
+    /// How valued I felt, 1 to 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valued: Option<i64>,
+}
+
+/// An entry as JSON. On output every field is present except those marked
+/// optional below; on input only a date (`datetime` or `date`) is required.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryRecord {
+    /// The entry's UUID; on import, any other string is kept as the source id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `reflection` or `note` (a note when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EntryKind>,
+    /// The local date written, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// The local time written, RFC 3339 with its UTC offset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datetime: Option<DateTime<FixedOffset>>,
+    /// The first day of the week the entry belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub week: Option<NaiveDate>,
+    /// The title.
+    #[serde(default)]
+    pub title: String,
+    /// The free text, Markdown.
+    #[serde(default)]
+    pub body: String,
+    /// One section per side answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Kept out of shared exports.
+    #[serde(default)]
+    pub private: bool,
+    /// Self-ratings, 1 to 10 (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<RatingsRecord>,
+    /// Last changed, RFC 3339 (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime<FixedOffset>>,
+    /// In the bin since, RFC 3339 (only in full backups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<DateTime<FixedOffset>>,
+    /// The id the entry had in the journal it was imported from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+}
+
+impl From<&Entry> for EntryRecord {
+    fn from(entry: &Entry) -> Self {
+        let r = entry.ratings;
+        EntryRecord {
+            id: Some(entry.id.to_string()),
+            kind: Some(entry.kind),
+            date: Some(entry.date()),
+            datetime: Some(entry.created),
+            week: Some(entry.week_start),
+            title: entry.title.clone(),
+            body: entry.body.clone(),
+            sections: entry.sections.clone(),
+            tags: entry.tags.clone(),
+            private: entry.private,
+            ratings: (!r.is_empty()).then(|| RatingsRecord {
+                seen: r.seen.map(|v| i64::from(v.get())),
+                known: r.known.map(|v| i64::from(v.get())),
+                valued: r.valued.map(|v| i64::from(v.get())),
+            }),
+            updated: Some(entry.updated),
+            deleted: entry.deleted,
+            source_id: entry.source_id.clone(),
+        }
+    }
+}
+
+/// Where a problem in a record is: the field's path, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The field, e.g. `ratings.seen`.
+    pub field: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl EntryRecord {
+    /// Checks the record and turns it into an entry to write. `local_offset`
+    /// places a bare `date` (noon, in that offset) when `datetime` is absent.
+    pub fn into_new_entry(self, local_offset: FixedOffset) -> Result<NewEntry, FieldProblem> {
+        let problem = |field: &str, e: ValidationError| FieldProblem {
+            field: field.to_string(),
+            message: e.to_string(),
+        };
+        let created = match (self.datetime, self.date) {
+            (Some(datetime), Some(date)) if datetime.date_naive() != date => {
+                return Err(FieldProblem {
+                    field: "date".into(),
+                    message: format!("{date} does not match datetime {datetime}"),
+                })
+            }
+            (Some(datetime), _) => datetime,
+            (None, Some(date)) => date
+                .and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists"))
+                .and_local_timezone(local_offset)
+                .single()
+                .expect("a fixed offset maps every time"),
+            (None, None) => {
+                return Err(FieldProblem {
+                    field: "date".into(),
+                    message: "missing: give `datetime` (RFC 3339) or `date` (YYYY-MM-DD)".into(),
+                })
+            }
+        };
+        let ratings = match self.ratings {
+            None => Ratings::default(),
+            Some(r) => Ratings::checked(r.seen, r.known, r.valued).map_err(|e| match &e {
+                ValidationError::RatingOutOfRange { field, .. } => problem(&format!("ratings.{field}"), e.clone()),
+                _ => problem("ratings", e.clone()),
+            })?,
+        };
+        let tags = crate::model::normalize_tags(&self.tags).map_err(|e| problem("tags", e))?;
+        let sections = crate::model::normalize_sections(self.sections).map_err(|e| problem("sections", e))?;
+        let (id, source_id) = match self.id {
+            Some(text) => match Uuid::parse_str(&text) {
+                Ok(uuid) => (Some(uuid), self.source_id),
+                Err(_) => (None, self.source_id.or(Some(text))),
+            },
+            None => (None, self.source_id),
+        };
+        Ok(NewEntry {
+            id,
+            kind: self.kind,
+            week_start: self.week,
+            title: self.title,
+            body: self.body,
+            sections,
+            tags,
+            private: self.private,
+            ratings,
+            created: Some(created),
+            updated: self.updated,
+            deleted: self.deleted,
+            source_id,
+        })
+    }
+}

@@ -1,0 +1,377 @@
+//! Writing, reading and listing entries.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use uuid::Uuid;
+
+use super::{settings, Journal};
+use crate::error::{Error, Result, ValidationError};
+use crate::model::{
+    normalize_sections, normalize_tags, Entry, EntryEdit, EntryKind, NewEntry, Rating, Ratings, Section, Side,
+};
+use crate::time;
+
+/// The columns read for an entry, in the order [`entry_from_row`] expects.
+pub(crate) const ENTRY_COLUMNS: &str = "id, kind, week_start, title, body, \
+    developmental_prompt, developmental, emotional_prompt, emotional, integration_prompt, integration, \
+    tags, private, seen, known, valued, created_utc, created_offset, updated_utc, updated_offset, \
+    deleted_utc, deleted_offset, source_id";
+
+/// Which entries to list, newest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListQuery {
+    /// At most this many; all when unset.
+    pub limit: Option<usize>,
+    /// Skip this many first (for paging).
+    pub offset: usize,
+    /// Only entries with this tag (tidied like any tag).
+    pub tag: Option<String>,
+    /// Only entries written on or after this date.
+    pub from: Option<NaiveDate>,
+    /// Only entries written on or before this date.
+    pub to: Option<NaiveDate>,
+    /// Only entries of this kind.
+    pub kind: Option<EntryKind>,
+    /// Leave out entries marked private.
+    pub exclude_private: bool,
+    /// List the bin (deleted entries) instead of the live ones.
+    pub deleted: bool,
+}
+
+impl Journal {
+    /// Writes a new entry and returns it as stored.
+    pub fn create(&mut self, new: NewEntry) -> Result<Entry> {
+        let tx = self.conn.transaction()?;
+        let entry = insert(&tx, new)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// Changes an entry; each `Some` in `edit` replaces that part.
+    pub fn update(&mut self, id: Uuid, edit: EntryEdit) -> Result<Entry> {
+        let tx = self.conn.transaction()?;
+        let mut entry = fetch(&tx, id)?.ok_or(Error::EntryNotFound(id))?;
+        if let Some(title) = edit.title {
+            entry.title = title;
+        }
+        if let Some(body) = edit.body {
+            entry.body = body;
+        }
+        if let Some(sections) = edit.sections {
+            entry.sections = normalize_sections(sections)?;
+        }
+        if let Some(tags) = edit.tags {
+            entry.tags = normalize_tags(tags)?;
+        }
+        if let Some(private) = edit.private {
+            entry.private = private;
+        }
+        if let Some(ratings) = edit.ratings {
+            entry.ratings = ratings;
+        }
+        entry.updated = time::now();
+        write_existing(&tx, &entry)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// Moves an entry to the bin; [`Journal::undelete`] brings it back.
+    pub fn delete(&mut self, id: Uuid) -> Result<Entry> {
+        self.set_deleted(id, Some(time::now()))
+    }
+
+    /// Brings an entry back from the bin.
+    pub fn undelete(&mut self, id: Uuid) -> Result<Entry> {
+        self.set_deleted(id, None)
+    }
+
+    fn set_deleted(&mut self, id: Uuid, when: Option<DateTime<FixedOffset>>) -> Result<Entry> {
+        let tx = self.conn.transaction()?;
+        let mut entry = fetch(&tx, id)?.ok_or(Error::EntryNotFound(id))?;
+        if entry.deleted.is_some() == when.is_some() {
+            // Already where it was asked to be.
+            return Ok(entry);
+        }
+        if when.is_none() && entry.kind == EntryKind::Reflection && live_reflection(&tx, entry.week_start)?.is_some() {
+            return Err(ValidationError::ReflectionExists(entry.week_start).into());
+        }
+        entry.deleted = when;
+        tx.execute(
+            "UPDATE entries SET deleted_utc = ?2, deleted_offset = ?3 WHERE id = ?1",
+            params![
+                id.to_string(),
+                when.as_ref().map(time::utc_text),
+                when.map(|t| t.offset().local_minus_utc())
+            ],
+        )?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// The entry with this id, including one in the bin.
+    pub fn get(&self, id: Uuid) -> Result<Entry> {
+        fetch(&self.conn, id)?.ok_or(Error::EntryNotFound(id))
+    }
+
+    /// The weekly reflection of the week starting `week_start`, if written.
+    pub fn reflection_for_week(&self, week_start: NaiveDate) -> Result<Option<Entry>> {
+        live_reflection(&self.conn, week_start)
+    }
+
+    /// Entries matching `query`, newest first.
+    pub fn list(&self, query: &ListQuery) -> Result<Vec<Entry>> {
+        let mut sql = format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE ");
+        sql.push_str(if query.deleted {
+            "deleted_utc IS NOT NULL"
+        } else {
+            "deleted_utc IS NULL"
+        });
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(tag) = &query.tag {
+            sql.push_str(" AND seq IN (SELECT entry_seq FROM entry_tags WHERE tag = ?)");
+            args.push(Value::Text(crate::model::normalize_tag(tag)?));
+        }
+        if let Some(from) = query.from {
+            sql.push_str(" AND entry_date >= ?");
+            args.push(Value::Text(from.to_string()));
+        }
+        if let Some(to) = query.to {
+            sql.push_str(" AND entry_date <= ?");
+            args.push(Value::Text(to.to_string()));
+        }
+        if let Some(kind) = query.kind {
+            sql.push_str(" AND kind = ?");
+            args.push(Value::Text(kind.as_str().into()));
+        }
+        if query.exclude_private {
+            sql.push_str(" AND private = 0");
+        }
+        sql.push_str(" ORDER BY created_utc DESC, seq DESC LIMIT ? OFFSET ?");
+        args.push(Value::Integer(query.limit.map_or(-1, |l| l as i64)));
+        args.push(Value::Integer(query.offset as i64));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), entry_from_row)?;
+        rows.map(|r| r?.map_err(Error::Corrupt)).collect()
+    }
+
+    /// How many entries the journal holds (not counting the bin).
+    pub fn entry_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM entries WHERE deleted_utc IS NULL", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// Every tag in use with how many live entries carry it, by name.
+    pub fn tags(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT tag, count(*) FROM entry_tags JOIN entries ON seq = entry_seq \
+             WHERE deleted_utc IS NULL GROUP BY tag ORDER BY tag",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records the week's three ratings (and an optional note) on the week's
+    /// reflection, creating the reflection if the week has none yet.
+    pub fn rate_week(&mut self, week_start: NaiveDate, ratings: Ratings, note: Option<String>) -> Result<Entry> {
+        let tx = self.conn.transaction()?;
+        let entry = match live_reflection(&tx, week_start)? {
+            Some(mut entry) => {
+                entry.ratings = ratings;
+                if let Some(note) = note {
+                    entry.body = note;
+                }
+                entry.updated = time::now();
+                write_existing(&tx, &entry)?;
+                entry
+            }
+            None => insert(
+                &tx,
+                NewEntry {
+                    ratings,
+                    body: note.unwrap_or_default(),
+                    ..NewEntry::reflection(week_start)
+                },
+            )?,
+        };
+        tx.commit()?;
+        Ok(entry)
+    }
+}
+
+/// Validates `new` and inserts it inside the caller's transaction.
+pub(crate) fn insert(tx: &Transaction<'_>, new: NewEntry) -> Result<Entry> {
+    let created = time::normalize(new.created.unwrap_or_else(time::now));
+    let kind = new.kind.unwrap_or(EntryKind::Note);
+    let week_start = match new.week_start {
+        Some(start) => start,
+        None => settings::first_day(tx)?.week_start(created.date_naive()),
+    };
+    let entry = Entry {
+        id: new.id.unwrap_or_else(Uuid::new_v4),
+        kind,
+        week_start,
+        title: new.title,
+        body: new.body,
+        sections: normalize_sections(new.sections)?,
+        tags: normalize_tags(new.tags)?,
+        private: new.private,
+        ratings: new.ratings,
+        created,
+        updated: time::normalize(new.updated.unwrap_or(created)),
+        deleted: new.deleted.map(time::normalize),
+        source_id: new.source_id,
+    };
+    if kind == EntryKind::Reflection && entry.deleted.is_none() && live_reflection(tx, week_start)?.is_some() {
+        return Err(ValidationError::ReflectionExists(week_start).into());
+    }
+    let section = |side| entry.section(side);
+    tx.prepare_cached(
+        "INSERT INTO entries (id, kind, week_start, entry_date, title, body, \
+         developmental_prompt, developmental, emotional_prompt, emotional, integration_prompt, integration, \
+         tags, private, seen, known, valued, created_utc, created_offset, updated_utc, updated_offset, \
+         deleted_utc, deleted_offset, source_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    )?
+    .execute(params![
+        entry.id.to_string(),
+        entry.kind.as_str(),
+        entry.week_start.to_string(),
+        entry.date().to_string(),
+        entry.title,
+        entry.body,
+        section(Side::Developmental).and_then(|s| s.prompt_id.clone()),
+        section(Side::Developmental).map(|s| s.text.clone()),
+        section(Side::Emotional).and_then(|s| s.prompt_id.clone()),
+        section(Side::Emotional).map(|s| s.text.clone()),
+        section(Side::Integration).and_then(|s| s.prompt_id.clone()),
+        section(Side::Integration).map(|s| s.text.clone()),
+        serde_json::to_string(&entry.tags).expect("a list of strings serialises"),
+        entry.private,
+        entry.ratings.seen.map(Rating::get),
+        entry.ratings.known.map(Rating::get),
+        entry.ratings.valued.map(Rating::get),
+        time::utc_text(&entry.created),
+        entry.created.offset().local_minus_utc(),
+        time::utc_text(&entry.updated),
+        entry.updated.offset().local_minus_utc(),
+        entry.deleted.as_ref().map(time::utc_text),
+        entry.deleted.map(|t| t.offset().local_minus_utc()),
+        entry.source_id,
+    ])?;
+    Ok(entry)
+}
+
+/// Writes back the editable parts of an existing entry.
+fn write_existing(tx: &Transaction<'_>, entry: &Entry) -> Result<()> {
+    let section = |side| entry.section(side);
+    tx.prepare_cached(
+        "UPDATE entries SET title = ?2, body = ?3, \
+         developmental_prompt = ?4, developmental = ?5, emotional_prompt = ?6, emotional = ?7, \
+         integration_prompt = ?8, integration = ?9, tags = ?10, private = ?11, \
+         seen = ?12, known = ?13, valued = ?14, updated_utc = ?15, updated_offset = ?16 WHERE id = ?1",
+    )?
+    .execute(params![
+        entry.id.to_string(),
+        entry.title,
+        entry.body,
+        section(Side::Developmental).and_then(|s| s.prompt_id.clone()),
+        section(Side::Developmental).map(|s| s.text.clone()),
+        section(Side::Emotional).and_then(|s| s.prompt_id.clone()),
+        section(Side::Emotional).map(|s| s.text.clone()),
+        section(Side::Integration).and_then(|s| s.prompt_id.clone()),
+        section(Side::Integration).map(|s| s.text.clone()),
+        serde_json::to_string(&entry.tags).expect("a list of strings serialises"),
+        entry.private,
+        entry.ratings.seen.map(Rating::get),
+        entry.ratings.known.map(Rating::get),
+        entry.ratings.valued.map(Rating::get),
+        time::utc_text(&entry.updated),
+        entry.updated.offset().local_minus_utc(),
+    ])?;
+    Ok(())
+}
+
+/// Reads one entry by id, live or deleted.
+pub(crate) fn fetch(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Entry>> {
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?1");
+    let found = conn
+        .prepare_cached(&sql)?
+        .query_row([id.to_string()], entry_from_row)
+        .optional()?;
+    found.transpose().map_err(Error::Corrupt)
+}
+
+fn live_reflection(conn: &rusqlite::Connection, week_start: NaiveDate) -> Result<Option<Entry>> {
+    let sql = format!(
+        "SELECT {ENTRY_COLUMNS} FROM entries WHERE kind = 'reflection' AND week_start = ?1 AND deleted_utc IS NULL"
+    );
+    let found = conn
+        .prepare_cached(&sql)?
+        .query_row([week_start.to_string()], entry_from_row)
+        .optional()?;
+    found.transpose().map_err(Error::Corrupt)
+}
+
+/// Builds an entry from a row of [`ENTRY_COLUMNS`]. The outer result is
+/// SQLite's; the inner one reports stored values that do not make sense.
+pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Entry, String>> {
+    let id: String = row.get(0)?;
+    let kind: String = row.get(1)?;
+    let week_start: String = row.get(2)?;
+    let tags: String = row.get(11)?;
+    let rating = |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<Rating>, String>> {
+        let value: Option<i64> = row.get(i)?;
+        Ok(value.map(|v| Rating::new(field, v)).transpose().map_err(|e| e.to_string()))
+    };
+    let mut sections = Vec::new();
+    for (side, col) in [(Side::Developmental, 5), (Side::Emotional, 7), (Side::Integration, 9)] {
+        let prompt_id: Option<String> = row.get(col)?;
+        let text: Option<String> = row.get(col + 1)?;
+        if prompt_id.is_some() || text.is_some() {
+            sections.push(Section {
+                side,
+                prompt_id,
+                text: text.unwrap_or_default(),
+            });
+        }
+    }
+    let (seen, known, valued) = (rating(13, "seen")?, rating(14, "known")?, rating(15, "valued")?);
+    let created_utc: String = row.get(16)?;
+    let created_offset: i32 = row.get(17)?;
+    let updated_utc: String = row.get(18)?;
+    let updated_offset: i32 = row.get(19)?;
+    let deleted_utc: Option<String> = row.get(20)?;
+    let deleted_offset: Option<i32> = row.get(21)?;
+    let title: String = row.get(3)?;
+    let body: String = row.get(4)?;
+    let private: bool = row.get(12)?;
+    let source_id: Option<String> = row.get(22)?;
+    Ok((|| {
+        Ok(Entry {
+            id: Uuid::parse_str(&id).map_err(|e| format!("bad entry id {id:?}: {e}"))?,
+            kind: kind.parse().map_err(|e: ValidationError| e.to_string())?,
+            week_start: NaiveDate::parse_from_str(&week_start, "%Y-%m-%d")
+                .map_err(|e| format!("bad week {week_start:?}: {e}"))?,
+            title,
+            body,
+            sections,
+            tags: serde_json::from_str(&tags).map_err(|e| format!("bad tags {tags:?}: {e}"))?,
+            private,
+            ratings: Ratings {
+                seen: seen?,
+                known: known?,
+                valued: valued?,
+            },
+            created: time::from_stored(&created_utc, created_offset)?,
+            updated: time::from_stored(&updated_utc, updated_offset)?,
+            deleted: match deleted_utc {
+                Some(utc) => Some(time::from_stored(&utc, deleted_offset.unwrap_or(0))?),
+                None => None,
+            },
+            source_id,
+        })
+    })())
+}

@@ -1,0 +1,226 @@
+//! Full-text search over live entries, ranked, with safe highlighted snippets.
+//!
+//! People type what they type: unbalanced quotes, a lone `AND`, a bare `*`.
+//! So the query is never handed to FTS5 as written. [`SearchQuery::parse`]
+//! reads words, `"quoted phrases"`, `prefix*` terms and `OR`, and builds an
+//! FTS5 expression in which every word is a quoted string; anything else is
+//! taken literally. A query can therefore never be an FTS5 syntax error.
+
+use rusqlite::params;
+
+use super::entries::{entry_from_row, ENTRY_COLUMNS};
+use super::Journal;
+use crate::error::{Error, Result};
+use crate::model::Entry;
+
+/// Marks the start of a match in FTS5 snippets; never shown.
+const MATCH_START: char = '\u{E000}';
+/// Marks the end of a match in FTS5 snippets; never shown.
+const MATCH_END: char = '\u{E001}';
+
+/// One result of a search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    /// The matching entry.
+    pub entry: Entry,
+    /// A short extract around the match: user text HTML-escaped, matches in
+    /// `<mark>…</mark>`. Safe to insert as HTML.
+    pub snippet_html: String,
+    /// The same extract as plain text, without marks.
+    pub snippet_text: String,
+    /// BM25 relevance; lower is better.
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Term {
+    Word { text: String, prefix: bool },
+    Phrase(String),
+    Or,
+}
+
+/// A search query as understood from what the person typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    terms: Vec<Term>,
+}
+
+impl SearchQuery {
+    /// Reads a query as typed. Never fails: what is not syntax is a word.
+    pub fn parse(text: &str) -> SearchQuery {
+        let mut terms = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+            rest = &rest[start..];
+            if let Some(after_quote) = rest.strip_prefix('"') {
+                if let Some(end) = after_quote.find('"') {
+                    terms.push(Term::Phrase(after_quote[..end].to_string()));
+                    rest = &after_quote[end + 1..];
+                    continue;
+                }
+                // An unbalanced quote: read the rest as plain words.
+                rest = after_quote;
+                continue;
+            }
+            let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = &rest[end..];
+            match word {
+                "OR" => terms.push(Term::Or),
+                "AND" => {} // implicit between terms
+                _ => {
+                    let prefix = word.ends_with('*');
+                    terms.push(Term::Word {
+                        text: word.trim_end_matches('*').to_string(),
+                        prefix,
+                    });
+                }
+            }
+        }
+        // Keep only terms with something searchable in them.
+        terms.retain(|t| match t {
+            Term::Word { text, .. } | Term::Phrase(text) => text.chars().any(char::is_alphanumeric),
+            Term::Or => true,
+        });
+        // An OR needs a term on each side; otherwise it is the word "or".
+        let mut tidy: Vec<Term> = Vec::with_capacity(terms.len());
+        for (i, term) in terms.iter().enumerate() {
+            let is_operand = |t: Option<&Term>| matches!(t, Some(Term::Word { .. } | Term::Phrase(_)));
+            if *term == Term::Or && !(is_operand(tidy.last()) && is_operand(terms.get(i + 1))) {
+                tidy.push(Term::Word {
+                    text: "or".into(),
+                    prefix: false,
+                });
+            } else {
+                tidy.push(term.clone());
+            }
+        }
+        if tidy.is_empty() && text.split_whitespace().any(|w| w == "AND") {
+            tidy.push(Term::Word {
+                text: "and".into(),
+                prefix: false,
+            });
+        }
+        SearchQuery { terms: tidy }
+    }
+
+    /// True when there is nothing to search for.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The FTS5 expression: every word a quoted string.
+    pub fn fts_expression(&self) -> String {
+        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        self.terms
+            .iter()
+            .map(|t| match t {
+                Term::Word { text, prefix: true } => format!("{}*", quote(text)),
+                Term::Word { text, prefix: false } | Term::Phrase(text) => quote(text),
+                Term::Or => "OR".to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+impl Journal {
+    /// Searches live entries for `query` as typed, best matches first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let parsed = SearchQuery::parse(query);
+        if parsed.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS}, hit.score, hit.snip FROM ( \
+                SELECT rowid, bm25(entry_text, 4.0, 1.0, 1.0, 1.0, 1.0, 2.0) AS score, \
+                       snippet(entry_text, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snip \
+                FROM entry_text WHERE entry_text MATCH ?1 ORDER BY score LIMIT ?2 \
+             ) AS hit JOIN entries ON entries.seq = hit.rowid ORDER BY hit.score"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![parsed.fts_expression(), limit as i64], |row| {
+            let entry = entry_from_row(row)?;
+            let score: f64 = row.get(23)?;
+            let snip: String = row.get(24)?;
+            Ok((entry, score, snip))
+        })?;
+        rows.map(|row| {
+            let (entry, score, snip) = row?;
+            Ok(SearchHit {
+                entry: entry.map_err(Error::Corrupt)?,
+                snippet_html: highlight_html(&snip),
+                snippet_text: snip.replace([MATCH_START, MATCH_END], ""),
+                score,
+            })
+        })
+        .collect()
+    }
+}
+
+/// Escapes user text for HTML, then turns the match markers into `<mark>`
+/// elements, always balanced.
+fn highlight_html(snippet: &str) -> String {
+    let mut out = String::with_capacity(snippet.len() + 16);
+    let mut open = false;
+    for c in snippet.chars() {
+        match c {
+            MATCH_START if !open => {
+                out.push_str("<mark>");
+                open = true;
+            }
+            MATCH_END if open => {
+                out.push_str("</mark>");
+                open = false;
+            }
+            MATCH_START | MATCH_END => {}
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    if open {
+        out.push_str("</mark>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_queries_become_quoted_fts_expressions() {
+        assert_eq!(SearchQuery::parse("career change").fts_expression(), r#""career" "change""#);
+        assert_eq!(SearchQuery::parse(r#""feeling seen" boss"#).fts_expression(), r#""feeling seen" "boss""#);
+        assert_eq!(SearchQuery::parse("promo*").fts_expression(), r#""promo"*"#);
+        assert_eq!(SearchQuery::parse("coach OR mentor").fts_expression(), r#""coach" OR "mentor""#);
+    }
+
+    #[test]
+    fn broken_syntax_is_read_literally() {
+        assert_eq!(SearchQuery::parse(r#""unbalanced quote"#).fts_expression(), r#""unbalanced" "quote""#);
+        assert_eq!(SearchQuery::parse("AND").fts_expression(), r#""and""#);
+        assert_eq!(SearchQuery::parse("OR boss").fts_expression(), r#""or" "boss""#);
+        assert_eq!(SearchQuery::parse("boss OR").fts_expression(), r#""boss" "or""#);
+        assert!(SearchQuery::parse("*").is_empty());
+        assert!(SearchQuery::parse("  ( ) - ").is_empty());
+        assert_eq!(SearchQuery::parse(r#"say "hi"#).fts_expression(), r#""say" "hi""#);
+        assert_eq!(SearchQuery::parse(r#"a"b"#).fts_expression(), r#""a" "b""#);
+    }
+
+    #[test]
+    fn snippets_escape_user_text_before_marking_matches() {
+        let raw = format!("<script>alert(1)</script> {MATCH_START}boss{MATCH_END} & co");
+        assert_eq!(
+            highlight_html(&raw),
+            "&lt;script&gt;alert(1)&lt;/script&gt; <mark>boss</mark> &amp; co"
+        );
+        // A stray marker in user text cannot leave a <mark> open.
+        assert_eq!(highlight_html(&format!("{MATCH_START}x")), "<mark>x</mark>");
+        assert_eq!(highlight_html(&format!("x{MATCH_END}")), "x");
+    }
+}

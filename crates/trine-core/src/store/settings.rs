@@ -1,0 +1,68 @@
+//! Settings kept inside the journal, so the app and the CLI agree.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::Journal;
+use crate::error::{Error, Result};
+use crate::week::FirstDay;
+
+const FIRST_DAY: &str = "week.first_day";
+
+/// The settings that shape how the journal behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// The day weeks start on.
+    pub first_day: FirstDay,
+}
+
+impl Journal {
+    /// The journal's settings, with defaults for those never set.
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(Settings {
+            first_day: first_day(&self.conn)?,
+        })
+    }
+
+    /// Sets the day weeks start on. Saved reflections keep their weeks.
+    pub fn set_first_day(&mut self, first: FirstDay) -> Result<()> {
+        self.set_setting(FIRST_DAY, first.as_str())
+    }
+
+    /// Every setting stored, by key.
+    pub fn all_settings(&self) -> Result<std::collections::BTreeMap<String, String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT key, value FROM settings ORDER BY key")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Reads a raw setting by key.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        get(&self.conn, key)
+    }
+
+    /// Writes a raw setting by key.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+}
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+/// The configured first day of the week (Monday when unset).
+pub(crate) fn first_day(conn: &Connection) -> Result<FirstDay> {
+    match get(conn, FIRST_DAY)? {
+        None => Ok(FirstDay::default()),
+        Some(text) => text
+            .parse()
+            .map_err(|e| Error::Corrupt(format!("setting {FIRST_DAY}: {e}"))),
+    }
+}
