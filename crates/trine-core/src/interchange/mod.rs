@@ -83,3 +83,6 @@ pub enum ImportError {
         supported: u32,
     },
 }
+
+#[cfg(test)]
+mod tests;
