@@ -1,1 +1,24 @@
-fn main() {}
+//! `trine`: the journal from the terminal.
+//!
+//! This binary only reads arguments, calls `trine-core` and prints. Errors
+//! reach the edge as one line on standard error and exit code 1; usage
+//! errors exit with 2 (clap's convention).
+
+mod args;
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("trine: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -111,6 +111,12 @@ pub enum Error {
     /// No entry has this id (or it was deleted for good).
     #[error("no entry with id {0}")]
     EntryNotFound(Uuid),
+    /// No entry's id starts with the text given.
+    #[error("no entry has an id starting with {0:?}; `trine list` shows the ids")]
+    NoSuchId(String),
+    /// More than one entry's id starts with the text given.
+    #[error("more than one entry has an id starting with {0:?}; give more of the id")]
+    AmbiguousId(String),
     /// A file could not be written or read.
     #[error("{path}: {source}")]
     File {
@@ -137,7 +143,8 @@ impl Error {
             Error::Open(_) => "open_failed",
             Error::Invalid(_) => "invalid",
             Error::Import(_) => "import_failed",
-            Error::EntryNotFound(_) => "not_found",
+            Error::EntryNotFound(_) | Error::NoSuchId(_) => "not_found",
+            Error::AmbiguousId(_) => "ambiguous_id",
             Error::File { .. } => "file",
             Error::Database(_) => "database",
             Error::Corrupt(_) => "corrupt",

@@ -25,6 +25,21 @@ pub(crate) fn from_stored(utc: &str, offset_seconds: i32) -> Result<DateTime<Fix
     Ok(naive.and_utc().with_timezone(&offset))
 }
 
+/// Gives the UTC offset to use for a local wall-clock time that a file
+/// records without one (a bare date, a jrnl timestamp).
+pub type OffsetAt<'a> = &'a dyn Fn(NaiveDateTime) -> FixedOffset;
+
+/// The offset of this machine's time zone at `local`, taking daylight
+/// saving into account. For a time skipped by a clock change, the offset
+/// just before the change.
+pub fn local_offset_at(local: NaiveDateTime) -> FixedOffset {
+    use chrono::{Offset, TimeZone};
+    match Local.offset_from_local_datetime(&local) {
+        chrono::LocalResult::Single(o) | chrono::LocalResult::Ambiguous(o, _) => o.fix(),
+        chrono::LocalResult::None => Local.offset_from_utc_datetime(&local).fix(),
+    }
+}
+
 /// Trims a time to the precision the journal keeps.
 pub(crate) fn normalize(time: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     time.trunc_subsecs(6)

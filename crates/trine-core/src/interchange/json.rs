@@ -77,7 +77,7 @@ pub fn export_json(journal: &Journal, path: &Path) -> Result<usize> {
 
 /// Reads a Trine JSON export (or a bare JSON array of entry records) and
 /// checks every record. Fails on the first fault, naming line and field.
-pub fn read_json(path: &Path, local_offset: FixedOffset) -> Result<ImportSet> {
+pub fn read_json(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<ImportSet> {
     let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
         file: path.to_path_buf(),
         source,
@@ -135,7 +135,7 @@ pub fn read_json(path: &Path, local_offset: FixedOffset) -> Result<ImportSet> {
             line: None,
             record: Some(index + 1),
         };
-        let entry = record.into_new_entry(local_offset).map_err(|p| ImportError::Record {
+        let entry = record.into_new_entry(offset_at).map_err(|p| ImportError::Record {
             location: location.clone(),
             field: Some(p.field),
             message: p.message,

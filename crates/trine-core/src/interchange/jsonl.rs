@@ -2,8 +2,6 @@
 
 use std::path::Path;
 
-use chrono::FixedOffset;
-
 use super::import::{ImportItem, ImportSet};
 use super::json::parse;
 use super::record::EntryRecord;
@@ -14,7 +12,7 @@ use crate::model::Entry;
 /// Reads a JSON Lines file of entry records and checks every line. Blank
 /// lines are skipped; Windows line endings are fine. Fails on the first
 /// fault, naming the line and the field.
-pub fn read_jsonl(path: &Path, local_offset: FixedOffset) -> Result<ImportSet> {
+pub fn read_jsonl(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<ImportSet> {
     let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
         file: path.to_path_buf(),
         source,
@@ -30,7 +28,7 @@ pub fn read_jsonl(path: &Path, local_offset: FixedOffset) -> Result<ImportSet> {
             record: None,
         };
         let record: EntryRecord = parse(line, &|_| location.clone())?;
-        let entry = record.into_new_entry(local_offset).map_err(|p| ImportError::Record {
+        let entry = record.into_new_entry(offset_at).map_err(|p| ImportError::Record {
             location: location.clone(),
             field: Some(p.field),
             message: p.message,

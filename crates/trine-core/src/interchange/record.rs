@@ -109,8 +109,8 @@ pub struct FieldProblem {
 
 impl EntryRecord {
     /// Checks the record and turns it into an entry to write. `local_offset`
-    /// places a bare `date` (noon, in that offset) when `datetime` is absent.
-    pub fn into_new_entry(self, local_offset: FixedOffset) -> Result<NewEntry, FieldProblem> {
+    /// gives the offset for a bare `date` (placed at noon) when `datetime` is absent.
+    pub fn into_new_entry(self, offset_at: crate::time::OffsetAt<'_>) -> Result<NewEntry, FieldProblem> {
         let problem = |field: &str, e: ValidationError| FieldProblem {
             field: field.to_string(),
             message: e.to_string(),
@@ -123,11 +123,12 @@ impl EntryRecord {
                 })
             }
             (Some(datetime), _) => datetime,
-            (None, Some(date)) => date
-                .and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists"))
-                .and_local_timezone(local_offset)
-                .single()
-                .expect("a fixed offset maps every time"),
+            (None, Some(date)) => {
+                let noon = date.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists"));
+                noon.and_local_timezone(offset_at(noon))
+                    .single()
+                    .expect("a fixed offset maps every time")
+            }
             (None, None) => {
                 return Err(FieldProblem {
                     field: "date".into(),

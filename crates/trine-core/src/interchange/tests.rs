@@ -10,8 +10,8 @@ use crate::model::{EntryKind, NewEntry, Ratings, Section, Side};
 use crate::store::{Journal, ListQuery, NewCheckIn};
 use crate::Error;
 
-fn utc() -> FixedOffset {
-    FixedOffset::east_opt(0).unwrap()
+fn utc() -> crate::time::OffsetAt<'static> {
+    &|_| FixedOffset::east_opt(0).unwrap()
 }
 
 fn write(dir: &TempDir, name: &str, text: &str) -> PathBuf {

@@ -114,6 +114,29 @@ impl Journal {
         fetch(&self.conn, id)?.ok_or(Error::EntryNotFound(id))
     }
 
+    /// Finds the entry whose id is `text` or starts with it (at least four
+    /// characters), as people copy ids from `trine list`.
+    pub fn resolve_id(&self, text: &str) -> Result<Uuid> {
+        let wanted = text.trim().to_ascii_lowercase();
+        if let Ok(id) = Uuid::parse_str(&wanted) {
+            return Ok(id);
+        }
+        if wanted.len() < 4 || !wanted.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(Error::NoSuchId(text.to_string()));
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM entries WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2")?;
+        let ids = stmt
+            .query_map([&wanted], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        match ids.as_slice() {
+            [one] => Uuid::parse_str(one).map_err(|e| Error::Corrupt(format!("entry id {one:?}: {e}"))),
+            [] => Err(Error::NoSuchId(text.to_string())),
+            _ => Err(Error::AmbiguousId(text.to_string())),
+        }
+    }
+
     /// The weekly reflection of the week starting `week_start`, if written.
     pub fn reflection_for_week(&self, week_start: NaiveDate) -> Result<Option<Entry>> {
         live_reflection(&self.conn, week_start)

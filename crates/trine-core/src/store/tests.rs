@@ -421,3 +421,20 @@ fn health_notices_a_search_index_out_of_step() {
         .unwrap();
     assert!(!journal.health().unwrap().search_index_ok, "the check compares the index with the entries");
 }
+
+#[test]
+fn ids_resolve_from_a_unique_prefix() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let a = journal
+        .create(NewEntry { id: Some("abcd1111-0000-4000-8000-000000000000".parse().unwrap()), ..NewEntry::note("a", "") })
+        .unwrap();
+    journal
+        .create(NewEntry { id: Some("abcd2222-0000-4000-8000-000000000000".parse().unwrap()), ..NewEntry::note("b", "") })
+        .unwrap();
+    assert_eq!(journal.resolve_id("abcd1").unwrap(), a.id);
+    assert_eq!(journal.resolve_id(&a.id.to_string()).unwrap(), a.id);
+    assert!(matches!(journal.resolve_id("abcd"), Err(Error::AmbiguousId(_))));
+    assert!(matches!(journal.resolve_id("ffff"), Err(Error::NoSuchId(_))));
+    assert!(matches!(journal.resolve_id("ab"), Err(Error::NoSuchId(_))), "too short to be safe");
+    assert!(matches!(journal.resolve_id("zzzzz"), Err(Error::NoSuchId(_))));
+}

@@ -1,0 +1,212 @@
+//! The command line, as clap reads it. README.md documents it; the commands
+//! and flags of DESIGN.md section 5 are a contract: add, never rename.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Trine: a private journal for career belonging.
+///
+/// Everything stays on this machine. The journal lives in the platform's
+/// app-data folder unless --data-dir or TRINE_DATA_DIR says otherwise.
+#[derive(Debug, Parser)]
+#[command(name = "trine", version, propagate_version = true)]
+#[command(after_help = "Examples:\n  \
+    trine add --title \"Standup\" --body \"I asked for the demo.\" --tag voice --seen 7 --known 6 --valued 7\n  \
+    trine list --limit 5 --tag voice\n  \
+    trine search '\"asked for\" demo*'\n  \
+    trine rate --seen 6 --known 5 --valued 7 --note \"A steady week\"\n  \
+    trine export --format json --out backup.json\n  \
+    trine --json list | jq '.[].title'")]
+pub struct Cli {
+    /// The folder that holds the journal.
+    #[arg(long, global = true, env = "TRINE_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a new entry.
+    Add(AddArgs),
+    /// List entries, newest first.
+    List(ListArgs),
+    /// Show one entry in full.
+    Show {
+        /// The entry's id (as `list` shows it).
+        id: String,
+    },
+    /// Search all entries; words, "quoted phrases", prefix* and OR.
+    Search {
+        /// What to look for.
+        query: String,
+        /// Show at most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Record how seen, known and valued you felt this week (1 to 10).
+    Rate(RateArgs),
+    /// Move an entry to the bin (undo with `undelete`).
+    Delete {
+        /// The entry's id.
+        id: String,
+    },
+    /// Bring an entry back from the bin.
+    Undelete {
+        /// The entry's id.
+        id: String,
+    },
+    /// List the tags in use, with how many entries carry each.
+    Tags,
+    /// Import entries from a file; all or nothing.
+    Import(ImportArgs),
+    /// Export entries to a file or folder.
+    Export(ExportArgs),
+    /// Check the journal's integrity and count what it holds.
+    Check,
+}
+
+/// `trine add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// A short title.
+    #[arg(long, default_value = "")]
+    pub title: String,
+    /// The text, in Markdown; `-` reads it from standard input.
+    #[arg(long, default_value = "")]
+    pub body: String,
+    /// A tag (repeat for more).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// How seen you felt, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seen: Option<i64>,
+    /// How known you felt, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub known: Option<i64>,
+    /// How valued you felt, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub valued: Option<i64>,
+    /// Keep this entry out of shared exports.
+    #[arg(long)]
+    pub private: bool,
+    /// When it was written (RFC 3339, e.g. 2026-11-24T18:00:00+01:00); now by default.
+    #[arg(long, value_name = "DATETIME")]
+    pub datetime: Option<String>,
+}
+
+/// `trine list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Show at most this many.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Skip this many first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Only entries with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only entries written on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only entries written on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only reflections or only notes.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// List the bin instead.
+    #[arg(long)]
+    pub deleted: bool,
+}
+
+/// `trine rate`.
+#[derive(Debug, Args)]
+pub struct RateArgs {
+    /// How seen you felt, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seen: i64,
+    /// How known you felt, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub known: i64,
+    /// How valued you felt, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub valued: i64,
+    /// The week: 2026-W48 or any date in it; this week by default.
+    #[arg(long, value_name = "WEEK")]
+    pub week: Option<String>,
+    /// A note for the week.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// `trine import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file's format.
+    #[arg(long, value_enum)]
+    pub format: ImportFormat,
+    /// The file to import.
+    pub path: PathBuf,
+}
+
+/// `trine export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format: json is the full backup (everything, private included).
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// The file (json, jsonl) or new folder (markdown) to write.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Only entries written on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only entries written on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only entries with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Include entries marked private (always included in json).
+    #[arg(long)]
+    pub include_private: bool,
+}
+
+/// Entry kinds on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// Weekly reflections.
+    Reflection,
+    /// Free notes.
+    Note,
+}
+
+/// Import formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportFormat {
+    /// One JSON entry per line.
+    Jsonl,
+    /// A Trine JSON export (or a JSON array of entries).
+    Json,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The full, lossless backup of the journal.
+    Json,
+    /// One JSON entry per line, for the selection.
+    Jsonl,
+    /// A folder with one Markdown file per entry.
+    Markdown,
+}

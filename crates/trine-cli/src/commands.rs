@@ -1,0 +1,181 @@
+//! One function per command, each a few lines over `trine-core`.
+
+use std::io::Read;
+
+use chrono::DateTime;
+use trine_core::interchange;
+use trine_core::store::ListQuery;
+use trine_core::week::{parse_date, parse_week};
+use trine_core::{time, EntryKind, Error, Journal, NewEntry, Ratings, Result, ValidationError};
+
+use crate::args::{AddArgs, Cli, Command, ExportArgs, ExportFormat, ImportArgs, ImportFormat, KindArg, ListArgs, RateArgs};
+use crate::output::{self, Printer};
+
+/// Runs the command the person asked for.
+pub fn run(cli: Cli) -> Result<()> {
+    let dir = trine_core::paths::resolve_data_dir(cli.data_dir)?;
+    let mut journal = Journal::open_in(&dir)?;
+    let out = Printer { json: cli.json };
+    match cli.command {
+        Command::Add(args) => add(&mut journal, args, &out),
+        Command::List(args) => list(&journal, args, &out),
+        Command::Show { id } => {
+            let entry = journal.get(journal.resolve_id(&id)?)?;
+            out.entry(&entry);
+            Ok(())
+        }
+        Command::Search { query, limit } => {
+            let hits = journal.search(&query, limit)?;
+            out.hits(&query, &hits);
+            Ok(())
+        }
+        Command::Rate(args) => rate(&mut journal, args, &out),
+        Command::Delete { id } => {
+            let entry = journal.delete(journal.resolve_id(&id)?)?;
+            out.done(&entry, "Moved to the bin", Some(&format!("undo with: trine undelete {}", entry.id)));
+            Ok(())
+        }
+        Command::Undelete { id } => {
+            let entry = journal.undelete(journal.resolve_id(&id)?)?;
+            out.done(&entry, "Restored", None);
+            Ok(())
+        }
+        Command::Tags => {
+            out.tags(&journal.tags()?);
+            Ok(())
+        }
+        Command::Import(args) => import(&mut journal, args, &out),
+        Command::Export(args) => export(&journal, args, &out),
+        Command::Check => {
+            let health = journal.health()?;
+            out.health(&health, &dir);
+            if health.is_ok() {
+                Ok(())
+            } else {
+                Err(Error::Corrupt("the integrity check found problems (listed above)".into()))
+            }
+        }
+    }
+}
+
+fn add(journal: &mut Journal, args: AddArgs, out: &Printer) -> Result<()> {
+    let body = if args.body == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::File { path: "standard input".into(), source: e })?;
+        text
+    } else {
+        args.body
+    };
+    let created = args
+        .datetime
+        .map(|text| {
+            DateTime::parse_from_rfc3339(&text).map_err(|_| ValidationError::BadDate {
+                field: "--datetime",
+                value: text,
+                expected: "date and time (RFC 3339, e.g. 2026-11-24T18:00:00+01:00)",
+            })
+        })
+        .transpose()?;
+    let entry = journal.create(NewEntry {
+        tags: args.tags,
+        private: args.private,
+        ratings: Ratings::checked(args.seen, args.known, args.valued).map_err(flag_name)?,
+        created,
+        ..NewEntry::note(args.title, body)
+    })?;
+    out.done(&entry, "Saved", None);
+    Ok(())
+}
+
+fn list(journal: &Journal, args: ListArgs, out: &Printer) -> Result<()> {
+    let entries = journal.list(&ListQuery {
+        limit: Some(args.limit),
+        offset: args.offset,
+        tag: args.tag,
+        from: args.from.map(|d| parse_date("--from", &d)).transpose()?,
+        to: args.to.map(|d| parse_date("--to", &d)).transpose()?,
+        kind: args.kind.map(|k| match k {
+            KindArg::Reflection => EntryKind::Reflection,
+            KindArg::Note => EntryKind::Note,
+        }),
+        exclude_private: false,
+        deleted: args.deleted,
+    })?;
+    out.entries(&entries);
+    Ok(())
+}
+
+fn rate(journal: &mut Journal, args: RateArgs, out: &Printer) -> Result<()> {
+    let first = journal.settings()?.first_day;
+    let week = match args.week {
+        Some(text) => parse_week("--week", &text, first)?,
+        None => first.week_start(time::now().date_naive()),
+    };
+    let ratings = Ratings::checked(Some(args.seen), Some(args.known), Some(args.valued)).map_err(flag_name)?;
+    let entry = journal.rate_week(week, ratings, args.note)?;
+    out.done(&entry, &format!("Rated the week of {}", output::week_phrase(week)), None);
+    Ok(())
+}
+
+fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> {
+    let offset_at = time::local_offset_at;
+    let set = match args.format {
+        ImportFormat::Jsonl => interchange::read_jsonl(&args.path, &offset_at)?,
+        ImportFormat::Json => interchange::read_json(&args.path, &offset_at)?,
+    };
+    let summary = journal.import(set)?;
+    out.import_summary(&summary, &args.path);
+    Ok(())
+}
+
+fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
+    let selection = ListQuery {
+        tag: args.tag,
+        from: args.from.map(|d| parse_date("--from", &d)).transpose()?,
+        to: args.to.map(|d| parse_date("--to", &d)).transpose()?,
+        exclude_private: !args.include_private,
+        ..ListQuery::default()
+    };
+    let count = match args.format {
+        ExportFormat::Json => {
+            if selection != (ListQuery { exclude_private: true, ..ListQuery::default() }) {
+                use clap::CommandFactory;
+                crate::args::Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--format json is the full backup and takes no selection \
+                         (--from, --to, --tag, --include-private); use --format jsonl for a selection",
+                    )
+                    .exit();
+            }
+            interchange::export_json(journal, &args.out)?
+        }
+        ExportFormat::Jsonl => interchange::export_jsonl(&oldest_first(journal.list(&selection)?), &args.out)?,
+        ExportFormat::Markdown => interchange::export_markdown(&journal.list(&selection)?, &args.out)?,
+    };
+    out.exported(count, &args.out);
+    Ok(())
+}
+
+fn oldest_first(mut entries: Vec<trine_core::Entry>) -> Vec<trine_core::Entry> {
+    entries.reverse();
+    entries
+}
+
+/// Names a rating by its flag, as the person typed it.
+fn flag_name(err: ValidationError) -> Error {
+    match err {
+        ValidationError::RatingOutOfRange { field, value } => ValidationError::RatingOutOfRange {
+            field: match field {
+                "seen" => "--seen",
+                "known" => "--known",
+                _ => "--valued",
+            },
+            value,
+        }
+        .into(),
+        other => other.into(),
+    }
+}

@@ -1,0 +1,242 @@
+//! Printing results: readable text by default, JSON with `--json`.
+//!
+//! With `--json`, `list` and `search` print a JSON array of entry objects
+//! (the shape of `EntryRecord`, documented in README.md); search results add
+//! `snippet` (plain text) and `score`. Other commands print one JSON object.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{json, Value};
+use trine_core::interchange::{EntryRecord, ImportSummary};
+use trine_core::store::{Health, SearchHit};
+use trine_core::{Entry, Ratings};
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Prints in the chosen style.
+pub struct Printer {
+    /// Machine output.
+    pub json: bool,
+}
+
+fn print_json(value: &impl Serialize) {
+    println!("{}", serde_json::to_string_pretty(value).expect("output serialises"));
+}
+
+/// "the week of 23 November 2026".
+pub fn week_phrase(week: NaiveDate) -> String {
+    week.format("%-d %B %Y").to_string()
+}
+
+fn ratings_text(r: &Ratings) -> String {
+    [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
+        .iter()
+        .filter_map(|(name, v)| v.map(|v| format!("{name} {}", v.get())))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn title_of(entry: &Entry) -> String {
+    if !entry.title.is_empty() {
+        return entry.title.clone();
+    }
+    match entry.kind {
+        trine_core::EntryKind::Reflection => format!("Reflection, week of {}", week_phrase(entry.week_start)),
+        trine_core::EntryKind::Note => {
+            let first = entry.full_text().lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
+            let short: String = first.chars().take(60).collect();
+            if short.is_empty() {
+                "(untitled)".into()
+            } else {
+                short
+            }
+        }
+    }
+}
+
+fn one_line(entry: &Entry) -> String {
+    let mut line = format!("{}  {}  {}", entry.date(), &entry.id.to_string()[..8], title_of(entry));
+    if !entry.tags.is_empty() {
+        line.push_str(&format!("  #{}", entry.tags.join(" #")));
+    }
+    let ratings = ratings_text(&entry.ratings);
+    if !ratings.is_empty() {
+        line.push_str(&format!("  ({ratings})"));
+    }
+    if entry.private {
+        line.push_str("  [private]");
+    }
+    line
+}
+
+impl Printer {
+    /// A list of entries.
+    pub fn entries(&self, entries: &[Entry]) {
+        if self.json {
+            print_json(&entries.iter().map(EntryRecord::from).collect::<Vec<_>>());
+        } else if entries.is_empty() {
+            println!("No entries match.");
+        } else {
+            for entry in entries {
+                println!("{}", one_line(entry));
+            }
+        }
+    }
+
+    /// One entry in full.
+    pub fn entry(&self, entry: &Entry) {
+        if self.json {
+            print_json(&EntryRecord::from(entry));
+            return;
+        }
+        println!("{}", title_of(entry));
+        println!(
+            "{} · {} · written {} · id {}",
+            entry.kind,
+            format_args!("week of {}", week_phrase(entry.week_start)),
+            entry.created.format("%Y-%m-%d %H:%M %:z"),
+            entry.id
+        );
+        if !entry.tags.is_empty() {
+            println!("tags: {}", entry.tags.join(", "));
+        }
+        let ratings = ratings_text(&entry.ratings);
+        if !ratings.is_empty() {
+            println!("ratings: {ratings}");
+        }
+        if entry.private {
+            println!("private: left out of shared exports");
+        }
+        if let Some(deleted) = entry.deleted {
+            println!("in the bin since {} (trine undelete {})", deleted.format("%Y-%m-%d %H:%M"), entry.id);
+        }
+        if !entry.body.is_empty() {
+            println!("\n{}", entry.body.trim_end());
+        }
+        for section in &entry.sections {
+            println!("\n## {}\n", section.side.label());
+            println!("{}", section.text.trim_end());
+        }
+    }
+
+    /// Search results.
+    pub fn hits(&self, query: &str, hits: &[SearchHit]) {
+        if self.json {
+            let rows: Vec<Value> = hits
+                .iter()
+                .map(|hit| {
+                    let mut value = serde_json::to_value(EntryRecord::from(&hit.entry)).expect("serialises");
+                    value["snippet"] = json!(hit.snippet_text);
+                    value["score"] = json!(hit.score);
+                    value
+                })
+                .collect();
+            print_json(&rows);
+        } else if hits.is_empty() {
+            println!("Nothing matches {query:?}.");
+        } else {
+            for hit in hits {
+                println!("{}", one_line(&hit.entry));
+                println!("    {}", hit.snippet_text.replace('\n', " "));
+            }
+        }
+    }
+
+    /// A change made to one entry.
+    pub fn done(&self, entry: &Entry, what: &str, hint: Option<&str>) {
+        if self.json {
+            print_json(&EntryRecord::from(entry));
+        } else {
+            println!("{what}: {}", one_line(entry));
+            if let Some(hint) = hint {
+                println!("{hint}");
+            }
+        }
+    }
+
+    /// Tags with counts.
+    pub fn tags(&self, tags: &[(String, u64)]) {
+        if self.json {
+            print_json(&tags.iter().map(|(tag, count)| json!({"tag": tag, "entries": count})).collect::<Vec<_>>());
+        } else if tags.is_empty() {
+            println!("No tags yet.");
+        } else {
+            for (tag, count) in tags {
+                println!("{count:>6}  #{tag}");
+            }
+        }
+    }
+
+    /// The result of `check`.
+    pub fn health(&self, health: &Health, dir: &Path) {
+        if self.json {
+            let mut value = serde_json::to_value(health).expect("serialises");
+            value["ok"] = json!(health.is_ok());
+            value["data_dir"] = json!(dir);
+            print_json(&value);
+            return;
+        }
+        println!("Journal: {}", dir.join(trine_core::store::JOURNAL_FILE).display());
+        if health.is_ok() {
+            println!("Integrity: ok (database and search index)");
+        } else {
+            println!("Integrity: PROBLEMS FOUND");
+            for line in &health.integrity {
+                println!("  {line}");
+            }
+            if !health.search_index_ok {
+                println!("  the search index does not match the entries");
+            }
+        }
+        println!(
+            "Entries: {} ({}, {} private), {} in the bin",
+            health.entries,
+            plural(health.reflections, "reflection", "reflections"),
+            health.private,
+            health.deleted
+        );
+        println!("Tags: {}   Check-ins: {}   Schema version: {}", health.tags, health.checkins, health.schema_version);
+    }
+
+    /// What an import did.
+    pub fn import_summary(&self, summary: &ImportSummary, path: &Path) {
+        if self.json {
+            print_json(summary);
+            return;
+        }
+        println!(
+            "Imported {} of {} from {}.",
+            summary.imported,
+            plural(summary.read as u64, "entry", "entries"),
+            path.display()
+        );
+        if summary.duplicates > 0 {
+            println!("{} were already in the journal and were skipped.", summary.duplicates);
+        }
+        if summary.kept_beside > 0 {
+            println!(
+                "{} differ from an entry already there with the same id; both versions are kept.",
+                summary.kept_beside
+            );
+        }
+        if summary.checkins > 0 {
+            println!("{} check-ins imported.", summary.checkins);
+        }
+        for note in &summary.notes {
+            println!("note: {note}");
+        }
+    }
+
+    /// What an export wrote.
+    pub fn exported(&self, count: usize, path: &Path) {
+        if self.json {
+            print_json(&json!({"entries": count, "path": path}));
+        } else {
+            println!("Exported {} to {}.", plural(count as u64, "entry", "entries"), path.display());
+        }
+    }
+}
