@@ -1,0 +1,95 @@
+//! In-process benchmarks of the journal on 1k, 10k and 100k entries.
+//! Targets are in DESIGN.md section 7; results go in BENCHMARKS.md.
+
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use trine_bench::{fixture, scratch_copy, COMMON_WORD, RARE_WORD};
+use trine_core::interchange::{export_json, export_markdown, read_jsonl};
+use trine_core::store::ListQuery;
+use trine_core::{Journal, NewEntry};
+
+const SIZES: &[usize] = &[1_000, 10_000, 100_000];
+
+fn reads(c: &mut Criterion) {
+    let mut group = c.benchmark_group("read");
+    for &n in SIZES {
+        let journal = Journal::open_in(&fixture(n).data_dir).unwrap();
+        group.bench_with_input(BenchmarkId::new("search_rare", n), &n, |b, _| {
+            b.iter(|| assert!(!journal.search(RARE_WORD, 20).unwrap().is_empty()))
+        });
+        group.bench_with_input(BenchmarkId::new("search_common", n), &n, |b, _| {
+            b.iter(|| assert_eq!(journal.search(COMMON_WORD, 20).unwrap().len(), 20))
+        });
+        group.bench_with_input(BenchmarkId::new("list_latest_20", n), &n, |b, _| {
+            let q = ListQuery { limit: Some(20), ..ListQuery::default() };
+            b.iter(|| assert_eq!(journal.list(&q).unwrap().len(), 20))
+        });
+    }
+    group.finish();
+}
+
+fn writes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("write");
+    for &n in SIZES {
+        let copy = scratch_copy(&fixture(n));
+        let mut journal = Journal::open_in(copy.path()).unwrap();
+        group.bench_with_input(BenchmarkId::new("add_one", n), &n, |b, _| {
+            b.iter(|| journal.create(NewEntry::note("Bench", "One more entry about a meeting.")).unwrap())
+        });
+    }
+    group.finish();
+}
+
+fn bulk(c: &mut Criterion) {
+    let mut group = c.benchmark_group("bulk");
+    group.sample_size(10).warm_up_time(Duration::from_millis(500));
+    for &n in SIZES {
+        let fx = fixture(n);
+        group.measurement_time(Duration::from_secs(if n >= 100_000 { 60 } else { 10 }));
+        group.bench_with_input(BenchmarkId::new("import_jsonl", n), &n, |b, _| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let dir = tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap();
+                    let mut journal = Journal::open_in(dir.path()).unwrap();
+                    let start = Instant::now();
+                    let set = read_jsonl(&fx.jsonl, &trine_core::time::local_offset_at).unwrap();
+                    assert_eq!(journal.import(set).unwrap().imported, n);
+                    total += start.elapsed();
+                }
+                total
+            })
+        });
+        let journal = Journal::open_in(&fx.data_dir).unwrap();
+        group.bench_with_input(BenchmarkId::new("export_json", n), &n, |b, _| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let dir = tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap();
+                    let start = Instant::now();
+                    assert_eq!(export_json(&journal, &dir.path().join("out.json")).unwrap(), n);
+                    total += start.elapsed();
+                }
+                total
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("export_markdown", n), &n, |b, _| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let dir = tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap();
+                    let start = Instant::now();
+                    let entries = journal.list(&ListQuery::default()).unwrap();
+                    assert_eq!(export_markdown(&entries, &dir.path().join("md")).unwrap(), n);
+                    total += start.elapsed();
+                }
+                total
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, reads, writes, bulk);
+criterion_main!(benches);

@@ -1,0 +1,7 @@
+//! End-to-end tests of the `trine` binary, run as a process in temporary
+//! folders, one module per topic.
+
+mod bad_input;
+mod basics;
+mod round_trip;
+mod util;

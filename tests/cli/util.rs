@@ -1,0 +1,140 @@
+//! Helpers: a temporary journal and a way to run `trine` against it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The `trine` binary of this build. `cargo test --workspace` builds it
+/// (the trine-cli package has integration tests of its own).
+pub fn trine_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe.parent().and_then(Path::parent).expect("target/<profile>/deps");
+    let bin = dir.join(format!("trine{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.exists(),
+        "{} is missing: run the tests with `cargo test --workspace` (or `cargo build -p trine-cli` first)",
+        bin.display()
+    );
+    bin
+}
+
+/// A temporary journal folder, removed when dropped.
+pub struct Sandbox {
+    pub dir: TempDir,
+}
+
+/// What a run of `trine` did.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts success and returns standard output.
+    pub fn ok(self) -> String {
+        assert_eq!(self.code, Some(0), "trine failed:\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        self.stdout
+    }
+
+    /// Asserts exit code 1 with a one-line message, and returns it.
+    pub fn fails(self) -> String {
+        assert_eq!(self.code, Some(1), "expected failure; stdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(self.stderr.trim_end().lines().count(), 1, "one line: {:?}", self.stderr);
+        self.stderr
+    }
+
+    /// Parses standard output as JSON (after asserting success).
+    pub fn json(self) -> Value {
+        let out = self.ok();
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+    }
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox { dir: TempDir::new().unwrap() }
+    }
+
+    /// The journal's data folder.
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// A path inside the sandbox (for files to import or export).
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes a file in the sandbox and returns its path.
+    pub fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Runs `trine --data-dir <sandbox> ARGS`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_data(&self.data(), args)
+    }
+
+    /// Runs `trine` against another data folder.
+    pub fn run_with_data(&self, data: &Path, args: &[&str]) -> Run {
+        let out: Output = Command::new(trine_bin())
+            .arg("--data-dir")
+            .arg(data)
+            .args(args)
+            .env("TZ", "Europe/Berlin")
+            .env_remove("TRINE_DATA_DIR")
+            .env("HOME", self.dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+}
+
+/// Entries from `trine --json list`, without fields that differ between
+/// journals (none should), sorted by id.
+pub fn all_entries(sandbox: &Sandbox, data: &Path) -> Vec<Value> {
+    let mut entries = match sandbox.run_with_data(data, &["--json", "list", "--limit", "1000000"]).json() {
+        Value::Array(items) => items,
+        other => panic!("list --json gives an array, not {other}"),
+    };
+    entries.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+    entries
+}
+
+/// A deterministic JSON Lines journal of `n` entries with tags and ratings.
+pub fn synthetic_jsonl(n: usize) -> String {
+    let words = ["meeting", "mentor", "feedback", "promotion", "patience", "voice", "team", "launch", "review"];
+    let mut out = String::new();
+    for i in 0..n {
+        let day = i % 28 + 1;
+        let month = i / 28 % 12 + 1;
+        let year = 2020 + i / (28 * 12);
+        let hour = i % 24;
+        let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
+        let ratings = if i % 3 == 0 {
+            format!(r#", "ratings": {{"seen": {}, "known": {}, "valued": {}}}"#, i % 10 + 1, (i / 3) % 10 + 1, (i / 7) % 10 + 1)
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            r#"{{"id": "src-{i}", "datetime": "{year}-{month:02}-{day:02}T{hour:02}:15:00+01:00", "title": "Entry {i} about {}", "body": "A {} with my {}. Ünïcödé, \"quotes\" and <b>tags</b> stay text.", "tags": ["{}", "t{}"]{ratings}}}"#,
+            w(0),
+            w(1),
+            w(2),
+            w(3),
+            i % 5
+        ));
+        out.push('\n');
+    }
+    out
+}
