@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test of Trine: formatting, lints, the core's unit tests, the CLI
+# end-to-end tests and the desktop app's WebDriver tests in a virtual X
+# display. Run scripts/setup.sh first (README.md's test command does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy (warnings are errors)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "== cargo test --workspace (desktop tests under Xvfb)"
+# The desktop WebDriver test must run here, not skip.
+export TRINE_REQUIRE_DESKTOP_E2E=1
+xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test --workspace
