@@ -3,7 +3,11 @@
 use crate::util::{synthetic_jsonl, Sandbox};
 
 fn count(s: &Sandbox) -> usize {
-    s.run(&["--json", "list", "--limit", "100000"]).json().as_array().unwrap().len()
+    s.run(&["--json", "list", "--limit", "100000"])
+        .json()
+        .as_array()
+        .unwrap()
+        .len()
 }
 
 #[test]
@@ -12,7 +16,9 @@ fn a_malformed_jsonl_line_names_file_and_line_and_imports_nothing() {
     let mut text = synthetic_jsonl(5);
     text.push_str("{\"date\": \"2026-01-01\", \"title\": \"cut off\n");
     let path = s.file("broken.jsonl", &text);
-    let err = s.run(&["import", "--format", "jsonl", path.to_str().unwrap()]).fails();
+    let err = s
+        .run(&["import", "--format", "jsonl", path.to_str().unwrap()])
+        .fails();
     assert!(err.contains("broken.jsonl:6"), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
     assert_eq!(count(&s), 0);
@@ -23,8 +29,13 @@ fn a_bad_field_in_jsonl_is_named() {
     let s = Sandbox::new();
     let text = synthetic_jsonl(3).replacen("\"seen\": 1,", "\"seen\": 12,", 1);
     let path = s.file("ratings.jsonl", &text);
-    let err = s.run(&["import", "--format", "jsonl", path.to_str().unwrap()]).fails();
-    assert!(err.contains("ratings.jsonl:1") && err.contains("ratings.seen") && err.contains("12"), "{err}");
+    let err = s
+        .run(&["import", "--format", "jsonl", path.to_str().unwrap()])
+        .fails();
+    assert!(
+        err.contains("ratings.jsonl:1") && err.contains("ratings.seen") && err.contains("12"),
+        "{err}"
+    );
     assert_eq!(count(&s), 0);
 }
 
@@ -33,7 +44,9 @@ fn ratings_outside_one_to_ten_are_refused_by_name() {
     let s = Sandbox::new();
     let err = s.run(&["add", "--title", "x", "--valued", "0"]).fails();
     assert!(err.contains("--valued") && err.contains("1 to 10"), "{err}");
-    let err = s.run(&["rate", "--seen", "5", "--known", "11", "--valued", "5"]).fails();
+    let err = s
+        .run(&["rate", "--seen", "5", "--known", "11", "--valued", "5"])
+        .fails();
     assert!(err.contains("--known"), "{err}");
     assert_eq!(count(&s), 0);
 }
@@ -41,14 +54,29 @@ fn ratings_outside_one_to_ten_are_refused_by_name() {
 #[test]
 fn invalid_search_syntax_gives_results_or_nothing_never_an_error() {
     let s = Sandbox::new();
-    s.run(&["add", "--title", "And so on", "--body", "\"quoted\" text"]).ok();
+    s.run(&["add", "--title", "And so on", "--body", "\"quoted\" text"])
+        .ok();
     for query in ["\"unbalanced", "AND", "*", "OR", "NEAR(", "(", "col:x", "-"] {
         let out = s.run(&["--json", "search", query]);
         assert_eq!(out.code, Some(0), "query {query:?}: {}", out.stderr);
         assert!(!out.stderr.to_lowercase().contains("sql"), "{}", out.stderr);
     }
-    assert_eq!(s.run(&["--json", "search", "AND"]).json().as_array().unwrap().len(), 1);
-    assert_eq!(s.run(&["--json", "search", "\"quoted"]).json().as_array().unwrap().len(), 1);
+    assert_eq!(
+        s.run(&["--json", "search", "AND"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        s.run(&["--json", "search", "\"quoted"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -59,8 +87,15 @@ fn a_file_that_is_not_a_journal_is_refused_and_kept() {
     let content = "my shopping list, definitely not SQLite\n".repeat(100);
     std::fs::write(&db, &content).unwrap();
     let err = s.run(&["list"]).fails();
-    assert!(err.contains("not a Trine journal") && err.contains("journal.db"), "{err}");
-    assert_eq!(std::fs::read_to_string(&db).unwrap(), content, "left untouched");
+    assert!(
+        err.contains("not a Trine journal") && err.contains("journal.db"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        content,
+        "left untouched"
+    );
 }
 
 #[test]
@@ -73,12 +108,18 @@ fn a_journal_from_a_newer_trine_is_refused() {
         conn.pragma_update(None, "user_version", 42).unwrap();
     }
     let err = s.run(&["list"]).fails();
-    assert!(err.contains("newer Trine") && err.contains("42") && err.contains("Update Trine"), "{err}");
+    assert!(
+        err.contains("newer Trine") && err.contains("42") && err.contains("Update Trine"),
+        "{err}"
+    );
 }
 
 #[test]
 fn an_unknown_id_is_a_clear_error() {
     let s = Sandbox::new();
     let err = s.run(&["show", "abcdef12"]).fails();
-    assert!(err.contains("abcdef12") && err.contains("trine list"), "{err}");
+    assert!(
+        err.contains("abcdef12") && err.contains("trine list"),
+        "{err}"
+    );
 }

@@ -6,18 +6,44 @@ use crate::util::Sandbox;
 fn add_list_show_and_search() {
     let s = Sandbox::new();
     let added = s
-        .run(&["--json", "add", "--title", "Standup", "--body", "I asked for the demo slot.", "--tag", "Voice", "--seen", "7", "--known", "6", "--valued", "8"])
+        .run(&[
+            "--json",
+            "add",
+            "--title",
+            "Standup",
+            "--body",
+            "I asked for the demo slot.",
+            "--tag",
+            "Voice",
+            "--seen",
+            "7",
+            "--known",
+            "6",
+            "--valued",
+            "8",
+        ])
         .json();
     let id = added["id"].as_str().unwrap().to_string();
     assert_eq!(added["tags"], serde_json::json!(["voice"]));
     assert_eq!(added["ratings"]["valued"], 8);
-    s.run(&["add", "--title", "Private", "--body", "Just for me", "--private"]).ok();
+    s.run(&[
+        "add",
+        "--title",
+        "Private",
+        "--body",
+        "Just for me",
+        "--private",
+    ])
+    .ok();
 
     let list = s.run(&["--json", "list"]).json();
     assert_eq!(list.as_array().unwrap().len(), 2);
     assert_eq!(list[0]["title"], "Private", "newest first");
     let text = s.run(&["list", "--tag", "voice"]).ok();
-    assert!(text.contains("Standup") && !text.contains("Private"), "{text}");
+    assert!(
+        text.contains("Standup") && !text.contains("Private"),
+        "{text}"
+    );
 
     let shown = s.run(&["show", &id[..8]]).ok();
     assert!(shown.contains("I asked for the demo slot."), "{shown}");
@@ -27,33 +53,83 @@ fn add_list_show_and_search() {
     assert_eq!(hits.as_array().unwrap().len(), 1);
     assert_eq!(hits[0]["id"].as_str().unwrap(), id);
     assert!(hits[0]["snippet"].as_str().unwrap().contains("demo"));
-    assert_eq!(s.run(&["--json", "search", "\"demo slot\""]).json().as_array().unwrap().len(), 1);
-    assert_eq!(s.run(&["--json", "search", "dem*"]).json().as_array().unwrap().len(), 1);
+    assert_eq!(
+        s.run(&["--json", "search", "\"demo slot\""])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        s.run(&["--json", "search", "dem*"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn rate_records_the_weeks_reflection_once() {
     let s = Sandbox::new();
-    s.run(&["rate", "--seen", "4", "--known", "5", "--valued", "6", "--week", "2026-W48"]).ok();
+    s.run(&[
+        "rate", "--seen", "4", "--known", "5", "--valued", "6", "--week", "2026-W48",
+    ])
+    .ok();
     let again = s
-        .run(&["--json", "rate", "--seen", "7", "--known", "5", "--valued", "6", "--week", "2026-11-25", "--note", "Better"])
+        .run(&[
+            "--json",
+            "rate",
+            "--seen",
+            "7",
+            "--known",
+            "5",
+            "--valued",
+            "6",
+            "--week",
+            "2026-11-25",
+            "--note",
+            "Better",
+        ])
         .json();
     assert_eq!(again["week"], "2026-11-23");
     assert_eq!(again["kind"], "reflection");
     assert_eq!(again["ratings"]["seen"], 7);
-    assert_eq!(s.run(&["--json", "list"]).json().as_array().unwrap().len(), 1, "one reflection per week");
+    assert_eq!(
+        s.run(&["--json", "list"]).json().as_array().unwrap().len(),
+        1,
+        "one reflection per week"
+    );
 }
 
 #[test]
 fn delete_and_undelete() {
     let s = Sandbox::new();
-    let id = s.run(&["--json", "add", "--title", "Oops"]).json()["id"].as_str().unwrap().to_string();
+    let id = s.run(&["--json", "add", "--title", "Oops"]).json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let out = s.run(&["delete", &id]).ok();
     assert!(out.contains("trine undelete"), "says how to undo: {out}");
-    assert_eq!(s.run(&["--json", "list"]).json().as_array().unwrap().len(), 0);
-    assert_eq!(s.run(&["--json", "list", "--deleted"]).json().as_array().unwrap().len(), 1);
+    assert_eq!(
+        s.run(&["--json", "list"]).json().as_array().unwrap().len(),
+        0
+    );
+    assert_eq!(
+        s.run(&["--json", "list", "--deleted"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     s.run(&["undelete", &id]).ok();
-    assert_eq!(s.run(&["--json", "list"]).json().as_array().unwrap().len(), 1);
+    assert_eq!(
+        s.run(&["--json", "list"]).json().as_array().unwrap().len(),
+        1
+    );
 }
 
 #[test]
@@ -72,15 +148,39 @@ fn check_reports_integrity_and_counts() {
 #[test]
 fn markdown_export_leaves_private_entries_out_unless_asked() {
     let s = Sandbox::new();
-    s.run(&["add", "--title", "Shared", "--body", "for my coach"]).ok();
-    s.run(&["add", "--title", "Secret", "--body", "not for anyone", "--private"]).ok();
-    s.run(&["export", "--format", "markdown", "--out", s.path("md").to_str().unwrap()]).ok();
+    s.run(&["add", "--title", "Shared", "--body", "for my coach"])
+        .ok();
+    s.run(&[
+        "add",
+        "--title",
+        "Secret",
+        "--body",
+        "not for anyone",
+        "--private",
+    ])
+    .ok();
+    s.run(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        s.path("md").to_str().unwrap(),
+    ])
+    .ok();
     let files: Vec<String> = std::fs::read_dir(s.path("md"))
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect();
     assert_eq!(files.len(), 1);
     assert!(files[0].contains("title: \"Shared\""));
-    s.run(&["export", "--format", "markdown", "--include-private", "--out", s.path("md-all").to_str().unwrap()]).ok();
+    s.run(&[
+        "export",
+        "--format",
+        "markdown",
+        "--include-private",
+        "--out",
+        s.path("md-all").to_str().unwrap(),
+    ])
+    .ok();
     assert_eq!(std::fs::read_dir(s.path("md-all")).unwrap().count(), 2);
 }

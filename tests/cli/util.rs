@@ -10,7 +10,10 @@ use tempfile::TempDir;
 /// (the trine-cli package has integration tests of its own).
 pub fn trine_bin() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe.parent().and_then(Path::parent).expect("target/<profile>/deps");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/deps");
     let bin = dir.join(format!("trine{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.exists(),
@@ -35,14 +38,31 @@ pub struct Run {
 impl Run {
     /// Asserts success and returns standard output.
     pub fn ok(self) -> String {
-        assert_eq!(self.code, Some(0), "trine failed:\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code,
+            Some(0),
+            "trine failed:\nstdout: {}\nstderr: {}",
+            self.stdout,
+            self.stderr
+        );
         self.stdout
     }
 
     /// Asserts exit code 1 with a one-line message, and returns it.
     pub fn fails(self) -> String {
-        assert_eq!(self.code, Some(1), "expected failure; stdout: {}\nstderr: {}", self.stdout, self.stderr);
-        assert_eq!(self.stderr.trim_end().lines().count(), 1, "one line: {:?}", self.stderr);
+        assert_eq!(
+            self.code,
+            Some(1),
+            "expected failure; stdout: {}\nstderr: {}",
+            self.stdout,
+            self.stderr
+        );
+        assert_eq!(
+            self.stderr.trim_end().lines().count(),
+            1,
+            "one line: {:?}",
+            self.stderr
+        );
         self.stderr
     }
 
@@ -55,7 +75,9 @@ impl Run {
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        Sandbox { dir: TempDir::new().unwrap() }
+        Sandbox {
+            dir: TempDir::new().unwrap(),
+        }
     }
 
     /// The journal's data folder.
@@ -103,7 +125,10 @@ impl Sandbox {
 /// Entries from `trine --json list`, without fields that differ between
 /// journals (none should), sorted by id.
 pub fn all_entries(sandbox: &Sandbox, data: &Path) -> Vec<Value> {
-    let mut entries = match sandbox.run_with_data(data, &["--json", "list", "--limit", "1000000"]).json() {
+    let mut entries = match sandbox
+        .run_with_data(data, &["--json", "list", "--limit", "1000000"])
+        .json()
+    {
         Value::Array(items) => items,
         other => panic!("list --json gives an array, not {other}"),
     };
@@ -113,7 +138,17 @@ pub fn all_entries(sandbox: &Sandbox, data: &Path) -> Vec<Value> {
 
 /// A deterministic JSON Lines journal of `n` entries with tags and ratings.
 pub fn synthetic_jsonl(n: usize) -> String {
-    let words = ["meeting", "mentor", "feedback", "promotion", "patience", "voice", "team", "launch", "review"];
+    let words = [
+        "meeting",
+        "mentor",
+        "feedback",
+        "promotion",
+        "patience",
+        "voice",
+        "team",
+        "launch",
+        "review",
+    ];
     let mut out = String::new();
     for i in 0..n {
         let day = i % 28 + 1;
@@ -122,7 +157,12 @@ pub fn synthetic_jsonl(n: usize) -> String {
         let hour = i % 24;
         let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
         let ratings = if i % 3 == 0 {
-            format!(r#", "ratings": {{"seen": {}, "known": {}, "valued": {}}}"#, i % 10 + 1, (i / 3) % 10 + 1, (i / 7) % 10 + 1)
+            format!(
+                r#", "ratings": {{"seen": {}, "known": {}, "valued": {}}}"#,
+                i % 10 + 1,
+                (i / 3) % 10 + 1,
+                (i / 7) % 10 + 1
+            )
         } else {
             String::new()
         };

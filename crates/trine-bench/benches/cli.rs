@@ -13,7 +13,10 @@ const SIZES: &[usize] = &[1_000, 10_000, 100_000];
 
 fn trine_bin() -> PathBuf {
     let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/trine");
-    assert!(bin.exists(), "build it first: cargo build --release -p trine-cli");
+    assert!(
+        bin.exists(),
+        "build it first: cargo build --release -p trine-cli"
+    );
     bin
 }
 
@@ -43,31 +46,65 @@ fn cli(c: &mut Criterion) {
         });
         let copy = scratch_copy(&fx);
         group.bench_with_input(BenchmarkId::new("add_one", n), &n, |b, _| {
-            b.iter(|| run(copy.path(), &["add", "--title", "Bench", "--body", "One more."]))
+            b.iter(|| {
+                run(
+                    copy.path(),
+                    &["add", "--title", "Bench", "--body", "One more."],
+                )
+            })
         });
     }
     group.finish();
 
     let mut bulk = c.benchmark_group("cli_bulk");
-    bulk.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(15));
+    bulk.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(15));
     let n = 10_000;
     let fx = fixture(n);
     bulk.bench_with_input(BenchmarkId::new("import_jsonl", n), &n, |b, _| {
         b.iter_with_setup(
             || tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap(),
-            |dir| run(dir.path(), &["import", "--format", "jsonl", fx.jsonl.to_str().unwrap()]),
+            |dir| {
+                run(
+                    dir.path(),
+                    &["import", "--format", "jsonl", fx.jsonl.to_str().unwrap()],
+                )
+            },
         )
     });
     bulk.bench_with_input(BenchmarkId::new("export_json", n), &n, |b, _| {
         b.iter_with_setup(
             || tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap(),
-            |dir| run(&fx.data_dir, &["export", "--format", "json", "--out", dir.path().join("o.json").to_str().unwrap()]),
+            |dir| {
+                run(
+                    &fx.data_dir,
+                    &[
+                        "export",
+                        "--format",
+                        "json",
+                        "--out",
+                        dir.path().join("o.json").to_str().unwrap(),
+                    ],
+                )
+            },
         )
     });
     bulk.bench_with_input(BenchmarkId::new("export_markdown", n), &n, |b, _| {
         b.iter_with_setup(
             || tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap(),
-            |dir| run(&fx.data_dir, &["export", "--format", "markdown", "--out", dir.path().join("md").to_str().unwrap()]),
+            |dir| {
+                run(
+                    &fx.data_dir,
+                    &[
+                        "export",
+                        "--format",
+                        "markdown",
+                        "--out",
+                        dir.path().join("md").to_str().unwrap(),
+                    ],
+                )
+            },
         )
     });
     bulk.finish();

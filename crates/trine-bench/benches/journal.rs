@@ -22,7 +22,10 @@ fn reads(c: &mut Criterion) {
             b.iter(|| assert_eq!(journal.search(COMMON_WORD, 20).unwrap().len(), 20))
         });
         group.bench_with_input(BenchmarkId::new("list_latest_20", n), &n, |b, _| {
-            let q = ListQuery { limit: Some(20), ..ListQuery::default() };
+            let q = ListQuery {
+                limit: Some(20),
+                ..ListQuery::default()
+            };
             b.iter(|| assert_eq!(journal.list(&q).unwrap().len(), 20))
         });
     }
@@ -35,7 +38,11 @@ fn writes(c: &mut Criterion) {
         let copy = scratch_copy(&fixture(n));
         let mut journal = Journal::open_in(copy.path()).unwrap();
         group.bench_with_input(BenchmarkId::new("add_one", n), &n, |b, _| {
-            b.iter(|| journal.create(NewEntry::note("Bench", "One more entry about a meeting.")).unwrap())
+            b.iter(|| {
+                journal
+                    .create(NewEntry::note("Bench", "One more entry about a meeting."))
+                    .unwrap()
+            })
         });
     }
     group.finish();
@@ -43,7 +50,9 @@ fn writes(c: &mut Criterion) {
 
 fn bulk(c: &mut Criterion) {
     let mut group = c.benchmark_group("bulk");
-    group.sample_size(10).warm_up_time(Duration::from_millis(500));
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500));
     for &n in SIZES {
         let fx = fixture(n);
         group.measurement_time(Duration::from_secs(if n >= 100_000 { 60 } else { 10 }));
@@ -68,7 +77,10 @@ fn bulk(c: &mut Criterion) {
                 for _ in 0..iters {
                     let dir = tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap();
                     let start = Instant::now();
-                    assert_eq!(export_json(&journal, &dir.path().join("out.json")).unwrap(), n);
+                    assert_eq!(
+                        export_json(&journal, &dir.path().join("out.json")).unwrap(),
+                        n
+                    );
                     total += start.elapsed();
                 }
                 total
@@ -81,7 +93,10 @@ fn bulk(c: &mut Criterion) {
                     let dir = tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap();
                     let start = Instant::now();
                     let entries = journal.list(&ListQuery::default()).unwrap();
-                    assert_eq!(export_markdown(&entries, &dir.path().join("md")).unwrap(), n);
+                    assert_eq!(
+                        export_markdown(&entries, &dir.path().join("md")).unwrap(),
+                        n
+                    );
                     total += start.elapsed();
                 }
                 total

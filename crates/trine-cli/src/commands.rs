@@ -8,7 +8,10 @@ use trine_core::store::ListQuery;
 use trine_core::week::{parse_date, parse_week};
 use trine_core::{time, EntryKind, Error, Journal, NewEntry, Ratings, Result, ValidationError};
 
-use crate::args::{AddArgs, Cli, Command, ExportArgs, ExportFormat, ImportArgs, ImportFormat, KindArg, ListArgs, RateArgs};
+use crate::args::{
+    AddArgs, Cli, Command, ExportArgs, ExportFormat, ImportArgs, ImportFormat, KindArg, ListArgs,
+    RateArgs,
+};
 use crate::output::{self, Printer};
 
 /// Runs the command the person asked for.
@@ -32,7 +35,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rate(args) => rate(&mut journal, args, &out),
         Command::Delete { id } => {
             let entry = journal.delete(journal.resolve_id(&id)?)?;
-            out.done(&entry, "Moved to the bin", Some(&format!("undo with: trine undelete {}", entry.id)));
+            out.done(
+                &entry,
+                "Moved to the bin",
+                Some(&format!("undo with: trine undelete {}", entry.id)),
+            );
             Ok(())
         }
         Command::Undelete { id } => {
@@ -52,7 +59,9 @@ pub fn run(cli: Cli) -> Result<()> {
             if health.is_ok() {
                 Ok(())
             } else {
-                Err(Error::Corrupt("the integrity check found problems (listed above)".into()))
+                Err(Error::Corrupt(
+                    "the integrity check found problems (listed above)".into(),
+                ))
             }
         }
     }
@@ -63,7 +72,10 @@ fn add(journal: &mut Journal, args: AddArgs, out: &Printer) -> Result<()> {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| Error::File { path: "standard input".into(), source: e })?;
+            .map_err(|e| Error::File {
+                path: "standard input".into(),
+                source: e,
+            })?;
         text
     } else {
         args.body
@@ -113,9 +125,14 @@ fn rate(journal: &mut Journal, args: RateArgs, out: &Printer) -> Result<()> {
         Some(text) => parse_week("--week", &text, first)?,
         None => first.week_start(time::now().date_naive()),
     };
-    let ratings = Ratings::checked(Some(args.seen), Some(args.known), Some(args.valued)).map_err(flag_name)?;
+    let ratings = Ratings::checked(Some(args.seen), Some(args.known), Some(args.valued))
+        .map_err(flag_name)?;
     let entry = journal.rate_week(week, ratings, args.note)?;
-    out.done(&entry, &format!("Rated the week of {}", output::week_phrase(week)), None);
+    out.done(
+        &entry,
+        &format!("Rated the week of {}", output::week_phrase(week)),
+        None,
+    );
     Ok(())
 }
 
@@ -140,7 +157,12 @@ fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
     };
     let count = match args.format {
         ExportFormat::Json => {
-            if selection != (ListQuery { exclude_private: true, ..ListQuery::default() }) {
+            if selection
+                != (ListQuery {
+                    exclude_private: true,
+                    ..ListQuery::default()
+                })
+            {
                 use clap::CommandFactory;
                 crate::args::Cli::command()
                     .error(
@@ -152,8 +174,12 @@ fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
             }
             interchange::export_json(journal, &args.out)?
         }
-        ExportFormat::Jsonl => interchange::export_jsonl(&oldest_first(journal.list(&selection)?), &args.out)?,
-        ExportFormat::Markdown => interchange::export_markdown(&journal.list(&selection)?, &args.out)?,
+        ExportFormat::Jsonl => {
+            interchange::export_jsonl(&oldest_first(journal.list(&selection)?), &args.out)?
+        }
+        ExportFormat::Markdown => {
+            interchange::export_markdown(&journal.list(&selection)?, &args.out)?
+        }
     };
     out.exported(count, &args.out);
     Ok(())

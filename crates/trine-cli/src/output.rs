@@ -24,7 +24,10 @@ pub struct Printer {
 }
 
 fn print_json(value: &impl Serialize) {
-    println!("{}", serde_json::to_string_pretty(value).expect("output serialises"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("output serialises")
+    );
 }
 
 /// "the week of 23 November 2026".
@@ -45,9 +48,16 @@ fn title_of(entry: &Entry) -> String {
         return entry.title.clone();
     }
     match entry.kind {
-        trine_core::EntryKind::Reflection => format!("Reflection, week of {}", week_phrase(entry.week_start)),
+        trine_core::EntryKind::Reflection => {
+            format!("Reflection, week of {}", week_phrase(entry.week_start))
+        }
         trine_core::EntryKind::Note => {
-            let first = entry.full_text().lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
+            let first = entry
+                .full_text()
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .to_string();
             let short: String = first.chars().take(60).collect();
             if short.is_empty() {
                 "(untitled)".into()
@@ -59,7 +69,12 @@ fn title_of(entry: &Entry) -> String {
 }
 
 fn one_line(entry: &Entry) -> String {
-    let mut line = format!("{}  {}  {}", entry.date(), &entry.id.to_string()[..8], title_of(entry));
+    let mut line = format!(
+        "{}  {}  {}",
+        entry.date(),
+        &entry.id.to_string()[..8],
+        title_of(entry)
+    );
     if !entry.tags.is_empty() {
         line.push_str(&format!("  #{}", entry.tags.join(" #")));
     }
@@ -112,7 +127,11 @@ impl Printer {
             println!("private: left out of shared exports");
         }
         if let Some(deleted) = entry.deleted {
-            println!("in the bin since {} (trine undelete {})", deleted.format("%Y-%m-%d %H:%M"), entry.id);
+            println!(
+                "in the bin since {} (trine undelete {})",
+                deleted.format("%Y-%m-%d %H:%M"),
+                entry.id
+            );
         }
         if !entry.body.is_empty() {
             println!("\n{}", entry.body.trim_end());
@@ -129,7 +148,8 @@ impl Printer {
             let rows: Vec<Value> = hits
                 .iter()
                 .map(|hit| {
-                    let mut value = serde_json::to_value(EntryRecord::from(&hit.entry)).expect("serialises");
+                    let mut value =
+                        serde_json::to_value(EntryRecord::from(&hit.entry)).expect("serialises");
                     value["snippet"] = json!(hit.snippet_text);
                     value["score"] = json!(hit.score);
                     value
@@ -161,7 +181,12 @@ impl Printer {
     /// Tags with counts.
     pub fn tags(&self, tags: &[(String, u64)]) {
         if self.json {
-            print_json(&tags.iter().map(|(tag, count)| json!({"tag": tag, "entries": count})).collect::<Vec<_>>());
+            print_json(
+                &tags
+                    .iter()
+                    .map(|(tag, count)| json!({"tag": tag, "entries": count}))
+                    .collect::<Vec<_>>(),
+            );
         } else if tags.is_empty() {
             println!("No tags yet.");
         } else {
@@ -180,7 +205,10 @@ impl Printer {
             print_json(&value);
             return;
         }
-        println!("Journal: {}", dir.join(trine_core::store::JOURNAL_FILE).display());
+        println!(
+            "Journal: {}",
+            dir.join(trine_core::store::JOURNAL_FILE).display()
+        );
         if health.is_ok() {
             println!("Integrity: ok (database and search index)");
         } else {
@@ -199,7 +227,10 @@ impl Printer {
             health.private,
             health.deleted
         );
-        println!("Tags: {}   Check-ins: {}   Schema version: {}", health.tags, health.checkins, health.schema_version);
+        println!(
+            "Tags: {}   Check-ins: {}   Schema version: {}",
+            health.tags, health.checkins, health.schema_version
+        );
     }
 
     /// What an import did.
@@ -215,7 +246,10 @@ impl Printer {
             path.display()
         );
         if summary.duplicates > 0 {
-            println!("{} were already in the journal and were skipped.", summary.duplicates);
+            println!(
+                "{} were already in the journal and were skipped.",
+                summary.duplicates
+            );
         }
         if summary.kept_beside > 0 {
             println!(
@@ -236,7 +270,11 @@ impl Printer {
         if self.json {
             print_json(&json!({"entries": count, "path": path}));
         } else {
-            println!("Exported {} to {}.", plural(count as u64, "entry", "entries"), path.display());
+            println!(
+                "Exported {} to {}.",
+                plural(count as u64, "entry", "entries"),
+                path.display()
+            );
         }
     }
 }

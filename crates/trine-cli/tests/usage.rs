@@ -17,8 +17,13 @@ fn help_lists_the_commands_with_examples() {
     let out = trine(&["--help"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for command in ["add", "list", "show", "search", "rate", "import", "export", "check"] {
-        assert!(text.contains(&format!("\n  {command} ")), "help lists {command}:\n{text}");
+    for command in [
+        "add", "list", "show", "search", "rate", "import", "export", "check",
+    ] {
+        assert!(
+            text.contains(&format!("\n  {command} ")),
+            "help lists {command}:\n{text}"
+        );
     }
     assert!(text.contains("Examples:"), "{text}");
 }
@@ -26,7 +31,19 @@ fn help_lists_the_commands_with_examples() {
 #[test]
 fn usage_errors_exit_with_2() {
     assert_eq!(trine(&["list", "--bogus"]).status.code(), Some(2));
-    assert_eq!(trine(&["rate", "--seen", "5"]).status.code(), Some(2), "known and valued are required");
-    assert_eq!(trine(&["import", "--format", "docx", "x"]).status.code(), Some(2));
-    assert_eq!(trine(&["export", "--format", "json", "--out", "x.json", "--tag", "a"]).status.code(), Some(2));
+    assert_eq!(
+        trine(&["rate", "--seen", "5"]).status.code(),
+        Some(2),
+        "known and valued are required"
+    );
+    assert_eq!(
+        trine(&["import", "--format", "docx", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        trine(&["export", "--format", "json", "--out", "x.json", "--tag", "a"])
+            .status
+            .code(),
+        Some(2)
+    );
 }

@@ -10,7 +10,9 @@ use trine_core::store::NewCheckIn;
 use trine_core::{Journal, NewEntry, Ratings, Section, Side};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = std::env::args().nth(1).ok_or("usage: make_schema_fixture OUT.db")?;
+    let out = std::env::args()
+        .nth(1)
+        .ok_or("usage: make_schema_fixture OUT.db")?;
     let mut journal = Journal::open(std::path::Path::new(&out))?;
     let at = |s: &str| DateTime::parse_from_rfc3339(s).expect("valid time");
     journal.create(NewEntry {
@@ -40,7 +42,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     })?;
     journal.delete(gone.id)?;
     journal.record_checkin(NewCheckIn {
-        scores: [("voice".to_string(), 4), ("community".to_string(), 2)].into_iter().collect(),
+        scores: [("voice".to_string(), 4), ("community".to_string(), 2)]
+            .into_iter()
+            .collect(),
         taken: Some(at("2026-11-24T18:05:00+01:00")),
         ..NewCheckIn::default()
     })?;

@@ -349,7 +349,10 @@ mod tests {
                 value: 11
             }
         );
-        assert!(err.to_string().contains("known"), "message names the field: {err}");
+        assert!(
+            err.to_string().contains("known"),
+            "message names the field: {err}"
+        );
         assert!(Ratings::checked(Some(0), None, None).is_err());
         assert!(Ratings::checked(None, None, Some(-3)).is_err());
     }
@@ -361,13 +364,19 @@ mod tests {
             normalize_tags(["b", "A", "#a", "Été"]).unwrap(),
             vec!["a", "b", "été"]
         );
-        assert!(matches!(normalize_tag(" # "), Err(ValidationError::EmptyTag(_))));
+        assert!(matches!(
+            normalize_tag(" # "),
+            Err(ValidationError::EmptyTag(_))
+        ));
     }
 
     #[test]
     fn sides_and_kinds_parse_from_names_and_labels() {
         assert_eq!("Emotional".parse::<Side>().unwrap(), Side::Emotional);
-        assert_eq!("integration needs".parse::<Side>().unwrap(), Side::Integration);
+        assert_eq!(
+            "integration needs".parse::<Side>().unwrap(),
+            Side::Integration
+        );
         assert!("social".parse::<Side>().is_err());
         assert_eq!("NOTE".parse::<EntryKind>().unwrap(), EntryKind::Note);
         assert!("diary".parse::<EntryKind>().is_err());
@@ -380,7 +389,8 @@ mod tests {
             prompt_id: None,
             text: "x".into(),
         };
-        let sorted = normalize_sections(vec![s(Side::Integration), s(Side::Developmental)]).unwrap();
+        let sorted =
+            normalize_sections(vec![s(Side::Integration), s(Side::Developmental)]).unwrap();
         assert_eq!(sorted[0].side, Side::Developmental);
         assert_eq!(
             normalize_sections(vec![s(Side::Emotional), s(Side::Emotional)]).unwrap_err(),

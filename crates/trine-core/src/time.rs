@@ -14,14 +14,17 @@ pub fn now() -> DateTime<FixedOffset> {
 
 /// The UTC text stored for `time`: `2026-11-24T13:05:00.000000Z`.
 pub(crate) fn utc_text(time: &DateTime<FixedOffset>) -> String {
-    time.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+    time.with_timezone(&Utc)
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string()
 }
 
 /// Rebuilds a time from its stored UTC text and offset.
 pub(crate) fn from_stored(utc: &str, offset_seconds: i32) -> Result<DateTime<FixedOffset>, String> {
     let naive = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S%.fZ")
         .map_err(|e| format!("bad stored time {utc:?}: {e}"))?;
-    let offset = FixedOffset::east_opt(offset_seconds).ok_or_else(|| format!("bad stored UTC offset {offset_seconds}"))?;
+    let offset = FixedOffset::east_opt(offset_seconds)
+        .ok_or_else(|| format!("bad stored UTC offset {offset_seconds}"))?;
     Ok(naive.and_utc().with_timezone(&offset))
 }
 

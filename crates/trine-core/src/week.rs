@@ -74,7 +74,11 @@ pub fn parse_date(field: &'static str, text: &str) -> Result<NaiveDate, Validati
 
 /// Reads a week as an ISO week (`2026-W48`) or as any date in it
 /// (`2026-11-24`), and returns its first day under `first`.
-pub fn parse_week(field: &'static str, text: &str, first: FirstDay) -> Result<NaiveDate, ValidationError> {
+pub fn parse_week(
+    field: &'static str,
+    text: &str,
+    first: FirstDay,
+) -> Result<NaiveDate, ValidationError> {
     let trimmed = text.trim();
     let bad = || ValidationError::BadDate {
         field,
@@ -87,7 +91,9 @@ pub fn parse_week(field: &'static str, text: &str, first: FirstDay) -> Result<Na
         let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).ok_or_else(bad)?;
         return Ok(first.week_start(monday));
     }
-    parse_date(field, trimmed).map(|d| first.week_start(d)).map_err(|_| bad())
+    parse_date(field, trimmed)
+        .map(|d| first.week_start(d))
+        .map_err(|_| bad())
 }
 
 /// The ISO week label of a date, like `2026-W48`.
@@ -126,9 +132,18 @@ mod tests {
     #[test]
     fn weeks_parse_as_iso_labels_or_dates() {
         let first = FirstDay::default();
-        assert_eq!(parse_week("week", "2026-W48", first).unwrap(), d("2026-11-23"));
-        assert_eq!(parse_week("week", "2026-W53", first).unwrap(), d("2026-12-28"));
-        assert_eq!(parse_week("week", "2026-11-26", first).unwrap(), d("2026-11-23"));
+        assert_eq!(
+            parse_week("week", "2026-W48", first).unwrap(),
+            d("2026-11-23")
+        );
+        assert_eq!(
+            parse_week("week", "2026-W53", first).unwrap(),
+            d("2026-12-28")
+        );
+        assert_eq!(
+            parse_week("week", "2026-11-26", first).unwrap(),
+            d("2026-11-23")
+        );
         let err = parse_week("--week", "2025-W53", first).unwrap_err();
         assert!(err.to_string().contains("--week"), "{err}");
         assert!(parse_week("week", "next week", first).is_err());

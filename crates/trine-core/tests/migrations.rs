@@ -15,7 +15,11 @@ fn fixture(version: i64) -> PathBuf {
 #[test]
 fn every_schema_version_has_a_fixture() {
     for version in 1..=CURRENT_VERSION {
-        assert!(fixture(version).exists(), "missing {}", fixture(version).display());
+        assert!(
+            fixture(version).exists(),
+            "missing {}",
+            fixture(version).display()
+        );
     }
 }
 
@@ -26,12 +30,22 @@ fn every_earlier_schema_opens_and_keeps_its_content() {
         let path = dir.path().join("journal.db");
         std::fs::copy(fixture(version), &path).unwrap();
         let journal = Journal::open(&path).unwrap_or_else(|e| panic!("schema v{version}: {e}"));
-        assert_eq!(journal.schema_version().unwrap(), CURRENT_VERSION, "v{version} migrated");
+        assert_eq!(
+            journal.schema_version().unwrap(),
+            CURRENT_VERSION,
+            "v{version} migrated"
+        );
         let health = journal.health().unwrap();
         assert!(health.is_ok(), "v{version}: {health:?}");
-        assert_eq!((health.entries, health.deleted, health.checkins), (2, 1, 1), "v{version}");
+        assert_eq!(
+            (health.entries, health.deleted, health.checkins),
+            (2, 1, 1),
+            "v{version}"
+        );
 
-        let reflection = journal.get("00000000-0000-4000-8000-000000000001".parse().unwrap()).unwrap();
+        let reflection = journal
+            .get("00000000-0000-4000-8000-000000000001".parse().unwrap())
+            .unwrap();
         assert_eq!(reflection.title, "Fixture reflection");
         assert_eq!(reflection.tags, vec!["fixture"]);
         assert_eq!(reflection.created.to_rfc3339(), "2026-11-24T18:00:00+01:00");
@@ -39,13 +53,21 @@ fn every_earlier_schema_opens_and_keeps_its_content() {
         assert_eq!(section.prompt_id.as_deref(), Some("feeling-seen-01"));
         assert_eq!(reflection.ratings.valued.unwrap().get(), 8);
 
-        let private = journal.get("00000000-0000-4000-8000-000000000002".parse().unwrap()).unwrap();
+        let private = journal
+            .get("00000000-0000-4000-8000-000000000002".parse().unwrap())
+            .unwrap();
         assert!(private.private);
         assert_eq!(private.body, "Ünïcödé and a quiet worry.");
-        let deleted = journal.get("00000000-0000-4000-8000-000000000003".parse().unwrap()).unwrap();
+        let deleted = journal
+            .get("00000000-0000-4000-8000-000000000003".parse().unwrap())
+            .unwrap();
         assert!(deleted.deleted.is_some());
 
-        assert_eq!(journal.search("migration", 10).unwrap().len(), 1, "v{version}: the index works");
+        assert_eq!(
+            journal.search("migration", 10).unwrap().len(),
+            1,
+            "v{version}: the index works"
+        );
         assert_eq!(journal.list(&ListQuery::default()).unwrap().len(), 2);
         assert_eq!(journal.checkins().unwrap()[0].scores["voice"], 4);
         assert_eq!(journal.weekly_ratings(None, None).unwrap().len(), 1);

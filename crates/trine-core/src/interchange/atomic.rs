@@ -7,7 +7,10 @@ use crate::error::{Error, Result};
 
 /// Writes a file through a temporary file in the same folder, synced and
 /// renamed into place only when complete.
-pub(crate) fn write_file(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+pub(crate) fn write_file(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = parent_of(path);
     std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
     let mut tmp = tempfile::Builder::new()

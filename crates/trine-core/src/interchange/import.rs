@@ -69,7 +69,11 @@ impl Journal {
         }
         for checkin in set.checkins {
             let exists: Option<i64> = tx
-                .query_row("SELECT seq FROM checkins WHERE id = ?1", [checkin.id.to_string()], |r| r.get(0))
+                .query_row(
+                    "SELECT seq FROM checkins WHERE id = ?1",
+                    [checkin.id.to_string()],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if exists.is_none() {
                 crate::store::insert_checkin(
@@ -77,7 +81,11 @@ impl Journal {
                     NewCheckIn {
                         id: Some(checkin.id),
                         taken: Some(checkin.taken),
-                        scores: checkin.scores.into_iter().map(|(k, v)| (k, i64::from(v))).collect(),
+                        scores: checkin
+                            .scores
+                            .into_iter()
+                            .map(|(k, v)| (k, i64::from(v)))
+                            .collect(),
                         note: checkin.note,
                     },
                 )?;
@@ -96,7 +104,10 @@ impl Journal {
 }
 
 fn import_entry(tx: &Transaction<'_>, item: ImportItem, summary: &mut ImportSummary) -> Result<()> {
-    let ImportItem { location, mut entry } = item;
+    let ImportItem {
+        location,
+        mut entry,
+    } = item;
     match placement(tx, &entry)? {
         Placement::Duplicate => {
             summary.duplicates += 1;
@@ -114,7 +125,8 @@ fn import_entry(tx: &Transaction<'_>, item: ImportItem, summary: &mut ImportSumm
     if entry.kind == Some(EntryKind::Reflection) && entry.deleted.is_none() {
         let week = match entry.week_start {
             Some(week) => week,
-            None => crate::store::first_day(tx)?.week_start(time::normalize(entry.created.unwrap_or_else(time::now)).date_naive()),
+            None => crate::store::first_day(tx)?
+                .week_start(time::normalize(entry.created.unwrap_or_else(time::now)).date_naive()),
         };
         let taken: Option<i64> = tx
             .query_row(
@@ -149,10 +161,18 @@ fn placement(tx: &Transaction<'_>, entry: &NewEntry) -> Result<Placement> {
         crate::store::fetch_entry(tx, id)?
     } else if let Some(source) = &entry.source_id {
         let id: Option<String> = tx
-            .query_row("SELECT id FROM entries WHERE source_id = ?1 LIMIT 1", [source], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM entries WHERE source_id = ?1 LIMIT 1",
+                [source],
+                |r| r.get(0),
+            )
             .optional()?;
         match id {
-            Some(id) => crate::store::fetch_entry(tx, id.parse().map_err(|_| Error::Corrupt(format!("entry id {id:?}")))?)?,
+            Some(id) => crate::store::fetch_entry(
+                tx,
+                id.parse()
+                    .map_err(|_| Error::Corrupt(format!("entry id {id:?}")))?,
+            )?,
             None => None,
         }
     } else {
@@ -165,7 +185,11 @@ fn placement(tx: &Transaction<'_>, entry: &NewEntry) -> Result<Placement> {
                 |r| r.get(0),
             )
             .optional()?;
-        return Ok(if found.is_some() { Placement::Duplicate } else { Placement::New });
+        return Ok(if found.is_some() {
+            Placement::Duplicate
+        } else {
+            Placement::New
+        });
     };
     let Some(existing) = existing else {
         return Ok(Placement::New);
@@ -178,5 +202,9 @@ fn placement(tx: &Transaction<'_>, entry: &NewEntry) -> Result<Placement> {
         && existing.private == entry.private
         && existing.ratings == entry.ratings
         && Some(existing.created) == entry.created.map(time::normalize);
-    Ok(if same { Placement::Duplicate } else { Placement::Beside })
+    Ok(if same {
+        Placement::Duplicate
+    } else {
+        Placement::Beside
+    })
 }

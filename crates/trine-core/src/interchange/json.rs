@@ -135,18 +135,23 @@ pub fn read_json(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<Im
             line: None,
             record: Some(index + 1),
         };
-        let entry = record.into_new_entry(offset_at).map_err(|p| ImportError::Record {
-            location: location.clone(),
-            field: Some(p.field),
-            message: p.message,
-        })?;
+        let entry = record
+            .into_new_entry(offset_at)
+            .map_err(|p| ImportError::Record {
+                location: location.clone(),
+                field: Some(p.field),
+                message: p.message,
+            })?;
         set.entries.push(ImportItem { location, entry });
     }
     Ok(set)
 }
 
 /// Parses JSON text, reporting the line and the path of the field at fault.
-pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str, located: &dyn Fn(usize) -> Location) -> Result<T> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(
+    text: &str,
+    located: &dyn Fn(usize) -> Location,
+) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

@@ -28,11 +28,13 @@ pub fn read_jsonl(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<I
             record: None,
         };
         let record: EntryRecord = parse(line, &|_| location.clone())?;
-        let entry = record.into_new_entry(offset_at).map_err(|p| ImportError::Record {
-            location: location.clone(),
-            field: Some(p.field),
-            message: p.message,
-        })?;
+        let entry = record
+            .into_new_entry(offset_at)
+            .map_err(|p| ImportError::Record {
+                location: location.clone(),
+                field: Some(p.field),
+                message: p.message,
+            })?;
         set.entries.push(ImportItem { location, entry });
     }
     Ok(set)
@@ -42,7 +44,8 @@ pub fn read_jsonl(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<I
 pub fn export_jsonl(entries: &[Entry], path: &Path) -> Result<usize> {
     atomic::write_file(path, |out| {
         for entry in entries {
-            serde_json::to_writer(&mut *out, &EntryRecord::from(entry)).map_err(std::io::Error::other)?;
+            serde_json::to_writer(&mut *out, &EntryRecord::from(entry))
+                .map_err(std::io::Error::other)?;
             out.write_all(b"\n")?;
         }
         Ok(())

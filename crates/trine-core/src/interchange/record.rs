@@ -110,7 +110,10 @@ pub struct FieldProblem {
 impl EntryRecord {
     /// Checks the record and turns it into an entry to write. `local_offset`
     /// gives the offset for a bare `date` (placed at noon) when `datetime` is absent.
-    pub fn into_new_entry(self, offset_at: crate::time::OffsetAt<'_>) -> Result<NewEntry, FieldProblem> {
+    pub fn into_new_entry(
+        self,
+        offset_at: crate::time::OffsetAt<'_>,
+    ) -> Result<NewEntry, FieldProblem> {
         let problem = |field: &str, e: ValidationError| FieldProblem {
             field: field.to_string(),
             message: e.to_string(),
@@ -139,12 +142,15 @@ impl EntryRecord {
         let ratings = match self.ratings {
             None => Ratings::default(),
             Some(r) => Ratings::checked(r.seen, r.known, r.valued).map_err(|e| match &e {
-                ValidationError::RatingOutOfRange { field, .. } => problem(&format!("ratings.{field}"), e.clone()),
+                ValidationError::RatingOutOfRange { field, .. } => {
+                    problem(&format!("ratings.{field}"), e.clone())
+                }
                 _ => problem("ratings", e.clone()),
             })?,
         };
         let tags = crate::model::normalize_tags(&self.tags).map_err(|e| problem("tags", e))?;
-        let sections = crate::model::normalize_sections(self.sections).map_err(|e| problem("sections", e))?;
+        let sections =
+            crate::model::normalize_sections(self.sections).map_err(|e| problem("sections", e))?;
         let (id, source_id) = match self.id {
             Some(text) => match Uuid::parse_str(&text) {
                 Ok(uuid) => (Some(uuid), self.source_id),

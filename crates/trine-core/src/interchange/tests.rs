@@ -37,16 +37,38 @@ fn jsonl_import_reads_every_field() {
     let path = write(&dir, "in.jsonl", SAMPLE);
     let mut journal = Journal::open_in_memory().unwrap();
     let summary = import_jsonl(&mut journal, &path).unwrap();
-    assert_eq!((summary.read, summary.imported, summary.duplicates), (3, 3, 0));
+    assert_eq!(
+        (summary.read, summary.imported, summary.duplicates),
+        (3, 3, 0)
+    );
     let entries = journal.list(&ListQuery::default()).unwrap();
     let monday = entries.iter().find(|e| e.title == "Monday").unwrap();
-    assert_eq!(monday.source_id.as_deref(), Some("a1"), "a non-UUID id is kept as the source id");
+    assert_eq!(
+        monday.source_id.as_deref(),
+        Some("a1"),
+        "a non-UUID id is kept as the source id"
+    );
     assert_eq!(monday.tags, vec!["work"]);
-    assert_eq!(monday.ratings, Ratings::checked(Some(7), Some(6), Some(5)).unwrap());
-    assert_eq!(monday.created.to_rfc3339(), "2026-01-05T12:00:00+00:00", "a bare date is noon local");
+    assert_eq!(
+        monday.ratings,
+        Ratings::checked(Some(7), Some(6), Some(5)).unwrap()
+    );
+    assert_eq!(
+        monday.created.to_rfc3339(),
+        "2026-01-05T12:00:00+00:00",
+        "a bare date is noon local"
+    );
     let late = entries.iter().find(|e| e.title == "Late").unwrap();
-    assert_eq!(late.created.to_rfc3339(), "2026-01-06T22:30:00-05:00", "the time zone is kept");
-    assert_eq!(late.date().to_string(), "2026-01-06", "the date is the writer's local date");
+    assert_eq!(
+        late.created.to_rfc3339(),
+        "2026-01-06T22:30:00-05:00",
+        "the time zone is kept"
+    );
+    assert_eq!(
+        late.date().to_string(),
+        "2026-01-06",
+        "the date is the writer's local date"
+    );
 }
 
 #[test]
@@ -56,7 +78,10 @@ fn importing_the_same_file_twice_adds_nothing() {
     let mut journal = Journal::open_in_memory().unwrap();
     import_jsonl(&mut journal, &path).unwrap();
     let again = import_jsonl(&mut journal, &path).unwrap();
-    assert_eq!((again.imported, again.duplicates, again.kept_beside), (0, 3, 0));
+    assert_eq!(
+        (again.imported, again.duplicates, again.kept_beside),
+        (0, 3, 0)
+    );
     assert_eq!(journal.entry_count().unwrap(), 3);
 }
 
@@ -65,12 +90,26 @@ fn a_changed_entry_with_a_known_id_is_imported_beside_the_old_one() {
     let dir = TempDir::new().unwrap();
     let mut journal = Journal::open_in_memory().unwrap();
     import_jsonl(&mut journal, &write(&dir, "a.jsonl", SAMPLE)).unwrap();
-    let changed = SAMPLE.replace("Felt seen in standup.", "Felt seen in standup, edited later.");
+    let changed = SAMPLE.replace(
+        "Felt seen in standup.",
+        "Felt seen in standup, edited later.",
+    );
     let summary = import_jsonl(&mut journal, &write(&dir, "b.jsonl", &changed)).unwrap();
-    assert_eq!((summary.imported, summary.duplicates, summary.kept_beside), (1, 2, 1));
+    assert_eq!(
+        (summary.imported, summary.duplicates, summary.kept_beside),
+        (1, 2, 1)
+    );
     assert_eq!(summary.notes.len(), 1, "{:?}", summary.notes);
-    assert!(summary.notes[0].contains("b.jsonl:1"), "{:?}", summary.notes);
-    assert_eq!(journal.search("standup", 10).unwrap().len(), 2, "neither version is lost");
+    assert!(
+        summary.notes[0].contains("b.jsonl:1"),
+        "{:?}",
+        summary.notes
+    );
+    assert_eq!(
+        journal.search("standup", 10).unwrap().len(),
+        2,
+        "neither version is lost"
+    );
 }
 
 fn assert_import_fails(text: &str, expected: &[&str]) {
@@ -80,7 +119,10 @@ fn assert_import_fails(text: &str, expected: &[&str]) {
     let err = import_jsonl(&mut journal, &path).unwrap_err();
     let message = err.to_string();
     for part in expected {
-        assert!(message.contains(part), "{message:?} should mention {part:?}");
+        assert!(
+            message.contains(part),
+            "{message:?} should mention {part:?}"
+        );
     }
     assert!(message.contains("nothing was imported"), "{message}");
     assert_eq!(journal.entry_count().unwrap(), 0, "all or nothing");
@@ -88,7 +130,10 @@ fn assert_import_fails(text: &str, expected: &[&str]) {
 
 #[test]
 fn a_malformed_line_fails_with_file_line_and_nothing_is_imported() {
-    let text = format!("{}{}", SAMPLE, "{\"date\": \"2026-01-08\", \"title\": \"broken\"\n");
+    let text = format!(
+        "{}{}",
+        SAMPLE, "{\"date\": \"2026-01-08\", \"title\": \"broken\"\n"
+    );
     assert_import_fails(&text, &["bad.jsonl:5", "EOF"]);
 }
 
@@ -106,8 +151,14 @@ fn a_wrong_type_names_the_field() {
 
 #[test]
 fn unknown_fields_and_missing_dates_are_refused() {
-    assert_import_fails("{\"date\": \"2026-01-01\", \"rating\": 5}\n", &["bad.jsonl:1", "unknown field `rating`"]);
-    assert_import_fails("{\"title\": \"undated\"}\n", &["bad.jsonl:1", "`date`", "missing"]);
+    assert_import_fails(
+        "{\"date\": \"2026-01-01\", \"rating\": 5}\n",
+        &["bad.jsonl:1", "unknown field `rating`"],
+    );
+    assert_import_fails(
+        "{\"title\": \"undated\"}\n",
+        &["bad.jsonl:1", "`date`", "missing"],
+    );
     assert_import_fails("{\"date\": \"01/02/2026\"}\n", &["bad.jsonl:1", "`date`"]);
 }
 
@@ -133,7 +184,9 @@ fn rich_journal() -> Journal {
             }],
             ratings: Ratings::checked(Some(8), None, Some(6)).unwrap(),
             tags: vec!["retro".into()],
-            created: Some(chrono::DateTime::parse_from_rfc3339("2026-03-29T01:30:00+02:00").unwrap()),
+            created: Some(
+                chrono::DateTime::parse_from_rfc3339("2026-03-29T01:30:00+02:00").unwrap(),
+            ),
             ..NewEntry::default()
         })
         .unwrap();
@@ -143,7 +196,9 @@ fn rich_journal() -> Journal {
             ..NewEntry::note("Private", "Only for me. Ünïcödé, \"quotes\", <tags>")
         })
         .unwrap();
-    let gone = journal.create(NewEntry::note("Deleted", "in the bin")).unwrap();
+    let gone = journal
+        .create(NewEntry::note("Deleted", "in the bin"))
+        .unwrap();
     journal.delete(gone.id).unwrap();
     journal
         .record_checkin(NewCheckIn {
@@ -157,7 +212,14 @@ fn rich_journal() -> Journal {
 
 fn everything(journal: &Journal) -> Vec<crate::model::Entry> {
     let mut all = journal.list(&ListQuery::default()).unwrap();
-    all.extend(journal.list(&ListQuery { deleted: true, ..ListQuery::default() }).unwrap());
+    all.extend(
+        journal
+            .list(&ListQuery {
+                deleted: true,
+                ..ListQuery::default()
+            })
+            .unwrap(),
+    );
     all.sort_by_key(|e| e.id);
     all
 }
@@ -172,20 +234,40 @@ fn json_export_then_import_gives_back_the_same_journal() {
     let summary = copy.import(read_json(&path, utc()).unwrap()).unwrap();
     assert_eq!(summary.imported, 3);
     assert_eq!(summary.checkins, 1);
-    assert_eq!(everything(&copy), everything(&original), "entries, private and deleted, unchanged");
+    assert_eq!(
+        everything(&copy),
+        everything(&original),
+        "entries, private and deleted, unchanged"
+    );
     assert_eq!(copy.checkins().unwrap(), original.checkins().unwrap());
-    assert_eq!(copy.all_settings().unwrap(), original.all_settings().unwrap());
+    assert_eq!(
+        copy.all_settings().unwrap(),
+        original.all_settings().unwrap()
+    );
     // And once more: nothing new.
     let again = copy.import(read_json(&path, utc()).unwrap()).unwrap();
-    assert_eq!((again.imported, again.duplicates, again.checkins), (0, 3, 0));
+    assert_eq!(
+        (again.imported, again.duplicates, again.checkins),
+        (0, 3, 0)
+    );
 }
 
 #[test]
 fn json_from_a_newer_trine_or_another_program_is_refused() {
     let dir = TempDir::new().unwrap();
-    let newer = write(&dir, "newer.json", r#"{"format": "trine-journal", "version": 99, "entries": []}"#);
+    let newer = write(
+        &dir,
+        "newer.json",
+        r#"{"format": "trine-journal", "version": 99, "entries": []}"#,
+    );
     let err = read_json(&newer, utc()).unwrap_err();
-    assert!(matches!(err, Error::Import(ImportError::NewerFormat { found: 99, .. })), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Import(ImportError::NewerFormat { found: 99, .. })
+        ),
+        "{err}"
+    );
     let other = write(&dir, "other.json", r#"{"format": "diary", "version": 1}"#);
     let err = read_json(&other, utc()).unwrap_err();
     assert!(err.to_string().contains("`format`"), "{err}");
@@ -195,7 +277,10 @@ fn json_from_a_newer_trine_or_another_program_is_refused() {
         "{\"format\": \"trine-journal\", \"version\": 1,\n \"entries\": [\n {\"date\": \"2026-01-01\"},\n {\"date\": \"2026-01-02\", \"ratings\": {\"valued\": 0}}\n]}",
     );
     let err = read_json(&bad, utc()).unwrap_err().to_string();
-    assert!(err.contains("bad.json (entry 2)") && err.contains("ratings.valued"), "{err}");
+    assert!(
+        err.contains("bad.json (entry 2)") && err.contains("ratings.valued"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -217,21 +302,40 @@ fn markdown_export_writes_one_file_per_entry_with_front_matter() {
     assert!(text.contains("title: \"Private\"\n"), "{text}");
     assert!(text.contains("private: true\n"));
     assert!(text.contains("Only for me. Ünïcödé, \"quotes\", <tags>"));
-    let reflection = entries.iter().find(|e| e.kind == EntryKind::Reflection).unwrap();
+    let reflection = entries
+        .iter()
+        .find(|e| e.kind == EntryKind::Reflection)
+        .unwrap();
     let text = render_markdown(reflection);
     assert!(text.contains("date: 2026-03-29\n"), "{text}");
-    assert!(text.contains("datetime: \"2026-03-29T01:30:00+02:00\"\n"), "{text}");
+    assert!(
+        text.contains("datetime: \"2026-03-29T01:30:00+02:00\"\n"),
+        "{text}"
+    );
     assert!(text.contains("tags: [\"retro\"]\n"), "{text}");
-    assert!(text.contains("ratings:\n  seen: 8\n  valued: 6\n"), "{text}");
-    assert!(text.contains("## Emotional needs\n\nNamed in the retro.\n"), "{text}");
+    assert!(
+        text.contains("ratings:\n  seen: 8\n  valued: 6\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## Emotional needs\n\nNamed in the retro.\n"),
+        "{text}"
+    );
 }
 
 #[test]
 fn markdown_file_names_are_dated_and_safe() {
-    let mut entry = rich_journal().list(&ListQuery::default()).unwrap().pop().unwrap();
+    let mut entry = rich_journal()
+        .list(&ListQuery::default())
+        .unwrap()
+        .pop()
+        .unwrap();
     entry.title = "A week: of/slashes\\ & *stars*?".into();
     let name = markdown_file_name(&entry);
-    assert!(name.starts_with(&format!("{}-a-week-of-slashes-stars-", entry.date())), "{name}");
+    assert!(
+        name.starts_with(&format!("{}-a-week-of-slashes-stars-", entry.date())),
+        "{name}"
+    );
     assert!(name.ends_with(".md"));
     assert!(!name.contains(['/', '\\', ':', '*', '?']), "{name}");
 }
@@ -251,7 +355,10 @@ fn an_export_never_writes_into_a_folder_that_has_files() {
         .map(|e| e.unwrap().file_name())
         .filter(|n| n.to_string_lossy().starts_with(".trine-export"))
         .collect();
-    assert!(leftovers.is_empty(), "no temporary folder left: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "no temporary folder left: {leftovers:?}"
+    );
 }
 
 #[test]

@@ -73,7 +73,8 @@ impl Journal {
                     .query_map([seq], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?)))?
                     .collect::<rusqlite::Result<BTreeMap<_, _>>>()?;
                 Ok(CheckIn {
-                    id: Uuid::parse_str(&id).map_err(|e| Error::Corrupt(format!("check-in id {id:?}: {e}")))?,
+                    id: Uuid::parse_str(&id)
+                        .map_err(|e| Error::Corrupt(format!("check-in id {id:?}: {e}")))?,
                     taken: time::from_stored(&utc, offset).map_err(Error::Corrupt)?,
                     scores,
                     note,

@@ -8,7 +8,8 @@ use uuid::Uuid;
 use super::{settings, Journal};
 use crate::error::{Error, Result, ValidationError};
 use crate::model::{
-    normalize_sections, normalize_tags, Entry, EntryEdit, EntryKind, NewEntry, Rating, Ratings, Section, Side,
+    normalize_sections, normalize_tags, Entry, EntryEdit, EntryKind, NewEntry, Rating, Ratings,
+    Section, Side,
 };
 use crate::time;
 
@@ -93,7 +94,10 @@ impl Journal {
             // Already where it was asked to be.
             return Ok(entry);
         }
-        if when.is_none() && entry.kind == EntryKind::Reflection && live_reflection(&tx, entry.week_start)?.is_some() {
+        if when.is_none()
+            && entry.kind == EntryKind::Reflection
+            && live_reflection(&tx, entry.week_start)?.is_some()
+        {
             return Err(ValidationError::ReflectionExists(entry.week_start).into());
         }
         entry.deleted = when;
@@ -131,7 +135,9 @@ impl Journal {
             .query_map([&wanted], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         match ids.as_slice() {
-            [one] => Uuid::parse_str(one).map_err(|e| Error::Corrupt(format!("entry id {one:?}: {e}"))),
+            [one] => {
+                Uuid::parse_str(one).map_err(|e| Error::Corrupt(format!("entry id {one:?}: {e}")))
+            }
             [] => Err(Error::NoSuchId(text.to_string())),
             _ => Err(Error::AmbiguousId(text.to_string())),
         }
@@ -180,9 +186,11 @@ impl Journal {
 
     /// How many entries the journal holds (not counting the bin).
     pub fn entry_count(&self) -> Result<u64> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM entries WHERE deleted_utc IS NULL", [], |r| r.get(0))?;
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM entries WHERE deleted_utc IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(n as u64)
     }
 
@@ -192,13 +200,20 @@ impl Journal {
             "SELECT tag, count(*) FROM entry_tags JOIN entries ON seq = entry_seq \
              WHERE deleted_utc IS NULL GROUP BY tag ORDER BY tag",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Records the week's three ratings (and an optional note) on the week's
     /// reflection, creating the reflection if the week has none yet.
-    pub fn rate_week(&mut self, week_start: NaiveDate, ratings: Ratings, note: Option<String>) -> Result<Entry> {
+    pub fn rate_week(
+        &mut self,
+        week_start: NaiveDate,
+        ratings: Ratings,
+        note: Option<String>,
+    ) -> Result<Entry> {
         let tx = self.conn.transaction()?;
         let entry = match live_reflection(&tx, week_start)? {
             Some(mut entry) => {
@@ -247,7 +262,10 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: NewEntry) -> Result<Entry> {
         deleted: new.deleted.map(time::normalize),
         source_id: new.source_id,
     };
-    if kind == EntryKind::Reflection && entry.deleted.is_none() && live_reflection(tx, week_start)?.is_some() {
+    if kind == EntryKind::Reflection
+        && entry.deleted.is_none()
+        && live_reflection(tx, week_start)?.is_some()
+    {
         return Err(ValidationError::ReflectionExists(week_start).into());
     }
     let section = |side| entry.section(side);
@@ -345,12 +363,20 @@ pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Entry, St
     let kind: String = row.get(1)?;
     let week_start: String = row.get(2)?;
     let tags: String = row.get(11)?;
-    let rating = |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<Rating>, String>> {
-        let value: Option<i64> = row.get(i)?;
-        Ok(value.map(|v| Rating::new(field, v)).transpose().map_err(|e| e.to_string()))
-    };
+    let rating =
+        |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<Rating>, String>> {
+            let value: Option<i64> = row.get(i)?;
+            Ok(value
+                .map(|v| Rating::new(field, v))
+                .transpose()
+                .map_err(|e| e.to_string()))
+        };
     let mut sections = Vec::new();
-    for (side, col) in [(Side::Developmental, 5), (Side::Emotional, 7), (Side::Integration, 9)] {
+    for (side, col) in [
+        (Side::Developmental, 5),
+        (Side::Emotional, 7),
+        (Side::Integration, 9),
+    ] {
         let prompt_id: Option<String> = row.get(col)?;
         let text: Option<String> = row.get(col + 1)?;
         if prompt_id.is_some() || text.is_some() {
@@ -361,7 +387,11 @@ pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Entry, St
             });
         }
     }
-    let (seen, known, valued) = (rating(13, "seen")?, rating(14, "known")?, rating(15, "valued")?);
+    let (seen, known, valued) = (
+        rating(13, "seen")?,
+        rating(14, "known")?,
+        rating(15, "valued")?,
+    );
     let created_utc: String = row.get(16)?;
     let created_offset: i32 = row.get(17)?;
     let updated_utc: String = row.get(18)?;

@@ -128,7 +128,9 @@ impl Journal {
             .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
             .map_err(|e| open_failure(&shown, e))?;
         if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::Corrupt(format!("the journal could not use WAL mode (got {mode})")));
+            return Err(Error::Corrupt(format!(
+                "the journal could not use WAL mode (got {mode})"
+            )));
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -150,9 +152,14 @@ impl Journal {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let search_index_ok = self
             .conn
-            .execute("INSERT INTO entry_text (entry_text, rank) VALUES ('integrity-check', 1)", [])
+            .execute(
+                "INSERT INTO entry_text (entry_text, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
             .is_ok();
-        let count = |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
         Ok(Health {
             integrity,
             search_index_ok,

@@ -37,7 +37,11 @@ impl Journal {
     /// The weekly rating series, oldest week first, for weeks starting in
     /// `from..=to` (either end open). Weeks without ratings are left out;
     /// callers draw them as gaps.
-    pub fn weekly_ratings(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<WeekRatings>> {
+    pub fn weekly_ratings(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<WeekRatings>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT week_start, avg(seen), count(seen), avg(known), count(known), avg(valued), count(valued), count(*) \
              FROM entries \
@@ -46,15 +50,18 @@ impl Journal {
              GROUP BY week_start ORDER BY week_start",
         )?;
         let mean = |avg: Option<f64>, count: u32| avg.map(|mean| RatingMean { mean, count });
-        let rows = stmt.query_map(params![from.map(|d| d.to_string()), to.map(|d| d.to_string())], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                mean(r.get(1)?, r.get(2)?),
-                mean(r.get(3)?, r.get(4)?),
-                mean(r.get(5)?, r.get(6)?),
-                r.get::<_, u32>(7)?,
-            ))
-        })?;
+        let rows = stmt.query_map(
+            params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    mean(r.get(1)?, r.get(2)?),
+                    mean(r.get(3)?, r.get(4)?),
+                    mean(r.get(5)?, r.get(6)?),
+                    r.get::<_, u32>(7)?,
+                ))
+            },
+        )?;
         rows.map(|row| {
             let (week, seen, known, valued, rated_entries) = row?;
             Ok(WeekRatings {

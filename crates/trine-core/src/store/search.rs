@@ -62,7 +62,9 @@ impl SearchQuery {
                 rest = after_quote;
                 continue;
             }
-            let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '"')
+                .unwrap_or(rest.len());
             let word = &rest[..end];
             rest = &rest[end..];
             match word {
@@ -85,7 +87,8 @@ impl SearchQuery {
         // An OR needs a term on each side; otherwise it is the word "or".
         let mut tidy: Vec<Term> = Vec::with_capacity(terms.len());
         for (i, term) in terms.iter().enumerate() {
-            let is_operand = |t: Option<&Term>| matches!(t, Some(Term::Word { .. } | Term::Phrase(_)));
+            let is_operand =
+                |t: Option<&Term>| matches!(t, Some(Term::Word { .. } | Term::Phrase(_)));
             if *term == Term::Or && !(is_operand(tidy.last()) && is_operand(terms.get(i + 1))) {
                 tidy.push(Term::Word {
                     text: "or".into(),
@@ -116,7 +119,11 @@ impl SearchQuery {
             .iter()
             .map(|t| match t {
                 Term::Word { text, prefix: true } => format!("{}*", quote(text)),
-                Term::Word { text, prefix: false } | Term::Phrase(text) => quote(text),
+                Term::Word {
+                    text,
+                    prefix: false,
+                }
+                | Term::Phrase(text) => quote(text),
                 Term::Or => "OR".to_string(),
             })
             .collect::<Vec<_>>()
@@ -194,21 +201,42 @@ mod tests {
 
     #[test]
     fn typed_queries_become_quoted_fts_expressions() {
-        assert_eq!(SearchQuery::parse("career change").fts_expression(), r#""career" "change""#);
-        assert_eq!(SearchQuery::parse(r#""feeling seen" boss"#).fts_expression(), r#""feeling seen" "boss""#);
+        assert_eq!(
+            SearchQuery::parse("career change").fts_expression(),
+            r#""career" "change""#
+        );
+        assert_eq!(
+            SearchQuery::parse(r#""feeling seen" boss"#).fts_expression(),
+            r#""feeling seen" "boss""#
+        );
         assert_eq!(SearchQuery::parse("promo*").fts_expression(), r#""promo"*"#);
-        assert_eq!(SearchQuery::parse("coach OR mentor").fts_expression(), r#""coach" OR "mentor""#);
+        assert_eq!(
+            SearchQuery::parse("coach OR mentor").fts_expression(),
+            r#""coach" OR "mentor""#
+        );
     }
 
     #[test]
     fn broken_syntax_is_read_literally() {
-        assert_eq!(SearchQuery::parse(r#""unbalanced quote"#).fts_expression(), r#""unbalanced" "quote""#);
+        assert_eq!(
+            SearchQuery::parse(r#""unbalanced quote"#).fts_expression(),
+            r#""unbalanced" "quote""#
+        );
         assert_eq!(SearchQuery::parse("AND").fts_expression(), r#""and""#);
-        assert_eq!(SearchQuery::parse("OR boss").fts_expression(), r#""or" "boss""#);
-        assert_eq!(SearchQuery::parse("boss OR").fts_expression(), r#""boss" "or""#);
+        assert_eq!(
+            SearchQuery::parse("OR boss").fts_expression(),
+            r#""or" "boss""#
+        );
+        assert_eq!(
+            SearchQuery::parse("boss OR").fts_expression(),
+            r#""boss" "or""#
+        );
         assert!(SearchQuery::parse("*").is_empty());
         assert!(SearchQuery::parse("  ( ) - ").is_empty());
-        assert_eq!(SearchQuery::parse(r#"say "hi"#).fts_expression(), r#""say" "hi""#);
+        assert_eq!(
+            SearchQuery::parse(r#"say "hi"#).fts_expression(),
+            r#""say" "hi""#
+        );
         assert_eq!(SearchQuery::parse(r#"a"b"#).fts_expression(), r#""a" "b""#);
     }
 

@@ -30,7 +30,9 @@ impl Journal {
 
     /// Every setting stored, by key.
     pub fn all_settings(&self) -> Result<std::collections::BTreeMap<String, String>> {
-        let mut stmt = self.conn.prepare_cached("SELECT key, value FROM settings ORDER BY key")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, value FROM settings ORDER BY key")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

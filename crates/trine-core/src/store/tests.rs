@@ -58,8 +58,16 @@ fn a_created_entry_reads_back_exactly() {
     let read = journal.get(created.id).unwrap();
     assert_eq!(read, created, "what is read is what create returned");
     assert_eq!(read.tags, vec!["launch", "team"]);
-    assert_eq!(read.sections[0].side, Side::Developmental, "sections come back in side order");
-    assert_eq!(read.created.to_rfc3339(), "2026-11-24T21:15:30.123456+01:00", "local offset kept");
+    assert_eq!(
+        read.sections[0].side,
+        Side::Developmental,
+        "sections come back in side order"
+    );
+    assert_eq!(
+        read.created.to_rfc3339(),
+        "2026-11-24T21:15:30.123456+01:00",
+        "local offset kept"
+    );
     assert_eq!(read.week_start, day("2026-11-23"));
     assert_eq!(read.date(), day("2026-11-24"));
     assert_eq!(read.updated, read.created);
@@ -68,9 +76,15 @@ fn a_created_entry_reads_back_exactly() {
 #[test]
 fn the_week_of_a_note_follows_the_first_day_setting_when_written() {
     let mut journal = Journal::open_in_memory().unwrap();
-    let monday_week = journal.create(note_at("a", "", "2026-11-24T10:00:00+00:00", &[])).unwrap();
-    journal.set_first_day("sunday".parse::<FirstDay>().unwrap()).unwrap();
-    let sunday_week = journal.create(note_at("b", "", "2026-11-24T10:00:00+00:00", &[])).unwrap();
+    let monday_week = journal
+        .create(note_at("a", "", "2026-11-24T10:00:00+00:00", &[]))
+        .unwrap();
+    journal
+        .set_first_day("sunday".parse::<FirstDay>().unwrap())
+        .unwrap();
+    let sunday_week = journal
+        .create(note_at("b", "", "2026-11-24T10:00:00+00:00", &[]))
+        .unwrap();
     assert_eq!(monday_week.week_start, day("2026-11-23"));
     assert_eq!(sunday_week.week_start, day("2026-11-22"));
     assert_eq!(
@@ -84,7 +98,14 @@ fn the_week_of_a_note_follows_the_first_day_setting_when_written() {
 #[test]
 fn update_changes_only_what_is_given() {
     let mut journal = Journal::open_in_memory().unwrap();
-    let entry = journal.create(note_at("Title", "Body", "2026-01-05T09:00:00+00:00", &["a"])).unwrap();
+    let entry = journal
+        .create(note_at(
+            "Title",
+            "Body",
+            "2026-01-05T09:00:00+00:00",
+            &["a"],
+        ))
+        .unwrap();
     let edited = journal
         .update(
             entry.id,
@@ -101,8 +122,14 @@ fn update_changes_only_what_is_given() {
     assert_eq!(edited.tags, vec!["b", "c"]);
     assert!(edited.updated > entry.updated);
     assert_eq!(journal.get(entry.id).unwrap(), edited);
-    assert_eq!(journal.tags().unwrap(), vec![("b".to_string(), 1), ("c".to_string(), 1)]);
-    assert!(journal.search("new", 10).unwrap().len() == 1, "the index follows the edit");
+    assert_eq!(
+        journal.tags().unwrap(),
+        vec![("b".to_string(), 1), ("c".to_string(), 1)]
+    );
+    assert!(
+        journal.search("new", 10).unwrap().len() == 1,
+        "the index follows the edit"
+    );
     assert!(journal.search("body", 10).unwrap().len() == 1);
     assert!(journal.search("Title", 10).unwrap().len() == 1);
     assert!(matches!(
@@ -114,13 +141,26 @@ fn update_changes_only_what_is_given() {
 #[test]
 fn delete_hides_an_entry_and_undelete_brings_it_back() {
     let mut journal = Journal::open_in_memory().unwrap();
-    let entry = journal.create(note_at("Gone", "temporary words", "2026-01-05T09:00:00+00:00", &["x"])).unwrap();
+    let entry = journal
+        .create(note_at(
+            "Gone",
+            "temporary words",
+            "2026-01-05T09:00:00+00:00",
+            &["x"],
+        ))
+        .unwrap();
     journal.delete(entry.id).unwrap();
     assert_eq!(journal.entry_count().unwrap(), 0);
     assert!(journal.list(&ListQuery::default()).unwrap().is_empty());
-    assert!(journal.search("temporary", 10).unwrap().is_empty(), "deleted entries are not found");
+    assert!(
+        journal.search("temporary", 10).unwrap().is_empty(),
+        "deleted entries are not found"
+    );
     assert!(journal.tags().unwrap().is_empty());
-    assert!(journal.get(entry.id).unwrap().deleted.is_some(), "still there, in the bin");
+    assert!(
+        journal.get(entry.id).unwrap().deleted.is_some(),
+        "still there, in the bin"
+    );
     let bin = journal
         .list(&ListQuery {
             deleted: true,
@@ -138,14 +178,30 @@ fn delete_hides_an_entry_and_undelete_brings_it_back() {
 #[test]
 fn list_is_newest_first_with_limit_tag_kind_and_dates() {
     let mut journal = Journal::open_in_memory().unwrap();
-    journal.create(note_at("jan", "", "2026-01-10T09:00:00+00:00", &["work"])).unwrap();
-    journal.create(note_at("feb", "", "2026-02-10T09:00:00+00:00", &["home"])).unwrap();
-    journal.create(note_at("mar", "", "2026-03-10T09:00:00+00:00", &["work", "home"])).unwrap();
+    journal
+        .create(note_at("jan", "", "2026-01-10T09:00:00+00:00", &["work"]))
+        .unwrap();
+    journal
+        .create(note_at("feb", "", "2026-02-10T09:00:00+00:00", &["home"]))
+        .unwrap();
+    journal
+        .create(note_at(
+            "mar",
+            "",
+            "2026-03-10T09:00:00+00:00",
+            &["work", "home"],
+        ))
+        .unwrap();
     journal
         .rate_week(day("2026-03-16"), ratings(5, 5, 5), Some("rated".into()))
         .unwrap();
     let titles = |q: ListQuery| -> Vec<String> {
-        journal.list(&q).unwrap().into_iter().map(|e| e.title).collect()
+        journal
+            .list(&q)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.title)
+            .collect()
     };
     assert_eq!(titles(ListQuery::default()), vec!["", "mar", "feb", "jan"]);
     let limited = titles(ListQuery {
@@ -185,7 +241,12 @@ fn list_is_newest_first_with_limit_tag_kind_and_dates() {
 #[test]
 fn private_entries_can_be_left_out_of_a_list() {
     let mut journal = Journal::open_in_memory().unwrap();
-    journal.create(NewEntry { private: true, ..NewEntry::note("secret", "") }).unwrap();
+    journal
+        .create(NewEntry {
+            private: true,
+            ..NewEntry::note("secret", "")
+        })
+        .unwrap();
     journal.create(NewEntry::note("open", "")).unwrap();
     let shared = journal
         .list(&ListQuery {
@@ -202,27 +263,62 @@ fn private_entries_can_be_left_out_of_a_list() {
 fn search_ranks_titles_first_and_supports_prefixes_and_phrases() {
     let mut journal = Journal::open_in_memory().unwrap();
     let body_only = journal
-        .create(note_at("Tuesday", "The promotion talk went well, promotion maybe soon.", "2026-01-05T09:00:00+00:00", &[]))
+        .create(note_at(
+            "Tuesday",
+            "The promotion talk went well, promotion maybe soon.",
+            "2026-01-05T09:00:00+00:00",
+            &[],
+        ))
         .unwrap();
     let in_title = journal
-        .create(note_at("Promotion", "We talked about it.", "2026-01-06T09:00:00+00:00", &[]))
+        .create(note_at(
+            "Promotion",
+            "We talked about it.",
+            "2026-01-06T09:00:00+00:00",
+            &[],
+        ))
         .unwrap();
-    journal.create(note_at("Other", "Nothing to see.", "2026-01-07T09:00:00+00:00", &["promotions"])).unwrap();
+    journal
+        .create(note_at(
+            "Other",
+            "Nothing to see.",
+            "2026-01-07T09:00:00+00:00",
+            &["promotions"],
+        ))
+        .unwrap();
     let hits = journal.search("promotion", 10).unwrap();
     assert_eq!(hits.len(), 2, "whole-word search");
     assert_eq!(hits[0].entry.id, in_title.id, "a title match ranks first");
     assert_eq!(hits[1].entry.id, body_only.id);
-    assert_eq!(journal.search("promo*", 10).unwrap().len(), 3, "prefix terms reach tags too");
-    assert_eq!(journal.search("\"talk went\"", 10).unwrap().len(), 1, "quoted phrase");
-    assert_eq!(journal.search("\"went talk\"", 10).unwrap().len(), 0, "phrase order matters");
+    assert_eq!(
+        journal.search("promo*", 10).unwrap().len(),
+        3,
+        "prefix terms reach tags too"
+    );
+    assert_eq!(
+        journal.search("\"talk went\"", 10).unwrap().len(),
+        1,
+        "quoted phrase"
+    );
+    assert_eq!(
+        journal.search("\"went talk\"", 10).unwrap().len(),
+        0,
+        "phrase order matters"
+    );
     assert_eq!(journal.search("promotion", 1).unwrap().len(), 1, "limit");
-    assert!(hits[1].snippet_html.contains("<mark>promotion</mark>"), "{}", hits[1].snippet_html);
+    assert!(
+        hits[1].snippet_html.contains("<mark>promotion</mark>"),
+        "{}",
+        hits[1].snippet_html
+    );
 }
 
 #[test]
 fn search_matches_without_accents_and_case() {
     let mut journal = Journal::open_in_memory().unwrap();
-    journal.create(NewEntry::note("Réunion", "Café with my MENTOR")).unwrap();
+    journal
+        .create(NewEntry::note("Réunion", "Café with my MENTOR"))
+        .unwrap();
     assert_eq!(journal.search("reunion", 10).unwrap().len(), 1);
     assert_eq!(journal.search("cafe mentor", 10).unwrap().len(), 1);
 }
@@ -231,27 +327,60 @@ fn search_matches_without_accents_and_case() {
 fn search_snippets_are_safe_html() {
     let mut journal = Journal::open_in_memory().unwrap();
     journal
-        .create(NewEntry::note("x", "<img src=x onerror=alert(1)> my boss said <b>thanks</b>"))
+        .create(NewEntry::note(
+            "x",
+            "<img src=x onerror=alert(1)> my boss said <b>thanks</b>",
+        ))
         .unwrap();
     let hits = journal.search("boss", 10).unwrap();
     let html = &hits[0].snippet_html;
     assert!(!html.contains("<img"), "{html}");
     assert!(!html.contains("<b>"), "{html}");
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
     assert!(html.contains("<mark>boss</mark>"), "{html}");
-    assert!(hits[0].snippet_text.contains("<img src=x"), "plain text keeps the words as typed");
+    assert!(
+        hits[0].snippet_text.contains("<img src=x"),
+        "plain text keeps the words as typed"
+    );
 }
 
 #[test]
 fn invalid_fts_syntax_never_errors() {
     let mut journal = Journal::open_in_memory().unwrap();
-    journal.create(NewEntry::note("and then", "\"quoted\" words and more")).unwrap();
-    for query in ["\"unbalanced", "AND", "OR", "NOT", "*", "(", "a:b", "NEAR(", "^", "-", "\"\"", "title:x", "\u{E000}"] {
+    journal
+        .create(NewEntry::note("and then", "\"quoted\" words and more"))
+        .unwrap();
+    for query in [
+        "\"unbalanced",
+        "AND",
+        "OR",
+        "NOT",
+        "*",
+        "(",
+        "a:b",
+        "NEAR(",
+        "^",
+        "-",
+        "\"\"",
+        "title:x",
+        "\u{E000}",
+    ] {
         let result = journal.search(query, 10);
         assert!(result.is_ok(), "query {query:?} failed: {:?}", result.err());
     }
-    assert_eq!(journal.search("AND", 10).unwrap().len(), 1, "a lone AND searches the word");
-    assert_eq!(journal.search("\"quoted", 10).unwrap().len(), 1, "an unbalanced quote searches the words");
+    assert_eq!(
+        journal.search("AND", 10).unwrap().len(),
+        1,
+        "a lone AND searches the word"
+    );
+    assert_eq!(
+        journal.search("\"quoted", 10).unwrap().len(),
+        1,
+        "an unbalanced quote searches the words"
+    );
     assert!(journal.search("*", 10).unwrap().is_empty());
 }
 
@@ -263,11 +392,27 @@ fn weekly_ratings_are_means_per_week_with_counts_and_gaps() {
         created: Some(at(when)),
         ..NewEntry::note("", "")
     };
-    journal.create(rated(Some(4), Some(6), Some(8), "2026-11-02T09:00:00+00:00")).unwrap();
-    journal.create(rated(Some(7), Some(6), None, "2026-11-04T09:00:00+00:00")).unwrap();
+    journal
+        .create(rated(
+            Some(4),
+            Some(6),
+            Some(8),
+            "2026-11-02T09:00:00+00:00",
+        ))
+        .unwrap();
+    journal
+        .create(rated(Some(7), Some(6), None, "2026-11-04T09:00:00+00:00"))
+        .unwrap();
     journal.create(NewEntry::note("unrated", "")).unwrap();
     // No ratings in the week of 9 November: a gap.
-    journal.create(rated(Some(10), Some(1), Some(2), "2026-11-17T09:00:00+00:00")).unwrap();
+    journal
+        .create(rated(
+            Some(10),
+            Some(1),
+            Some(2),
+            "2026-11-17T09:00:00+00:00",
+        ))
+        .unwrap();
     let series = journal.weekly_ratings(None, None).unwrap();
     assert_eq!(series.len(), 2, "only rated weeks appear");
     assert_eq!(series[0].week_start, day("2026-11-02"));
@@ -278,7 +423,9 @@ fn weekly_ratings_are_means_per_week_with_counts_and_gaps() {
     assert_eq!(series[0].rated_entries, 2);
     assert_eq!(series[1].week_start, day("2026-11-16"));
     assert_eq!(series[1].known.unwrap().mean, 1.0);
-    let later = journal.weekly_ratings(Some(day("2026-11-10")), None).unwrap();
+    let later = journal
+        .weekly_ratings(Some(day("2026-11-10")), None)
+        .unwrap();
     assert_eq!(later.len(), 1);
 }
 
@@ -288,20 +435,29 @@ fn rate_week_creates_or_updates_the_one_reflection() {
     let week = day("2026-11-23");
     let first = journal.rate_week(week, ratings(3, 4, 5), None).unwrap();
     assert_eq!(first.kind, EntryKind::Reflection);
-    let second = journal.rate_week(week, ratings(6, 7, 8), Some("better".into())).unwrap();
+    let second = journal
+        .rate_week(week, ratings(6, 7, 8), Some("better".into()))
+        .unwrap();
     assert_eq!(first.id, second.id, "one reflection per week");
     assert_eq!(journal.entry_count().unwrap(), 1);
     let stored = journal.reflection_for_week(week).unwrap().unwrap();
     assert_eq!(stored.ratings, ratings(6, 7, 8));
     assert_eq!(stored.body, "better");
     let err = journal.create(NewEntry::reflection(week)).unwrap_err();
-    assert!(matches!(err, Error::Invalid(ValidationError::ReflectionExists(_))), "{err}");
+    assert!(
+        matches!(err, Error::Invalid(ValidationError::ReflectionExists(_))),
+        "{err}"
+    );
 }
 
 #[test]
 fn checkins_are_recorded_and_scores_checked() {
     let mut journal = Journal::open_in_memory().unwrap();
-    let scores = |v: i64| [("voice".to_string(), v), ("self_confidence".to_string(), 2)].into_iter().collect();
+    let scores = |v: i64| {
+        [("voice".to_string(), v), ("self_confidence".to_string(), 2)]
+            .into_iter()
+            .collect()
+    };
     journal
         .record_checkin(NewCheckIn {
             scores: scores(4),
@@ -326,7 +482,11 @@ fn checkins_are_recorded_and_scores_checked() {
         })
         .unwrap_err();
     assert!(err.to_string().contains("voice"), "{err}");
-    assert_eq!(journal.checkins().unwrap().len(), 2, "a refused check-in writes nothing");
+    assert_eq!(
+        journal.checkins().unwrap().len(),
+        2,
+        "a refused check-in writes nothing"
+    );
 }
 
 #[test]
@@ -349,7 +509,9 @@ fn a_file_journal_uses_wal_full_sync_foreign_keys_and_secure_delete() {
     let pragma = |name: &str| -> String {
         journal
             .conn
-            .query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+            .query_row(&format!("PRAGMA {name}"), [], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })
             .map(|v| match v {
                 rusqlite::types::Value::Integer(i) => i.to_string(),
                 rusqlite::types::Value::Text(t) => t,
@@ -362,7 +524,10 @@ fn a_file_journal_uses_wal_full_sync_foreign_keys_and_secure_delete() {
     assert_eq!(pragma("foreign_keys"), "1");
     assert_eq!(pragma("secure_delete"), "1");
     assert_eq!(journal.schema_version().unwrap(), CURRENT_VERSION);
-    let cipher: String = journal.conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).unwrap();
+    let cipher: String = journal
+        .conn
+        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .unwrap();
     assert!(!cipher.is_empty(), "the SQLCipher build is linked");
 }
 
@@ -374,8 +539,15 @@ fn a_file_that_is_not_a_database_is_refused_and_untouched() {
     std::fs::write(&path, &junk).unwrap();
     let err = Journal::open(&path).unwrap_err();
     assert_eq!(err.code(), "not_a_database", "{err}");
-    assert!(err.to_string().contains("journal.db"), "names the file: {err}");
-    assert_eq!(std::fs::read(&path).unwrap(), junk, "the file is left as it was");
+    assert!(
+        err.to_string().contains("journal.db"),
+        "names the file: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        junk,
+        "the file is left as it was"
+    );
 }
 
 #[test]
@@ -384,7 +556,8 @@ fn a_journal_from_a_newer_trine_is_refused_and_untouched() {
     let path = dir.path().join(JOURNAL_FILE);
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Journal::open(&path).unwrap_err();
@@ -397,9 +570,23 @@ fn a_journal_from_a_newer_trine_is_refused_and_untouched() {
 #[test]
 fn health_reports_counts_and_a_sound_index() {
     let mut journal = Journal::open_in_memory().unwrap();
-    journal.create(note_at("a", "one", "2026-01-05T09:00:00+00:00", &["t1", "t2"])).unwrap();
-    let b = journal.create(NewEntry { private: true, ..NewEntry::note("b", "two") }).unwrap();
-    journal.rate_week(day("2026-11-23"), ratings(1, 2, 3), None).unwrap();
+    journal
+        .create(note_at(
+            "a",
+            "one",
+            "2026-01-05T09:00:00+00:00",
+            &["t1", "t2"],
+        ))
+        .unwrap();
+    let b = journal
+        .create(NewEntry {
+            private: true,
+            ..NewEntry::note("b", "two")
+        })
+        .unwrap();
+    journal
+        .rate_week(day("2026-11-23"), ratings(1, 2, 3), None)
+        .unwrap();
     journal.delete(b.id).unwrap();
     let health = journal.health().unwrap();
     assert!(health.is_ok(), "{health:?}");
@@ -415,26 +602,56 @@ fn health_notices_a_search_index_out_of_step() {
     let mut journal = Journal::open_in_memory().unwrap();
     let entry = journal.create(NewEntry::note("kept", "in step")).unwrap();
     assert!(journal.health().unwrap().search_index_ok);
-    journal.conn.execute_batch("DROP TRIGGER entries_text_update").unwrap();
     journal
-        .update(entry.id, EntryEdit { body: Some("changed behind the index".into()), ..EntryEdit::default() })
+        .conn
+        .execute_batch("DROP TRIGGER entries_text_update")
         .unwrap();
-    assert!(!journal.health().unwrap().search_index_ok, "the check compares the index with the entries");
+    journal
+        .update(
+            entry.id,
+            EntryEdit {
+                body: Some("changed behind the index".into()),
+                ..EntryEdit::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        !journal.health().unwrap().search_index_ok,
+        "the check compares the index with the entries"
+    );
 }
 
 #[test]
 fn ids_resolve_from_a_unique_prefix() {
     let mut journal = Journal::open_in_memory().unwrap();
     let a = journal
-        .create(NewEntry { id: Some("abcd1111-0000-4000-8000-000000000000".parse().unwrap()), ..NewEntry::note("a", "") })
+        .create(NewEntry {
+            id: Some("abcd1111-0000-4000-8000-000000000000".parse().unwrap()),
+            ..NewEntry::note("a", "")
+        })
         .unwrap();
     journal
-        .create(NewEntry { id: Some("abcd2222-0000-4000-8000-000000000000".parse().unwrap()), ..NewEntry::note("b", "") })
+        .create(NewEntry {
+            id: Some("abcd2222-0000-4000-8000-000000000000".parse().unwrap()),
+            ..NewEntry::note("b", "")
+        })
         .unwrap();
     assert_eq!(journal.resolve_id("abcd1").unwrap(), a.id);
     assert_eq!(journal.resolve_id(&a.id.to_string()).unwrap(), a.id);
-    assert!(matches!(journal.resolve_id("abcd"), Err(Error::AmbiguousId(_))));
-    assert!(matches!(journal.resolve_id("ffff"), Err(Error::NoSuchId(_))));
-    assert!(matches!(journal.resolve_id("ab"), Err(Error::NoSuchId(_))), "too short to be safe");
-    assert!(matches!(journal.resolve_id("zzzzz"), Err(Error::NoSuchId(_))));
+    assert!(matches!(
+        journal.resolve_id("abcd"),
+        Err(Error::AmbiguousId(_))
+    ));
+    assert!(matches!(
+        journal.resolve_id("ffff"),
+        Err(Error::NoSuchId(_))
+    ));
+    assert!(
+        matches!(journal.resolve_id("ab"), Err(Error::NoSuchId(_))),
+        "too short to be safe"
+    );
+    assert!(matches!(
+        journal.resolve_id("zzzzz"),
+        Err(Error::NoSuchId(_))
+    ));
 }
