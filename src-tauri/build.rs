@@ -1,0 +1,27 @@
+//! Build script of the desktop shell.
+//!
+//! Runs `tauri-build` from the repository root (this package's folder): it
+//! reads the top-level `tauri.conf.json`, checks the icons, and turns the
+//! capability files in `src-tauri/capabilities/` into the access-control list
+//! that is compiled into the app.
+//!
+//! Trine's own commands are declared here so that they, too, are governed by
+//! capabilities: a command that is not granted in a capability file cannot be
+//! called from the webview, even though it is registered with the handler.
+
+/// Every `#[tauri::command]` of the shell. Keep in step with the handler list
+/// in `src/lib.rs`; each one needs an `allow-…` grant in a capability file.
+const COMMANDS: &[&str] = &["entry_count"];
+
+fn main() {
+    // tauri-build does not watch this folder when it is not `./capabilities`.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+
+    if let Err(error) = tauri_build::try_build(attributes) {
+        panic!("tauri-build failed: {error:#}");
+    }
+}
