@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what building and testing Trine's desktop app needs on Debian 12,
+# as root: the WebKitGTK/Tauri build packages, Xvfb and WebKitWebDriver for
+# the end-to-end tests, ImageMagick and librsvg for icons and screenshots,
+# and tauri-driver. Safe to run again: it installs only what is missing, and
+# runs apt only if a package is missing.
+set -euo pipefail
+
+APT_PACKAGES=(
+    libwebkit2gtk-4.1-dev
+    build-essential
+    file
+    libssl-dev
+    libayatana-appindicator3-dev
+    librsvg2-dev
+    libxdo-dev
+    xvfb
+    xauth
+    imagemagick
+    webkit2gtk-driver
+    librsvg2-bin
+)
+
+say() { printf 'setup: %s\n' "$*"; }
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+    if ! dpkg -s "$package" 2>/dev/null | grep -q '^Status: install ok installed$'; then
+        missing+=("$package")
+    fi
+done
+
+if ((${#missing[@]})); then
+    if [[ $(id -u) -ne 0 ]]; then
+        say "missing Debian packages: ${missing[*]}; run this script as root to install them" >&2
+        exit 1
+    fi
+    say "installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+    say "Debian packages already installed"
+fi
+
+# cargo install puts binaries here; make sure this shell finds them.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+if command -v tauri-driver >/dev/null 2>&1; then
+    say "tauri-driver already installed"
+elif ! command -v cargo >/dev/null 2>&1; then
+    say "cargo not found: install Rust with rustup, then run this again" >&2
+    exit 1
+else
+    say "installing tauri-driver (cargo install, about half a minute)"
+    cargo install tauri-driver --locked --quiet
+fi
+
+say "done"
