@@ -19,6 +19,8 @@ APT_PACKAGES=(
     imagemagick
     webkit2gtk-driver
     librsvg2-bin
+    # kill(1): tests/desktop.rs stops tauri-driver with SIGTERM (slim images lack it).
+    procps
 )
 
 say() { printf 'setup: %s\n' "$*"; }
