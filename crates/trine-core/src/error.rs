@@ -15,7 +15,10 @@ pub use crate::interchange::ImportError;
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// The folder for the journal could not be created or read.
-    #[error("could not use the folder {path}: {source}")]
+    #[error(
+        "could not use {path} as the journal's folder ({source}); make sure it is a folder you can \
+         write to, or choose another with --data-dir or TRINE_DATA_DIR"
+    )]
     Folder {
         /// The folder Trine tried to use.
         path: PathBuf,
