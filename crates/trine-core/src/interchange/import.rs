@@ -20,6 +20,25 @@ pub struct ImportItem {
     pub entry: NewEntry,
 }
 
+impl ImportItem {
+    /// Checks a record read at `location`, naming the location and field of
+    /// any fault.
+    pub fn checked(
+        record: super::EntryRecord,
+        location: Location,
+        offset_at: crate::time::OffsetAt<'_>,
+    ) -> Result<ImportItem, ImportError> {
+        match record.into_new_entry(offset_at) {
+            Ok(entry) => Ok(ImportItem { location, entry }),
+            Err(problem) => Err(ImportError::Record {
+                location,
+                field: Some(problem.field),
+                message: problem.message,
+            }),
+        }
+    }
+}
+
 /// Everything read from an import file, checked and ready to write.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportSet {

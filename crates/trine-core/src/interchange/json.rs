@@ -135,14 +135,8 @@ pub fn read_json(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<Im
             line: None,
             record: Some(index + 1),
         };
-        let entry = record
-            .into_new_entry(offset_at)
-            .map_err(|p| ImportError::Record {
-                location: location.clone(),
-                field: Some(p.field),
-                message: p.message,
-            })?;
-        set.entries.push(ImportItem { location, entry });
+        set.entries
+            .push(ImportItem::checked(record, location, offset_at)?);
     }
     Ok(set)
 }

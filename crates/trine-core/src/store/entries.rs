@@ -268,71 +268,94 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: NewEntry) -> Result<Entry> {
     {
         return Err(ValidationError::ReflectionExists(week_start).into());
     }
-    let section = |side| entry.section(side);
+    let mut values = editable_values(&entry);
+    values.extend([
+        (":id", Value::Text(entry.id.to_string())),
+        (":kind", Value::Text(entry.kind.as_str().into())),
+        (":week_start", Value::Text(entry.week_start.to_string())),
+        (":entry_date", Value::Text(entry.date().to_string())),
+        (":created_utc", Value::Text(time::utc_text(&entry.created))),
+        (
+            ":created_offset",
+            entry.created.offset().local_minus_utc().into(),
+        ),
+        (
+            ":deleted_utc",
+            entry.deleted.as_ref().map(time::utc_text).into(),
+        ),
+        (
+            ":deleted_offset",
+            entry.deleted.map(|t| t.offset().local_minus_utc()).into(),
+        ),
+        (":source_id", entry.source_id.clone().into()),
+    ]);
     tx.prepare_cached(
         "INSERT INTO entries (id, kind, week_start, entry_date, title, body, \
          developmental_prompt, developmental, emotional_prompt, emotional, integration_prompt, integration, \
          tags, private, seen, known, valued, created_utc, created_offset, updated_utc, updated_offset, \
          deleted_utc, deleted_offset, source_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+         VALUES (:id, :kind, :week_start, :entry_date, :title, :body, \
+         :developmental_prompt, :developmental, :emotional_prompt, :emotional, :integration_prompt, :integration, \
+         :tags, :private, :seen, :known, :valued, :created_utc, :created_offset, :updated_utc, :updated_offset, \
+         :deleted_utc, :deleted_offset, :source_id)",
     )?
-    .execute(params![
-        entry.id.to_string(),
-        entry.kind.as_str(),
-        entry.week_start.to_string(),
-        entry.date().to_string(),
-        entry.title,
-        entry.body,
-        section(Side::Developmental).and_then(|s| s.prompt_id.clone()),
-        section(Side::Developmental).map(|s| s.text.clone()),
-        section(Side::Emotional).and_then(|s| s.prompt_id.clone()),
-        section(Side::Emotional).map(|s| s.text.clone()),
-        section(Side::Integration).and_then(|s| s.prompt_id.clone()),
-        section(Side::Integration).map(|s| s.text.clone()),
-        serde_json::to_string(&entry.tags).expect("a list of strings serialises"),
-        entry.private,
-        entry.ratings.seen.map(Rating::get),
-        entry.ratings.known.map(Rating::get),
-        entry.ratings.valued.map(Rating::get),
-        time::utc_text(&entry.created),
-        entry.created.offset().local_minus_utc(),
-        time::utc_text(&entry.updated),
-        entry.updated.offset().local_minus_utc(),
-        entry.deleted.as_ref().map(time::utc_text),
-        entry.deleted.map(|t| t.offset().local_minus_utc()),
-        entry.source_id,
-    ])?;
+    .execute(as_params(&values).as_slice())?;
     Ok(entry)
 }
 
 /// Writes back the editable parts of an existing entry.
 fn write_existing(tx: &Transaction<'_>, entry: &Entry) -> Result<()> {
-    let section = |side| entry.section(side);
+    let mut values = editable_values(entry);
+    values.push((":id", Value::Text(entry.id.to_string())));
     tx.prepare_cached(
-        "UPDATE entries SET title = ?2, body = ?3, \
-         developmental_prompt = ?4, developmental = ?5, emotional_prompt = ?6, emotional = ?7, \
-         integration_prompt = ?8, integration = ?9, tags = ?10, private = ?11, \
-         seen = ?12, known = ?13, valued = ?14, updated_utc = ?15, updated_offset = ?16 WHERE id = ?1",
+        "UPDATE entries SET title = :title, body = :body, \
+         developmental_prompt = :developmental_prompt, developmental = :developmental, \
+         emotional_prompt = :emotional_prompt, emotional = :emotional, \
+         integration_prompt = :integration_prompt, integration = :integration, tags = :tags, private = :private, \
+         seen = :seen, known = :known, valued = :valued, updated_utc = :updated_utc, updated_offset = :updated_offset \
+         WHERE id = :id",
     )?
-    .execute(params![
-        entry.id.to_string(),
-        entry.title,
-        entry.body,
-        section(Side::Developmental).and_then(|s| s.prompt_id.clone()),
-        section(Side::Developmental).map(|s| s.text.clone()),
-        section(Side::Emotional).and_then(|s| s.prompt_id.clone()),
-        section(Side::Emotional).map(|s| s.text.clone()),
-        section(Side::Integration).and_then(|s| s.prompt_id.clone()),
-        section(Side::Integration).map(|s| s.text.clone()),
-        serde_json::to_string(&entry.tags).expect("a list of strings serialises"),
-        entry.private,
-        entry.ratings.seen.map(Rating::get),
-        entry.ratings.known.map(Rating::get),
-        entry.ratings.valued.map(Rating::get),
-        time::utc_text(&entry.updated),
-        entry.updated.offset().local_minus_utc(),
-    ])?;
+    .execute(as_params(&values).as_slice())?;
     Ok(())
+}
+
+/// The columns an edit can change, as named SQL parameters.
+fn editable_values(entry: &Entry) -> Vec<(&'static str, Value)> {
+    let prompt = |side| entry.section(side).and_then(|s| s.prompt_id.clone()).into();
+    let text = |side| entry.section(side).map(|s| s.text.clone()).into();
+    let rating = |r: Option<Rating>| r.map(|r| i64::from(r.get())).into();
+    vec![
+        (":title", Value::Text(entry.title.clone())),
+        (":body", Value::Text(entry.body.clone())),
+        (":developmental_prompt", prompt(Side::Developmental)),
+        (":developmental", text(Side::Developmental)),
+        (":emotional_prompt", prompt(Side::Emotional)),
+        (":emotional", text(Side::Emotional)),
+        (":integration_prompt", prompt(Side::Integration)),
+        (":integration", text(Side::Integration)),
+        (
+            ":tags",
+            Value::Text(serde_json::to_string(&entry.tags).expect("a list of strings serialises")),
+        ),
+        (":private", entry.private.into()),
+        (":seen", rating(entry.ratings.seen)),
+        (":known", rating(entry.ratings.known)),
+        (":valued", rating(entry.ratings.valued)),
+        (":updated_utc", Value::Text(time::utc_text(&entry.updated))),
+        (
+            ":updated_offset",
+            entry.updated.offset().local_minus_utc().into(),
+        ),
+    ]
+}
+
+fn as_params<'a>(
+    values: &'a [(&'static str, Value)],
+) -> Vec<(&'static str, &'a dyn rusqlite::ToSql)> {
+    values
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+        .collect()
 }
 
 /// Reads one entry by id, live or deleted.
