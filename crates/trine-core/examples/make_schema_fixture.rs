@@ -49,6 +49,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..NewCheckIn::default()
     })?;
     journal.set_setting("week.first_day", "monday")?;
+    // Since schema version 2: the triangle as data, prompts and week prompts.
+    let week = trine_core::week::parse_date("fixture", "2026-11-23")?;
+    journal.week_prompts(week)?;
+    journal.another_prompt(week, Side::Integration)?;
+    journal.add_prompt(
+        "voice",
+        "Who heard your real answer this week?",
+        Some("Name them."),
+    )?;
+    journal.edit_component("community", Some("My people".into()), None)?;
     drop(journal);
     // Fold the WAL into the main file so the fixture is one file.
     let conn = rusqlite::Connection::open(&out)?;

@@ -94,6 +94,18 @@ pub enum ValidationError {
     /// An entry kind was named that does not exist.
     #[error("{0:?} is not a kind of entry (reflection or note)")]
     UnknownKind(String),
+    /// No component has this key.
+    #[error("{0:?} is not a component of the triangle; `trine checkin --help` lists them")]
+    UnknownComponent(String),
+    /// No prompt has this id.
+    #[error("no prompt has the id {0:?}; `trine prompts list` shows them")]
+    UnknownPrompt(String),
+    /// Built-in prompts cannot be edited, only archived.
+    #[error("{0} is a built-in prompt and cannot be edited; archive it and add your own instead")]
+    BuiltinPrompt(String),
+    /// A text that must say something was empty.
+    #[error("the {0} cannot be empty")]
+    EmptyText(&'static str),
     /// A week already has its reflection.
     #[error("the week of {0} already has a reflection; open it to edit it")]
     ReflectionExists(chrono::NaiveDate),

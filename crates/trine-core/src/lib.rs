@@ -18,8 +18,10 @@
 
 pub mod error;
 pub mod interchange;
+pub mod library;
 pub mod model;
 pub mod paths;
+pub mod rotation;
 pub mod store;
 pub mod time;
 pub mod week;

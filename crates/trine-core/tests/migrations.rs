@@ -71,5 +71,28 @@ fn every_earlier_schema_opens_and_keeps_its_content() {
         assert_eq!(journal.list(&ListQuery::default()).unwrap().len(), 2);
         assert_eq!(journal.checkins().unwrap()[0].scores["voice"], 4);
         assert_eq!(journal.weekly_ratings(None, None).unwrap().len(), 1);
+
+        // Every version ends with the full triangle and library seeded.
+        assert_eq!(journal.components().unwrap().len(), 9, "v{version}");
+        assert!(
+            journal.prompts(None, false).unwrap().len() >= 108,
+            "v{version}"
+        );
+        if version >= 2 {
+            let week = trine_core::week::parse_date("test", "2026-11-23").unwrap();
+            assert_eq!(
+                journal.component("community").unwrap().name,
+                "My people",
+                "renames survive"
+            );
+            let own = journal.prompts(Some("voice"), false).unwrap();
+            assert!(own
+                .iter()
+                .any(|p| p.text == "Who heard your real answer this week?"));
+            // The stored week keeps its prompts (reading needs &mut only to fill gaps).
+            let mut journal = journal;
+            let prompts = journal.week_prompts(week).unwrap();
+            assert_eq!(prompts.len(), 3, "v{version}");
+        }
     }
 }

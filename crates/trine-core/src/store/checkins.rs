@@ -1,4 +1,6 @@
-//! Check-ins: the nine-component self-assessment, 1 (fine) to 5 (needs most work).
+//! Check-ins: the nine-component self-assessment, "how much do I still need
+//! to work on this?", 1 (fine as it is) to 5 (needs most work). Taken any
+//! time, kept as history; the latest one weights the prompt rotation.
 
 use std::collections::BTreeMap;
 
@@ -88,6 +90,7 @@ impl Journal {
 pub(crate) fn insert_checkin(tx: &rusqlite::Transaction<'_>, new: NewCheckIn) -> Result<CheckIn> {
     let mut scores = BTreeMap::new();
     for (component, value) in new.scores {
+        super::triangle::find_component(tx, &component)?;
         if !(1..=5).contains(&value) {
             return Err(ValidationError::ScoreOutOfRange { component, value }.into());
         }

@@ -8,7 +8,10 @@
 use rusqlite::Connection;
 
 /// The migrations in order; index 0 takes a new file to version 1.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_triangle.sql"),
+];
 
 /// The newest schema version this build knows.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -15,6 +15,8 @@ pub(crate) mod migrations;
 mod ratings;
 mod search;
 mod settings;
+mod triangle;
+mod weeks;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -27,6 +29,8 @@ pub use migrations::CURRENT_VERSION;
 pub use ratings::{RatingMean, WeekRatings};
 pub use search::{SearchHit, SearchQuery};
 pub use settings::Settings;
+pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
+pub use weeks::{is_complete, Answer, ReflectionUpdate, WeekPrompt, WeekStatus};
 
 pub(crate) use checkins::insert_checkin;
 pub(crate) use entries::{fetch as fetch_entry, insert as insert_entry};
@@ -136,6 +140,7 @@ impl Journal {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
         migrations::migrate(&mut conn, version)?;
+        triangle::seed_library(&mut conn, crate::library::builtin())?;
         Ok(Journal { conn, path })
     }
 
@@ -189,3 +194,5 @@ fn open_failure(path: &Path, err: rusqlite::Error) -> Error {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_weeks;

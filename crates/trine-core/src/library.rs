@@ -1,0 +1,315 @@
+//! The built-in triangle and prompt library.
+//!
+//! `data/library.toml` holds the three sides, the nine components with
+//! their descriptions, and the original prompts, each tied to a component.
+//! It is compiled into the core and seeded into every journal: a newer
+//! library version adds new prompts and components without touching what the
+//! person renamed, edited or wrote.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::model::Side;
+
+/// The library file, as compiled in.
+const LIBRARY_TOML: &str = include_str!("../data/library.toml");
+
+/// The kind of question a prompt asks, so a week's prompts vary.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Angle {
+    /// A specific moment of the week.
+    Moment,
+    /// A pattern noticed over time.
+    Pattern,
+    /// A person.
+    Person,
+    /// A small win.
+    Win,
+    /// What to do next.
+    NextStep,
+}
+
+impl Angle {
+    /// Every angle.
+    pub const ALL: [Angle; 5] = [
+        Angle::Moment,
+        Angle::Pattern,
+        Angle::Person,
+        Angle::Win,
+        Angle::NextStep,
+    ];
+
+    /// The name used in files and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Angle::Moment => "moment",
+            Angle::Pattern => "pattern",
+            Angle::Person => "person",
+            Angle::Win => "win",
+            Angle::NextStep => "next-step",
+        }
+    }
+}
+
+/// A side of the triangle as the library describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SideDef {
+    /// Which side.
+    pub key: Side,
+    /// Its name.
+    pub name: String,
+    /// What it is about, in a sentence or two.
+    pub description: String,
+}
+
+/// A component of the triangle as the library describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComponentDef {
+    /// A stable key, e.g. `feeling_seen`.
+    pub key: String,
+    /// The side it belongs to.
+    pub side: Side,
+    /// Its name.
+    pub name: String,
+    /// What it is about, in a sentence or two.
+    pub description: String,
+}
+
+/// A built-in prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptDef {
+    /// A stable id, e.g. `seen-04`.
+    pub id: String,
+    /// The component it belongs to.
+    pub component: String,
+    /// The kind of question.
+    pub angle: Angle,
+    /// The question.
+    pub text: String,
+    /// An optional follow-up nudge.
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// The whole built-in library.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Library {
+    /// Raised whenever prompts or components are added.
+    pub library_version: u32,
+    /// The three sides.
+    #[serde(rename = "side")]
+    pub sides: Vec<SideDef>,
+    /// The nine components.
+    #[serde(rename = "component")]
+    pub components: Vec<ComponentDef>,
+    /// The prompts.
+    #[serde(rename = "prompt")]
+    pub prompts: Vec<PromptDef>,
+}
+
+impl Library {
+    /// Reads and checks a library file.
+    pub fn parse(text: &str) -> Result<Library, String> {
+        let library: Library = toml::from_str(text).map_err(|e| e.to_string())?;
+        library.check()?;
+        Ok(library)
+    }
+
+    /// Checks the library's own rules: every side once, components on known
+    /// sides, unique ids, every prompt on a known component.
+    pub fn check(&self) -> Result<(), String> {
+        let sides: HashSet<Side> = self.sides.iter().map(|s| s.key).collect();
+        if sides.len() != 3 || self.sides.len() != 3 {
+            return Err("the library must describe each of the three sides once".into());
+        }
+        let mut keys = HashSet::new();
+        for component in &self.components {
+            if !keys.insert(component.key.as_str()) {
+                return Err(format!("component {} is listed twice", component.key));
+            }
+        }
+        let mut ids = HashSet::new();
+        for prompt in &self.prompts {
+            if !ids.insert(prompt.id.as_str()) {
+                return Err(format!("prompt {} is listed twice", prompt.id));
+            }
+            if !keys.contains(prompt.component.as_str()) {
+                return Err(format!(
+                    "prompt {} names an unknown component {}",
+                    prompt.id, prompt.component
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The prompts of each component, by component key.
+    pub fn prompts_by_component(&self) -> BTreeMap<&str, Vec<&PromptDef>> {
+        let mut map: BTreeMap<&str, Vec<&PromptDef>> = BTreeMap::new();
+        for prompt in &self.prompts {
+            map.entry(prompt.component.as_str())
+                .or_default()
+                .push(prompt);
+        }
+        map
+    }
+}
+
+/// The library compiled into this build.
+pub fn builtin() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        Library::parse(LIBRARY_TOML).expect("the built-in library is valid (tested)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeSet, HashSet};
+
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn fnv1a64(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    }
+
+    #[test]
+    fn the_builtin_library_parses_and_has_three_sides_and_nine_components() {
+        let library = builtin();
+        assert_eq!(library.sides.len(), 3);
+        assert_eq!(library.components.len(), 9);
+        for side in Side::ALL {
+            let n = library.components.iter().filter(|c| c.side == side).count();
+            assert_eq!(n, 3, "three components on the {side} side");
+        }
+        for component in &library.components {
+            assert!(
+                !component.description.trim().is_empty(),
+                "{} has a description",
+                component.key
+            );
+        }
+    }
+
+    #[test]
+    fn every_component_has_at_least_twelve_varied_prompts() {
+        let by_component = builtin().prompts_by_component();
+        assert_eq!(by_component.len(), 9);
+        for (component, prompts) in by_component {
+            assert!(
+                prompts.len() >= 12,
+                "{component} has {} prompts",
+                prompts.len()
+            );
+            let angles: BTreeSet<Angle> = prompts.iter().map(|p| p.angle).collect();
+            assert_eq!(
+                angles.len(),
+                Angle::ALL.len(),
+                "{component} uses every angle"
+            );
+        }
+    }
+
+    #[test]
+    fn prompts_are_short_enough_to_answer_in_a_few_minutes() {
+        for prompt in &builtin().prompts {
+            let n = words(&prompt.text).len();
+            assert!((6..=30).contains(&n), "{}: {n} words", prompt.id);
+            assert!(
+                prompt.text.trim().ends_with('?') || prompt.text.trim().ends_with('.'),
+                "{}",
+                prompt.id
+            );
+            if let Some(hint) = &prompt.hint {
+                assert!(words(hint).len() <= 25, "{}: hint too long", prompt.id);
+            }
+        }
+    }
+
+    #[test]
+    fn no_two_prompts_are_near_duplicates() {
+        // Jaccard similarity of the sets of meaningful words (longer than
+        // three letters); 0.6 or more reads as the same question.
+        let sets: Vec<(&str, HashSet<String>)> = builtin()
+            .prompts
+            .iter()
+            .map(|p| {
+                (
+                    p.id.as_str(),
+                    words(&p.text).into_iter().filter(|w| w.len() > 3).collect(),
+                )
+            })
+            .collect();
+        for (i, (a, wa)) in sets.iter().enumerate() {
+            for (b, wb) in &sets[i + 1..] {
+                let shared = wa.intersection(wb).count() as f64;
+                let union = wa.union(wb).count() as f64;
+                assert!(
+                    shared / union < 0.6,
+                    "{a} and {b} are too alike ({:.2})",
+                    shared / union
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_prompt_shares_eight_words_in_a_row_with_the_seed_articles() {
+        let seed_runs: HashSet<u64> = include_str!("../tests/fixtures/seed-shingles.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| u64::from_str_radix(l, 16).expect("hex"))
+            .collect();
+        assert!(seed_runs.len() > 1000, "the seed fingerprint is loaded");
+        let library = builtin();
+        let texts = library
+            .prompts
+            .iter()
+            .flat_map(|p| {
+                std::iter::once((&p.id, &p.text)).chain(p.hint.as_ref().map(|h| (&p.id, h)))
+            })
+            .chain(library.components.iter().map(|c| (&c.key, &c.description)));
+        for (id, text) in texts {
+            let w = words(text);
+            for run in w.windows(8) {
+                assert!(
+                    !seed_runs.contains(&fnv1a64(&run.join(" "))),
+                    "{id} copies the seeds: {:?}",
+                    run.join(" ")
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_library_is_refused_with_the_reason() {
+        let err = Library::parse("library_version = 1\nside = []\ncomponent = []\nprompt = []")
+            .unwrap_err();
+        assert!(err.contains("three sides"), "{err}");
+        let mut library = builtin().clone();
+        library.prompts.push(library.prompts[0].clone());
+        assert!(library.check().unwrap_err().contains("twice"));
+        library.prompts.pop();
+        library.prompts[0].component = "nowhere".into();
+        assert!(library.check().unwrap_err().contains("unknown component"));
+    }
+}

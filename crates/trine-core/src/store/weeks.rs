@@ -1,0 +1,380 @@
+//! The weekly reflection's prompts, the state of each week, and the streak.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+
+use super::triangle::{find_component, find_prompt, Component, Prompt};
+use super::Journal;
+use crate::error::{Error, Result};
+use crate::model::{Entry, Ratings, Side};
+use crate::rotation::{self, ComponentCandidate, PromptCandidate, DEFAULT_WEIGHT};
+use crate::time;
+
+/// The setting holding this journal's rotation salt.
+const SALT_KEY: &str = "rotation.salt";
+
+/// One side's prompt for a week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeekPrompt {
+    /// The side of the triangle.
+    pub side: Side,
+    /// The component the prompt belongs to.
+    pub component: Component,
+    /// The prompt.
+    pub prompt: Prompt,
+}
+
+/// Where a week's reflection stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WeekStatus {
+    /// A week still to come.
+    Upcoming,
+    /// This week, not started.
+    Due,
+    /// Started but not finished: some sides or ratings are missing.
+    PartlyDone,
+    /// Every side answered or skipped, and all three ratings given.
+    Done,
+    /// A past week with no reflection; it can still be filled in.
+    Missed,
+}
+
+impl WeekStatus {
+    /// Plain words for the status.
+    pub fn label(self) -> &'static str {
+        match self {
+            WeekStatus::Upcoming => "upcoming",
+            WeekStatus::Due => "due",
+            WeekStatus::PartlyDone => "partly done",
+            WeekStatus::Done => "done",
+            WeekStatus::Missed => "missed",
+        }
+    }
+}
+
+/// Whether a reflection is complete: every side answered or skipped (a
+/// section with empty text is a skipped side) and all three ratings given.
+pub fn is_complete(reflection: &Entry) -> bool {
+    let r = reflection.ratings;
+    Side::ALL
+        .iter()
+        .all(|side| reflection.section(*side).is_some())
+        && r.seen.is_some()
+        && r.known.is_some()
+        && r.valued.is_some()
+}
+
+impl Journal {
+    /// The week's three prompts. Sides without one yet get one now, which
+    /// is stored, so the week shows the same prompts every time.
+    pub fn week_prompts(&mut self, week: NaiveDate) -> Result<Vec<WeekPrompt>> {
+        let tx = self.conn.transaction()?;
+        let mut prompts = Vec::with_capacity(3);
+        for side in Side::ALL {
+            let id = match stored_prompt(&tx, week, side)? {
+                Some(id) => id,
+                None => offer(&tx, week, side, None)?,
+            };
+            prompts.push(week_prompt(&tx, side, &id)?);
+        }
+        tx.commit()?;
+        Ok(prompts)
+    }
+
+    /// "Another question": replaces one side's prompt for the week with the
+    /// next in line, and remembers the swap.
+    pub fn another_prompt(&mut self, week: NaiveDate, side: Side) -> Result<WeekPrompt> {
+        let tx = self.conn.transaction()?;
+        let current = match stored_prompt(&tx, week, side)? {
+            Some(id) => id,
+            None => offer(&tx, week, side, None)?,
+        };
+        let id = offer(&tx, week, side, Some(&current))?;
+        let prompt = week_prompt(&tx, side, &id)?;
+        tx.commit()?;
+        Ok(prompt)
+    }
+
+    /// The status of the week starting `week`, seen from `today`.
+    pub fn week_status(&self, week: NaiveDate, today: NaiveDate) -> Result<WeekStatus> {
+        let reflection = self.reflection_for_week(week)?;
+        Ok(status_of(reflection.as_ref(), week, today))
+    }
+
+    /// How many weeks in a row, up to this one, are done. This week counts
+    /// once it is done; until then the streak runs to last week.
+    pub fn streak(&self, today: NaiveDate) -> Result<u32> {
+        let first = self.settings()?.first_day;
+        let mut week = first.week_start(today);
+        let done = self.done_weeks()?;
+        if !done.contains_key(&week) {
+            week = week - Days::new(7);
+        }
+        let mut streak = 0;
+        while done.contains_key(&week) {
+            streak += 1;
+            week = week - Days::new(7);
+        }
+        Ok(streak)
+    }
+
+    /// The status of every week from `from` to `to` (week starts), oldest
+    /// first, seen from `today`.
+    pub fn week_statuses(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, WeekStatus)>> {
+        let first = self.settings()?.first_day;
+        let reflections = self.reflections_by_week()?;
+        let mut week = first.week_start(from);
+        let mut out = Vec::new();
+        while week <= to {
+            out.push((week, status_of(reflections.get(&week), week, today)));
+            week = week + Days::new(7);
+        }
+        Ok(out)
+    }
+
+    fn reflections_by_week(&self) -> Result<HashMap<NaiveDate, Entry>> {
+        let reflections = self.list(&super::ListQuery {
+            kind: Some(crate::model::EntryKind::Reflection),
+            ..super::ListQuery::default()
+        })?;
+        Ok(reflections.into_iter().map(|e| (e.week_start, e)).collect())
+    }
+
+    fn done_weeks(&self) -> Result<HashMap<NaiveDate, Entry>> {
+        let mut weeks = self.reflections_by_week()?;
+        weeks.retain(|_, e| is_complete(e));
+        Ok(weeks)
+    }
+}
+
+fn status_of(reflection: Option<&Entry>, week: NaiveDate, today: NaiveDate) -> WeekStatus {
+    let this_week = week <= today && today < week + Days::new(7);
+    match reflection {
+        Some(r) if is_complete(r) => WeekStatus::Done,
+        Some(_) => WeekStatus::PartlyDone,
+        None if week > today => WeekStatus::Upcoming,
+        None if this_week => WeekStatus::Due,
+        None => WeekStatus::Missed,
+    }
+}
+
+fn stored_prompt(conn: &Connection, week: NaiveDate, side: Side) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT prompt_id FROM week_prompts WHERE week_start = ?1 AND side = ?2")?
+        .query_row(params![week.to_string(), side.as_str()], |r| r.get(0))
+        .optional()?)
+}
+
+fn week_prompt(conn: &Connection, side: Side, id: &str) -> Result<WeekPrompt> {
+    let prompt = find_prompt(conn, id)?;
+    let component = find_component(conn, &prompt.component)?;
+    Ok(WeekPrompt {
+        side,
+        component,
+        prompt,
+    })
+}
+
+/// The journal's rotation salt, made once.
+fn salt(tx: &Transaction<'_>) -> Result<String> {
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [SALT_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(salt) = existing {
+        return Ok(salt);
+    }
+    let salt = uuid::Uuid::new_v4().simple().to_string();
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+        params![SALT_KEY, salt],
+    )?;
+    Ok(salt)
+}
+
+/// Chooses and stores the next prompt for one side of a week (other than
+/// `instead_of`, when swapping), and logs the offer.
+fn offer(
+    tx: &Transaction<'_>,
+    week: NaiveDate,
+    side: Side,
+    instead_of: Option<&str>,
+) -> Result<String> {
+    let salt = salt(tx)?;
+    let weights = latest_weights(tx)?;
+    let mut components: Vec<ComponentCandidate> = Vec::new();
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT c.key, \
+                (SELECT max(o.week_start) FROM prompt_offers o WHERE o.component = c.key AND o.week_start < ?2), \
+                (SELECT count(DISTINCT o.week_start) FROM prompt_offers o WHERE o.component = c.key \
+                    AND o.week_start < ?2 AND o.week_start >= ?3) \
+             FROM components c WHERE c.side = ?1 \
+             AND EXISTS (SELECT 1 FROM prompts p WHERE p.component = c.key AND p.archived = 0) ORDER BY c.position",
+        )?;
+        let year_ago = week - Days::new(364);
+        let rows = stmt.query_map(
+            params![side.as_str(), week.to_string(), year_ago.to_string()],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, u32>(2)?,
+                ))
+            },
+        )?;
+        for row in rows {
+            let (key, last, recent_weeks) = row?;
+            components.push(ComponentCandidate {
+                weight: weights.get(&key).copied().unwrap_or(DEFAULT_WEIGHT),
+                recent_weeks,
+                last_offered: last.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                key,
+            });
+        }
+    }
+    // A swap stays within the component when it has another prompt.
+    let swap_component = match instead_of {
+        Some(id) => Some(find_prompt(tx, id)?.component),
+        None => None,
+    };
+    let mut order: Vec<&ComponentCandidate> = Vec::new();
+    if let Some(key) = &swap_component {
+        order.extend(components.iter().filter(|c| &c.key == key));
+    }
+    if let Some(best) = rotation::choose_component(&components, week, &salt) {
+        order.push(best);
+    }
+    order.extend(components.iter());
+    for component in order {
+        let candidates = prompt_candidates(tx, &component.key, instead_of)?;
+        if let Some(choice) = rotation::choose_prompt(&candidates, week, &salt) {
+            let id = choice.id.clone();
+            tx.execute(
+                "INSERT INTO week_prompts (week_start, side, prompt_id) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (week_start, side) DO UPDATE SET prompt_id = excluded.prompt_id",
+                params![week.to_string(), side.as_str(), id],
+            )?;
+            tx.execute(
+                "INSERT INTO prompt_offers (week_start, side, prompt_id, component, offered_utc) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![week.to_string(), side.as_str(), id, component.key, time::utc_text(&time::now())],
+            )?;
+            return Ok(id);
+        }
+    }
+    Err(Error::Corrupt(format!(
+        "no prompt is left to offer for the {} side; add one of your own or unarchive one",
+        side.as_str()
+    )))
+}
+
+fn prompt_candidates(
+    tx: &Transaction<'_>,
+    component: &str,
+    except: Option<&str>,
+) -> Result<Vec<PromptCandidate>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT p.id, count(o.seq) FROM prompts p LEFT JOIN prompt_offers o ON o.prompt_id = p.id \
+         WHERE p.component = ?1 AND p.archived = 0 AND (?2 IS NULL OR p.id != ?2) GROUP BY p.id",
+    )?;
+    let rows = stmt.query_map(params![component, except], |r| {
+        Ok(PromptCandidate {
+            id: r.get(0)?,
+            times_offered: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Each component's score in the latest check-in (1 to 5).
+fn latest_weights(conn: &Connection) -> Result<HashMap<String, u32>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT component, score FROM checkin_scores WHERE checkin_seq = \
+         (SELECT seq FROM checkins ORDER BY taken_utc DESC, seq DESC LIMIT 1)",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An answer to one side's prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The answer, in Markdown.
+    Text(String),
+    /// The side is skipped this week.
+    Skip,
+}
+
+/// Changes to a week's reflection; what is not given is kept.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReflectionUpdate {
+    /// Answers by side.
+    pub answers: Vec<(Side, Answer)>,
+    /// Ratings given; each one set replaces the stored one.
+    pub ratings: Ratings,
+    /// The optional note (the entry's body).
+    pub note: Option<String>,
+}
+
+impl Journal {
+    /// Creates or edits the week's one reflection: answers are stored with
+    /// the week's prompt for their side, so a draft can be finished later.
+    pub fn save_reflection(&mut self, week: NaiveDate, update: ReflectionUpdate) -> Result<Entry> {
+        let prompts = self.week_prompts(week)?;
+        let prompt_for = |side: Side| {
+            prompts
+                .iter()
+                .find(|p| p.side == side)
+                .map(|p| p.prompt.id.clone())
+        };
+        let existing = self.reflection_for_week(week)?;
+        let mut sections = existing
+            .as_ref()
+            .map(|e| e.sections.clone())
+            .unwrap_or_default();
+        for (side, answer) in update.answers {
+            sections.retain(|s| s.side != side);
+            sections.push(crate::model::Section {
+                side,
+                prompt_id: prompt_for(side),
+                text: match answer {
+                    Answer::Text(text) => text.trim_end().to_string(),
+                    Answer::Skip => String::new(),
+                },
+            });
+        }
+        let mut ratings = existing.as_ref().map(|e| e.ratings).unwrap_or_default();
+        ratings.seen = update.ratings.seen.or(ratings.seen);
+        ratings.known = update.ratings.known.or(ratings.known);
+        ratings.valued = update.ratings.valued.or(ratings.valued);
+        match existing {
+            Some(entry) => self.update(
+                entry.id,
+                crate::model::EntryEdit {
+                    sections: Some(sections),
+                    ratings: Some(ratings),
+                    body: update.note,
+                    ..crate::model::EntryEdit::default()
+                },
+            ),
+            None => self.create(crate::model::NewEntry {
+                sections,
+                ratings,
+                body: update.note.unwrap_or_default(),
+                ..crate::model::NewEntry::reflection(week)
+            }),
+        }
+    }
+}
