@@ -5,3 +5,4 @@ mod bad_input;
 mod basics;
 mod round_trip;
 mod util;
+mod weekly;

@@ -102,18 +102,45 @@ impl Sandbox {
         self.run_with_data(&self.data(), args)
     }
 
+    /// Runs `trine --data-dir <sandbox> ARGS` with `input` on standard input.
+    pub fn run_with_input(&self, args: &[&str], input: &str) -> Run {
+        self.spawn(&self.data(), args, Some(input))
+    }
+
     /// Runs `trine` against another data folder.
     pub fn run_with_data(&self, data: &Path, args: &[&str]) -> Run {
-        let out: Output = Command::new(trine_bin())
+        self.spawn(data, args, None)
+    }
+
+    fn spawn(&self, data: &Path, args: &[&str], input: Option<&str>) -> Run {
+        use std::io::Write;
+        let mut child = Command::new(trine_bin())
             .arg("--data-dir")
             .arg(data)
             .args(args)
             .env("TZ", "Europe/Berlin")
             .env_remove("TRINE_DATA_DIR")
             .env("HOME", self.dir.path())
-            .stdin(Stdio::null())
-            .output()
+            .env_remove("EDITOR")
+            .env_remove("VISUAL")
+            .stdin(if input.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .unwrap();
+        if let Some(text) = input {
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(text.as_bytes())
+                .unwrap();
+        }
+        let out: Output = child.wait_with_output().unwrap();
         Run {
             code: out.status.code(),
             stdout: String::from_utf8(out.stdout).unwrap(),

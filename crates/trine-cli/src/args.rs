@@ -54,6 +54,18 @@ pub enum Command {
     },
     /// Record how seen, known and valued you felt this week (1 to 10).
     Rate(RateArgs),
+    /// This week's prompts, its status and your streak.
+    Week(WeekArgs),
+    /// Write the week's reflection: each prompt in turn, then the ratings.
+    Reflect(ReflectArgs),
+    /// The nine-component check-in: how much do you still need to work on each?
+    Checkin(CheckinArgs),
+    /// List, add, edit or archive prompts.
+    #[command(subcommand)]
+    Prompts(PromptsCommand),
+    /// List the triangle's components, or rename one.
+    #[command(subcommand)]
+    Components(ComponentsCommand),
     /// Move an entry to the bin (undo with `undelete`).
     Delete {
         /// The entry's id.
@@ -147,6 +159,160 @@ pub struct RateArgs {
     /// A note for the week.
     #[arg(long)]
     pub note: Option<String>,
+}
+
+/// `trine week`.
+#[derive(Debug, Args)]
+pub struct WeekArgs {
+    /// The week: 2026-W48 or any date in it; this week by default.
+    #[arg(long, value_name = "WEEK")]
+    pub week: Option<String>,
+    /// "Another question": swap this side's prompt for the week.
+    #[arg(long, value_enum, value_name = "SIDE")]
+    pub another: Option<SideArg>,
+}
+
+/// `trine reflect`. With no answer or rating flags, it asks in the
+/// terminal; with flags, it saves them and asks nothing.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    trine reflect                      (asks each prompt in turn; uses $EDITOR if set)\n  \
+    trine reflect --emotional \"My lead named my work in the review.\" --skip integration\n  \
+    trine reflect --week 2026-W47 --seen 6 --known 5 --valued 7 --note \"Filled in late\"")]
+pub struct ReflectArgs {
+    /// The week: 2026-W48 or any date in it; this week by default.
+    #[arg(long, value_name = "WEEK")]
+    pub week: Option<String>,
+    /// Your answer for the developmental side (`-` reads standard input).
+    #[arg(long, value_name = "TEXT")]
+    pub developmental: Option<String>,
+    /// Your answer for the emotional side (`-` reads standard input).
+    #[arg(long, value_name = "TEXT")]
+    pub emotional: Option<String>,
+    /// Your answer for the integration side (`-` reads standard input).
+    #[arg(long, value_name = "TEXT")]
+    pub integration: Option<String>,
+    /// Skip a side this week (repeat for more).
+    #[arg(long, value_enum, value_name = "SIDE")]
+    pub skip: Vec<SideArg>,
+    /// How seen you felt this week, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seen: Option<i64>,
+    /// How known you felt this week, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub known: Option<i64>,
+    /// How valued you felt this week, 1 to 10.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub valued: Option<i64>,
+    /// An optional note for the week.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// `trine checkin`.
+#[derive(Debug, Args)]
+#[command(after_help = "Scores: 1 = fine as it is … 5 = needs most work.\n\
+    Components: professional_identity, self_regulation, self_confidence, feeling_seen,\n\
+    feeling_known, feeling_valued, values_alignment, voice, community.\n\n\
+    Examples:\n  trine checkin                                   (asks for each component)\n  \
+    trine checkin --score voice=4 --score community=2\n  trine checkin --history")]
+pub struct CheckinArgs {
+    /// A component's score, as KEY=N (repeat for more).
+    #[arg(long = "score", value_name = "KEY=N")]
+    pub scores: Vec<String>,
+    /// A note for this check-in.
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Show earlier check-ins instead of taking one.
+    #[arg(long)]
+    pub history: bool,
+}
+
+/// `trine prompts ...`.
+#[derive(Debug, Subcommand)]
+pub enum PromptsCommand {
+    /// List prompts, by component.
+    List {
+        /// Only this component's prompts.
+        #[arg(long)]
+        component: Option<String>,
+        /// Include archived prompts.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Add a prompt of your own.
+    Add {
+        /// The component it belongs to (see `trine components list`).
+        #[arg(long)]
+        component: String,
+        /// The question.
+        #[arg(long)]
+        text: String,
+        /// An optional follow-up nudge.
+        #[arg(long)]
+        hint: Option<String>,
+    },
+    /// Change one of your own prompts.
+    Edit {
+        /// The prompt's id.
+        id: String,
+        /// The new question.
+        #[arg(long)]
+        text: Option<String>,
+        /// A new follow-up nudge.
+        #[arg(long, conflicts_with = "no_hint")]
+        hint: Option<String>,
+        /// Remove the follow-up nudge.
+        #[arg(long)]
+        no_hint: bool,
+    },
+    /// Archive a prompt so it is no longer offered (any prompt, built in or yours).
+    Archive {
+        /// The prompt's id.
+        id: String,
+        /// Bring an archived prompt back instead.
+        #[arg(long)]
+        undo: bool,
+    },
+}
+
+/// `trine components ...`.
+#[derive(Debug, Subcommand)]
+pub enum ComponentsCommand {
+    /// List the nine components with their sides and descriptions.
+    List,
+    /// Rename a component or rewrite its description.
+    Edit {
+        /// The component's key, e.g. `community`.
+        key: String,
+        /// The new name.
+        #[arg(long)]
+        name: Option<String>,
+        /// The new description.
+        #[arg(long)]
+        description: Option<String>,
+    },
+}
+
+/// Sides of the triangle on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    /// Developmental needs.
+    Developmental,
+    /// Emotional needs.
+    Emotional,
+    /// Integration needs.
+    Integration,
+}
+
+impl From<SideArg> for trine_core::Side {
+    fn from(side: SideArg) -> Self {
+        match side {
+            SideArg::Developmental => trine_core::Side::Developmental,
+            SideArg::Emotional => trine_core::Side::Emotional,
+            SideArg::Integration => trine_core::Side::Integration,
+        }
+    }
 }
 
 /// `trine import`.

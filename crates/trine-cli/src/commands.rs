@@ -33,6 +33,11 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Rate(args) => rate(&mut journal, args, &out),
+        Command::Week(args) => crate::weekly::week(&mut journal, args, &out),
+        Command::Reflect(args) => crate::weekly::reflect(&mut journal, args, &out),
+        Command::Checkin(args) => crate::weekly::checkin(&mut journal, args, &out),
+        Command::Prompts(command) => crate::weekly::prompts(&mut journal, command, &out),
+        Command::Components(command) => crate::weekly::components(&mut journal, command, &out),
         Command::Delete { id } => {
             let entry = journal.delete(journal.resolve_id(&id)?)?;
             out.done(
@@ -191,7 +196,7 @@ fn oldest_first(mut entries: Vec<trine_core::Entry>) -> Vec<trine_core::Entry> {
 }
 
 /// Names a rating by its flag, as the person typed it.
-fn flag_name(err: ValidationError) -> Error {
+pub fn flag_name(err: ValidationError) -> Error {
     match err {
         ValidationError::RatingOutOfRange { field, value } => ValidationError::RatingOutOfRange {
             field: match field {

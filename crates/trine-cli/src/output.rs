@@ -35,7 +35,8 @@ pub fn week_phrase(week: NaiveDate) -> String {
     week.format("%-d %B %Y").to_string()
 }
 
-fn ratings_text(r: &Ratings) -> String {
+/// "seen 7 · known 6 · valued 8", leaving out what is not set.
+pub fn ratings_text(r: &Ratings) -> String {
     [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
         .iter()
         .filter_map(|(name, v)| v.map(|v| format!("{name} {}", v.get())))

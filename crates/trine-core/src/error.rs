@@ -167,7 +167,7 @@ impl Error {
     }
 
     /// Wraps an I/O error with the path it concerns.
-    pub(crate) fn file(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn file(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::File {
             path: path.into(),
             source,

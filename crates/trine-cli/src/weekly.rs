@@ -1,0 +1,570 @@
+//! The weekly commands: `week`, `reflect`, `checkin`, `prompts` and
+//! `components`. `reflect` and `checkin` ask in the terminal when no flags
+//! give the answers; each answer is saved as soon as it is given, so
+//! stopping halfway keeps a draft.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal, Read, Write};
+
+use chrono::NaiveDate;
+use serde_json::json;
+use trine_core::store::{Answer, NewCheckIn, ReflectionUpdate, WeekPrompt, WeekStatus};
+use trine_core::week::parse_week;
+use trine_core::{time, Error, Journal, Ratings, Result, Side, ValidationError};
+
+use crate::args::{CheckinArgs, ComponentsCommand, PromptsCommand, ReflectArgs, WeekArgs};
+use crate::output::{week_phrase, Printer};
+
+/// The week named by `--week`, or this week.
+fn chosen_week(journal: &Journal, text: Option<&str>) -> Result<NaiveDate> {
+    let first = journal.settings()?.first_day;
+    match text {
+        Some(text) => Ok(parse_week("--week", text, first)?),
+        None => Ok(first.week_start(time::now().date_naive())),
+    }
+}
+
+fn today() -> NaiveDate {
+    time::now().date_naive()
+}
+
+fn weeks_phrase(n: u32) -> String {
+    if n == 1 {
+        "1 week".into()
+    } else {
+        format!("{n} weeks")
+    }
+}
+
+/// `trine week`.
+pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> {
+    let week = chosen_week(journal, args.week.as_deref())?;
+    if let Some(side) = args.another {
+        journal.another_prompt(week, side.into())?;
+    }
+    let prompts = journal.week_prompts(week)?;
+    let status = journal.week_status(week, today())?;
+    let streak = journal.streak(today())?;
+    let reflection = journal.reflection_for_week(week)?;
+    if out.json {
+        let value = json!({
+            "week": week,
+            "iso_week": trine_core::week::iso_week_label(week),
+            "status": status,
+            "streak": streak,
+            "prompts": prompts,
+            "reflection": reflection.as_ref().map(trine_core::interchange::EntryRecord::from),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).expect("serialises")
+        );
+        return Ok(());
+    }
+    println!(
+        "The week of {} · {} · streak: {}",
+        week_phrase(week),
+        status.label(),
+        weeks_phrase(streak)
+    );
+    for p in &prompts {
+        println!();
+        print_prompt(p);
+        if let Some(section) = reflection.as_ref().and_then(|r| r.section(p.side)) {
+            if section.text.is_empty() {
+                println!("  (skipped)");
+            } else {
+                println!("  Your answer: {}", section.text.replace('\n', "\n  "));
+            }
+        }
+    }
+    if let Some(r) = &reflection {
+        let ratings = crate::output::ratings_text(&r.ratings);
+        if !ratings.is_empty() {
+            println!("\nRatings: {ratings}");
+        }
+    }
+    println!();
+    match status {
+        WeekStatus::Done => println!("This week's reflection is done."),
+        _ => {
+            println!("Write it with `trine reflect`; `trine week --another SIDE` swaps a question.")
+        }
+    }
+    Ok(())
+}
+
+fn print_prompt(p: &WeekPrompt) {
+    println!("{} · {}", p.side.label(), p.component.name);
+    println!("  {}", p.prompt.text);
+    if let Some(hint) = &p.prompt.hint {
+        println!("  ({hint})");
+    }
+}
+
+/// `trine reflect`.
+pub fn reflect(journal: &mut Journal, args: ReflectArgs, out: &Printer) -> Result<()> {
+    let week = chosen_week(journal, args.week.as_deref())?;
+    let ratings =
+        Ratings::checked(args.seen, args.known, args.valued).map_err(crate::commands::flag_name)?;
+    let given = [&args.developmental, &args.emotional, &args.integration];
+    let non_interactive = given.iter().any(|a| a.is_some())
+        || !args.skip.is_empty()
+        || !ratings.is_empty()
+        || args.note.is_some();
+    let entry = if non_interactive {
+        let mut answers = Vec::new();
+        for (side, text) in Side::ALL.into_iter().zip(given) {
+            if let Some(text) = text {
+                answers.push((side, Answer::Text(read_dash(text)?)));
+            }
+        }
+        for side in &args.skip {
+            answers.push(((*side).into(), Answer::Skip));
+        }
+        journal.save_reflection(
+            week,
+            ReflectionUpdate {
+                answers,
+                ratings,
+                note: args.note,
+            },
+        )?
+    } else {
+        ask_reflection(journal, week)?
+    };
+    let status = journal.week_status(week, today())?;
+    if out.json {
+        out.entry(&entry);
+    } else {
+        let streak = journal.streak(today())?;
+        match status {
+            WeekStatus::Done => println!(
+                "Saved. The week of {} is done. Streak: {}.",
+                week_phrase(week),
+                weeks_phrase(streak)
+            ),
+            _ => println!(
+                "Saved as a draft ({}). Run `trine reflect` again to finish it.",
+                status.label()
+            ),
+        }
+    }
+    Ok(())
+}
+
+/// Reads standard input for an answer given as `-`.
+fn read_dash(text: &str) -> Result<String> {
+    if text != "-" {
+        return Ok(text.to_string());
+    }
+    let mut buf = String::new();
+    std::io::stdin()
+        .read_to_string(&mut buf)
+        .map_err(|e| Error::File {
+            path: "standard input".into(),
+            source: e,
+        })?;
+    Ok(buf)
+}
+
+/// The questions of a reflection, asked one by one in the terminal.
+fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_core::Entry> {
+    let mut input = Terminal::new();
+    let prompts = journal.week_prompts(week)?;
+    let status = journal.week_status(week, today())?;
+    println!("The week of {} · {}", week_phrase(week), status.label());
+    println!("Three questions, one for each side of the triangle, then three ratings.");
+    println!("End an answer with an empty line. Type `skip` to skip a side; Ctrl-D stops (what you wrote is kept).");
+    let mut entry = None;
+    for p in &prompts {
+        println!();
+        print_prompt(p);
+        let saved = journal
+            .reflection_for_week(week)?
+            .and_then(|r| r.section(p.side).cloned());
+        if let Some(section) = &saved {
+            if !section.text.is_empty() {
+                println!("  Saved answer: {}", section.text.replace('\n', "\n  "));
+                println!("  (Press Enter to keep it, or write a new one.)");
+            }
+        }
+        let Some(answer) = input.answer(p)? else {
+            return finish(journal, week, entry);
+        };
+        let answer = match answer.trim() {
+            "" if saved.is_some() => continue,
+            "" | "skip" => Answer::Skip,
+            _ => Answer::Text(answer),
+        };
+        entry = Some(journal.save_reflection(
+            week,
+            ReflectionUpdate {
+                answers: vec![(p.side, answer)],
+                ..ReflectionUpdate::default()
+            },
+        )?);
+    }
+    println!();
+    for (field, question) in [
+        ("seen", "This week, how seen did you feel?"),
+        ("known", "This week, how known did you feel?"),
+        ("valued", "This week, how valued did you feel?"),
+    ] {
+        let Some(value) = input.rating(question, 1, 10)? else {
+            return finish(journal, week, entry);
+        };
+        let Some(value) = value else { continue };
+        let ratings = match field {
+            "seen" => Ratings::checked(Some(value), None, None),
+            "known" => Ratings::checked(None, Some(value), None),
+            _ => Ratings::checked(None, None, Some(value)),
+        }?;
+        entry = Some(journal.save_reflection(
+            week,
+            ReflectionUpdate {
+                ratings,
+                ..ReflectionUpdate::default()
+            },
+        )?);
+    }
+    println!();
+    println!("Anything else about this week? (optional; an empty line ends it)");
+    if let Some(note) = input.lines()? {
+        if !note.trim().is_empty() {
+            entry = Some(journal.save_reflection(
+                week,
+                ReflectionUpdate {
+                    note: Some(note),
+                    ..ReflectionUpdate::default()
+                },
+            )?);
+        }
+    }
+    finish(journal, week, entry)
+}
+
+fn finish(
+    journal: &mut Journal,
+    week: NaiveDate,
+    entry: Option<trine_core::Entry>,
+) -> Result<trine_core::Entry> {
+    match entry {
+        Some(entry) => Ok(entry),
+        None => journal.reflection_for_week(week)?.map_or_else(
+            || journal.save_reflection(week, ReflectionUpdate::default()),
+            Ok,
+        ),
+    }
+}
+
+/// Reads answers from the terminal (or from piped standard input), and
+/// opens `$VISUAL` / `$EDITOR` for answers when both ends are a terminal.
+struct Terminal {
+    stdin: std::io::StdinLock<'static>,
+    editor: Option<String>,
+}
+
+impl Terminal {
+    fn new() -> Terminal {
+        let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        let editor = interactive
+            .then(|| {
+                std::env::var("VISUAL")
+                    .or_else(|_| std::env::var("EDITOR"))
+                    .ok()
+            })
+            .flatten()
+            .filter(|e| !e.trim().is_empty());
+        Terminal {
+            stdin: std::io::stdin().lock(),
+            editor,
+        }
+    }
+
+    /// One answer: from the editor if there is one, else typed lines.
+    /// `None` at the end of input.
+    fn answer(&mut self, prompt: &WeekPrompt) -> Result<Option<String>> {
+        match self.editor.clone() {
+            Some(editor) => {
+                println!("  (Opening {editor}; save and close it when you are done. An empty file skips this side.)");
+                edit_in(&editor, prompt).map(Some)
+            }
+            None => self.lines(),
+        }
+    }
+
+    /// Lines up to an empty line; `None` at the end of input.
+    fn lines(&mut self) -> Result<Option<String>> {
+        let mut text = String::new();
+        loop {
+            print!("> ");
+            let _ = std::io::stdout().flush();
+            let mut line = String::new();
+            let read = self.stdin.read_line(&mut line).map_err(stdin_error)?;
+            if read == 0 {
+                println!();
+                return Ok(if text.is_empty() { None } else { Some(text) });
+            }
+            let line = line.trim_end_matches(['\n', '\r']);
+            if line.is_empty() {
+                return Ok(Some(text));
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(line);
+        }
+    }
+
+    /// A whole number in `min..=max`, asked until valid. `Some(None)` when
+    /// skipped with Enter; `None` at the end of input.
+    fn rating(&mut self, question: &str, min: i64, max: i64) -> Result<Option<Option<i64>>> {
+        loop {
+            print!("{question} ({min} to {max}, Enter to skip) ");
+            let _ = std::io::stdout().flush();
+            let mut line = String::new();
+            if self.stdin.read_line(&mut line).map_err(stdin_error)? == 0 {
+                println!();
+                return Ok(None);
+            }
+            let line = line.trim();
+            if line.is_empty() {
+                return Ok(Some(None));
+            }
+            match line.parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => return Ok(Some(Some(n))),
+                _ => println!("  Please type a whole number from {min} to {max}."),
+            }
+        }
+    }
+}
+
+fn stdin_error(e: std::io::Error) -> Error {
+    Error::File {
+        path: "standard input".into(),
+        source: e,
+    }
+}
+
+/// Opens the editor on a file that shows the prompt as `#` comments, and
+/// returns what was written without them.
+fn edit_in(editor: &str, prompt: &WeekPrompt) -> Result<String> {
+    let file = tempfile::Builder::new()
+        .prefix("trine-answer-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| Error::File {
+            path: std::env::temp_dir(),
+            source: e,
+        })?;
+    let mut head = format!(
+        "\n\n# {} · {}\n# {}\n",
+        prompt.side.label(),
+        prompt.component.name,
+        prompt.prompt.text
+    );
+    if let Some(hint) = &prompt.prompt.hint {
+        head.push_str(&format!("# ({hint})\n"));
+    }
+    head.push_str("# Lines starting with # are left out. Save and close to go on.\n");
+    std::fs::write(file.path(), head).map_err(|e| Error::file(file.path(), e))?;
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file.path())
+        .status()
+        .map_err(|e| Error::File {
+            path: program.into(),
+            source: e,
+        })?;
+    if !status.success() {
+        return Err(Error::File {
+            path: program.into(),
+            source: std::io::Error::other(format!(
+                "the editor stopped with {status}; nothing was saved for this side"
+            )),
+        });
+    }
+    let text = std::fs::read_to_string(file.path()).map_err(|e| Error::file(file.path(), e))?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string())
+}
+
+/// `trine checkin`.
+pub fn checkin(journal: &mut Journal, args: CheckinArgs, out: &Printer) -> Result<()> {
+    if args.history {
+        let checkins = journal.checkins()?;
+        if out.json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&checkins).expect("serialises")
+            );
+        } else if checkins.is_empty() {
+            println!("No check-ins yet. Take one with `trine checkin`.");
+        } else {
+            let components = journal.components()?;
+            for c in &checkins {
+                println!("{}", c.taken.format("%Y-%m-%d %H:%M"));
+                for component in &components {
+                    if let Some(score) = c.scores.get(&component.key) {
+                        println!("  {score}  {}", component.name);
+                    }
+                }
+            }
+        }
+        return Ok(());
+    }
+    let mut scores = BTreeMap::new();
+    for pair in &args.scores {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| ValidationError::BadDate {
+                field: "--score",
+                value: pair.clone(),
+                expected: "KEY=N pair, like voice=4",
+            })?;
+        let value: i64 = value
+            .trim()
+            .parse()
+            .map_err(|_| ValidationError::ScoreOutOfRange {
+                component: key.trim().to_string(),
+                value: -1,
+            })?;
+        scores.insert(key.trim().to_string(), value);
+    }
+    if args.scores.is_empty() {
+        let mut input = Terminal::new();
+        println!("How much do you still need to work on each of these? 1 = fine as it is, 5 = needs most work.");
+        let mut side = None;
+        for component in journal.components()? {
+            if side != Some(component.side) {
+                side = Some(component.side);
+                println!("\n{}", component.side.label());
+            }
+            println!("  {}: {}", component.name, component.description);
+            match input.rating("  Score", 1, 5)? {
+                None => break,
+                Some(None) => {}
+                Some(Some(n)) => {
+                    scores.insert(component.key.clone(), n);
+                }
+            }
+        }
+        if scores.is_empty() {
+            println!("Nothing scored, so no check-in was saved.");
+            return Ok(());
+        }
+    }
+    let checkin = journal.record_checkin(NewCheckIn {
+        scores,
+        note: args.note,
+        ..NewCheckIn::default()
+    })?;
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&checkin).expect("serialises")
+        );
+    } else {
+        println!(
+            "Check-in saved ({} of 9 components). Coming weeks lean toward what you marked as needing work.",
+            checkin.scores.len()
+        );
+    }
+    Ok(())
+}
+
+/// `trine prompts ...`.
+pub fn prompts(journal: &mut Journal, command: PromptsCommand, out: &Printer) -> Result<()> {
+    let changed = match command {
+        PromptsCommand::List { component, all } => {
+            let prompts = journal.prompts(component.as_deref(), all)?;
+            if out.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&prompts).expect("serialises")
+                );
+            } else {
+                let components = journal.components()?;
+                let mut current = None;
+                for p in &prompts {
+                    if current.as_ref() != Some(&p.component) {
+                        current = Some(p.component.clone());
+                        let name = components
+                            .iter()
+                            .find(|c| c.key == p.component)
+                            .map_or(&p.component, |c| &c.name);
+                        println!("\n{name} ({})", p.side.label());
+                    }
+                    let flag = if p.archived { " [archived]" } else { "" };
+                    println!("  {:<15} {}{flag}", p.id, p.text);
+                }
+            }
+            return Ok(());
+        }
+        PromptsCommand::Add {
+            component,
+            text,
+            hint,
+        } => journal.add_prompt(&component, &text, hint.as_deref())?,
+        PromptsCommand::Edit {
+            id,
+            text,
+            hint,
+            no_hint,
+        } => {
+            let hint = if no_hint {
+                Some(None)
+            } else {
+                hint.as_deref().map(Some)
+            };
+            journal.edit_prompt(&id, text.as_deref(), hint)?
+        }
+        PromptsCommand::Archive { id, undo } => journal.archive_prompt(&id, !undo)?,
+    };
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&changed).expect("serialises")
+        );
+    } else {
+        let state = if changed.archived {
+            " (archived: it will not be offered)"
+        } else {
+            ""
+        };
+        println!("{}: {}{state}", changed.id, changed.text);
+    }
+    Ok(())
+}
+
+/// `trine components ...`.
+pub fn components(journal: &mut Journal, command: ComponentsCommand, out: &Printer) -> Result<()> {
+    let list = match command {
+        ComponentsCommand::List => journal.components()?,
+        ComponentsCommand::Edit {
+            key,
+            name,
+            description,
+        } => vec![journal.edit_component(&key, name, description)?],
+    };
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).expect("serialises")
+        );
+    } else {
+        for c in &list {
+            println!("{:<22} {} · {}", c.key, c.name, c.side.label());
+            println!("{:<22} {}", "", c.description);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,285 @@
+//! The weekly reflection from the command line: week, reflect, checkin,
+//! prompts and components.
+
+use serde_json::Value;
+
+use crate::util::Sandbox;
+
+fn prompts_of(week: &Value) -> Vec<String> {
+    week["prompts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["prompt"]["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn week_shows_three_prompts_that_stay_the_same() {
+    let s = Sandbox::new();
+    let first = s.run(&["--json", "week", "--week", "2026-W48"]).json();
+    assert_eq!(first["week"], "2026-11-23");
+    assert_eq!(first["iso_week"], "2026-W48");
+    let sides: Vec<&str> = first["prompts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["side"].as_str().unwrap())
+        .collect();
+    assert_eq!(sides, ["developmental", "emotional", "integration"]);
+    let again = s.run(&["--json", "week", "--week", "2026-11-26"]).json();
+    assert_eq!(
+        prompts_of(&again),
+        prompts_of(&first),
+        "the same week shows the same prompts"
+    );
+    let swapped = s
+        .run(&[
+            "--json",
+            "week",
+            "--week",
+            "2026-W48",
+            "--another",
+            "integration",
+        ])
+        .json();
+    assert_eq!(prompts_of(&swapped)[..2], prompts_of(&first)[..2]);
+    assert_ne!(
+        prompts_of(&swapped)[2],
+        prompts_of(&first)[2],
+        "another question"
+    );
+    let text = s.run(&["week", "--week", "2026-W48"]).ok();
+    assert!(
+        text.contains("Developmental needs") && text.contains("streak: 0 weeks"),
+        "{text}"
+    );
+}
+
+#[test]
+fn reflect_with_flags_saves_a_draft_then_finishes_it() {
+    let s = Sandbox::new();
+    let draft = s
+        .run(&[
+            "--json",
+            "reflect",
+            "--week",
+            "2026-W48",
+            "--emotional",
+            "My lead named my work.",
+            "--skip",
+            "integration",
+        ])
+        .json();
+    assert_eq!(draft["kind"], "reflection");
+    assert_eq!(draft["sections"].as_array().unwrap().len(), 2);
+    let week = s.run(&["--json", "week", "--week", "2026-W48"]).json();
+    assert_eq!(week["status"], "partly-done");
+    assert_eq!(
+        draft["sections"][0]["prompt_id"], week["prompts"][1]["prompt"]["id"],
+        "the answer is tied to the week's prompt"
+    );
+    let out = s
+        .run(&[
+            "reflect",
+            "--week",
+            "2026-W48",
+            "--developmental",
+            "Waited a day.",
+            "--seen",
+            "7",
+            "--known",
+            "6",
+            "--valued",
+            "8",
+        ])
+        .ok();
+    assert!(out.contains("is done"), "{out}");
+    let week = s.run(&["--json", "week", "--week", "2026-W48"]).json();
+    assert_eq!(week["status"], "done");
+    assert_eq!(week["reflection"]["ratings"]["valued"], 8);
+    assert_eq!(
+        s.run(&["--json", "list"]).json().as_array().unwrap().len(),
+        1,
+        "one reflection per week"
+    );
+}
+
+#[test]
+fn reflect_asks_each_prompt_in_turn_when_no_flags_are_given() {
+    let s = Sandbox::new();
+    // Piped answers: three sides (the second skipped), three ratings (one
+    // typed wrong first), a note.
+    let answers = "I stayed with a hard problem.\nIt took two days.\n\nskip\n\nThey asked for my view.\n\n7\n11\n6\n\nA calm week.\n\n";
+    let run = s.run_with_input(&["reflect", "--week", "2026-W48"], answers);
+    let out = run.ok();
+    assert!(
+        out.contains("Developmental needs") && out.contains("Integration needs"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Please type a whole number from 1 to 10."),
+        "a wrong rating is asked again: {out}"
+    );
+    let entry = s.run(&["--json", "week", "--week", "2026-W48"]).json()["reflection"].clone();
+    assert_eq!(
+        entry["sections"][0]["text"],
+        "I stayed with a hard problem.\nIt took two days."
+    );
+    assert_eq!(entry["sections"][1]["text"], "", "skipped");
+    assert_eq!(entry["sections"][2]["text"], "They asked for my view.");
+    assert_eq!(
+        entry["ratings"],
+        serde_json::json!({"seen": 7, "known": 6}),
+        "valued skipped with Enter"
+    );
+    assert_eq!(entry["body"], "A calm week.");
+}
+
+#[test]
+fn reflect_stopped_halfway_keeps_what_was_written() {
+    let s = Sandbox::new();
+    let out = s
+        .run_with_input(
+            &["reflect", "--week", "2026-W48"],
+            "Only the first answer.\n",
+        )
+        .ok();
+    assert!(out.contains("draft"), "{out}");
+    let entry = s.run(&["--json", "week", "--week", "2026-W48"]).json()["reflection"].clone();
+    assert_eq!(entry["sections"][0]["text"], "Only the first answer.");
+}
+
+#[test]
+fn checkin_prompts_and_components() {
+    let s = Sandbox::new();
+    let saved = s
+        .run(&[
+            "--json",
+            "checkin",
+            "--score",
+            "voice=5",
+            "--score",
+            "community=1",
+        ])
+        .json();
+    assert_eq!(saved["scores"]["voice"], 5);
+    let history = s.run(&["--json", "checkin", "--history"]).json();
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    let err = s.run(&["checkin", "--score", "charisma=3"]).fails();
+    assert!(
+        err.contains("charisma") && err.contains("not a component"),
+        "{err}"
+    );
+    let err = s.run(&["checkin", "--score", "voice=9"]).fails();
+    assert!(err.contains("1 to 5"), "{err}");
+    assert_eq!(
+        s.run(&["--json", "checkin", "--history"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "nothing written"
+    );
+
+    let interactive = s.run_with_input(&["checkin"], "3\n\n4\n7\n2\n");
+    let out = interactive.ok();
+    assert!(out.contains("Professional identity"), "{out}");
+    let latest = &s.run(&["--json", "checkin", "--history"]).json()[0];
+    assert_eq!(
+        latest["scores"],
+        serde_json::json!({"professional_identity": 3, "self_confidence": 4, "feeling_seen": 2})
+    );
+
+    let added = s
+        .run(&[
+            "--json",
+            "prompts",
+            "add",
+            "--component",
+            "voice",
+            "--text",
+            "What did I ask for?",
+        ])
+        .json();
+    let id = added["id"].as_str().unwrap().to_string();
+    s.run(&[
+        "prompts",
+        "edit",
+        &id,
+        "--text",
+        "What did I ask for out loud?",
+        "--hint",
+        "One sentence.",
+    ])
+    .ok();
+    let voice = s
+        .run(&["--json", "prompts", "list", "--component", "voice"])
+        .json();
+    assert!(voice
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["text"] == "What did I ask for out loud?"));
+    s.run(&["prompts", "archive", "voice-01"]).ok();
+    let voice = s
+        .run(&["--json", "prompts", "list", "--component", "voice"])
+        .json();
+    assert!(
+        !voice
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "voice-01"),
+        "archived prompts are not listed"
+    );
+    let err = s
+        .run(&["prompts", "edit", "voice-02", "--text", "x"])
+        .fails();
+    assert!(err.contains("built-in"), "{err}");
+    let err = s
+        .run(&["prompts", "add", "--component", "nope", "--text", "x"])
+        .fails();
+    assert!(err.contains("nope"), "{err}");
+
+    let renamed = s
+        .run(&[
+            "--json",
+            "components",
+            "edit",
+            "community",
+            "--name",
+            "My people",
+        ])
+        .json();
+    assert_eq!(renamed[0]["name"], "My people");
+    assert!(s.run(&["components", "list"]).ok().contains("My people"));
+}
+
+#[test]
+fn bad_weeks_and_ratings_are_refused_and_write_nothing() {
+    let s = Sandbox::new();
+    let err = s.run(&["week", "--week", "2026-W60"]).fails();
+    assert!(err.contains("--week") && err.contains("2026-W60"), "{err}");
+    let err = s
+        .run(&["reflect", "--week", "2026-W48", "--seen", "0"])
+        .fails();
+    assert!(err.contains("--seen"), "{err}");
+    let err = s
+        .run(&[
+            "reflect",
+            "--week",
+            "2026-W48",
+            "--valued",
+            "11",
+            "--emotional",
+            "x",
+        ])
+        .fails();
+    assert!(err.contains("--valued"), "{err}");
+    assert_eq!(
+        s.run(&["--json", "list"]).json().as_array().unwrap().len(),
+        0
+    );
+}
