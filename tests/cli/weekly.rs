@@ -110,7 +110,7 @@ fn reflect_asks_each_prompt_in_turn_when_no_flags_are_given() {
     let s = Sandbox::new();
     // Piped answers: three sides (the second skipped), three ratings (one
     // typed wrong first), a note.
-    let answers = "I stayed with a hard problem.\nIt took two days.\n\nskip\n\nThey asked for my view.\n\n7\n11\n6\n\nA calm week.\n\n";
+    let answers = "I stayed with a hard problem.\nIt took two days.\n\nskip\nThey asked for my view.\n\n7\n11\n6\n\nA calm week.\n\n";
     let run = s.run_with_input(&["reflect", "--week", "2026-W48"], answers);
     let out = run.ok();
     assert!(

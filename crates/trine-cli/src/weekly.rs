@@ -175,7 +175,7 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_core::
     let status = journal.week_status(week, today())?;
     println!("The week of {} · {}", week_phrase(week), status.label());
     println!("Three questions, one for each side of the triangle, then three ratings.");
-    println!("End an answer with an empty line. Type `skip` to skip a side; Ctrl-D stops (what you wrote is kept).");
+    println!("End an answer with an empty line. Enter alone (or `skip`) skips a side; Ctrl-D stops, keeping what you wrote.");
     let mut entry = None;
     for p in &prompts {
         println!();
@@ -307,8 +307,8 @@ impl Terminal {
                 return Ok(if text.is_empty() { None } else { Some(text) });
             }
             let line = line.trim_end_matches(['\n', '\r']);
-            if line.is_empty() {
-                return Ok(Some(text));
+            if line.is_empty() || (text.is_empty() && line.trim().eq_ignore_ascii_case("skip")) {
+                return Ok(Some(if line.is_empty() { text } else { "skip".into() }));
             }
             if !text.is_empty() {
                 text.push('\n');
