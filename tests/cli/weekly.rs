@@ -283,3 +283,66 @@ fn bad_weeks_and_ratings_are_refused_and_write_nothing() {
         0
     );
 }
+
+#[test]
+fn the_first_day_of_the_week_is_a_setting_that_moves_no_saved_reflection() {
+    let s = Sandbox::new();
+    s.run(&[
+        "rate",
+        "--seen",
+        "5",
+        "--known",
+        "5",
+        "--valued",
+        "5",
+        "--week",
+        "2026-11-25",
+    ])
+    .ok();
+    let out = s
+        .run(&["--json", "settings", "--first-day", "sunday"])
+        .json();
+    assert_eq!(out["first_day"], "sunday");
+    let week = s.run(&["--json", "week", "--week", "2026-11-25"]).json();
+    assert_eq!(week["week"], "2026-11-22", "weeks now start on Sunday");
+    let list = s.run(&["--json", "list"]).json();
+    assert_eq!(
+        list[0]["week"], "2026-11-23",
+        "the saved reflection keeps its Monday week"
+    );
+    let err = s.run(&["settings", "--first-day", "someday"]).fails();
+    assert!(err.contains("someday"), "{err}");
+}
+
+#[test]
+fn unknown_prompt_ids_are_named() {
+    let s = Sandbox::new();
+    let err = s.run(&["prompts", "archive", "voice-99"]).fails();
+    assert!(
+        err.contains("voice-99") && err.contains("trine prompts list"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bare_date_is_placed_at_noon_in_the_local_zone_of_that_day() {
+    // The sandbox pins TZ=Europe/Berlin: +01:00 in winter, +02:00 in summer.
+    let s = Sandbox::new();
+    let file = s.file(
+        "dates.jsonl",
+        "{\"date\": \"2026-01-15\", \"title\": \"winter\"}\n{\"date\": \"2026-07-15\", \"title\": \"summer\"}\n",
+    );
+    s.run(&["import", "--format", "jsonl", file.to_str().unwrap()])
+        .ok();
+    let list = s.run(&["--json", "list"]).json();
+    let by_title = |t: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["title"] == t)
+            .unwrap()["datetime"]
+            .clone()
+    };
+    assert_eq!(by_title("winter"), "2026-01-15T12:00:00+01:00");
+    assert_eq!(by_title("summer"), "2026-07-15T12:00:00+02:00");
+}

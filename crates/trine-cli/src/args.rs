@@ -66,6 +66,12 @@ pub enum Command {
     /// List the triangle's components, or rename one.
     #[command(subcommand)]
     Components(ComponentsCommand),
+    /// Show or change the journal's settings (shared with the app).
+    Settings {
+        /// The day weeks start on (monday to sunday). Saved reflections keep their weeks.
+        #[arg(long, value_name = "DAY")]
+        first_day: Option<String>,
+    },
     /// Move an entry to the bin (undo with `undelete`).
     Delete {
         /// The entry's id.

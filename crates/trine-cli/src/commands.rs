@@ -52,6 +52,21 @@ pub fn run(cli: Cli) -> Result<()> {
             out.done(&entry, "Restored", None);
             Ok(())
         }
+        Command::Settings { first_day } => {
+            if let Some(day) = first_day {
+                journal.set_first_day(day.parse()?)?;
+            }
+            let settings = journal.settings()?;
+            if out.json {
+                println!(
+                    "{}",
+                    serde_json::json!({ "first_day": settings.first_day.as_str() })
+                );
+            } else {
+                println!("Weeks start on: {}", settings.first_day);
+            }
+            Ok(())
+        }
         Command::Tags => {
             out.tags(&journal.tags()?);
             Ok(())

@@ -520,3 +520,61 @@ fn a_reflection_is_saved_in_parts_and_finished_later() {
     assert_eq!(journal.week_status(week, today).unwrap(), WeekStatus::Done);
     assert_eq!(journal.streak(today).unwrap(), 1);
 }
+
+#[test]
+fn an_entry_just_after_a_daylight_saving_change_belongs_to_its_local_week() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    // Monday 30 March 2026, 00:30 in Berlin (summer time began on Sunday
+    // 29 March): still Sunday in UTC, but the writer's week is the new one.
+    let entry = journal
+        .create(NewEntry {
+            created: Some(
+                chrono::DateTime::parse_from_rfc3339("2026-03-30T00:30:00+02:00").unwrap(),
+            ),
+            ..NewEntry::note("after the change", "")
+        })
+        .unwrap();
+    assert_eq!(entry.week_start, day("2026-03-30"));
+    // And in autumn, the repeated hour on Sunday 25 October stays in its week.
+    let autumn = journal
+        .create(NewEntry {
+            created: Some(
+                chrono::DateTime::parse_from_rfc3339("2026-10-25T02:30:00+01:00").unwrap(),
+            ),
+            ..NewEntry::note("the repeated hour", "")
+        })
+        .unwrap();
+    assert_eq!(autumn.week_start, day("2026-10-19"));
+    assert_eq!(journal.week_prompts(day("2026-03-30")).unwrap().len(), 3);
+}
+
+#[test]
+fn every_first_day_of_the_week_gives_seven_day_weeks_containing_the_day() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let date = day("2026-12-31");
+    for name in [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ] {
+        let first: crate::week::FirstDay = name.parse().unwrap();
+        journal.set_first_day(first).unwrap();
+        let start = journal.settings().unwrap().first_day.week_start(date);
+        assert_eq!(start.format("%A").to_string().to_lowercase(), name);
+        assert!(
+            start <= date && date < start + Days::new(7),
+            "{name}: {start}"
+        );
+        let note = journal
+            .create(NewEntry {
+                created: Some(date.and_hms_opt(12, 0, 0).unwrap().and_utc().fixed_offset()),
+                ..NewEntry::note(name, "")
+            })
+            .unwrap();
+        assert_eq!(note.week_start, start, "{name}");
+    }
+}
