@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod insights;
 pub mod interchange;
 pub mod library;
 pub mod model;
