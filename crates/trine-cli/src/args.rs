@@ -66,6 +66,10 @@ pub enum Command {
     /// List the triangle's components, or rename one.
     #[command(subcommand)]
     Components(ComponentsCommand),
+    /// Draw a chart as an SVG file.
+    Chart(ChartArgs),
+    /// Insights as numbers: quarter averages, trends, best and worst weeks, tags.
+    Stats(StatsArgs),
     /// Show or change the journal's settings (shared with the app).
     Settings {
         /// The day weeks start on (monday to sunday). Saved reflections keep their weeks.
@@ -319,6 +323,58 @@ impl From<SideArg> for trine_core::Side {
             SideArg::Integration => trine_core::Side::Integration,
         }
     }
+}
+
+/// `trine chart`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    trine chart --out ratings.svg --from 2026-01-01 --rolling 4 --tag promotion\n  \
+    trine chart --kind triangle --out triangle.svg\n  \
+    trine chart --kind calendar --out calendar.svg --table")]
+pub struct ChartArgs {
+    /// Which chart.
+    #[arg(long, value_enum, default_value = "ratings")]
+    pub kind: ChartKind,
+    /// The SVG file to write.
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: PathBuf,
+    /// From this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Mark the weeks with this tag (ratings chart).
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Add a rolling average over N weeks (ratings chart).
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "4")]
+    pub rolling: Option<usize>,
+    /// Also print the numbers behind the chart.
+    #[arg(long)]
+    pub table: bool,
+}
+
+/// The charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartKind {
+    /// Seen, known and valued over the weeks.
+    Ratings,
+    /// The nine components of the latest check-ins on the triangle.
+    Triangle,
+    /// Done, partly done and missed weeks, one cell a week.
+    Calendar,
+}
+
+/// `trine stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// From this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
 }
 
 /// `trine import`.

@@ -52,6 +52,8 @@ pub fn run(cli: Cli) -> Result<()> {
             out.done(&entry, "Restored", None);
             Ok(())
         }
+        Command::Chart(args) => crate::insight_commands::chart(&journal, args, &out),
+        Command::Stats(args) => crate::insight_commands::stats(&journal, args, &out),
         Command::Settings { first_day } => {
             if let Some(day) = first_day {
                 journal.set_first_day(day.parse()?)?;

@@ -6,6 +6,7 @@
 
 mod args;
 mod commands;
+mod insight_commands;
 mod output;
 mod weekly;
 

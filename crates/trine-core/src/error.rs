@@ -140,6 +140,9 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// A chart could not be drawn.
+    #[error("could not draw the chart: {0}")]
+    Chart(String),
     /// SQLite reported a failure that is not one of the cases above.
     #[error("the journal database reported an error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -162,6 +165,7 @@ impl Error {
             Error::AmbiguousId(_) => "ambiguous_id",
             Error::File { .. } => "file",
             Error::Database(_) => "database",
+            Error::Chart(_) => "chart",
             Error::Corrupt(_) => "corrupt",
         }
     }

@@ -16,6 +16,7 @@
 
 #![warn(missing_docs)]
 
+pub mod charts;
 pub mod error;
 pub mod insights;
 pub mod interchange;

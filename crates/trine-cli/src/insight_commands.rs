@@ -1,0 +1,133 @@
+//! `trine chart` and `trine stats`.
+
+use trine_core::charts::{Chart, RatingsChartOptions};
+use trine_core::insights::{Figure, Insights, Three};
+use trine_core::week::parse_date;
+use trine_core::{Error, Journal, Result};
+
+use crate::args::{ChartArgs, ChartKind, StatsArgs};
+use crate::output::{week_phrase, Printer};
+
+/// `trine chart`.
+pub fn chart(journal: &Journal, args: ChartArgs, out: &Printer) -> Result<()> {
+    let from = args
+        .from
+        .as_deref()
+        .map(|d| parse_date("--from", d))
+        .transpose()?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|d| parse_date("--to", d))
+        .transpose()?;
+    let chart: Chart = match args.kind {
+        ChartKind::Ratings => journal.ratings_chart(&RatingsChartOptions {
+            from,
+            to,
+            rolling_weeks: args.rolling,
+            tag: args.tag,
+            ..RatingsChartOptions::default()
+        })?,
+        ChartKind::Triangle => journal.triangle_chart()?,
+        ChartKind::Calendar => {
+            journal.calendar_chart(from, to, trine_core::time::now().date_naive())?
+        }
+    };
+    std::fs::write(&args.out, &chart.svg).map_err(|e| Error::file(&args.out, e))?;
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "path": args.out,
+                "title": chart.title,
+                "description": chart.description,
+                "table": chart.table,
+            }))
+            .expect("serialises")
+        );
+        return Ok(());
+    }
+    println!("Wrote {}: {}", args.out.display(), chart.title);
+    println!("{}", chart.description);
+    if args.table {
+        println!();
+        print!("{}", chart.table.to_tsv());
+    }
+    Ok(())
+}
+
+/// `trine stats`.
+pub fn stats(journal: &Journal, args: StatsArgs, out: &Printer) -> Result<()> {
+    let first = journal.settings()?.first_day;
+    let from = args
+        .from
+        .as_deref()
+        .map(|d| parse_date("--from", d))
+        .transpose()?
+        .map(|d| first.week_start(d));
+    let to = args
+        .to
+        .as_deref()
+        .map(|d| parse_date("--to", d))
+        .transpose()?
+        .map(|d| first.week_start(d));
+    let insights = journal.insights(from, to)?;
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&insights).expect("serialises")
+        );
+    } else {
+        print_insights(&insights);
+    }
+    Ok(())
+}
+
+fn three_line(three: &Three, decimals: usize, signed: bool) -> String {
+    let show = |f: &Figure| match (f, signed) {
+        (Figure::Value { value, weeks }, true) => format!("{value:+.decimals$} ({weeks} wk)"),
+        (Figure::Value { value, weeks }, false) => format!("{value:.decimals$} ({weeks} wk)"),
+        (Figure::NotEnoughData { .. }, _) => "not enough data".to_string(),
+    };
+    format!(
+        "seen {:<18} known {:<18} valued {}",
+        show(&three.seen),
+        show(&three.known),
+        show(&three.valued)
+    )
+}
+
+fn print_insights(insights: &Insights) {
+    if insights.rated_weeks == 0 {
+        println!("No rated weeks yet. Rate a week with `trine rate` or `trine reflect`.");
+        return;
+    }
+    println!("Rated weeks: {}", insights.rated_weeks);
+    println!("\nAverage by quarter");
+    for q in &insights.quarters {
+        println!("  {}  {}", q.label, three_line(&q.averages, 1, false));
+    }
+    println!("\nTrend per month (least squares)");
+    println!("  {}", three_line(&insights.trend_per_month, 2, true));
+    let weeks = |list: &[trine_core::insights::WeekScore]| {
+        list.iter()
+            .map(|w| format!("{} ({:.1})", week_phrase(w.week_start), w.score))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    println!("\nBest weeks:  {}", weeks(&insights.best_weeks));
+    println!("Worst weeks: {}", weeks(&insights.worst_weeks));
+    if insights.tags.is_empty() {
+        println!(
+            "\nNo tag is on enough rated weeks ({}) to compare yet.",
+            trine_core::insights::MIN_TAG_WEEKS
+        );
+    } else {
+        println!("\nWeeks with and without a tag");
+        for tag in &insights.tags {
+            println!("  #{}", tag.tag);
+            println!("    with:    {}", three_line(&tag.with, 1, false));
+            println!("    without: {}", three_line(&tag.without, 1, false));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Writes a realistic two-year demo journal as JSON Lines (to standard
+output), for looking at charts and screens: one weekly reflection (three
+sections, sometimes one skipped) with ratings most weeks (some missed), a few notes, slow trends with
+noise, and tags such as `promotion` and `mentor` on some weeks.
+
+    python3 scripts/demo-journal.py > demo.jsonl
+    trine --data-dir /tmp/demo import --format jsonl demo.jsonl
+"""
+import datetime
+import json
+import math
+import random
+
+random.seed(7)
+start = datetime.date(2024, 11, 25)  # a Monday
+notes = [
+    "Spoke up in the planning meeting and the idea was taken.",
+    "Quiet week. Mostly heads-down work on the migration.",
+    "My manager thanked me in front of the team for the launch.",
+    "Felt invisible in the all-hands; nobody mentioned the support work.",
+    "Coffee with a mentor: we talked about what I want to be known for.",
+    "Asked for the lead role on the next project.",
+    "Helped two new joiners get set up; it felt natural.",
+]
+for week in range(104):
+    monday = start + datetime.timedelta(weeks=week)
+    if random.random() < 0.12:
+        continue  # a missed week
+    t = week / 104
+    seen = 4 + 3 * t + math.sin(week / 6) + random.uniform(-1.2, 1.2)
+    known = 5 + 1.5 * math.sin(week / 9) + random.uniform(-1, 1)
+    valued = 3.5 + 4 * t + random.uniform(-1.5, 1.5)
+    clamp = lambda v: max(1, min(10, round(v)))
+    tags = []
+    if 40 <= week <= 52 and week % 3 == 0:
+        tags.append("promotion")
+    if week % 7 == 0:
+        tags.append("mentor")
+    day = monday + datetime.timedelta(days=4)
+    sides = ["developmental", "emotional", "integration"]
+    record = {
+        "id": f"demo-{week}",
+        "kind": "reflection",
+        "week": monday.isoformat(),
+        "datetime": f"{day.isoformat()}T18:30:00+01:00",
+        "body": random.choice(notes),
+        # Now and then a side is skipped (empty) or left unanswered (a draft).
+        "sections": [
+            {"side": side, "text": "" if random.random() < 0.1 else random.choice(notes)}
+            for side in sides
+            if random.random() > 0.05
+        ],
+        "tags": tags,
+        "ratings": {"seen": clamp(seen), "known": clamp(known), "valued": clamp(valued)},
+    }
+    print(json.dumps(record))
+    if random.random() < 0.3:
+        print(json.dumps({
+            "id": f"demo-note-{week}",
+            "datetime": f"{(monday + datetime.timedelta(days=1)).isoformat()}T12:10:00+01:00",
+            "title": "A note",
+            "body": random.choice(notes),
+            "tags": tags[:1],
+        }))
