@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod basics;
+mod charts;
 mod round_trip;
 mod util;
 mod weekly;

@@ -112,19 +112,43 @@ fn charts(c: &mut Criterion) {
     use trine_core::charts::{ratings_chart, RatingsChartOptions};
     use trine_core::store::{RatingMean, WeekRatings};
     let start = chrono::NaiveDate::from_ymd_opt(2007, 11, 26).unwrap();
-    let weeks: Vec<chrono::NaiveDate> = (0..1000).map(|i| start + chrono::Days::new(7 * i)).collect();
+    let weeks: Vec<chrono::NaiveDate> = (0..1000)
+        .map(|i| start + chrono::Days::new(7 * i))
+        .collect();
     let series: Vec<WeekRatings> = weeks
         .iter()
         .enumerate()
         .filter(|(i, _)| i % 10 != 3)
         .map(|(i, w)| {
-            let m = |v: usize| Some(RatingMean { mean: (1 + (i * v) % 10) as f64, count: 1 });
-            WeekRatings { week_start: *w, seen: m(3), known: m(7), valued: m(9), rated_entries: 1 }
+            let m = |v: usize| {
+                Some(RatingMean {
+                    mean: (1 + (i * v) % 10) as f64,
+                    count: 1,
+                })
+            };
+            WeekRatings {
+                week_start: *w,
+                seen: m(3),
+                known: m(7),
+                valued: m(9),
+                rated_entries: 1,
+            }
         })
         .collect();
-    let options = RatingsChartOptions { rolling_weeks: Some(4), ..RatingsChartOptions::default() };
+    let options = RatingsChartOptions {
+        rolling_weeks: Some(4),
+        ..RatingsChartOptions::default()
+    };
     c.bench_function("chart/ratings_1000_weeks", |b| {
-        b.iter(|| assert!(ratings_chart(&series, &weeks, &[], &options).unwrap().svg.len() > 10_000))
+        b.iter(|| {
+            assert!(
+                ratings_chart(&series, &weeks, &[], &options)
+                    .unwrap()
+                    .svg
+                    .len()
+                    > 10_000
+            )
+        })
     });
 }
 
