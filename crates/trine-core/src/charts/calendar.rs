@@ -53,7 +53,7 @@ fn draw(
 ) -> std::result::Result<String, Box<dyn std::error::Error>> {
     let first_year = weeks.first().map_or(2026, |(w, _)| w.year());
     let last_year = weeks.last().map_or(first_year, |(w, _)| w.year());
-    let years = (last_year - first_year + 1) as i32;
+    let years = last_year - first_year + 1;
     let width = (LEFT + 53 * (CELL + GAP) + 24) as u32;
     let height = (TOP + years * (CELL + GAP) + 70) as u32;
     let mut svg = String::new();

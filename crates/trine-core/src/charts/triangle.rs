@@ -55,7 +55,7 @@ pub fn triangle_chart(
             }
             let mut most: Vec<(&Component, u8)> =
                 components.iter().filter_map(|c| score(latest, &c.key).map(|s| (c, s))).collect();
-            most.sort_by(|a, b| b.1.cmp(&a.1));
+            most.sort_by_key(|(_, score)| std::cmp::Reverse(*score));
             let top: Vec<String> =
                 most.iter().filter(|(_, s)| *s >= 4).map(|(c, s)| format!("{} ({s})", c.name)).collect();
             if !top.is_empty() {
