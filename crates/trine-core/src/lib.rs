@@ -23,6 +23,7 @@ pub mod interchange;
 pub mod library;
 pub mod model;
 pub mod paths;
+pub mod render;
 pub mod rotation;
 pub mod store;
 pub mod time;
