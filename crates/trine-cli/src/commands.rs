@@ -136,6 +136,7 @@ fn list(journal: &Journal, args: ListArgs, out: &Printer) -> Result<()> {
         }),
         exclude_private: false,
         deleted: args.deleted,
+        ..ListQuery::default()
     })?;
     out.entries(&entries);
     Ok(())

@@ -26,6 +26,11 @@ pub struct ListQuery {
     pub limit: Option<usize>,
     /// Skip this many first (for paging).
     pub offset: usize,
+    /// Only entries listed after this one (keyset paging: pass the last
+    /// entry of the previous page; fast at any depth).
+    pub after: Option<Uuid>,
+    /// Only entries with a section for this side.
+    pub side: Option<Side>,
     /// Only entries with this tag (tidied like any tag).
     pub tag: Option<String>,
     /// Only entries written on or after this date.
@@ -172,6 +177,19 @@ impl Journal {
         if let Some(kind) = query.kind {
             sql.push_str(" AND kind = ?");
             args.push(Value::Text(kind.as_str().into()));
+        }
+        if let Some(after) = query.after {
+            sql.push_str(
+                " AND (created_utc, seq) < (SELECT created_utc, seq FROM entries WHERE id = ?)",
+            );
+            args.push(Value::Text(after.to_string()));
+        }
+        if let Some(side) = query.side {
+            sql.push_str(match side {
+                Side::Developmental => " AND developmental IS NOT NULL",
+                Side::Emotional => " AND emotional IS NOT NULL",
+                Side::Integration => " AND integration IS NOT NULL",
+            });
         }
         if query.exclude_private {
             sql.push_str(" AND private = 0");
