@@ -27,6 +27,7 @@ pub mod render;
 pub mod rotation;
 pub mod store;
 pub mod time;
+pub mod views;
 pub mod week;
 
 pub use error::{Error, OpenError, Result, ValidationError};

@@ -1,0 +1,542 @@
+//! Ready-made views for the desktop app: each is what one screen needs,
+//! gathered by the core in one call and serialisable as it is, so the Tauri
+//! commands stay a few lines long. User text that the page shows as HTML is
+//! rendered here, sanitised ([`crate::render`]); everything else is plain
+//! text for `textContent`.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Result, ValidationError};
+use crate::model::{Entry, EntryKind, Ratings, Side};
+use crate::render::{escape_html, markdown_to_html};
+use crate::store::{Journal, ListQuery, SearchHit, WeekPrompt, WeekStatus};
+
+/// The three ratings as plain numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingValues {
+    /// How seen, 1 to 10.
+    pub seen: Option<u8>,
+    /// How known, 1 to 10.
+    pub known: Option<u8>,
+    /// How valued, 1 to 10.
+    pub valued: Option<u8>,
+}
+
+impl From<Ratings> for RatingValues {
+    fn from(r: Ratings) -> Self {
+        RatingValues {
+            seen: r.seen.map(|v| v.get()),
+            known: r.known.map(|v| v.get()),
+            valued: r.valued.map(|v| v.get()),
+        }
+    }
+}
+
+/// One side of this week's reflection: its prompt and what is written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideView {
+    /// The side and its prompt.
+    #[serde(flatten)]
+    pub prompt: WeekPrompt,
+    /// The side's name, e.g. "Emotional needs".
+    pub side_name: String,
+    /// The answer so far (Markdown), empty if none.
+    pub answer: String,
+    /// Whether the side was skipped this week.
+    pub skipped: bool,
+}
+
+/// Everything the This week screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThisWeek {
+    /// The week's first day.
+    pub week_start: NaiveDate,
+    /// "the week of 23 November 2026".
+    pub label: String,
+    /// Due, partly done, done...
+    pub status: WeekStatus,
+    /// Done weeks in a row.
+    pub streak: u32,
+    /// One per side, in order.
+    pub sides: Vec<SideView>,
+    /// This week's ratings so far.
+    pub ratings: RatingValues,
+    /// Last week's ratings, shown beside the sliders.
+    pub last_week: RatingValues,
+    /// The optional note.
+    pub note: String,
+    /// The reflection's id, once it exists.
+    pub entry_id: Option<Uuid>,
+}
+
+/// A line in the Journal list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntrySummary {
+    /// The entry's id.
+    pub id: Uuid,
+    /// Reflection or note.
+    pub kind: EntryKind,
+    /// The local date written.
+    pub date: NaiveDate,
+    /// The title, or a stand-in built from the week or the first words.
+    pub title: String,
+    /// The first words of the text, plain.
+    pub excerpt: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Private entries stay out of shared exports.
+    pub private: bool,
+    /// Ratings, if any.
+    pub ratings: RatingValues,
+    /// Search only: the matching extract, HTML-escaped with `<mark>`s.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet_html: Option<String>,
+}
+
+/// A page of the Journal list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryPage {
+    /// The entries, newest first.
+    pub items: Vec<EntrySummary>,
+    /// Pass as `after` to get the next page; none at the end.
+    pub next_after: Option<Uuid>,
+}
+
+/// An entry opened in full.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryView {
+    /// The entry's summary line.
+    #[serde(flatten)]
+    pub summary: EntrySummary,
+    /// Body and sections rendered to sanitised HTML, sections under their
+    /// side's name and prompt.
+    pub html: String,
+    /// The body as written (Markdown), for editing.
+    pub body: String,
+    /// When it was written, RFC 3339 with its offset.
+    pub created: String,
+    /// When it was last changed.
+    pub updated: String,
+    /// In the bin since, if deleted.
+    pub deleted: Option<String>,
+}
+
+fn week_label(week: NaiveDate) -> String {
+    format!("the week of {}", week.format("%-d %B %Y"))
+}
+
+/// A display title for an entry without one.
+pub fn display_title(entry: &Entry) -> String {
+    if !entry.title.trim().is_empty() {
+        return entry.title.clone();
+    }
+    match entry.kind {
+        EntryKind::Reflection => format!("Reflection, {}", week_label(entry.week_start)),
+        EntryKind::Note => "Untitled note".to_string(),
+    }
+}
+
+fn excerpt(entry: &Entry) -> String {
+    let text = entry.full_text();
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut short: String = flat.chars().take(160).collect();
+    if flat.chars().count() > 160 {
+        short.push('…');
+    }
+    short
+}
+
+impl From<&Entry> for EntrySummary {
+    fn from(entry: &Entry) -> Self {
+        EntrySummary {
+            id: entry.id,
+            kind: entry.kind,
+            date: entry.date(),
+            title: display_title(entry),
+            excerpt: excerpt(entry),
+            tags: entry.tags.clone(),
+            private: entry.private,
+            ratings: entry.ratings.into(),
+            snippet_html: None,
+        }
+    }
+}
+
+impl Journal {
+    /// The This week screen for the week containing `today`.
+    pub fn this_week(&mut self, today: NaiveDate) -> Result<ThisWeek> {
+        let week = self.settings()?.first_day.week_start(today);
+        self.week_view(week, today)
+    }
+
+    /// The reflection screen for any week (a missed one can be filled in).
+    pub fn week_view(&mut self, week: NaiveDate, today: NaiveDate) -> Result<ThisWeek> {
+        let prompts = self.week_prompts(week)?;
+        let reflection = self.reflection_for_week(week)?;
+        let last = self.reflection_for_week(week - Days::new(7))?;
+        let sides = prompts
+            .into_iter()
+            .map(|prompt| {
+                let section = reflection.as_ref().and_then(|r| r.section(prompt.side));
+                SideView {
+                    side_name: prompt.side.label().to_string(),
+                    answer: section.map(|s| s.text.clone()).unwrap_or_default(),
+                    skipped: section.is_some_and(|s| s.text.is_empty()),
+                    prompt,
+                }
+            })
+            .collect();
+        Ok(ThisWeek {
+            week_start: week,
+            label: week_label(week),
+            status: self.week_status(week, today)?,
+            streak: self.streak(today)?,
+            sides,
+            ratings: reflection
+                .as_ref()
+                .map(|r| r.ratings.into())
+                .unwrap_or_default(),
+            last_week: last.map(|r| r.ratings.into()).unwrap_or_default(),
+            note: reflection
+                .as_ref()
+                .map(|r| r.body.clone())
+                .unwrap_or_default(),
+            entry_id: reflection.map(|r| r.id),
+        })
+    }
+
+    /// One page of the Journal list.
+    pub fn entry_page(&self, query: &ListQuery) -> Result<EntryPage> {
+        let limit = query.limit.unwrap_or(50);
+        let entries = self.list(&ListQuery {
+            limit: Some(limit),
+            ..query.clone()
+        })?;
+        let next_after = (entries.len() == limit)
+            .then(|| entries.last().map(|e| e.id))
+            .flatten();
+        Ok(EntryPage {
+            items: entries.iter().map(EntrySummary::from).collect(),
+            next_after,
+        })
+    }
+
+    /// Search results as Journal lines with highlighted snippets.
+    pub fn search_page(&self, query: &str, limit: usize) -> Result<Vec<EntrySummary>> {
+        Ok(self
+            .search(query, limit)?
+            .into_iter()
+            .map(
+                |SearchHit {
+                     entry,
+                     snippet_html,
+                     ..
+                 }| EntrySummary {
+                    snippet_html: Some(snippet_html),
+                    ..EntrySummary::from(&entry)
+                },
+            )
+            .collect())
+    }
+
+    /// An entry opened in full, its text rendered to sanitised HTML.
+    pub fn entry_view(&self, id: Uuid) -> Result<EntryView> {
+        let entry = self.get(id)?;
+        let mut html = String::new();
+        if !entry.body.trim().is_empty() {
+            html.push_str(&markdown_to_html(&entry.body));
+        }
+        for section in &entry.sections {
+            html.push_str(&format!(
+                "<section class=\"side side-{}\">",
+                section.side.as_str()
+            ));
+            html.push_str(&format!("<h3>{}</h3>", escape_html(section.side.label())));
+            if let Some(prompt) = section
+                .prompt_id
+                .as_deref()
+                .and_then(|p| self.prompt(p).ok())
+            {
+                html.push_str(&format!(
+                    "<p class=\"prompt\">{}</p>",
+                    escape_html(&prompt.text)
+                ));
+            }
+            if section.text.is_empty() {
+                html.push_str("<p class=\"skipped\">Skipped this week.</p>");
+            } else {
+                html.push_str(&markdown_to_html(&section.text));
+            }
+            html.push_str("</section>");
+        }
+        Ok(EntryView {
+            summary: EntrySummary::from(&entry),
+            html,
+            body: entry.body.clone(),
+            created: entry.created.to_rfc3339(),
+            updated: entry.updated.to_rfc3339(),
+            deleted: entry.deleted.map(|d| d.to_rfc3339()),
+        })
+    }
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// The settings the Settings screen edits, all kept in the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppSettings {
+    /// monday … sunday.
+    pub first_day: String,
+    /// The reminder's day, monday … sunday.
+    pub reminder_day: String,
+    /// The reminder's time, HH:MM.
+    pub reminder_time: String,
+    /// Light, dark or system.
+    pub theme: Theme,
+    /// Whether the first-run introduction was completed.
+    pub onboarded: bool,
+}
+
+const REMINDER_DAY: &str = "reminder.day";
+const REMINDER_TIME: &str = "reminder.time";
+const THEME: &str = "ui.theme";
+const ONBOARDED: &str = "ui.onboarded";
+
+impl Journal {
+    /// The app's settings, with defaults: Friday at 16:00, the system theme.
+    pub fn app_settings(&self) -> Result<AppSettings> {
+        Ok(AppSettings {
+            first_day: self.settings()?.first_day.to_string(),
+            reminder_day: self
+                .setting(REMINDER_DAY)?
+                .unwrap_or_else(|| "friday".into()),
+            reminder_time: self
+                .setting(REMINDER_TIME)?
+                .unwrap_or_else(|| "16:00".into()),
+            theme: match self.setting(THEME)?.as_deref() {
+                Some("light") => Theme::Light,
+                Some("dark") => Theme::Dark,
+                _ => Theme::System,
+            },
+            onboarded: self.setting(ONBOARDED)?.as_deref() == Some("yes"),
+        })
+    }
+
+    /// Checks and saves the app's settings.
+    pub fn save_app_settings(&mut self, settings: &AppSettings) -> Result<AppSettings> {
+        let first: crate::week::FirstDay = settings.first_day.parse()?;
+        let reminder: crate::week::FirstDay = settings.reminder_day.parse()?;
+        chrono::NaiveTime::parse_from_str(&settings.reminder_time, "%H:%M").map_err(|_| {
+            ValidationError::BadDate {
+                field: "reminder time",
+                value: settings.reminder_time.clone(),
+                expected: "time of day (HH:MM, 24-hour)",
+            }
+        })?;
+        self.set_first_day(first)?;
+        self.set_setting(REMINDER_DAY, reminder.as_str())?;
+        self.set_setting(REMINDER_TIME, &settings.reminder_time)?;
+        let theme = match settings.theme {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        };
+        self.set_setting(THEME, theme)?;
+        self.set_setting(ONBOARDED, if settings.onboarded { "yes" } else { "no" })?;
+        self.app_settings()
+    }
+}
+
+/// A side's colour class name in the UI (`side-developmental` …).
+pub fn side_class(side: Side) -> String {
+    format!("side-{}", side.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NewEntry;
+    use crate::store::{Answer, ReflectionUpdate};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn this_week_gathers_prompts_answers_ratings_and_last_week() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        journal
+            .rate_week(
+                day("2026-11-16"),
+                Ratings::checked(Some(4), Some(5), Some(6)).unwrap(),
+                None,
+            )
+            .unwrap();
+        journal
+            .save_reflection(
+                day("2026-11-23"),
+                ReflectionUpdate {
+                    answers: vec![
+                        (Side::Emotional, Answer::Text("Seen *today*".into())),
+                        (Side::Integration, Answer::Skip),
+                    ],
+                    ratings: Ratings::checked(Some(7), None, None).unwrap(),
+                    note: Some("note".into()),
+                },
+            )
+            .unwrap();
+        let view = journal.this_week(day("2026-11-25")).unwrap();
+        assert_eq!(view.label, "the week of 23 November 2026");
+        assert_eq!(view.status, WeekStatus::PartlyDone);
+        assert_eq!(view.sides.len(), 3);
+        assert_eq!(view.sides[1].answer, "Seen *today*");
+        assert!(view.sides[2].skipped && !view.sides[0].skipped);
+        assert_eq!(
+            view.ratings,
+            RatingValues {
+                seen: Some(7),
+                known: None,
+                valued: None
+            }
+        );
+        assert_eq!(
+            view.last_week,
+            RatingValues {
+                seen: Some(4),
+                known: Some(5),
+                valued: Some(6)
+            }
+        );
+        assert_eq!(view.note, "note");
+        assert!(view.entry_id.is_some());
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(
+            json["sides"][0]["side"], "developmental",
+            "flattened prompt fields"
+        );
+        assert!(json["sides"][0]["prompt"]["text"].is_string());
+    }
+
+    #[test]
+    fn entry_pages_follow_on_and_end() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        for i in 0..5 {
+            journal
+                .create(NewEntry::note(format!("n{i}"), "body"))
+                .unwrap();
+        }
+        let first = journal
+            .entry_page(&ListQuery {
+                limit: Some(2),
+                ..ListQuery::default()
+            })
+            .unwrap();
+        assert_eq!(first.items.len(), 2);
+        let second = journal
+            .entry_page(&ListQuery {
+                limit: Some(2),
+                after: first.next_after,
+                ..ListQuery::default()
+            })
+            .unwrap();
+        let third = journal
+            .entry_page(&ListQuery {
+                limit: Some(2),
+                after: second.next_after,
+                ..ListQuery::default()
+            })
+            .unwrap();
+        assert_eq!(third.items.len(), 1);
+        assert_eq!(third.next_after, None, "the last page says so");
+        let titles: Vec<String> = [first, second, third]
+            .iter()
+            .flat_map(|p| p.items.iter().map(|i| i.title.clone()))
+            .collect();
+        assert_eq!(titles, vec!["n4", "n3", "n2", "n1", "n0"]);
+    }
+
+    #[test]
+    fn an_opened_entry_is_rendered_safely_with_its_prompts() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let week = day("2026-11-23");
+        let entry = journal
+            .save_reflection(
+                week,
+                ReflectionUpdate {
+                    answers: vec![(
+                        Side::Emotional,
+                        Answer::Text("<script>alert(1)</script>\n\nSome **bold** words".into()),
+                    )],
+                    note: Some("<img src=x onerror=alert(2)> body".into()),
+                    ..ReflectionUpdate::default()
+                },
+            )
+            .unwrap();
+        let prompt = journal.week_prompts(week).unwrap()[1].prompt.text.clone();
+        let view = journal.entry_view(entry.id).unwrap();
+        assert!(
+            !view.html.contains("<script")
+                && !view.html.contains("<img")
+                && !view.html.contains("onerror"),
+            "{}",
+            view.html
+        );
+        assert!(view.html.contains("<strong>bold</strong>"));
+        assert!(view.html.contains("<h3>Emotional needs</h3>"));
+        assert!(
+            view.html.contains(&escape_html(&prompt)),
+            "the prompt answered is shown"
+        );
+        assert_eq!(
+            view.summary.title,
+            "Reflection, the week of 23 November 2026"
+        );
+        let hits = journal.search_page("bold", 5).unwrap();
+        assert!(hits[0]
+            .snippet_html
+            .as_deref()
+            .unwrap()
+            .contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn app_settings_have_defaults_and_are_checked() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let mut settings = journal.app_settings().unwrap();
+        assert_eq!(
+            (
+                settings.first_day.as_str(),
+                settings.reminder_day.as_str(),
+                settings.reminder_time.as_str()
+            ),
+            ("monday", "friday", "16:00")
+        );
+        assert_eq!(settings.theme, Theme::System);
+        assert!(!settings.onboarded);
+        settings.theme = Theme::Dark;
+        settings.onboarded = true;
+        settings.reminder_time = "09:30".into();
+        assert_eq!(journal.save_app_settings(&settings).unwrap(), settings);
+        settings.reminder_time = "25:00".into();
+        let err = journal.save_app_settings(&settings).unwrap_err();
+        assert!(err.to_string().contains("reminder time"), "{err}");
+        assert_eq!(
+            journal.app_settings().unwrap().reminder_time,
+            "09:30",
+            "nothing saved"
+        );
+    }
+}
