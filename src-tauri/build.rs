@@ -11,7 +11,26 @@
 
 /// Every `#[tauri::command]` of the shell. Keep in step with the handler list
 /// in `src/lib.rs`; each one needs an `allow-…` grant in a capability file.
-const COMMANDS: &[&str] = &["entry_count"];
+const COMMANDS: &[&str] = &[
+    "entry_count",
+    "week_view",
+    "save_reflection",
+    "another_prompt",
+    "preview_markdown",
+    "entry_page",
+    "search",
+    "entry_view",
+    "create_note",
+    "update_entry",
+    "delete_entry",
+    "undelete_entry",
+    "tags",
+    "trends",
+    "checkin_view",
+    "record_checkin",
+    "app_settings",
+    "save_app_settings",
+];
 
 fn main() {
     // tauri-build does not watch this folder when it is not `./capabilities`.

@@ -8,12 +8,292 @@
 //! Commands run with `async` so that SQLite work happens on Tauri's worker
 //! threads, never on the thread that draws the window.
 
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
 use tauri::State;
+use trine_core::charts::RatingsChartOptions;
+use trine_core::store::{Answer, ListQuery, NewCheckIn, ReflectionUpdate};
+use trine_core::views::{
+    AppSettings, CheckinView, EntryPage, EntrySummary, EntryView, RatingValues, ThisWeek,
+    TrendsView,
+};
+use trine_core::{EntryEdit, EntryKind, NewEntry, Ratings, Side};
+use uuid::Uuid;
 
 use crate::{CommandError, JournalState};
 
+type Reply<T> = Result<T, CommandError>;
+
+fn today() -> NaiveDate {
+    trine_core::time::now().date_naive()
+}
+
 /// How many entries the journal holds, not counting deleted ones.
 #[tauri::command(async)]
-pub fn entry_count(journal: State<'_, JournalState>) -> Result<u64, CommandError> {
+pub fn entry_count(journal: State<'_, JournalState>) -> Reply<u64> {
     journal.with(|journal| journal.entry_count())
+}
+
+/// The reflection screen for this week, or for the week of `week`.
+#[tauri::command(async)]
+pub fn week_view(journal: State<'_, JournalState>, week: Option<NaiveDate>) -> Reply<ThisWeek> {
+    journal.with(|j| match week {
+        Some(week) => j.week_view(j.settings()?.first_day.week_start(week), today()),
+        None => j.this_week(today()),
+    })
+}
+
+/// One side's answer as the editor sends it.
+#[derive(Debug, Deserialize)]
+pub struct AnswerInput {
+    side: Side,
+    text: String,
+    skipped: bool,
+}
+
+/// Saves (autosaves) the week's reflection: the answers, ratings and note given.
+#[tauri::command(async)]
+pub fn save_reflection(
+    journal: State<'_, JournalState>,
+    week: NaiveDate,
+    answers: Vec<AnswerInput>,
+    ratings: RatingValues,
+    note: Option<String>,
+) -> Reply<ThisWeek> {
+    journal.with(|j| {
+        let week = j.settings()?.first_day.week_start(week);
+        let answers = answers
+            .into_iter()
+            .map(|a| {
+                (
+                    a.side,
+                    if a.skipped {
+                        Answer::Skip
+                    } else {
+                        Answer::Text(a.text)
+                    },
+                )
+            })
+            .collect();
+        let ratings = Ratings::checked(
+            ratings.seen.map(i64::from),
+            ratings.known.map(i64::from),
+            ratings.valued.map(i64::from),
+        )?;
+        j.save_reflection(
+            week,
+            ReflectionUpdate {
+                answers,
+                ratings,
+                note,
+            },
+        )?;
+        j.week_view(week, today())
+    })
+}
+
+/// "Another question" for one side of the week.
+#[tauri::command(async)]
+pub fn another_prompt(
+    journal: State<'_, JournalState>,
+    week: NaiveDate,
+    side: Side,
+) -> Reply<ThisWeek> {
+    journal.with(|j| {
+        let week = j.settings()?.first_day.week_start(week);
+        j.another_prompt(week, side)?;
+        j.week_view(week, today())
+    })
+}
+
+/// Markdown rendered to sanitised HTML, for the editor's preview.
+#[tauri::command(async)]
+pub fn preview_markdown(text: String) -> String {
+    trine_core::render::markdown_to_html(&text)
+}
+
+/// Which entries a Journal page shows.
+#[derive(Debug, Default, Deserialize)]
+pub struct PageInput {
+    after: Option<Uuid>,
+    limit: Option<usize>,
+    tag: Option<String>,
+    side: Option<Side>,
+    kind: Option<EntryKind>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    deleted: Option<bool>,
+}
+
+/// One page of the Journal list, newest first.
+#[tauri::command(async)]
+pub fn entry_page(journal: State<'_, JournalState>, query: PageInput) -> Reply<EntryPage> {
+    let query = ListQuery {
+        after: query.after,
+        limit: Some(query.limit.unwrap_or(50).min(500)),
+        tag: query.tag.filter(|t| !t.trim().is_empty()),
+        side: query.side,
+        kind: query.kind,
+        from: query.from,
+        to: query.to,
+        deleted: query.deleted.unwrap_or(false),
+        ..ListQuery::default()
+    };
+    journal.with(|j| j.entry_page(&query))
+}
+
+/// Ranked search results with highlighted snippets.
+#[tauri::command(async)]
+pub fn search(
+    journal: State<'_, JournalState>,
+    query: String,
+    limit: Option<usize>,
+) -> Reply<Vec<EntrySummary>> {
+    journal.with(|j| j.search_page(&query, limit.unwrap_or(50).min(200)))
+}
+
+/// One entry, rendered.
+#[tauri::command(async)]
+pub fn entry_view(journal: State<'_, JournalState>, id: Uuid) -> Reply<EntryView> {
+    journal.with(|j| j.entry_view(id))
+}
+
+/// A new free note.
+#[tauri::command(async)]
+pub fn create_note(
+    journal: State<'_, JournalState>,
+    title: String,
+    body: String,
+    tags: Vec<String>,
+    private: bool,
+) -> Reply<EntryView> {
+    journal.with(|j| {
+        let entry = j.create(NewEntry {
+            tags,
+            private,
+            ..NewEntry::note(title, body)
+        })?;
+        j.entry_view(entry.id)
+    })
+}
+
+/// Changes to an entry.
+#[derive(Debug, Deserialize)]
+pub struct EditInput {
+    title: Option<String>,
+    body: Option<String>,
+    tags: Option<Vec<String>>,
+    private: Option<bool>,
+}
+
+/// Edits an entry's title, body, tags or private flag.
+#[tauri::command(async)]
+pub fn update_entry(
+    journal: State<'_, JournalState>,
+    id: Uuid,
+    edit: EditInput,
+) -> Reply<EntryView> {
+    journal.with(|j| {
+        j.update(
+            id,
+            EntryEdit {
+                title: edit.title,
+                body: edit.body,
+                tags: edit.tags,
+                private: edit.private,
+                ..EntryEdit::default()
+            },
+        )?;
+        j.entry_view(id)
+    })
+}
+
+/// Moves an entry to the bin (undo with `undelete_entry`).
+#[tauri::command(async)]
+pub fn delete_entry(journal: State<'_, JournalState>, id: Uuid) -> Reply<EntryView> {
+    journal.with(|j| {
+        j.delete(id)?;
+        j.entry_view(id)
+    })
+}
+
+/// Brings an entry back from the bin.
+#[tauri::command(async)]
+pub fn undelete_entry(journal: State<'_, JournalState>, id: Uuid) -> Reply<EntryView> {
+    journal.with(|j| {
+        j.undelete(id)?;
+        j.entry_view(id)
+    })
+}
+
+/// Tags in use with their counts.
+#[tauri::command(async)]
+pub fn tags(journal: State<'_, JournalState>) -> Reply<Vec<(String, u64)>> {
+    journal.with(|j| j.tags())
+}
+
+/// The Trends screen: the charts and the insights for a range.
+#[tauri::command(async)]
+pub fn trends(
+    journal: State<'_, JournalState>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    tag: Option<String>,
+    rolling: Option<usize>,
+) -> Reply<TrendsView> {
+    let options = RatingsChartOptions {
+        from,
+        to,
+        tag: tag.filter(|t| !t.trim().is_empty()),
+        rolling_weeks: rolling,
+        ..RatingsChartOptions::default()
+    };
+    journal.with(|j| j.trends_view(&options, today()))
+}
+
+/// The Check-in screen.
+#[tauri::command(async)]
+pub fn checkin_view(journal: State<'_, JournalState>) -> Reply<CheckinView> {
+    journal.with(|j| j.checkin_view())
+}
+
+/// Records a check-in and returns the updated screen.
+#[tauri::command(async)]
+pub fn record_checkin(
+    journal: State<'_, JournalState>,
+    scores: BTreeMap<String, i64>,
+    note: Option<String>,
+) -> Reply<CheckinView> {
+    journal.with(|j| {
+        j.record_checkin(NewCheckIn {
+            scores,
+            note: note.unwrap_or_default(),
+            ..NewCheckIn::default()
+        })?;
+        j.checkin_view()
+    })
+}
+
+/// The settings, and where the journal lives.
+#[tauri::command(async)]
+pub fn app_settings(journal: State<'_, JournalState>) -> Reply<(AppSettings, String)> {
+    journal.with(|j| {
+        Ok((
+            j.app_settings()?,
+            j.path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        ))
+    })
+}
+
+/// Saves the settings.
+#[tauri::command(async)]
+pub fn save_app_settings(
+    journal: State<'_, JournalState>,
+    settings: AppSettings,
+) -> Reply<AppSettings> {
+    journal.with(|j| j.save_app_settings(&settings))
 }

@@ -29,7 +29,26 @@ pub fn run() {
     tauri::Builder::default()
         .manage(journal)
         // Keep in step with `COMMANDS` in `src-tauri/build.rs`.
-        .invoke_handler(tauri::generate_handler![commands::entry_count])
+        .invoke_handler(tauri::generate_handler![
+            commands::entry_count,
+            commands::week_view,
+            commands::save_reflection,
+            commands::another_prompt,
+            commands::preview_markdown,
+            commands::entry_page,
+            commands::search,
+            commands::entry_view,
+            commands::create_note,
+            commands::update_entry,
+            commands::delete_entry,
+            commands::undelete_entry,
+            commands::tags,
+            commands::trends,
+            commands::checkin_view,
+            commands::record_checkin,
+            commands::app_settings,
+            commands::save_app_settings,
+        ])
         .run(tauri::generate_context!())
         .expect("Trine's window could not be started");
 }

@@ -540,3 +540,57 @@ mod tests {
         );
     }
 }
+
+/// Everything the Check-in screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckinView {
+    /// The three sides.
+    pub sides: Vec<crate::store::SideInfo>,
+    /// The nine components, side by side.
+    pub components: Vec<crate::store::Component>,
+    /// The latest check-in, to start the controls from.
+    pub latest: Option<crate::store::CheckIn>,
+    /// The triangle picture of the latest check-ins.
+    pub triangle: crate::charts::Chart,
+}
+
+/// Everything the Trends screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendsView {
+    /// Seen, known and valued over the weeks.
+    pub ratings: crate::charts::Chart,
+    /// The reflection calendar.
+    pub calendar: crate::charts::Chart,
+    /// The insights as numbers.
+    pub insights: crate::insights::Insights,
+}
+
+impl Journal {
+    /// The Check-in screen.
+    pub fn checkin_view(&self) -> Result<CheckinView> {
+        Ok(CheckinView {
+            sides: self.sides()?,
+            components: self.components()?,
+            latest: self.checkins()?.into_iter().next(),
+            triangle: self.triangle_chart()?,
+        })
+    }
+
+    /// The Trends screen for a range of dates, with tag markers and a
+    /// rolling average if asked.
+    pub fn trends_view(
+        &self,
+        options: &crate::charts::RatingsChartOptions,
+        today: NaiveDate,
+    ) -> Result<TrendsView> {
+        let first_day = self.settings()?.first_day;
+        Ok(TrendsView {
+            ratings: self.ratings_chart(options)?,
+            calendar: self.calendar_chart(options.from, options.to, today)?,
+            insights: self.insights(
+                options.from.map(|d| first_day.week_start(d)),
+                options.to.map(|d| first_day.week_start(d)),
+            )?,
+        })
+    }
+}
