@@ -2,14 +2,6 @@
 
 use crate::util::{synthetic_jsonl, Sandbox};
 
-fn count(s: &Sandbox) -> usize {
-    s.run(&["--json", "list", "--limit", "100000"])
-        .json()
-        .as_array()
-        .unwrap()
-        .len()
-}
-
 #[test]
 fn a_malformed_jsonl_line_names_file_and_line_and_imports_nothing() {
     let s = Sandbox::new();
@@ -21,7 +13,7 @@ fn a_malformed_jsonl_line_names_file_and_line_and_imports_nothing() {
         .fails();
     assert!(err.contains("broken.jsonl:6"), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
-    assert_eq!(count(&s), 0);
+    assert_eq!(s.entry_count(), 0);
 }
 
 #[test]
@@ -36,7 +28,7 @@ fn a_bad_field_in_jsonl_is_named() {
         err.contains("ratings.jsonl:1") && err.contains("ratings.seen") && err.contains("12"),
         "{err}"
     );
-    assert_eq!(count(&s), 0);
+    assert_eq!(s.entry_count(), 0);
 }
 
 #[test]
@@ -48,7 +40,7 @@ fn ratings_outside_one_to_ten_are_refused_by_name() {
         .run(&["rate", "--seen", "5", "--known", "11", "--valued", "5"])
         .fails();
     assert!(err.contains("--known"), "{err}");
-    assert_eq!(count(&s), 0);
+    assert_eq!(s.entry_count(), 0);
 }
 
 #[test]

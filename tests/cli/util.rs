@@ -102,6 +102,15 @@ impl Sandbox {
         self.run_with_data(&self.data(), args)
     }
 
+    /// How many live entries `trine --json list` shows.
+    pub fn entry_count(&self) -> usize {
+        self.run(&["--json", "list", "--limit", "1000000"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len()
+    }
+
     /// Runs `trine --data-dir <sandbox> ARGS` with `input` on standard input.
     pub fn run_with_input(&self, args: &[&str], input: &str) -> Run {
         self.spawn(&self.data(), args, Some(input))

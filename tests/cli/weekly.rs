@@ -98,11 +98,7 @@ fn reflect_with_flags_saves_a_draft_then_finishes_it() {
     let week = s.run(&["--json", "week", "--week", "2026-W48"]).json();
     assert_eq!(week["status"], "done");
     assert_eq!(week["reflection"]["ratings"]["valued"], 8);
-    assert_eq!(
-        s.run(&["--json", "list"]).json().as_array().unwrap().len(),
-        1,
-        "one reflection per week"
-    );
+    assert_eq!(s.entry_count(), 1, "one reflection per week");
 }
 
 #[test]
@@ -278,10 +274,7 @@ fn bad_weeks_and_ratings_are_refused_and_write_nothing() {
         ])
         .fails();
     assert!(err.contains("--valued"), "{err}");
-    assert_eq!(
-        s.run(&["--json", "list"]).json().as_array().unwrap().len(),
-        0
-    );
+    assert_eq!(s.entry_count(), 0);
 }
 
 #[test]

@@ -108,6 +108,20 @@ pub struct AddArgs {
     /// A tag (repeat for more).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// Optional ratings.
+    #[command(flatten)]
+    pub ratings: RatingFlags,
+    /// Keep this entry out of shared exports.
+    #[arg(long)]
+    pub private: bool,
+    /// When it was written (RFC 3339, e.g. 2026-11-24T18:00:00+01:00); now by default.
+    #[arg(long, value_name = "DATETIME")]
+    pub datetime: Option<String>,
+}
+
+/// This week, how seen, known and valued did you feel? Each optional.
+#[derive(Debug, Args)]
+pub struct RatingFlags {
     /// How seen you felt, 1 to 10.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub seen: Option<i64>,
@@ -117,12 +131,14 @@ pub struct AddArgs {
     /// How valued you felt, 1 to 10.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub valued: Option<i64>,
-    /// Keep this entry out of shared exports.
-    #[arg(long)]
-    pub private: bool,
-    /// When it was written (RFC 3339, e.g. 2026-11-24T18:00:00+01:00); now by default.
-    #[arg(long, value_name = "DATETIME")]
-    pub datetime: Option<String>,
+}
+
+impl RatingFlags {
+    /// The ratings, checked; an error names the flag at fault.
+    pub fn checked(&self) -> trine_core::Result<trine_core::Ratings> {
+        trine_core::Ratings::checked(self.seen, self.known, self.valued)
+            .map_err(crate::commands::flag_name)
+    }
 }
 
 /// `trine list`.
@@ -205,15 +221,9 @@ pub struct ReflectArgs {
     /// Skip a side this week (repeat for more).
     #[arg(long, value_enum, value_name = "SIDE")]
     pub skip: Vec<SideArg>,
-    /// How seen you felt this week, 1 to 10.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub seen: Option<i64>,
-    /// How known you felt this week, 1 to 10.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub known: Option<i64>,
-    /// How valued you felt this week, 1 to 10.
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub valued: Option<i64>,
+    /// Optional ratings.
+    #[command(flatten)]
+    pub ratings: RatingFlags,
     /// An optional note for the week.
     #[arg(long)]
     pub note: Option<String>,

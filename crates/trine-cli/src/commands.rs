@@ -115,7 +115,7 @@ fn add(journal: &mut Journal, args: AddArgs, out: &Printer) -> Result<()> {
     let entry = journal.create(NewEntry {
         tags: args.tags,
         private: args.private,
-        ratings: Ratings::checked(args.seen, args.known, args.valued).map_err(flag_name)?,
+        ratings: args.ratings.checked()?,
         created,
         ..NewEntry::note(args.title, body)
     })?;

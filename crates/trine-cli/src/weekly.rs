@@ -105,8 +105,7 @@ fn print_prompt(p: &WeekPrompt) {
 /// `trine reflect`.
 pub fn reflect(journal: &mut Journal, args: ReflectArgs, out: &Printer) -> Result<()> {
     let week = chosen_week(journal, args.week.as_deref())?;
-    let ratings =
-        Ratings::checked(args.seen, args.known, args.valued).map_err(crate::commands::flag_name)?;
+    let ratings = args.ratings.checked()?;
     let given = [&args.developmental, &args.emotional, &args.integration];
     let non_interactive = given.iter().any(|a| a.is_some())
         || !args.skip.is_empty()

@@ -68,13 +68,6 @@ fn hex((r, g, b): (u8, u8, u8)) -> String {
     format!("#{r:02X}{g:02X}{b:02X}")
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// Finishes plotters' SVG: adds `<title>` and `<desc>` (escaped) and an
 /// accessible role, turns pure black into `currentColor`, and gives each
 /// colour in `dashes` its dash pattern.
@@ -110,8 +103,8 @@ pub(crate) fn finish_svg(
     let head_end = svg.find('>').map_or(0, |i| i + 1);
     let accessible = format!(
         "\n<title id=\"chart-title\">{}</title>\n<desc id=\"chart-desc\">{}</desc>",
-        escape(title),
-        escape(description)
+        crate::render::escape_html(title),
+        crate::render::escape_html(description)
     );
     let (head, rest) = svg.split_at(head_end);
     let head = head.replacen(

@@ -181,12 +181,7 @@ fn highlight_html(snippet: &str) -> String {
                 open = false;
             }
             MATCH_START | MATCH_END => {}
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
+            other => crate::render::push_escaped(&mut out, other),
         }
     }
     if open {
