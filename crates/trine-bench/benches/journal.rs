@@ -21,6 +21,23 @@ fn reads(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("search_common", n), &n, |b, _| {
             b.iter(|| assert_eq!(journal.search(COMMON_WORD, 20).unwrap().len(), 20))
         });
+        // A page of 50 deep in the list, as the Journal screen loads it.
+        let middle = journal
+            .list(&ListQuery {
+                offset: n / 2,
+                limit: Some(1),
+                ..ListQuery::default()
+            })
+            .unwrap()[0]
+            .id;
+        group.bench_with_input(BenchmarkId::new("page_of_50_midway", n), &n, |b, _| {
+            let q = ListQuery {
+                after: Some(middle),
+                limit: Some(50),
+                ..ListQuery::default()
+            };
+            b.iter(|| assert_eq!(journal.entry_page(&q).unwrap().items.len(), 50))
+        });
         group.bench_with_input(BenchmarkId::new("list_latest_20", n), &n, |b, _| {
             let q = ListQuery {
                 limit: Some(20),

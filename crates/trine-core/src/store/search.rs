@@ -6,12 +6,18 @@
 //! FTS5 expression in which every word is a quoted string; anything else is
 //! taken literally. A query can therefore never be an FTS5 syntax error.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::entries::{entry_from_row, ENTRY_COLUMNS};
 use super::Journal;
 use crate::error::{Error, Result};
 use crate::model::Entry;
+
+/// How many matches are ranked by relevance: the most recently added
+/// ones. Scoring costs time for every match, so a word found in tens of
+/// thousands of entries ranks its latest 5,000 (still far more than anyone
+/// reads); rarer words rank every match.
+pub const RANK_WINDOW: usize = 5_000;
 
 /// Marks the start of a match in FTS5 snippets; never shown.
 const MATCH_START: char = '\u{E000}';
@@ -134,19 +140,35 @@ impl SearchQuery {
 impl Journal {
     /// Searches live entries for `query` as typed, best matches first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.search_within(query, limit, RANK_WINDOW)
+    }
+
+    /// [`Journal::search`], ranking only the `window` most recently added
+    /// matching entries.
+    fn search_within(&self, query: &str, limit: usize, window: usize) -> Result<Vec<SearchHit>> {
         let parsed = SearchQuery::parse(query);
         if parsed.is_empty() {
             return Ok(Vec::new());
         }
+        let expression = parsed.fts_expression();
+        // Walking rowids newest first is cheap; scoring every match is not.
+        let floor: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM entry_text WHERE entry_text MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+            )?
+            .query_row(params![expression, window.saturating_sub(1) as i64], |r| r.get(0))
+            .optional()?
+            .unwrap_or(i64::MIN);
         let sql = format!(
             "SELECT {ENTRY_COLUMNS}, hit.score, hit.snip FROM ( \
                 SELECT rowid, bm25(entry_text, 4.0, 1.0, 1.0, 1.0, 1.0, 2.0) AS score, \
                        snippet(entry_text, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snip \
-                FROM entry_text WHERE entry_text MATCH ?1 ORDER BY score LIMIT ?2 \
+                FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?3 ORDER BY score LIMIT ?2 \
              ) AS hit JOIN entries ON entries.seq = hit.rowid ORDER BY hit.score"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![parsed.fts_expression(), limit as i64], |row| {
+        let rows = stmt.query_map(params![expression, limit as i64, floor], |row| {
             let entry = entry_from_row(row)?;
             let score: f64 = row.get(23)?;
             let snip: String = row.get(24)?;
@@ -193,6 +215,35 @@ fn highlight_html(snippet: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_very_common_word_ranks_its_most_recent_matches() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let mut ids = Vec::new();
+        for i in 0..10 {
+            // The oldest entries repeat the word most, so rank alone would put them first.
+            let body = "meeting ".repeat(10 - i);
+            ids.push(
+                journal
+                    .create(crate::NewEntry::note(format!("n{i}"), body))
+                    .unwrap()
+                    .id,
+            );
+        }
+        let all = journal.search_within("meeting", 3, 100).unwrap();
+        assert_eq!(
+            all[0].entry.id, ids[0],
+            "with a wide window, relevance decides"
+        );
+        let recent = journal.search_within("meeting", 3, 4).unwrap();
+        let found: Vec<_> = recent.iter().map(|h| h.entry.id).collect();
+        assert_eq!(
+            found,
+            vec![ids[6], ids[7], ids[8]],
+            "only the 4 newest matches are ranked, best first"
+        );
+        assert_eq!(journal.search_within("meeting", 10, 4).unwrap().len(), 4);
+    }
 
     #[test]
     fn typed_queries_become_quoted_fts_expressions() {
