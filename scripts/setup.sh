@@ -19,6 +19,7 @@ APT_PACKAGES=(
     imagemagick
     webkit2gtk-driver
     librsvg2-bin
+    tzdata
     # kill(1): tests/desktop.rs stops tauri-driver with SIGTERM (slim images lack it).
     procps
 )

@@ -26,6 +26,7 @@ pub fn trine_bin() -> PathBuf {
 /// A temporary journal folder, removed when dropped.
 pub struct Sandbox {
     pub dir: TempDir,
+    tz: &'static str,
 }
 
 /// What a run of `trine` did.
@@ -77,7 +78,14 @@ impl Sandbox {
     pub fn new() -> Sandbox {
         Sandbox {
             dir: TempDir::new().unwrap(),
+            tz: "Europe/Berlin",
         }
+    }
+
+    /// Runs `trine` in another time zone (the default is Europe/Berlin).
+    pub fn with_tz(mut self, tz: &'static str) -> Sandbox {
+        self.tz = tz;
+        self
     }
 
     /// The journal's data folder.
@@ -127,7 +135,7 @@ impl Sandbox {
             .arg("--data-dir")
             .arg(data)
             .args(args)
-            .env("TZ", "Europe/Berlin")
+            .env("TZ", self.tz)
             .env_remove("TRINE_DATA_DIR")
             .env("HOME", self.dir.path())
             .env_remove("EDITOR")

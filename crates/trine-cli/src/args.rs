@@ -395,6 +395,10 @@ pub struct ImportArgs {
     pub format: ImportFormat,
     /// The file to import.
     pub path: PathBuf,
+    /// For --format jrnl: the format of the bracketed times (jrnl's
+    /// `timeformat` setting, strftime style).
+    #[arg(long, value_name = "FORMAT", default_value = trine_core::interchange::JRNL_DEFAULT_TIME_FORMAT)]
+    pub time_format: String,
 }
 
 /// `trine export`.
@@ -436,6 +440,10 @@ pub enum ImportFormat {
     Jsonl,
     /// A Trine JSON export (or a JSON array of entries).
     Json,
+    /// jrnl's plain-text journal file (see --time-format).
+    Jrnl,
+    /// jrnl's JSON export (`jrnl --export json`).
+    JrnlJson,
 }
 
 /// Export formats.

@@ -164,6 +164,10 @@ fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> 
     let set = match args.format {
         ImportFormat::Jsonl => interchange::read_jsonl(&args.path, &offset_at)?,
         ImportFormat::Json => interchange::read_json(&args.path, &offset_at)?,
+        ImportFormat::Jrnl => {
+            interchange::read_jrnl_text(&args.path, &args.time_format, &offset_at)?
+        }
+        ImportFormat::JrnlJson => interchange::read_jrnl_json(&args.path, &offset_at)?,
     };
     let summary = journal.import(set)?;
     out.import_summary(&summary, &args.path);

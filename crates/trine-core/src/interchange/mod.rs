@@ -1,5 +1,5 @@
 //! Moving entries in and out of the journal: the lossless JSON backup, JSON
-//! Lines, and a folder of Markdown files.
+//! Lines, a folder of Markdown files, and other journals (jrnl).
 //!
 //! Imports are all or nothing. Every record is read and checked first; a
 //! fault names the file, the line or entry, and the field, and nothing is
@@ -13,6 +13,7 @@
 
 mod atomic;
 mod import;
+mod jrnl;
 mod json;
 mod jsonl;
 mod markdown;
@@ -22,6 +23,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub use import::{ImportItem, ImportSet, ImportSummary};
+pub use jrnl::{fixed_offset, read_jrnl_json, read_jrnl_text, JRNL_DEFAULT_TIME_FORMAT};
 pub use json::{export_json, read_json, JournalDocument, JSON_FORMAT, JSON_FORMAT_VERSION};
 pub use jsonl::{export_jsonl, read_jsonl};
 pub use markdown::{export_markdown, markdown_file_name, render_markdown};

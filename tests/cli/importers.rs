@@ -1,0 +1,155 @@
+//! Imports of files written by other journals' own tools, from
+//! `../shared/fixtures/` (beside the repository on the project's machines
+//! and in CI). jrnl wrote its fixtures in America/New_York.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::util::Sandbox;
+
+fn fixture(rel: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .join(rel);
+    assert!(
+        path.exists(),
+        "fixture {} is missing (it lives in ../shared/fixtures)",
+        path.display()
+    );
+    path
+}
+
+fn by_title<'a>(entries: &'a [Value], start: &str) -> &'a Value {
+    entries
+        .iter()
+        .find(|e| e["title"].as_str().unwrap().starts_with(start))
+        .unwrap_or_else(|| panic!("no entry {start:?}"))
+}
+
+#[test]
+fn jrnl_text_and_json_exports_import_the_same_eight_entries() {
+    let text = Sandbox::new().with_tz("America/New_York");
+    let summary = text
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "jrnl",
+            fixture("jrnl/journal.txt").to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(summary["imported"], 8);
+    let json = Sandbox::new().with_tz("America/New_York");
+    let summary = json
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "jrnl-json",
+            fixture("jrnl/export.json").to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(summary["imported"], 8);
+    let strip = |s: &Sandbox| -> Vec<Value> {
+        let mut list: Vec<Value> = s
+            .run(&["--json", "list", "--limit", "100"])
+            .json()
+            .as_array()
+            .unwrap()
+            .clone();
+        for e in &mut list {
+            for field in ["id", "updated", "week"] {
+                e.as_object_mut().unwrap().remove(field);
+            }
+        }
+        list
+    };
+    let (a, b) = (strip(&text), strip(&json));
+    assert_eq!(
+        a, b,
+        "the text file and jrnl's own JSON export give the same journal"
+    );
+
+    let first = by_title(&a, "First week in the new role");
+    assert_eq!(
+        first["datetime"], "2026-01-05T20:40:00-05:00",
+        "winter time in New York"
+    );
+    assert_eq!(first["tags"], serde_json::json!(["identity"]));
+    assert_eq!(
+        first["ratings"],
+        serde_json::json!({"seen": 7, "known": 5, "valued": 6})
+    );
+    let dst = by_title(&a, "Late night after the DST change");
+    assert_eq!(
+        dst["datetime"], "2026-03-08T01:30:00-05:00",
+        "still winter time before 2 am on the change night"
+    );
+    let after = by_title(&a, "Café notes");
+    assert_eq!(
+        after["datetime"], "2026-03-09T07:15:00-04:00",
+        "summer time after the change"
+    );
+    assert!(after["title"]
+        .as_str()
+        .unwrap()
+        .contains("自信 (confidence) 🚀"));
+    let unsafe_text = by_title(&a, "Pasted from a chat");
+    assert!(
+        unsafe_text["title"]
+            .as_str()
+            .unwrap()
+            .contains("<script>alert('x')</script>"),
+        "kept as text"
+    );
+    let new_year = by_title(&a, "New year, week 53");
+    assert_eq!(new_year["date"], "2027-01-01");
+}
+
+#[test]
+fn jrnl_import_twice_adds_nothing_and_weeks_follow_local_dates() {
+    let s = Sandbox::new().with_tz("America/New_York");
+    let path = fixture("jrnl/journal.txt");
+    s.run(&["import", "--format", "jrnl", path.to_str().unwrap()])
+        .ok();
+    let again = s
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "jrnl",
+            path.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(
+        (again["imported"].as_u64(), again["duplicates"].as_u64()),
+        (Some(0), Some(8))
+    );
+    let list = s.run(&["--json", "list", "--limit", "100"]).json();
+    let new_year = by_title(list.as_array().unwrap(), "New year, week 53");
+    assert_eq!(
+        new_year["week"], "2026-12-28",
+        "1 January 2027 belongs to ISO week 2026-W53"
+    );
+}
+
+#[test]
+fn a_jrnl_file_read_with_the_wrong_time_format_is_refused_and_nothing_is_imported() {
+    let s = Sandbox::new().with_tz("America/New_York");
+    let err = s
+        .run(&[
+            "import",
+            "--format",
+            "jrnl",
+            "--time-format",
+            "%d.%m.%Y %H:%M",
+            fixture("jrnl/journal.txt").to_str().unwrap(),
+        ])
+        .fails();
+    assert!(
+        err.contains("journal.txt:1") && err.contains("--time-format"),
+        "{err}"
+    );
+    assert_eq!(s.entry_count(), 0);
+}
