@@ -153,3 +153,85 @@ fn a_jrnl_file_read_with_the_wrong_time_format_is_refused_and_nothing_is_importe
     );
     assert_eq!(s.entry_count(), 0);
 }
+
+#[test]
+fn day_one_zip_folder_and_json_import_the_same_text_and_count_the_photo() {
+    let mut journals = Vec::new();
+    for source in [
+        "dayone/day-one-fictional.zip",
+        "dayone",
+        "dayone/Fictional Journal.json",
+    ] {
+        let s = Sandbox::new();
+        let summary = s
+            .run(&[
+                "--json",
+                "import",
+                "--format",
+                "dayone",
+                fixture(source).to_str().unwrap(),
+            ])
+            .json();
+        assert_eq!(summary["imported"], 3, "{source}");
+        let notes = summary["notes"].to_string();
+        assert!(
+            notes.contains("1 photos or other media were counted but not imported"),
+            "{source}: {notes}"
+        );
+        let mut list: Vec<Value> = s
+            .run(&["--json", "list"])
+            .json()
+            .as_array()
+            .unwrap()
+            .clone();
+        for e in &mut list {
+            e.as_object_mut().unwrap().remove("id");
+        }
+        journals.push(list);
+    }
+    assert_eq!(journals[0], journals[1]);
+    assert_eq!(journals[1], journals[2]);
+    let entries = &journals[0];
+    let garden = by_title(entries, "Lantern Garden Notes");
+    assert_eq!(garden["datetime"], "2031-04-05T14:30:00Z", "UTC, as Day One recorded it");
+    assert_eq!(
+        garden["tags"],
+        serde_json::json!(["fictional", "garden", "sample"])
+    );
+    assert!(
+        garden["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("The fictional greenhouse"),
+        "the heading became the title"
+    );
+    let robot = by_title(entries, "Library Robot Rehearsal");
+    assert!(
+        robot["body"]
+            .as_str()
+            .unwrap()
+            .contains("<strong>imaginary bold shelf</strong>"),
+        "raw HTML is kept as text"
+    );
+}
+
+#[test]
+fn day_one_import_twice_adds_nothing() {
+    let s = Sandbox::new();
+    let zip = fixture("dayone/day-one-fictional.zip");
+    s.run(&["import", "--format", "dayone", zip.to_str().unwrap()])
+        .ok();
+    let again = s
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "dayone",
+            zip.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(
+        (again["imported"].as_u64(), again["duplicates"].as_u64()),
+        (Some(0), Some(3))
+    );
+}

@@ -444,6 +444,8 @@ pub enum ImportFormat {
     Jrnl,
     /// jrnl's JSON export (`jrnl --export json`).
     JrnlJson,
+    /// Day One's JSON export: the .zip, its folder, or its .json file.
+    Dayone,
 }
 
 /// Export formats.

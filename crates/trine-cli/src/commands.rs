@@ -168,6 +168,7 @@ fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> 
             interchange::read_jrnl_text(&args.path, &args.time_format, &offset_at)?
         }
         ImportFormat::JrnlJson => interchange::read_jrnl_json(&args.path, &offset_at)?,
+        ImportFormat::Dayone => interchange::read_dayone(&args.path)?,
     };
     let summary = journal.import(set)?;
     out.import_summary(&summary, &args.path);

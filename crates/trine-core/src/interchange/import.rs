@@ -48,6 +48,8 @@ pub struct ImportSet {
     pub checkins: Vec<CheckIn>,
     /// Settings (full backups only); applied where the journal has none.
     pub settings: BTreeMap<String, String>,
+    /// What the reader could not carry across, one sentence each.
+    pub notes: Vec<String>,
 }
 
 /// What an import did.
@@ -81,6 +83,7 @@ impl Journal {
         let tx = self.conn.transaction()?;
         let mut summary = ImportSummary {
             read: set.entries.len(),
+            notes: set.notes,
             ..ImportSummary::default()
         };
         for item in set.entries {

@@ -12,6 +12,7 @@
 //! moved into place at the end, so a failed export leaves nothing behind.
 
 mod atomic;
+mod dayone;
 mod import;
 mod jrnl;
 mod json;
@@ -22,6 +23,7 @@ mod record;
 use std::fmt;
 use std::path::PathBuf;
 
+pub use dayone::read_dayone;
 pub use import::{ImportItem, ImportSet, ImportSummary};
 pub use jrnl::{fixed_offset, read_jrnl_json, read_jrnl_text, JRNL_DEFAULT_TIME_FORMAT};
 pub use json::{export_json, read_json, JournalDocument, JSON_FORMAT, JSON_FORMAT_VERSION};
