@@ -193,7 +193,10 @@ fn day_one_zip_folder_and_json_import_the_same_text_and_count_the_photo() {
     assert_eq!(journals[1], journals[2]);
     let entries = &journals[0];
     let garden = by_title(entries, "Lantern Garden Notes");
-    assert_eq!(garden["datetime"], "2031-04-05T14:30:00Z", "UTC, as Day One recorded it");
+    assert_eq!(
+        garden["datetime"], "2031-04-05T14:30:00Z",
+        "UTC, as Day One recorded it"
+    );
     assert_eq!(
         garden["tags"],
         serde_json::json!(["fictional", "garden", "sample"])
@@ -234,4 +237,104 @@ fn day_one_import_twice_adds_nothing() {
         (again["imported"].as_u64(), again["duplicates"].as_u64()),
         (Some(0), Some(3))
     );
+}
+
+#[test]
+fn joplin_markdown_notes_import_with_titles_tags_times_and_ratings() {
+    let s = Sandbox::new();
+    let folder = fixture("joplin/md_frontmatter");
+    let summary = s
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "markdown",
+            folder.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(summary["imported"], 3);
+    let list = s.run(&["--json", "list"]).json();
+    let entries = list.as_array().unwrap();
+    let waiting = by_title(entries, "Self-regulation: the waiting game");
+    assert_eq!(waiting["datetime"], "2026-03-29T00:30:00Z");
+    assert_eq!(waiting["updated"], "2026-03-29T00:40:00Z");
+    assert_eq!(waiting["tags"], serde_json::json!(["self-regulation"]));
+    assert!(waiting["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("Still no answer on the transfer."));
+    let seen = by_title(entries, "Week 12 - feeling seen");
+    assert_eq!(
+        seen["ratings"],
+        serde_json::json!({"seen": 8, "known": 6, "valued": 7}),
+        "read from the note's list"
+    );
+    let unsafe_note = by_title(entries, "Ünïcödé & <markup> test");
+    assert!(
+        unsafe_note["body"]
+            .as_str()
+            .unwrap()
+            .contains("<script>alert(1)</script>"),
+        "kept as text"
+    );
+    let again = s
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "markdown",
+            folder.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(again["duplicates"], 3);
+}
+
+#[test]
+fn trine_markdown_export_round_trips_through_the_cli() {
+    let s = Sandbox::new();
+    s.run(&[
+        "add",
+        "--title",
+        "Shared",
+        "--body",
+        "For my coach.",
+        "--tag",
+        "coach",
+        "--seen",
+        "6",
+        "--known",
+        "7",
+        "--valued",
+        "8",
+    ])
+    .ok();
+    s.run(&[
+        "reflect",
+        "--week",
+        "2026-W47",
+        "--emotional",
+        "Named in the retro.",
+        "--skip",
+        "integration",
+    ])
+    .ok();
+    let out = s.path("md");
+    s.run(&[
+        "export",
+        "--format",
+        "markdown",
+        "--include-private",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .ok();
+    let other = s.path("other");
+    s.run_with_data(
+        &other,
+        &["import", "--format", "markdown", out.to_str().unwrap()],
+    )
+    .ok();
+    let a = s.run(&["--json", "list"]).json();
+    let b = s.run_with_data(&other, &["--json", "list"]).json();
+    assert_eq!(a, b, "the same entries, ids and all");
 }

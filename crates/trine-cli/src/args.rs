@@ -446,6 +446,8 @@ pub enum ImportFormat {
     JrnlJson,
     /// Day One's JSON export: the .zip, its folder, or its .json file.
     Dayone,
+    /// A folder of Markdown files with YAML front matter (Trine, Obsidian, Joplin).
+    Markdown,
 }
 
 /// Export formats.

@@ -169,6 +169,7 @@ fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> 
         }
         ImportFormat::JrnlJson => interchange::read_jrnl_json(&args.path, &offset_at)?,
         ImportFormat::Dayone => interchange::read_dayone(&args.path)?,
+        ImportFormat::Markdown => interchange::read_markdown_folder(&args.path, &offset_at)?,
     };
     let summary = journal.import(set)?;
     out.import_summary(&summary, &args.path);

@@ -15,9 +15,12 @@ use serde::Deserialize;
 
 use super::import::{ImportItem, ImportSet};
 use super::json::parse;
+use super::text::ratings_in;
 use super::{ImportError, Location};
 use crate::error::Result;
-use crate::model::{normalize_tags, NewEntry, Ratings};
+#[cfg(test)]
+use crate::model::Ratings;
+use crate::model::{normalize_tags, NewEntry};
 use crate::time::OffsetAt;
 
 /// jrnl's default time format.
@@ -41,19 +44,6 @@ fn tags_in(text: &str, symbol: char) -> Vec<String> {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     normalize_tags(raw).unwrap_or_default()
-}
-
-/// Ratings written as `seen: 7`, `known: 5`, `valued: 6` (any order, any
-/// separators); numbers outside 1 to 10 are left as text.
-fn ratings_in(text: &str) -> Ratings {
-    let lower = text.to_lowercase();
-    let find = |name: &str| -> Option<i64> {
-        let at = lower.find(&format!("{name}:"))?;
-        let rest = lower[at + name.len() + 1..].trim_start();
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse().ok().filter(|v| (1..=10).contains(v))
-    };
-    Ratings::checked(find("seen"), find("known"), find("valued")).unwrap_or_default()
 }
 
 fn entry(title: &str, body: &str, local: NaiveDateTime, offset_at: OffsetAt<'_>) -> NewEntry {

@@ -18,7 +18,9 @@ mod jrnl;
 mod json;
 mod jsonl;
 mod markdown;
+mod markdown_import;
 mod record;
+mod text;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -29,6 +31,7 @@ pub use jrnl::{fixed_offset, read_jrnl_json, read_jrnl_text, JRNL_DEFAULT_TIME_F
 pub use json::{export_json, read_json, JournalDocument, JSON_FORMAT, JSON_FORMAT_VERSION};
 pub use jsonl::{export_jsonl, read_jsonl};
 pub use markdown::{export_markdown, markdown_file_name, render_markdown};
+pub use markdown_import::read_markdown_folder;
 pub use record::{EntryRecord, FieldProblem, RatingsRecord};
 
 /// Where in an import a record came from.

@@ -372,3 +372,94 @@ fn jsonl_export_reimports_the_same_entries() {
     copy.import(read_jsonl(&path, utc()).unwrap()).unwrap();
     assert_eq!(copy.list(&ListQuery::default()).unwrap(), live);
 }
+
+#[test]
+fn markdown_export_reimports_without_loss() {
+    let dir = TempDir::new().unwrap();
+    let original = rich_journal();
+    let mut journal = original;
+    journal
+        .create(NewEntry {
+            sections: vec![
+                Section {
+                    side: Side::Developmental,
+                    prompt_id: Some("regulation-02".into()),
+                    text: "Waited.\n\n## Not a side\n\nStill waiting.".into(),
+                },
+                Section {
+                    side: Side::Integration,
+                    prompt_id: None,
+                    text: String::new(),
+                },
+            ],
+            kind: Some(EntryKind::Reflection),
+            week_start: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap()),
+            ratings: Ratings::checked(Some(3), Some(4), Some(5)).unwrap(),
+            tags: vec!["two words".into()],
+            ..NewEntry::note(
+                "",
+                "# A heading in the body\n\nText with: colons, \"quotes\" and ---",
+            )
+        })
+        .unwrap();
+    let live = journal.list(&ListQuery::default()).unwrap();
+    let out = dir.path().join("md");
+    export_markdown(&live, &out).unwrap();
+    let set = read_markdown_folder(&out, utc()).unwrap();
+    let mut copy = Journal::open_in_memory().unwrap();
+    copy.set_setting("week.first_day", "sunday").unwrap();
+    assert_eq!(copy.import(set).unwrap().imported, live.len());
+    assert_eq!(
+        copy.list(&ListQuery::default()).unwrap(),
+        live,
+        "the same entries, field for field"
+    );
+}
+
+#[test]
+fn markdown_notes_from_other_tools_are_read_leniently_but_bad_values_are_named() {
+    let dir = TempDir::new().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(notes.join("sub")).unwrap();
+    std::fs::write(
+        notes.join("Plain note.md"),
+        "No front matter here.\n\nseen: 6",
+    )
+    .unwrap();
+    std::fs::write(
+        notes.join("sub/obsidian.md"),
+        "---\ntags: career, growth\naliases: [x]\ncreated: 2026-02-03 10:15\n---\nBody.\n",
+    )
+    .unwrap();
+    let set = read_markdown_folder(&notes, utc()).unwrap();
+    assert_eq!(set.entries.len(), 2);
+    let plain = &set.entries[0].entry;
+    assert_eq!(plain.title, "Plain note", "the file name is the title");
+    assert_eq!(
+        plain.ratings.seen.unwrap().get(),
+        6,
+        "ratings written in the text"
+    );
+    let obsidian = &set.entries[1].entry;
+    assert_eq!(obsidian.tags, vec!["career", "growth"]);
+    assert_eq!(
+        obsidian.created.unwrap().to_rfc3339(),
+        "2026-02-03T10:15:00+00:00"
+    );
+    std::fs::write(
+        notes.join("zz-bad.md"),
+        "---\ntitle: x\ncreated: someday\n---\n",
+    )
+    .unwrap();
+    let err = read_markdown_folder(&notes, utc()).unwrap_err().to_string();
+    assert!(
+        err.contains("zz-bad.md") && err.contains("`date`") && err.contains("someday"),
+        "{err}"
+    );
+    std::fs::write(notes.join("zz-bad.md"), "---\ntitle: [unclosed\n---\n").unwrap();
+    let err = read_markdown_folder(&notes, utc()).unwrap_err().to_string();
+    assert!(
+        err.contains("zz-bad.md:") && err.contains("front matter"),
+        "{err}"
+    );
+}

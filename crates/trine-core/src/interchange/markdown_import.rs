@@ -1,0 +1,273 @@
+//! A folder of Markdown files with YAML front matter: Trine's own Markdown
+//! export (read back without loss), and the notes of Obsidian or Joplin.
+//!
+//! Front matter may hold `id`, `title`, `date` / `datetime` / `created`,
+//! `updated`, `tags` (a list or a comma-separated string), `private`,
+//! `ratings`, `kind`, `week`, `sections` and `source_id`; other keys are
+//! ignored. Without a title, the file name is the title. A body that starts
+//! with `# <title>` loses that line (Trine writes it); the `## <side>`
+//! headings of declared sections become the sections again. Ratings written
+//! in the text as `seen: 8` lines are read when the front matter has none.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Deserialize;
+
+use super::import::{ImportItem, ImportSet};
+use super::record::RatingsRecord;
+use super::text::ratings_in;
+use super::{ImportError, Location};
+use crate::error::Result;
+use crate::model::{
+    normalize_sections, normalize_tags, EntryKind, NewEntry, Ratings, Section, Side,
+};
+use crate::time::OffsetAt;
+
+#[derive(Debug, Default, Deserialize)]
+struct FrontMatter {
+    id: Option<String>,
+    kind: Option<EntryKind>,
+    title: Option<String>,
+    date: Option<String>,
+    datetime: Option<String>,
+    created: Option<String>,
+    updated: Option<String>,
+    week: Option<NaiveDate>,
+    tags: Option<serde_yaml_ng::Value>,
+    private: Option<bool>,
+    ratings: Option<RatingsRecord>,
+    sections: Option<Vec<SectionMeta>>,
+    source_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SectionMeta {
+    side: Side,
+    prompt_id: Option<String>,
+}
+
+fn problem(file: &Path, line: Option<usize>, field: &str, message: String) -> crate::Error {
+    ImportError::Record {
+        location: Location {
+            file: file.to_path_buf(),
+            line,
+            record: None,
+        },
+        field: Some(field.to_string()),
+        message,
+    }
+    .into()
+}
+
+/// Reads every `.md` file in `dir` and its subfolders, in name order.
+pub fn read_markdown_folder(dir: &Path, offset_at: OffsetAt<'_>) -> Result<ImportSet> {
+    let mut files = Vec::new();
+    collect(dir, &mut files).map_err(|source| ImportError::Read {
+        file: dir.to_path_buf(),
+        source,
+    })?;
+    files.sort();
+    let mut set = ImportSet::default();
+    for file in files {
+        let text = std::fs::read_to_string(&file).map_err(|source| ImportError::Read {
+            file: file.clone(),
+            source,
+        })?;
+        let entry = read_note(&file, &text, offset_at)?;
+        set.entries.push(ImportItem {
+            location: Location {
+                file,
+                line: None,
+                record: None,
+            },
+            entry,
+        });
+    }
+    Ok(set)
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if dir.is_file() {
+        files.push(dir.to_path_buf());
+        return Ok(());
+    }
+    for item in std::fs::read_dir(dir)? {
+        let path = item?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"))
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Splits `---` front matter from the body; no front matter gives an empty one.
+fn split_front_matter(text: &str) -> (Option<&str>, &str) {
+    let text = text.trim_start_matches('\u{feff}');
+    let Some(rest) = text
+        .strip_prefix("---")
+        .filter(|r| r.starts_with('\n') || r.starts_with("\r\n"))
+    else {
+        return (None, text);
+    };
+    let rest = rest.trim_start_matches(['\r', '\n']);
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return (Some(&rest[..offset]), &rest[offset + line.len()..]);
+        }
+        offset += line.len();
+    }
+    (None, text)
+}
+
+/// Reads a time in the forms these tools write: RFC 3339, `YYYY-MM-DD
+/// HH:MM:SS` with `Z` or an offset, the same without a zone (local), or a
+/// bare date (noon, local).
+fn parse_time(text: &str, offset_at: OffsetAt<'_>) -> Option<DateTime<FixedOffset>> {
+    let t = text.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(t) {
+        return Some(d);
+    }
+    let spaced = t.replacen(' ', "T", 1);
+    if let Ok(d) = DateTime::parse_from_rfc3339(&spaced) {
+        return Some(d);
+    }
+    let local = NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
+        .ok()
+        .or_else(|| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .ok()
+                .map(|d| d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon")))
+        })?;
+    local.and_local_timezone(offset_at(local)).single()
+}
+
+fn tags_of(value: Option<serde_yaml_ng::Value>) -> Vec<String> {
+    use serde_yaml_ng::Value;
+    match value {
+        Some(Value::Sequence(items)) => items
+            .into_iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(Value::String(s)) => s
+            .split([',', ' '])
+            .filter(|t| !t.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn read_note(file: &Path, text: &str, offset_at: OffsetAt<'_>) -> Result<NewEntry> {
+    let (yaml, body) = split_front_matter(text);
+    let meta: FrontMatter = match yaml {
+        Some(yaml) if !yaml.trim().is_empty() => serde_yaml_ng::from_str(yaml).map_err(|e| {
+            // +1 for the opening `---` line.
+            let line = e.location().map(|l| l.line() + 1);
+            problem(file, line, "front matter", e.to_string())
+        })?,
+        _ => FrontMatter::default(),
+    };
+    let title = meta.title.clone().unwrap_or_else(|| {
+        file.file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default()
+    });
+    let when = meta
+        .datetime
+        .as_deref()
+        .or(meta.created.as_deref())
+        .or(meta.date.as_deref());
+    let created = match when {
+        Some(text) => Some(parse_time(text, offset_at).ok_or_else(|| {
+            problem(
+                file,
+                None,
+                "date",
+                format!("{text:?} is not a date or time Trine can read"),
+            )
+        })?),
+        None => std::fs::metadata(file)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(|t| DateTime::<chrono::Utc>::from(t).fixed_offset()),
+    };
+    let updated = match meta.updated.as_deref() {
+        Some(text) => Some(
+            parse_time(text, offset_at)
+                .ok_or_else(|| problem(file, None, "updated", format!("{text:?} is not a time")))?,
+        ),
+        None => None,
+    };
+
+    // The body: drop a `# title` line Trine wrote, and split declared sections.
+    let mut body = body.trim_start_matches(['\r', '\n']).to_string();
+    let heading = format!("# {}", title.replace('\n', " "));
+    if let Some(rest) = body.strip_prefix(&heading) {
+        if rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n") {
+            body = rest.trim_start_matches(['\r', '\n']).to_string();
+        }
+    }
+    let mut sections = Vec::new();
+    if let Some(declared) = &meta.sections {
+        for meta_section in declared.iter().rev() {
+            let marker = format!("\n## {}\n", meta_section.side.label());
+            let padded = format!("\n{body}");
+            if let Some(at) = padded.rfind(&marker) {
+                let text = padded[at + marker.len()..]
+                    .trim_matches(['\r', '\n'])
+                    .to_string();
+                body = padded[..at].trim_start_matches('\n').to_string();
+                sections.push(Section {
+                    side: meta_section.side,
+                    prompt_id: meta_section.prompt_id.clone(),
+                    text,
+                });
+            } else {
+                sections.push(Section {
+                    side: meta_section.side,
+                    prompt_id: meta_section.prompt_id.clone(),
+                    text: String::new(),
+                });
+            }
+        }
+    }
+    let body = body.trim_end().to_string();
+    let ratings = match meta.ratings {
+        Some(r) => Ratings::checked(r.seen, r.known, r.valued)
+            .map_err(|e| problem(file, None, "ratings", e.to_string()))?,
+        None => ratings_in(&body),
+    };
+    let tags = normalize_tags(tags_of(meta.tags).iter().map(|t| t.trim_start_matches('#')))
+        .map_err(|e| problem(file, None, "tags", e.to_string()))?;
+    let (id, source_id) = match meta.id {
+        Some(text) => match uuid::Uuid::parse_str(&text) {
+            Ok(id) => (Some(id), meta.source_id),
+            Err(_) => (None, meta.source_id.or(Some(text))),
+        },
+        None => (None, meta.source_id),
+    };
+    Ok(NewEntry {
+        id,
+        kind: meta.kind,
+        week_start: meta.week,
+        title,
+        body,
+        sections: normalize_sections(sections)
+            .map_err(|e| problem(file, None, "sections", e.to_string()))?,
+        tags,
+        private: meta.private.unwrap_or(false),
+        ratings,
+        created,
+        updated,
+        deleted: None,
+        source_id,
+    })
+}
