@@ -407,7 +407,7 @@ pub struct ExportArgs {
     /// The format: json is the full backup (everything, private included).
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// The file (json, jsonl) or new folder (markdown) to write.
+    /// The file (json, jsonl, csv, html) or new folder (markdown) to write.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
     /// Only entries written on or after this date (YYYY-MM-DD).
@@ -416,12 +416,27 @@ pub struct ExportArgs {
     /// Only entries written on or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Only entries with this tag.
-    #[arg(long)]
-    pub tag: Option<String>,
-    /// Include entries marked private (always included in json).
+    /// Only entries with this tag (repeat for any of several).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only entries with a section on this side (repeat for several).
+    #[arg(long = "side", value_enum, value_name = "SIDE")]
+    pub sides: Vec<SideArg>,
+    /// Only reflections or only notes (repeat for both).
+    #[arg(long = "kind", value_enum, value_name = "KIND")]
+    pub kinds: Vec<KindArg>,
+    /// Include entries marked private (the json backup always has them).
     #[arg(long)]
     pub include_private: bool,
+    /// Leave the ratings out.
+    #[arg(long)]
+    pub without_ratings: bool,
+    /// Leave the charts out of the report (html).
+    #[arg(long)]
+    pub without_charts: bool,
+    /// Say what would be exported, and write nothing.
+    #[arg(long)]
+    pub preview: bool,
 }
 
 /// Entry kinds on the command line.
@@ -431,6 +446,16 @@ pub enum KindArg {
     Reflection,
     /// Free notes.
     Note,
+}
+
+impl KindArg {
+    /// The core's kind.
+    pub fn into_kind(self) -> trine_core::EntryKind {
+        match self {
+            KindArg::Reflection => trine_core::EntryKind::Reflection,
+            KindArg::Note => trine_core::EntryKind::Note,
+        }
+    }
 }
 
 /// Import formats.
@@ -459,4 +484,8 @@ pub enum ExportFormat {
     Jsonl,
     /// A folder with one Markdown file per entry.
     Markdown,
+    /// The weekly ratings, one row per week.
+    Csv,
+    /// A self-contained HTML report with charts, for a coach.
+    Html,
 }

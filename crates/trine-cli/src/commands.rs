@@ -3,10 +3,10 @@
 use std::io::Read;
 
 use chrono::DateTime;
-use trine_core::interchange;
+use trine_core::interchange::{self, ExportSelection};
 use trine_core::store::ListQuery;
 use trine_core::week::{parse_date, parse_week};
-use trine_core::{time, EntryKind, Error, Journal, NewEntry, Ratings, Result, ValidationError};
+use trine_core::{time, Error, Journal, NewEntry, Ratings, Result, ValidationError};
 
 use crate::args::{
     AddArgs, Cli, Command, ExportArgs, ExportFormat, ImportArgs, ImportFormat, KindArg, ListArgs,
@@ -130,10 +130,7 @@ fn list(journal: &Journal, args: ListArgs, out: &Printer) -> Result<()> {
         tag: args.tag,
         from: args.from.map(|d| parse_date("--from", &d)).transpose()?,
         to: args.to.map(|d| parse_date("--to", &d)).transpose()?,
-        kind: args.kind.map(|k| match k {
-            KindArg::Reflection => EntryKind::Reflection,
-            KindArg::Note => EntryKind::Note,
-        }),
+        kind: args.kind.map(KindArg::into_kind),
         exclude_private: false,
         deleted: args.deleted,
         ..ListQuery::default()
@@ -177,46 +174,44 @@ fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> 
 }
 
 fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
-    let selection = ListQuery {
-        tag: args.tag,
+    let selection = ExportSelection {
         from: args.from.map(|d| parse_date("--from", &d)).transpose()?,
         to: args.to.map(|d| parse_date("--to", &d)).transpose()?,
-        exclude_private: !args.include_private,
-        ..ListQuery::default()
+        tags: args.tags,
+        sides: args.sides.into_iter().map(Into::into).collect(),
+        kinds: args.kinds.into_iter().map(KindArg::into_kind).collect(),
+        include_private: args.include_private,
+        without_ratings: args.without_ratings,
+        without_charts: args.without_charts,
+    };
+    if args.format == ExportFormat::Json && selection != ExportSelection::default() {
+        use clap::CommandFactory;
+        crate::args::Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--format json is the full backup and takes no selection \
+                 (--from, --to, --tag, --side, --kind, --include-private, --without-*); \
+                 use --format jsonl for a selection",
+            )
+            .exit();
+    }
+    if args.preview {
+        out.preview(&journal.export_preview(&selection)?);
+        return Ok(());
+    }
+    let (entries, left_out) = match args.format {
+        ExportFormat::Json => (Vec::new(), 0),
+        _ => journal.select(&selection)?,
     };
     let count = match args.format {
-        ExportFormat::Json => {
-            if selection
-                != (ListQuery {
-                    exclude_private: true,
-                    ..ListQuery::default()
-                })
-            {
-                use clap::CommandFactory;
-                crate::args::Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        "--format json is the full backup and takes no selection \
-                         (--from, --to, --tag, --include-private); use --format jsonl for a selection",
-                    )
-                    .exit();
-            }
-            interchange::export_json(journal, &args.out)?
-        }
-        ExportFormat::Jsonl => {
-            interchange::export_jsonl(&oldest_first(journal.list(&selection)?), &args.out)?
-        }
-        ExportFormat::Markdown => {
-            interchange::export_markdown(&journal.list(&selection)?, &args.out)?
-        }
+        ExportFormat::Json => interchange::export_json(journal, &args.out)?,
+        ExportFormat::Jsonl => interchange::export_jsonl(&entries, &args.out)?,
+        ExportFormat::Markdown => interchange::export_markdown(&entries, &args.out)?,
+        ExportFormat::Csv => interchange::export_csv(&entries, &args.out)?,
+        ExportFormat::Html => interchange::export_html(journal, &selection, &args.out)?,
     };
-    out.exported(count, &args.out);
+    out.exported(count, &args.out, args.format == ExportFormat::Csv, left_out);
     Ok(())
-}
-
-fn oldest_first(mut entries: Vec<trine_core::Entry>) -> Vec<trine_core::Entry> {
-    entries.reverse();
-    entries
 }
 
 /// Names a rating by its flag, as the person typed it.

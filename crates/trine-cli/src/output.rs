@@ -266,16 +266,52 @@ impl Printer {
         }
     }
 
-    /// What an export wrote.
-    pub fn exported(&self, count: usize, path: &Path) {
+    /// What an export wrote: `count` entries (or weeks, for CSV), and how
+    /// many private entries were left out.
+    pub fn exported(&self, count: usize, path: &Path, weeks: bool, private_left_out: usize) {
         if self.json {
-            print_json(&json!({"entries": count, "path": path}));
+            let what = if weeks { "weeks" } else { "entries" };
+            print_json(&json!({what: count, "path": path, "private_left_out": private_left_out}));
+            return;
+        }
+        let what = if weeks {
+            plural(count as u64, "week", "weeks")
         } else {
+            plural(count as u64, "entry", "entries")
+        };
+        println!("Exported {what} to {}.", path.display());
+        if private_left_out > 0 {
             println!(
-                "Exported {} to {}.",
-                plural(count as u64, "entry", "entries"),
-                path.display()
+                "{} marked private left out (add --include-private to share them).",
+                plural(private_left_out as u64, "entry", "entries")
             );
+        }
+    }
+
+    /// What an export would hold.
+    pub fn preview(&self, preview: &trine_core::interchange::ExportPreview) {
+        if self.json {
+            print_json(preview);
+            return;
+        }
+        println!(
+            "Would export {}.",
+            plural(preview.entries as u64, "entry", "entries")
+        );
+        if let (Some(first), Some(last)) = (preview.first_date, preview.last_date) {
+            println!(
+                "Written from {first} to {last}, in {}.",
+                plural(preview.weeks.len() as u64, "week", "weeks")
+            );
+        }
+        if preview.private_left_out > 0 {
+            println!(
+                "{} marked private would be left out.",
+                plural(preview.private_left_out as u64, "entry", "entries")
+            );
+        }
+        if !preview.charts.is_empty() {
+            println!("Charts in a report: {}.", preview.charts.join("; "));
         }
     }
 }

@@ -12,6 +12,7 @@
 //! moved into place at the end, so a failed export leaves nothing behind.
 
 mod atomic;
+mod csv_export;
 mod dayone;
 mod import;
 mod jrnl;
@@ -20,11 +21,14 @@ mod jsonl;
 mod markdown;
 mod markdown_import;
 mod record;
+mod report;
+mod selection;
 mod text;
 
 use std::fmt;
 use std::path::PathBuf;
 
+pub use csv_export::export_csv;
 pub use dayone::read_dayone;
 pub use import::{ImportItem, ImportSet, ImportSummary};
 pub use jrnl::{fixed_offset, read_jrnl_json, read_jrnl_text, JRNL_DEFAULT_TIME_FORMAT};
@@ -33,6 +37,8 @@ pub use jsonl::{export_jsonl, read_jsonl};
 pub use markdown::{export_markdown, markdown_file_name, render_markdown};
 pub use markdown_import::read_markdown_folder;
 pub use record::{EntryRecord, FieldProblem, RatingsRecord};
+pub use report::{export_html, render_report};
+pub use selection::{weekly_ratings_of, ExportPreview, ExportSelection};
 
 /// Where in an import a record came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

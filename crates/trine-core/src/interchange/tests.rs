@@ -463,3 +463,209 @@ fn markdown_notes_from_other_tools_are_read_leniently_but_bad_values_are_named()
         "{err}"
     );
 }
+
+/// A small journal to share from: two rated notes in one week (one
+/// private), a reflection the week after, an unrated note with a hostile
+/// body.
+fn sharing_journal() -> Journal {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let at = |s: &str| Some(chrono::DateTime::parse_from_rfc3339(s).unwrap());
+    let rated =
+        |seen, known, valued| Ratings::checked(Some(seen), Some(known), Some(valued)).unwrap();
+    journal
+        .create(NewEntry {
+            tags: vec!["coach".into()],
+            ratings: rated(6, 5, 4),
+            created: at("2026-11-03T10:00:00+01:00"),
+            ..NewEntry::note("Shared note", "Asked for the demo.")
+        })
+        .unwrap();
+    journal
+        .create(NewEntry {
+            private: true,
+            ratings: rated(1, 1, 1),
+            created: at("2026-11-04T10:00:00+01:00"),
+            ..NewEntry::note("Secret", "Not for the coach.")
+        })
+        .unwrap();
+    journal
+        .create(NewEntry {
+            kind: Some(EntryKind::Reflection),
+            sections: vec![Section {
+                side: Side::Emotional,
+                prompt_id: Some("seen-01".into()),
+                text: "Named in the retro.".into(),
+            }],
+            ratings: rated(8, 7, 9),
+            created: at("2026-11-12T19:00:00+01:00"),
+            ..NewEntry::note("", "A steady week.")
+        })
+        .unwrap();
+    journal
+        .create(NewEntry {
+            created: at("2026-11-13T09:00:00+01:00"),
+            ..NewEntry::note(
+                "Pasted",
+                "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)> text",
+            )
+        })
+        .unwrap();
+    journal
+}
+
+#[test]
+fn a_selection_leaves_private_entries_out_unless_asked_and_previews_itself() {
+    let journal = sharing_journal();
+    let (entries, left_out) = journal.select(&ExportSelection::default()).unwrap();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(left_out, 1);
+    assert!(entries.iter().all(|e| e.title != "Secret"));
+    assert_eq!(entries[0].title, "Shared note", "oldest first");
+    let (all, _) = journal
+        .select(&ExportSelection {
+            include_private: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(all.len(), 4);
+    let (emotional, _) = journal
+        .select(&ExportSelection {
+            sides: vec![Side::Emotional],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(emotional.len(), 1);
+    let (tagged, _) = journal
+        .select(&ExportSelection {
+            tags: vec!["#Coach".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(tagged.len(), 1);
+    let (notes, _) = journal
+        .select(&ExportSelection {
+            kinds: vec![EntryKind::Note],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(notes.len(), 2);
+    let (unrated, _) = journal
+        .select(&ExportSelection {
+            without_ratings: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(unrated.iter().all(|e| e.ratings.is_empty()));
+    let preview = journal.export_preview(&ExportSelection::default()).unwrap();
+    assert_eq!((preview.entries, preview.private_left_out), (3, 1));
+    assert_eq!(
+        preview
+            .weeks
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>(),
+        vec!["2026-11-02", "2026-11-09"]
+    );
+    assert_eq!(preview.charts.len(), 2);
+}
+
+#[test]
+fn the_csv_has_one_row_per_rated_week_without_private_ratings() {
+    let dir = TempDir::new().unwrap();
+    let journal = sharing_journal();
+    let (entries, _) = journal.select(&ExportSelection::default()).unwrap();
+    let path = dir.path().join("ratings.csv");
+    assert_eq!(export_csv(&entries, &path).unwrap(), 2);
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec![
+            "iso_week",
+            "week_start",
+            "seen",
+            "known",
+            "valued",
+            "rated_entries",
+            "note"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        rows[0],
+        vec!["2026-W45", "2026-11-02", "6", "5", "4", "1", ""],
+        "the private 1/1/1 is not averaged in"
+    );
+    assert_eq!(
+        rows[1],
+        vec![
+            "2026-W46",
+            "2026-11-09",
+            "8",
+            "7",
+            "9",
+            "1",
+            "A steady week."
+        ]
+    );
+    let (all, _) = journal
+        .select(&ExportSelection {
+            include_private: true,
+            ..Default::default()
+        })
+        .unwrap();
+    export_csv(&all, &path).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&path)
+        .unwrap()
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        rows[0].iter().skip(2).take(4).collect::<Vec<_>>(),
+        vec!["3.50", "3", "2.50", "2"],
+        "with the private entry, means of two"
+    );
+}
+
+#[test]
+fn the_html_report_is_self_contained_inert_and_holds_only_the_selection() {
+    let dir = TempDir::new().unwrap();
+    let journal = sharing_journal();
+    let path = dir.path().join("report.html");
+    assert_eq!(
+        export_html(&journal, &ExportSelection::default(), &path).unwrap(),
+        3
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("<style>") && html.contains("<svg"),
+        "styles and charts inline"
+    );
+    for fetched in ["<script", "<link", "src=", "@import", "url(", "<img"] {
+        assert!(!html.contains(fetched), "{fetched} in the report");
+    }
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || !html.contains("alert(1)"),
+        "the pasted script is inert"
+    );
+    assert!(html.contains("Asked for the demo.") && html.contains("Named in the retro."));
+    assert!(
+        !html.contains("Secret") && !html.contains("Not for the coach"),
+        "private entries stay out"
+    );
+    assert!(
+        html.contains("private entries left out"),
+        "the cover says what was chosen"
+    );
+    assert!(html.contains("felt seen 8/10, known 7/10, valued 9/10"));
+    let no_charts = export_html(
+        &journal,
+        &ExportSelection {
+            without_charts: true,
+            ..Default::default()
+        },
+        &path,
+    );
+    assert_eq!(no_charts.unwrap(), 3);
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("<svg"));
+}

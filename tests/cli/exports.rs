@@ -1,0 +1,160 @@
+//! Shared exports: the selection, the preview, CSV and the HTML report.
+
+use crate::util::Sandbox;
+
+fn journal() -> Sandbox {
+    let s = Sandbox::new();
+    s.run(&[
+        "add",
+        "--title",
+        "For the coach",
+        "--body",
+        "Asked for the demo.",
+        "--tag",
+        "coach",
+        "--seen",
+        "6",
+        "--known",
+        "5",
+        "--valued",
+        "4",
+        "--datetime",
+        "2026-11-03T10:00:00+01:00",
+    ])
+    .ok();
+    s.run(&[
+        "add",
+        "--title",
+        "Secret",
+        "--body",
+        "Only mine.",
+        "--private",
+        "--seen",
+        "1",
+        "--known",
+        "1",
+        "--valued",
+        "1",
+        "--datetime",
+        "2026-11-04T10:00:00+01:00",
+    ])
+    .ok();
+    s.run(&[
+        "reflect",
+        "--week",
+        "2026-W46",
+        "--emotional",
+        "Named in the retro.",
+        "--seen",
+        "8",
+        "--known",
+        "7",
+        "--valued",
+        "9",
+        "--note",
+        "A steady week.",
+    ])
+    .ok();
+    s
+}
+
+#[test]
+fn preview_says_what_would_be_shared_and_writes_nothing() {
+    let s = journal();
+    let out = s.path("never.html");
+    let preview = s
+        .run(&[
+            "--json",
+            "export",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+            "--preview",
+        ])
+        .json();
+    assert_eq!(preview["entries"], 2);
+    assert_eq!(preview["private_left_out"], 1);
+    assert_eq!(
+        preview["weeks"],
+        serde_json::json!(["2026-11-02", "2026-11-09"])
+    );
+    assert!(!out.exists(), "a preview writes nothing");
+    let text = s
+        .run(&[
+            "export",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+            "--preview",
+            "--side",
+            "emotional",
+        ])
+        .ok();
+    assert!(text.contains("Would export 1 entry."), "{text}");
+}
+
+#[test]
+fn csv_has_a_row_per_rated_week_and_leaves_private_ratings_out() {
+    let s = journal();
+    let out = s.path("ratings.csv");
+    let text = s
+        .run(&["export", "--format", "csv", "--out", out.to_str().unwrap()])
+        .ok();
+    assert!(
+        text.contains("Exported 2 weeks") && text.contains("1 entry marked private left out"),
+        "{text}"
+    );
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "iso_week,week_start,seen,known,valued,rated_entries,note"
+    );
+    assert_eq!(lines[1], "2026-W45,2026-11-02,6,5,4,1,");
+    assert_eq!(lines[2], "2026-W46,2026-11-09,8,7,9,1,A steady week.");
+}
+
+#[test]
+fn the_html_report_holds_the_selection_with_charts_and_nothing_else() {
+    let s = journal();
+    let out = s.path("report.html");
+    s.run(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+        "--tag",
+        "coach",
+        "--kind",
+        "note",
+    ])
+    .ok();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Asked for the demo.")
+            && !html.contains("Named in the retro.")
+            && !html.contains("Only mine.")
+    );
+    assert!(
+        html.contains("<svg") && html.contains("tags: coach"),
+        "charts and the selection on the cover"
+    );
+    s.run(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+        "--include-private",
+        "--without-ratings",
+    ])
+    .ok();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Only mine.") && !html.contains("/10"),
+        "private asked for, ratings left out"
+    );
+}
