@@ -139,14 +139,22 @@ impl Journal {
 /// The weekly rating series of just these entries (a shared export's
 /// charts and CSV must not include what was left out).
 pub fn weekly_ratings_of(entries: &[Entry]) -> Vec<WeekRatings> {
-    let mut weeks: BTreeMap<NaiveDate, (Vec<f64>, Vec<f64>, Vec<f64>, u32)> = BTreeMap::new();
+    /// One week's ratings, gathered.
+    #[derive(Default)]
+    struct Gathered {
+        seen: Vec<f64>,
+        known: Vec<f64>,
+        valued: Vec<f64>,
+        rated: u32,
+    }
+    let mut weeks: BTreeMap<NaiveDate, Gathered> = BTreeMap::new();
     for entry in entries.iter().filter(|e| !e.ratings.is_empty()) {
         let week = weeks.entry(entry.week_start).or_default();
         let r = entry.ratings;
-        week.0.extend(r.seen.map(|v| f64::from(v.get())));
-        week.1.extend(r.known.map(|v| f64::from(v.get())));
-        week.2.extend(r.valued.map(|v| f64::from(v.get())));
-        week.3 += 1;
+        week.seen.extend(r.seen.map(|v| f64::from(v.get())));
+        week.known.extend(r.known.map(|v| f64::from(v.get())));
+        week.valued.extend(r.valued.map(|v| f64::from(v.get())));
+        week.rated += 1;
     }
     let mean = |values: &[f64]| {
         (!values.is_empty()).then(|| RatingMean {
@@ -156,12 +164,12 @@ pub fn weekly_ratings_of(entries: &[Entry]) -> Vec<WeekRatings> {
     };
     weeks
         .into_iter()
-        .map(|(week_start, (seen, known, valued, rated))| WeekRatings {
+        .map(|(week_start, g)| WeekRatings {
             week_start,
-            seen: mean(&seen),
-            known: mean(&known),
-            valued: mean(&valued),
-            rated_entries: rated,
+            seen: mean(&g.seen),
+            known: mean(&g.known),
+            valued: mean(&g.valued),
+            rated_entries: g.rated,
         })
         .collect()
 }
