@@ -1,0 +1,38 @@
+// The one way to the shell: `call(command, args)` over Tauri's invoke
+// (withGlobalTauri, no bundler), and `messageOf(error)` to turn the shell's
+// `{ code, message }` errors into one calm sentence for the page.
+
+const invoke = window.__TAURI__?.core?.invoke;
+
+/** Calls a Trine command; rejects with `{ code, message }`. */
+export async function call(command, args = {}) {
+  if (typeof invoke !== 'function') {
+    throw {
+      code: 'no_shell',
+      message: 'This page works only inside the Trine app. Open Trine to see your journal.',
+    };
+  }
+  try {
+    return await invoke(command, args);
+  } catch (error) {
+    throw normalise(error);
+  }
+}
+
+function normalise(error) {
+  if (error && typeof error === 'object' && typeof error.message === 'string') {
+    return { code: String(error.code || 'error'), message: error.message };
+  }
+  if (typeof error === 'string') return { code: 'error', message: error };
+  return {
+    code: 'unknown',
+    message: 'Trine could not reach your journal. Close Trine and open it again.',
+  };
+}
+
+/** One sentence for the page: capital first letter, a stop at the end. */
+export function messageOf(error) {
+  const text = normalise(error).message.trim();
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}

@@ -1,0 +1,61 @@
+// The page's two message places: the alert region at the top (errors from
+// the core, in words) and a toast at the bottom (news with an optional
+// action, such as Undo). Both take plain text only.
+
+import { el } from './dom.js';
+import { messageOf } from './api.js';
+
+const status = () => document.getElementById('status');
+const toastRegion = () => document.getElementById('toasts');
+
+/** Shows an error from the core (or any sentence) in the alert region. */
+export function showError(error) {
+  const region = status();
+  region.replaceChildren(
+    el('span', { class: 'status-text', text: typeof error === 'string' ? error : messageOf(error) }),
+    el('button', {
+      type: 'button',
+      class: 'status-close',
+      text: 'Dismiss',
+      attrs: { 'aria-label': 'Dismiss this message' },
+      on: { click: clearError },
+    }),
+  );
+  region.hidden = false;
+}
+
+/** Hides the alert region. */
+export function clearError() {
+  const region = status();
+  region.hidden = true;
+  region.replaceChildren();
+}
+
+let toastTimer = null;
+
+/**
+ * Shows a short message at the bottom of the window for a few seconds,
+ * with an optional action button (e.g. Undo).
+ */
+export function toast(text, action) {
+  const region = toastRegion();
+  clearTimeout(toastTimer);
+  const children = [el('span', { text })];
+  if (action) {
+    children.push(
+      el('button', {
+        type: 'button',
+        class: 'toast-action',
+        text: action.label,
+        on: {
+          click: () => {
+            region.replaceChildren();
+            action.run();
+          },
+        },
+      }),
+    );
+  }
+  region.replaceChildren(el('div', { class: 'toast' }, children));
+  toastTimer = setTimeout(() => region.replaceChildren(), action ? 10000 : 4000);
+}

@@ -1,0 +1,29 @@
+// Trine's desktop app: starts the page, applies the theme, and shows the
+// first-run introduction or the screen in the address.
+//
+// Talks to the shell only through lib/api.js. Text from the journal or
+// from errors is only ever set as text; the only HTML put into the page is
+// what the core rendered and sanitised (see lib/dom.js, setTrustedHtml).
+
+import { call } from './lib/api.js';
+import { refreshCount } from './lib/count.js';
+import { installKeys } from './lib/keys.js';
+import { showError } from './lib/notify.js';
+import { startRouter } from './lib/router.js';
+import { applyTheme } from './lib/theme.js';
+
+async function start() {
+  applyTheme('system');
+  installKeys();
+  refreshCount();
+  try {
+    const [settings] = await call('app_settings');
+    applyTheme(settings.theme);
+    if (!settings.onboarded && !location.hash) location.replace('#/welcome');
+  } catch (error) {
+    showError(error);
+  }
+  startRouter();
+}
+
+start();

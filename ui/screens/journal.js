@@ -1,0 +1,273 @@
+// Journal: every entry, newest first, fifty at a time. The next page loads
+// as the end of the list comes into view (keyset paging with `next_after`),
+// so a journal of 100k entries scrolls without loading them all. Typing in
+// the search box shows ranked results with highlighted snippets instead.
+// Filters narrow the list by tag, side, kind and dates.
+
+import { call } from '../lib/api.js';
+import { debounce, el, longDate, setTrustedHtml } from '../lib/dom.js';
+import { showError, clearError } from '../lib/notify.js';
+
+const PAGE = 50;
+
+// The list as it was, so that coming back from an entry finds it again.
+let remembered = null;
+
+function summaryLine(item, withSnippet) {
+  const meta = [longDate(item.date), item.kind === 'reflection' ? 'Reflection' : 'Note'];
+  const ratings = ['seen', 'known', 'valued']
+    .filter((k) => item.ratings[k] != null)
+    .map((k) => `${k} ${item.ratings[k]}`);
+  if (ratings.length) meta.push(ratings.join(' · '));
+  const body = el('p', { class: 'entry-excerpt' });
+  if (withSnippet && item.snippet_html) setTrustedHtml(body, item.snippet_html);
+  else body.textContent = item.excerpt;
+  const tags = item.tags.length
+    ? el('ul', { class: 'tags', attrs: { 'aria-label': 'Tags' } }, item.tags.map((t) => el('li', { class: 'tag', text: t })))
+    : null;
+  return el(
+    'li',
+    { class: 'entry-item' },
+    el(
+      'a',
+      { class: 'entry-link', href: `#/entry/${item.id}`, data: { id: item.id, kind: item.kind } },
+      el('span', { class: 'entry-title', text: item.title }),
+      item.private ? el('span', { class: 'badge', text: 'Private' }) : null,
+      el('span', { class: 'entry-meta', text: meta.join(' · ') }),
+      body,
+      tags,
+    ),
+  );
+}
+
+export async function mount(root, route) {
+  const prior = remembered;
+  remembered = null;
+  const filters = prior?.filters || { tag: '', side: '', kind: '', from: '', to: '' };
+
+  const search = el('input', {
+    type: 'search',
+    id: 'journal-search',
+    class: 'search-box',
+    placeholder: 'Search your journal',
+    value: prior?.query || '',
+    autocomplete: 'off',
+    attrs: { 'aria-label': 'Search your journal (Ctrl+F)', 'aria-controls': 'entry-list' },
+  });
+  const tagSelect = el('select', { id: 'filter-tag', attrs: { 'aria-label': 'Only entries with this tag' } }, el('option', { value: '', text: 'Any tag' }));
+  const sideSelect = el(
+    'select',
+    { id: 'filter-side', attrs: { 'aria-label': 'Only reflections on this side' } },
+    el('option', { value: '', text: 'Any side' }),
+    el('option', { value: 'developmental', text: 'Developmental needs' }),
+    el('option', { value: 'emotional', text: 'Emotional needs' }),
+    el('option', { value: 'integration', text: 'Integration needs' }),
+  );
+  const kindSelect = el(
+    'select',
+    { id: 'filter-kind', attrs: { 'aria-label': 'Only this kind of entry' } },
+    el('option', { value: '', text: 'Notes and reflections' }),
+    el('option', { value: 'reflection', text: 'Reflections' }),
+    el('option', { value: 'note', text: 'Notes' }),
+  );
+  const fromInput = el('input', { type: 'date', id: 'filter-from', attrs: { 'aria-label': 'From this date' } });
+  const toInput = el('input', { type: 'date', id: 'filter-to', attrs: { 'aria-label': 'Up to this date' } });
+  tagSelect.value = filters.tag;
+  sideSelect.value = filters.side;
+  kindSelect.value = filters.kind;
+  fromInput.value = filters.from;
+  toInput.value = filters.to;
+
+  const list = el('ol', { id: 'entry-list', class: 'entry-list', attrs: { 'aria-label': 'Entries, newest first' } });
+  const sentinel = el('div', { class: 'sentinel', attrs: { 'aria-hidden': 'true' } });
+  const summary = el('p', { class: 'list-summary', id: 'list-summary', attrs: { 'aria-live': 'polite' } });
+
+  let nextAfter = null;
+  let loading = false;
+  let ended = false;
+  let token = 0;
+
+  function query() {
+    return {
+      limit: PAGE,
+      after: nextAfter,
+      tag: tagSelect.value || null,
+      side: sideSelect.value || null,
+      kind: kindSelect.value || null,
+      from: fromInput.value || null,
+      to: toInput.value || null,
+    };
+  }
+
+  async function loadPage() {
+    if (loading || ended) return;
+    loading = true;
+    const mine = token;
+    try {
+      const page = await call('entry_page', { query: query() });
+      if (mine !== token) return;
+      list.append(...page.items.map((item) => summaryLine(item, false)));
+      nextAfter = page.next_after;
+      ended = !page.next_after;
+      const count = list.children.length;
+      if (count === 0) summary.textContent = anyFilter() ? 'No entries match these filters.' : 'No entries yet. Press Ctrl+N to write a note.';
+      else summary.textContent = ended ? `${count} ${count === 1 ? 'entry' : 'entries'}` : `Showing the latest ${count}; more load as you scroll.`;
+      clearError();
+    } catch (error) {
+      showError(error);
+    } finally {
+      loading = false;
+    }
+    // Observing afresh reports the sentinel's state now, so a sentinel that
+    // stayed in view while the page grew still brings the next page.
+    if (mine === token && !ended) {
+      observer.unobserve(sentinel);
+      observer.observe(sentinel);
+    }
+  }
+
+  function anyFilter() {
+    return Boolean(tagSelect.value || sideSelect.value || kindSelect.value || fromInput.value || toInput.value);
+  }
+
+  function inRange(item) {
+    if (tagSelect.value && !item.tags.includes(tagSelect.value)) return false;
+    if (kindSelect.value && item.kind !== kindSelect.value) return false;
+    if (fromInput.value && item.date < fromInput.value) return false;
+    if (toInput.value && item.date > toInput.value) return false;
+    return true;
+  }
+
+  async function runSearch() {
+    const text = search.value.trim();
+    token += 1;
+    const mine = token;
+    if (text === '') {
+      restart();
+      return;
+    }
+    ended = true;
+    try {
+      const hits = (await call('search', { query: text, limit: 50 })).filter(inRange);
+      if (mine !== token) return;
+      list.replaceChildren(...hits.map((item) => summaryLine(item, true)));
+      list.setAttribute('aria-label', 'Search results, best first');
+      summary.textContent = hits.length === 0 ? `Nothing found for “${text}”.` : `${hits.length} ${hits.length === 1 ? 'entry matches' : 'entries match'}, best first.`;
+      clearError();
+    } catch (error) {
+      if (mine === token) showError(error);
+    }
+  }
+  const searchSoon = debounce(runSearch, 150);
+
+  function restart() {
+    token += 1;
+    nextAfter = null;
+    ended = false;
+    loading = false;
+    list.replaceChildren();
+    list.setAttribute('aria-label', 'Entries, newest first');
+    loadPage();
+  }
+
+  function filtersChanged() {
+    if (search.value.trim()) runSearch();
+    else restart();
+  }
+
+  search.addEventListener('input', searchSoon);
+  search.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      searchSoon.cancel();
+      runSearch();
+    }
+  });
+  for (const control of [tagSelect, sideSelect, kindSelect, fromInput, toInput]) {
+    control.addEventListener('change', filtersChanged);
+  }
+
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) loadPage();
+    },
+    { rootMargin: '0px 0px 600px 0px' },
+  );
+
+  root.append(
+    el(
+      'header',
+      { class: 'screen-head' },
+      el('div', {}, el('p', { class: 'eyebrow', text: 'Journal' }), el('h1', { text: 'Everything you have written' })),
+      el('a', { class: 'button primary', href: '#/new', text: 'New note', attrs: { 'aria-keyshortcuts': 'Control+N' } }),
+    ),
+    el(
+      'div',
+      { class: 'search-row', attrs: { role: 'search' } },
+      search,
+    ),
+    el(
+      'div',
+      { class: 'filters', attrs: { role: 'group', 'aria-label': 'Filters' } },
+      tagSelect,
+      sideSelect,
+      kindSelect,
+      el('label', { class: 'date-field' }, el('span', { text: 'From' }), fromInput),
+      el('label', { class: 'date-field' }, el('span', { text: 'To' }), toInput),
+    ),
+    summary,
+    list,
+    sentinel,
+  );
+
+  list.addEventListener('click', (event) => {
+    const link = event.target.closest('.entry-link');
+    if (!link) return;
+    remembered = {
+      query: search.value,
+      filters: { tag: tagSelect.value, side: sideSelect.value, kind: kindSelect.value, from: fromInput.value, to: toInput.value },
+      scroll: window.scrollY,
+      focusId: link.dataset.id,
+    };
+  });
+
+  call('tags')
+    .then((tags) => {
+      for (const [name, count] of tags) tagSelect.append(el('option', { value: name, text: `${name} (${count})` }));
+      tagSelect.value = filters.tag;
+    })
+    .catch(() => {});
+
+  if (search.value.trim()) await runSearch();
+  else await loadPage();
+  observer.observe(sentinel);
+
+  return {
+    ready() {
+      if (route.query.get('focus') === 'search') search.focus();
+      else if (prior?.focusId) {
+        const link = list.querySelector(`[data-id="${CSS.escape(prior.focusId)}"]`);
+        if (link) {
+          link.focus({ preventScroll: true });
+          window.scrollTo(0, prior.scroll);
+        }
+      }
+    },
+    focusSearch() {
+      search.focus();
+      search.select();
+    },
+    escape() {
+      if (search.value) {
+        search.value = '';
+        runSearch();
+        return true;
+      }
+      return false;
+    },
+    leave() {
+      observer.disconnect();
+      searchSoon.cancel();
+      token += 1;
+    },
+  };
+}

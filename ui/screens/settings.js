@@ -1,0 +1,100 @@
+// Settings: the first day of the week, the reminder, the theme, and where
+// the journal lives. Each change saves at once.
+
+import { call } from '../lib/api.js';
+import { el } from '../lib/dom.js';
+import { clearError, showError } from '../lib/notify.js';
+import { applyTheme } from '../lib/theme.js';
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const dayName = (d) => d.charAt(0).toUpperCase() + d.slice(1);
+
+export async function mount(root) {
+  let settings;
+  let path;
+  try {
+    [settings, path] = await call('app_settings');
+  } catch (error) {
+    showError(error);
+    root.append(el('div', { class: 'empty' }, el('h1', { text: 'Settings' }), el('p', { text: 'The settings live in your journal, which could not be opened. The message above says why.' })));
+    return {};
+  }
+  const indicator = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
+
+  const firstDay = el('select', { id: 'setting-first-day' }, DAYS.map((d) => el('option', { value: d, text: dayName(d) })));
+  const reminderDay = el('select', { id: 'setting-reminder-day' }, DAYS.map((d) => el('option', { value: d, text: dayName(d) })));
+  const reminderTime = el('input', { type: 'time', id: 'setting-reminder-time', value: settings.reminder_time });
+  firstDay.value = settings.first_day;
+  reminderDay.value = settings.reminder_day;
+  const themes = [
+    ['system', 'Follow the system'],
+    ['light', 'Light'],
+    ['dark', 'Dark'],
+  ].map(([value, words]) =>
+    el('label', { class: 'check' }, el('input', { type: 'radio', name: 'theme', value, checked: settings.theme === value, id: `setting-theme-${value}` }), el('span', { text: words })),
+  );
+
+  async function save() {
+    const next = {
+      ...settings,
+      first_day: firstDay.value,
+      reminder_day: reminderDay.value,
+      reminder_time: reminderTime.value || settings.reminder_time,
+      theme: root.querySelector('input[name="theme"]:checked')?.value || 'system',
+    };
+    applyTheme(next.theme);
+    indicator.textContent = 'Saving…';
+    try {
+      settings = await call('save_app_settings', { settings: next });
+      indicator.textContent = 'Saved';
+      clearError();
+    } catch (error) {
+      indicator.textContent = 'Not saved';
+      showError(error);
+    }
+  }
+  for (const control of [firstDay, reminderDay, reminderTime]) control.addEventListener('change', save);
+  for (const label of themes) label.querySelector('input').addEventListener('change', save);
+
+  const pathField = el('input', { type: 'text', id: 'setting-path', class: 'path', readOnly: true, value: path, attrs: { 'aria-label': 'Where your journal lives' } });
+  const copyState = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
+  const copy = el('button', {
+    type: 'button',
+    class: 'button',
+    text: 'Copy',
+    attrs: { 'aria-label': 'Copy where your journal lives' },
+    on: {
+      click: async () => {
+        try {
+          await navigator.clipboard.writeText(path);
+        } catch {
+          pathField.select();
+          document.execCommand('copy');
+        }
+        copyState.textContent = 'Copied';
+      },
+    },
+  });
+
+  root.append(
+    el('header', { class: 'screen-head' }, el('div', {}, el('p', { class: 'eyebrow', text: 'Settings' }), el('h1', { text: 'Make Trine yours' })), indicator),
+    el(
+      'section',
+      { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-week' } },
+      el('h2', { id: 'settings-week', text: 'Your week' }),
+      el('label', { class: 'field' }, el('span', { text: 'My week starts on' }), firstDay),
+      el('p', { class: 'field-help', text: 'Reflections you have written stay with the week they were written for.' }),
+      el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'Remind me on' }), reminderDay), el('label', { class: 'field' }, el('span', { text: 'at' }), reminderTime)),
+    ),
+    el('section', { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-look' } }, el('h2', { id: 'settings-look', text: 'Look' }), el('div', { class: 'choices', attrs: { role: 'radiogroup', 'aria-labelledby': 'settings-look' } }, themes)),
+    el(
+      'section',
+      { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-data' } },
+      el('h2', { id: 'settings-data', text: 'Your journal' }),
+      el('p', { text: 'Everything you write stays in one file on this computer:' }),
+      el('div', { class: 'path-row' }, pathField, copy, copyState),
+      el('p', { class: 'field-help', text: 'Copy the path to open the folder in your file manager, or to back it up.' }),
+    ),
+  );
+  return {};
+}

@@ -1,0 +1,257 @@
+// This week: three cards, one per side of the triangle, each with its
+// prompt, a Markdown editor, "Skip this side" and "Another question"; then
+// the three ratings and the optional note. Everything saves by itself
+// (lib/autosave.js); what is on screen is never replaced by what a save
+// returns, so typing is never interrupted or lost.
+
+import { call } from '../lib/api.js';
+import { Autosaver, saveIndicator } from '../lib/autosave.js';
+import { refreshCount } from '../lib/count.js';
+import { capitalise, el } from '../lib/dom.js';
+import { markdownEditor } from '../lib/editor.js';
+import { clearError, showError } from '../lib/notify.js';
+
+const STATUS_WORDS = {
+  upcoming: 'Still to come',
+  due: 'Due',
+  'partly-done': 'Partly done',
+  done: 'Done',
+  missed: 'Missed',
+};
+
+const RATINGS = [
+  { key: 'seen', question: 'How seen did I feel?' },
+  { key: 'known', question: 'How known did I feel?' },
+  { key: 'valued', question: 'How valued did I feel?' },
+];
+
+function streakWords(streak) {
+  if (!streak) return 'No streak yet';
+  return streak === 1 ? '1 week in a row' : `${streak} weeks in a row`;
+}
+
+export async function mount(root, route) {
+  let view;
+  try {
+    view = await call('week_view', route.query.get('week') ? { week: route.query.get('week') } : {});
+  } catch (error) {
+    showError(error);
+    root.append(
+      el('div', { class: 'empty' }, el('h1', { text: 'This week' }), el('p', { text: 'Your week could not be opened. The message above says why.' })),
+    );
+    return {};
+  }
+
+  const week = view.week_start;
+  // What the page holds; sent whole on every save.
+  const state = {
+    sides: new Map(view.sides.map((s) => [s.side, { text: s.answer, skipped: s.skipped, saved: s.answer !== '' || s.skipped }])),
+    ratings: { ...view.ratings },
+    note: view.note,
+  };
+
+  const indicator = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
+  const statusPill = el('span', { class: 'pill', id: 'week-status' });
+  const streakLine = el('span', { class: 'streak', id: 'week-streak' });
+  function showStatus(v) {
+    statusPill.textContent = STATUS_WORDS[v.status] || v.status;
+    statusPill.dataset.status = v.status;
+    streakLine.textContent = streakWords(v.streak);
+  }
+  showStatus(view);
+
+  async function save() {
+    const answers = [];
+    for (const [side, s] of state.sides) {
+      // An empty answer would read as a skipped side, so only sides with
+      // words or a skip are sent; the rest stay unanswered.
+      if (s.skipped) answers.push({ side, text: '', skipped: true });
+      else if (s.text.trim() !== '') answers.push({ side, text: s.text, skipped: false });
+    }
+    const saved = await call('save_reflection', {
+      week,
+      answers,
+      ratings: state.ratings,
+      note: state.note,
+    });
+    clearError();
+    showStatus(saved);
+    if (!view.entry_id && saved.entry_id) refreshCount();
+    view.entry_id = saved.entry_id;
+  }
+  const saver = new Autosaver(save, saveIndicator(indicator, (error) => showError(error)));
+
+  const header = el(
+    'header',
+    { class: 'screen-head week-head' },
+    el('div', {}, el('p', { class: 'eyebrow', text: 'This week' }), el('h1', { id: 'week-label', text: capitalise(view.label) })),
+    el('div', { class: 'week-meta' }, statusPill, streakLine, indicator),
+  );
+
+  const cards = view.sides.map((side) => sideCard(side));
+
+  function sideCard(side) {
+    const s = state.sides.get(side.side);
+    const componentLine = el('span', { class: 'component', text: side.component.name });
+    const promptLine = el('h2', { class: 'prompt', text: side.prompt.text });
+    const hintLine = el('p', { class: 'hint', text: side.prompt.hint || '', hidden: !side.prompt.hint });
+    const editor = markdownEditor({
+      label: `Your answer for ${side.side_name}`,
+      value: s.text,
+      placeholder: 'Write a few lines…',
+      onInput: () => {
+        s.text = editor.textarea.value;
+        if (s.text.trim() !== '' && s.skipped) {
+          s.skipped = false;
+          skip.checked = false;
+          card.classList.remove('is-skipped');
+        }
+        saver.touch();
+      },
+      onBlur: () => saver.flush(),
+    });
+    editor.textarea.dataset.side = side.side;
+    const skip = el('input', {
+      type: 'checkbox',
+      checked: s.skipped,
+      class: 'skip-box',
+      on: {
+        change: () => {
+          s.skipped = skip.checked;
+          card.classList.toggle('is-skipped', s.skipped);
+          saver.touch();
+          saver.flush();
+        },
+      },
+    });
+    const another = el('button', {
+      type: 'button',
+      class: 'button subtle',
+      text: 'Another question',
+      attrs: { 'aria-label': `Another question for ${side.side_name}` },
+      on: {
+        click: async () => {
+          another.disabled = true;
+          try {
+            await saver.flush();
+            const next = await call('another_prompt', { week, side: side.side });
+            const fresh = next.sides.find((x) => x.side === side.side);
+            componentLine.textContent = fresh.component.name;
+            promptLine.textContent = fresh.prompt.text;
+            hintLine.textContent = fresh.prompt.hint || '';
+            hintLine.hidden = !fresh.prompt.hint;
+            showStatus(next);
+          } catch (error) {
+            showError(error);
+          } finally {
+            another.disabled = false;
+          }
+        },
+      },
+    });
+    const card = el(
+      'section',
+      {
+        class: ['card', 'side-card', `side-${side.side}`, s.skipped && 'is-skipped'],
+        attrs: { 'aria-label': `${side.side_name}: ${side.component.name}` },
+        data: { side: side.side },
+      },
+      el('p', { class: 'side-line' }, el('span', { class: 'side-dot', attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'side-name', text: side.side_name }), ' · ', componentLine),
+      promptLine,
+      hintLine,
+      editor.node,
+      el(
+        'div',
+        { class: 'card-foot' },
+        el('label', { class: 'check' }, skip, el('span', { text: 'Skip this side this week' })),
+        another,
+      ),
+    );
+    return card;
+  }
+
+  const ratingRows = RATINGS.map(({ key, question }) => {
+    const value = state.ratings[key];
+    const output = el('output', { class: 'rating-value', id: `rating-${key}-value` });
+    const slider = el('input', {
+      type: 'range',
+      min: 1,
+      max: 10,
+      step: 1,
+      id: `rating-${key}`,
+      class: `rating-slider rating-${key}`,
+      value: value ?? 5,
+      attrs: { 'aria-describedby': `rating-${key}-last` },
+    });
+    function show() {
+      const v = state.ratings[key];
+      slider.classList.toggle('is-unset', v == null);
+      output.textContent = v == null ? 'Not rated' : String(v);
+      slider.setAttribute('aria-valuetext', v == null ? 'not rated' : `${v} of 10`);
+    }
+    function set() {
+      state.ratings[key] = Number(slider.value);
+      show();
+      saver.touch();
+    }
+    slider.addEventListener('input', set);
+    slider.addEventListener('change', set);
+    slider.addEventListener('click', () => {
+      if (state.ratings[key] == null) set();
+    });
+    slider.addEventListener('blur', () => saver.flush());
+    show();
+    const last = view.last_week[key];
+    return el(
+      'div',
+      { class: 'rating-row' },
+      el('label', { for: slider.id, class: 'rating-label', text: question }),
+      el('div', { class: 'rating-control' }, el('span', { class: 'scale-end', text: '1', attrs: { 'aria-hidden': 'true' } }), slider, el('span', { class: 'scale-end', text: '10', attrs: { 'aria-hidden': 'true' } })),
+      output,
+      el('span', { class: 'rating-last', id: `rating-${key}-last`, text: last == null ? 'last week: not rated' : `last week: ${last}` }),
+    );
+  });
+
+  const note = el('textarea', {
+    id: 'week-note',
+    class: 'editor-text note-text',
+    rows: 3,
+    value: state.note,
+    placeholder: 'Anything else about this week (optional)',
+    attrs: { 'aria-label': 'A note about this week (optional)' },
+    on: {
+      input: () => {
+        state.note = note.value;
+        saver.touch();
+      },
+      blur: () => saver.flush(),
+    },
+  });
+
+  root.append(
+    header,
+    el('div', { class: 'cards' }, cards),
+    el(
+      'section',
+      { class: 'card ratings', attrs: { 'aria-labelledby': 'ratings-title' } },
+      el('h2', { id: 'ratings-title', text: 'This week, at work…' }),
+      el('p', { class: 'hint', text: '1 is not at all, 10 is completely. Leave a rating untouched if you would rather not say.' }),
+      ratingRows,
+    ),
+    el(
+      'section',
+      { class: 'card note', attrs: { 'aria-labelledby': 'note-title' } },
+      el('h2', { id: 'note-title', text: 'A note' }),
+      note,
+    ),
+  );
+
+  return {
+    ready() {
+      const first = root.querySelector('textarea:not([disabled])');
+      if (first && route.query.get('focus') !== 'none') first.focus({ preventScroll: true });
+    },
+    save: () => saver.flush(),
+    leave: () => saver.close(),
+  };
+}
