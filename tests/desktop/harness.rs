@@ -1,0 +1,522 @@
+//! The harness: a sandbox of fresh folders per test, tauri-driver on free
+//! ports, and `App`, the window as a scenario sees it, with steps that fail
+//! with a message saying what they were looking for.
+
+use std::fs::File;
+use std::future::Future;
+use std::io::Write;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, Once};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+use trine_core::{Journal, NewEntry};
+
+const APP: &str = env!("CARGO_BIN_EXE_trine-desktop");
+
+/// How long the app may take to open its window and show a screen.
+pub const SCREEN_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// One app at a time: each needs its own tauri-driver, which would fight
+/// over the WebKit session if several ran at once.
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Fresh folders for one run of the app.
+pub struct Sandbox {
+    root: TempDir,
+    /// `TRINE_DATA_DIR`; not created until the app or a seed creates it.
+    pub data_dir: PathBuf,
+}
+
+impl Sandbox {
+    /// A sandbox, or `None` (after saying why) if this machine cannot run
+    /// the app under WebDriver and `TRINE_REQUIRE_DESKTOP_E2E` is not `1`.
+    pub fn new_or_skip(test: &str) -> Option<Self> {
+        if let Some(reason) = why_e2e_cannot_run() {
+            if std::env::var_os("TRINE_REQUIRE_DESKTOP_E2E").is_some_and(|v| v == "1") {
+                panic!("{test}: {reason} (and TRINE_REQUIRE_DESKTOP_E2E=1)");
+            }
+            // Once, and past the test harness's capture, so that a plain
+            // `cargo test` shows it.
+            static SAY_ONCE: Once = Once::new();
+            SAY_ONCE.call_once(|| {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\nskipped: the desktop end-to-end tests (tests/desktop): {reason}"
+                );
+            });
+            return None;
+        }
+        let root = tempfile::Builder::new()
+            .prefix("trine-e2e-")
+            .tempdir()
+            .unwrap();
+        for folder in ["home", "xdg-data", "xdg-config", "xdg-cache"] {
+            std::fs::create_dir(root.path().join(folder)).unwrap();
+        }
+        let data_dir = root.path().join("journal");
+        Some(Self { root, data_dir })
+    }
+
+    /// The environment the app runs with: nothing of the user's own.
+    fn env(&self) -> [(&'static str, PathBuf); 5] {
+        let root = self.root.path();
+        [
+            ("HOME", root.join("home")),
+            ("XDG_DATA_HOME", root.join("xdg-data")),
+            ("XDG_CONFIG_HOME", root.join("xdg-config")),
+            ("XDG_CACHE_HOME", root.join("xdg-cache")),
+            ("TRINE_DATA_DIR", self.data_dir.clone()),
+        ]
+    }
+
+    /// Opens the sandbox's journal with the core, as the CLI would, to set
+    /// it up before the app starts (or to look at it after).
+    pub fn journal(&self) -> Journal {
+        Journal::open_in(&self.data_dir).expect("open the sandbox's journal")
+    }
+
+    /// Writes `count` notes into the journal with the core, as a user would
+    /// have before opening the app.
+    pub fn seed_notes(&self, count: usize) {
+        let mut journal = self.journal();
+        for n in 1..=count {
+            journal
+                .create(NewEntry::note(
+                    format!("Note {n}"),
+                    "Something that happened this week.",
+                ))
+                .expect("seed a note");
+        }
+    }
+
+    /// Marks the first-run introduction as done, so the app opens on This week.
+    pub fn onboard(&self) {
+        let mut journal = self.journal();
+        let mut settings = journal.app_settings().expect("read the settings");
+        settings.onboarded = true;
+        journal
+            .save_app_settings(&settings)
+            .expect("save the settings");
+    }
+
+    /// Starts the app under tauri-driver, runs `scenario` against its window,
+    /// closes the app and returns what the scenario saw. Panics, with the
+    /// driver's log, if the app or the scenario fails.
+    pub fn run_app<T, F, Fut>(&self, scenario: F) -> T
+    where
+        F: FnOnce(App) -> Fut,
+        Fut: Future<Output = Step<T>>,
+    {
+        let _one_at_a_time = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let log_path = self.root.path().join("tauri-driver.log");
+        let driver = Driver::start(&self.env(), &log_path);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let killed = Arc::new(AtomicBool::new(false));
+
+        let outcome = runtime.block_on(async {
+            let client = match driver.connect().await {
+                Ok(client) => client,
+                Err(error) => return Err(error),
+            };
+            let seen = scenario(App {
+                client: client.clone(),
+                data_dir: self.data_dir.clone(),
+                killed: killed.clone(),
+            })
+            .await;
+            if killed.load(Ordering::SeqCst) {
+                // The app is gone; so is the session.
+                return seen;
+            }
+            // Close the session even if the scenario failed: that closes the app.
+            let closed = client.close().await;
+            match (seen, closed) {
+                (Ok(value), Ok(())) => Ok(value),
+                (Err(error), _) => Err(error),
+                (Ok(_), Err(error)) => Err(format!("the app did not close: {error}")),
+            }
+        });
+        drop(driver);
+
+        outcome.unwrap_or_else(|error| {
+            let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+            panic!("{error}\n--- tauri-driver log ---\n{log}")
+        })
+    }
+}
+
+/// The app's window, as the scenario sees it. Each step fails with a
+/// message that says what it was looking for.
+pub struct App {
+    client: Client,
+    data_dir: PathBuf,
+    killed: Arc<AtomicBool>,
+}
+
+/// What a scenario step returns: a value, or what went wrong.
+pub type Step<T> = Result<T, String>;
+
+impl App {
+    /// Waits until an element matches `css` and returns it.
+    pub async fn wait_for(&self, css: &str) -> Step<Element> {
+        self.client
+            .wait()
+            .at_most(SCREEN_TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("`{css}` did not appear within {SCREEN_TIMEOUT:?}: {e}"))
+    }
+
+    /// Waits until an element matches `css` and returns its text.
+    pub async fn wait_for_text(&self, css: &str) -> Step<String> {
+        let element = self.wait_for(css).await?;
+        element
+            .text()
+            .await
+            .map_err(|e| format!("could not read the text of `{css}`: {e}"))
+    }
+
+    /// The text of the element that matches `css` now.
+    pub async fn text(&self, css: &str) -> Step<String> {
+        let element = self.find(css).await?;
+        element
+            .text()
+            .await
+            .map_err(|e| format!("could not read the text of `{css}`: {e}"))
+    }
+
+    /// The element that matches `css` now.
+    pub async fn find(&self, css: &str) -> Step<Element> {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no `{css}` on the page: {e}"))
+    }
+
+    /// Whether an element matches `css` and is shown.
+    pub async fn is_shown(&self, css: &str) -> Step<bool> {
+        let elements = self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .map_err(|e| format!("could not look for `{css}`: {e}"))?;
+        for element in elements {
+            if element
+                .is_displayed()
+                .await
+                .map_err(|e| format!("could not tell whether `{css}` is shown: {e}"))?
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Clicks the element that matches `css` (waiting for it first).
+    pub async fn click(&self, css: &str) -> Step<()> {
+        let element = self.wait_for(css).await?;
+        // Below the sticky bar or the fold, WebKit's driver may call an
+        // element not interactable: bring it to the middle first.
+        let arg = serde_json::to_value(&element).map_err(|e| e.to_string())?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![arg],
+            )
+            .await
+            .map_err(|e| format!("could not scroll to `{css}`: {e}"))?;
+        element
+            .click()
+            .await
+            .map_err(|e| format!("could not click `{css}`: {e:?}"))
+    }
+
+    /// Types `text` into the element that matches `css`, as keystrokes.
+    pub async fn type_into(&self, css: &str, text: &str) -> Step<()> {
+        self.wait_for(css)
+            .await?
+            .send_keys(text)
+            .await
+            .map_err(|e| format!("could not type into `{css}`: {e}"))
+    }
+
+    /// Presses Ctrl and `key` together in the element that has the focus.
+    pub async fn press_ctrl(&self, key: char) -> Step<()> {
+        let keys = format!("{}{key}{}", char::from(Key::Control), char::from(Key::Null));
+        self.press(&keys).await
+    }
+
+    /// Sends keys to the element that has the focus (see `fantoccini::key::Key`).
+    pub async fn press(&self, keys: &str) -> Step<()> {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .map_err(|e| format!("could not find the focused element: {e}"))?;
+        focused
+            .send_keys(keys)
+            .await
+            .map_err(|e| format!("could not press {keys:?}: {e}"))
+    }
+
+    /// The value of a form field (textarea, input).
+    pub async fn value(&self, css: &str) -> Step<String> {
+        let element = self.wait_for(css).await?;
+        element
+            .prop("value")
+            .await
+            .map_err(|e| format!("could not read the value of `{css}`: {e}"))?
+            .ok_or_else(|| format!("`{css}` has no value"))
+    }
+
+    /// Runs `script` in the page and returns its value (`return …`).
+    pub async fn eval(&self, script: &str) -> Step<Value> {
+        self.client
+            .execute(script, vec![])
+            .await
+            .map_err(|e| format!("the script in the page failed: {e}\n{script}"))
+    }
+
+    /// Runs `script` in the page; it ends by calling its last argument with
+    /// the value to return.
+    pub async fn run_script(&self, script: &str) -> Step<Value> {
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .map_err(|e| format!("the script in the page failed: {e}"))
+    }
+
+    /// Waits until `condition` (a JavaScript expression) is true in the page.
+    pub async fn wait_until(&self, condition: &str, what: &str) -> Step<()> {
+        let deadline = Instant::now() + SCREEN_TIMEOUT;
+        let script = format!("return Boolean({condition});");
+        loop {
+            if self.eval(&script).await? == Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(format!(
+                    "{what}: `{condition}` was still false after {SCREEN_TIMEOUT:?}"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Goes to a screen by its address (`#/journal`) and waits for `css`.
+    pub async fn go(&self, hash: &str, css: &str) -> Step<()> {
+        self.eval(&format!("location.hash = {}; return null;", json!(hash)))
+            .await?;
+        self.wait_for(css).await.map(|_| ())
+    }
+
+    /// Sets the page's theme ("light" or "dark") as the Settings screen would.
+    pub async fn set_theme(&self, theme: &str) -> Step<()> {
+        self.eval(&format!(
+            "document.documentElement.dataset.theme = {}; return null;",
+            json!(theme)
+        ))
+        .await
+        .map(|_| ())
+    }
+
+    /// Saves what the window shows to `target/e2e-screenshots/NAME`, for a
+    /// person to look at.
+    pub async fn save_screenshot(&self, name: &str) -> Step<()> {
+        // WebKit's screenshot is the last frame it painted, which may predate
+        // the latest DOM change: wait for two more frames first.
+        self.run_script(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+        )
+        .await?;
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .map_err(|e| format!("could not take a screenshot: {e}"))?;
+        let folder = screenshot_folder();
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join(name), png).unwrap();
+        Ok(())
+    }
+
+    /// Kills the app at once (SIGKILL), as a crash or a power cut would:
+    /// no page events, no clean close. The scenario should end after this.
+    pub async fn kill(&self) -> Step<()> {
+        let pids = app_pids(&self.data_dir);
+        if pids.is_empty() {
+            return Err("could not find the app's process to kill".into());
+        }
+        for pid in pids {
+            let status = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status()
+                .map_err(|e| format!("could not run kill: {e}"))?;
+            if !status.success() {
+                return Err(format!("kill -KILL {pid} failed"));
+            }
+        }
+        self.killed.store(true, Ordering::SeqCst);
+        // Give WebKitWebDriver a moment to notice.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
+    }
+}
+
+/// `target/e2e-screenshots/`.
+pub fn screenshot_folder() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR is inside the target folder")
+        .join("e2e-screenshots")
+}
+
+/// The ids of this sandbox's app processes: the app binary running with
+/// this sandbox's `TRINE_DATA_DIR`, and nothing else.
+fn app_pids(data_dir: &Path) -> Vec<u32> {
+    let app = std::fs::canonicalize(APP).unwrap_or_else(|_| PathBuf::from(APP));
+    let mut marker = b"TRINE_DATA_DIR=".to_vec();
+    marker.extend_from_slice(data_dir.as_os_str().as_encoded_bytes());
+    marker.push(0);
+    let Ok(processes) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    processes
+        .filter_map(|p| p.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+            let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            exe.as_deref() == Some(app.as_path())
+                && environ
+                    .windows(marker.len())
+                    .any(|w| w == marker.as_slice())
+        })
+        .collect()
+}
+
+/// A running tauri-driver, stopped with SIGTERM when dropped: killed hard,
+/// it would leave WebKitWebDriver holding its port.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(env: &[(&'static str, PathBuf)], log_path: &Path) -> Self {
+        let [port, native_port] = free_ports();
+        let log = File::create(log_path).unwrap();
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .envs(env.iter().map(|(name, value)| (name, value)))
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .expect("start tauri-driver");
+        Self { child, port }
+    }
+
+    /// Opens a WebDriver session, which launches the app. tauri-driver takes
+    /// a moment to listen, so this retries for a while.
+    async fn connect(&self) -> Result<Client, String> {
+        let capabilities = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": APP },
+        });
+        let capabilities = match capabilities {
+            Value::Object(map) => map,
+            _ => unreachable!("capabilities are a JSON object"),
+        };
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let deadline = Instant::now() + SCREEN_TIMEOUT;
+        loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => return Ok(client),
+                Err(error) if Instant::now() >= deadline => {
+                    return Err(format!(
+                        "could not start the app through tauri-driver at {url}: {error}"
+                    ))
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+            }
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        #[cfg(not(unix))]
+        let _ = self.child.kill();
+
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // It did not stop in time: make sure it does not outlive the test.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Two ports free right now on 127.0.0.1 (for tauri-driver and the native
+/// WebDriver behind it).
+fn free_ports() -> [u16; 2] {
+    let first = TcpListener::bind("127.0.0.1:0").unwrap();
+    let second = TcpListener::bind("127.0.0.1:0").unwrap();
+    [
+        first.local_addr().unwrap().port(),
+        second.local_addr().unwrap().port(),
+    ]
+}
+
+/// Why this machine cannot run the app under WebDriver, if it cannot.
+fn why_e2e_cannot_run() -> Option<String> {
+    if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() {
+        return Some("DISPLAY is not set; run the tests under `xvfb-run -a`".into());
+    }
+    if !on_path("tauri-driver") {
+        return Some("tauri-driver is not on PATH; run scripts/setup.sh".into());
+    }
+    if cfg!(target_os = "linux") && !on_path("WebKitWebDriver") {
+        return Some("WebKitWebDriver is not on PATH; run scripts/setup.sh".into());
+    }
+    None
+}
+
+fn on_path(program: &str) -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    std::env::split_paths(&path).any(|folder| {
+        folder.join(program).is_file() || folder.join(format!("{program}.exe")).is_file()
+    })
+}

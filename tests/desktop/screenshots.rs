@@ -1,0 +1,141 @@
+//! A screenshot of every screen in the light and the dark theme, for a
+//! person to look at: `target/e2e-screenshots/<screen>-<theme>.png`. The
+//! journal is seeded with a few months of weeks, notes and check-ins so the
+//! screens look as they would in use.
+
+use chrono::{Datelike, Days};
+use trine_core::store::{Answer, NewCheckIn, ReflectionUpdate};
+use trine_core::{NewEntry, Ratings, Side};
+
+use crate::harness::{screenshot_folder, Sandbox};
+
+fn seed_a_lived_in_journal(sandbox: &Sandbox) {
+    sandbox.onboard();
+    let mut journal = sandbox.journal();
+    let today = trine_core::time::now().date_naive();
+    let this_week = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    for back in 1..=20u64 {
+        let week = this_week - Days::new(7 * back);
+        if back % 7 == 3 {
+            continue; // a missed week now and then
+        }
+        let wave = |shift: u64| ((back * 3 + shift) % 5) as i64;
+        let ratings = Ratings::checked(
+            Some(4 + wave(0)),
+            Some(3 + wave(2)),
+            Some(5 + wave(4).min(4)),
+        )
+        .unwrap();
+        journal
+            .save_reflection(
+                week,
+                ReflectionUpdate {
+                    answers: vec![
+                        (Side::Developmental, Answer::Text("I waited a day before answering the email, and it went better.".into())),
+                        (Side::Emotional, Answer::Text("My manager *named* the work I did on the migration in the all-hands.".into())),
+                        (Side::Integration, if back % 3 == 0 { Answer::Skip } else { Answer::Text("Asked for a career conversation next month.".into()) }),
+                    ],
+                    ratings,
+                    note: Some(String::new()),
+                },
+            )
+            .unwrap();
+    }
+    let notes = [
+        ("Coffee with Sam", "Sam said my design reviews are **the calmest** in the team.\n\n- ask for the platform work\n- write down what I want to be known for", vec!["mentor", "voice"]),
+        ("After the reorg", "Unsettled. I do not know yet where I fit.\n\n> Let things unfold.", vec!["change"]),
+        ("Small win", "Shipped the search fix. Three people thanked me.", vec!["wins"]),
+    ];
+    for (title, body, tags) in notes {
+        journal
+            .create(NewEntry {
+                tags: tags.into_iter().map(String::from).collect(),
+                ..NewEntry::note(title, body)
+            })
+            .unwrap();
+    }
+    let scores = [
+        ("professional_identity", 3),
+        ("self_regulation", 2),
+        ("self_confidence", 4),
+        ("feeling_seen", 3),
+        ("feeling_known", 4),
+        ("feeling_valued", 2),
+        ("values_alignment", 2),
+        ("voice", 5),
+        ("community", 3),
+    ];
+    journal
+        .record_checkin(NewCheckIn {
+            scores: scores.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            ..NewCheckIn::default()
+        })
+        .unwrap();
+    journal
+        .save_reflection(
+            this_week,
+            ReflectionUpdate {
+                answers: vec![(
+                    Side::Developmental,
+                    Answer::Text(
+                        "I noticed I rushed to say yes again. Next time: *pause, then answer*."
+                            .into(),
+                    ),
+                )],
+                ratings: Ratings::checked(Some(6), None, None).unwrap(),
+                note: None,
+            },
+        )
+        .unwrap();
+}
+
+#[test]
+fn every_screen_in_light_and_dark() {
+    let Some(sandbox) = Sandbox::new_or_skip("every_screen_in_light_and_dark") else {
+        return;
+    };
+    seed_a_lived_in_journal(&sandbox);
+    let note_id = sandbox
+        .journal()
+        .list(&trine_core::ListQuery {
+            limit: Some(1),
+            kind: Some(trine_core::EntryKind::Note),
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .id;
+
+    let shots = [
+        ("this-week", "#/week?focus=none".to_string(), "#week-label"),
+        (
+            "journal",
+            "#/journal".to_string(),
+            "#entry-list .entry-item",
+        ),
+        ("entry", format!("#/entry/{note_id}"), "#entry-body"),
+        ("new-note", "#/new".to_string(), "#note-title-input"),
+        ("trends", "#/trends".to_string(), ".chart-ratings svg"),
+        ("checkin", "#/checkin".to_string(), ".chart-triangle svg"),
+        ("settings", "#/settings".to_string(), "#setting-path"),
+        ("first-run", "#/welcome".to_string(), "#welcome-next"),
+    ];
+    let names: Vec<&str> = shots.iter().map(|(name, _, _)| *name).collect();
+    sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        for theme in ["light", "dark"] {
+            app.set_theme(theme).await?;
+            for (name, hash, ready) in &shots {
+                app.go(hash, ready).await?;
+                app.save_screenshot(&format!("{name}-{theme}.png")).await?;
+            }
+        }
+        Ok(())
+    });
+
+    for theme in ["light", "dark"] {
+        for name in &names {
+            let file = screenshot_folder().join(format!("{name}-{theme}.png"));
+            assert!(file.is_file(), "{} was saved", file.display());
+        }
+    }
+}

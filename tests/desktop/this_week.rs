@@ -1,0 +1,146 @@
+//! This week: what is written and rated is saved by itself, and is there
+//! again after the app closes, or is killed.
+
+use std::time::Duration;
+
+use fantoccini::key::Key;
+
+use crate::harness::{App, Sandbox, Step};
+
+const DEVELOPMENTAL: &str = "textarea[data-side=developmental]";
+const EMOTIONAL: &str = "textarea[data-side=emotional]";
+
+/// Sets a rating slider to `value` with the keyboard: Home (1), then Right.
+async fn rate(app: &App, which: &str, value: u8) -> Step<()> {
+    let mut keys = String::from(char::from(Key::Home));
+    for _ in 1..value {
+        keys.push(char::from(Key::Right));
+    }
+    app.type_into(&format!("#rating-{which}"), &keys).await
+}
+
+#[test]
+fn a_reflection_and_its_ratings_are_there_after_a_relaunch() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_reflection_and_its_ratings_are_there_after_a_relaunch")
+    else {
+        return;
+    };
+    sandbox.onboard();
+
+    let before = sandbox.run_app(|app| async move {
+        let before = app.wait_for_text("#rating-seen-value").await?;
+        app.type_into(DEVELOPMENTAL, "I said no to the extra project, calmly.")
+            .await?;
+        app.type_into(EMOTIONAL, "My lead asked how I *wanted* to grow.")
+            .await?;
+        rate(&app, "seen", 7).await?;
+        rate(&app, "known", 4).await?;
+        rate(&app, "valued", 9).await?;
+        app.type_into("#week-note", "A good week, mostly.").await?;
+        app.wait_until(
+            "document.querySelector('.save-state').textContent === 'Saved'",
+            "the week saves by itself",
+        )
+        .await?;
+        Ok(before)
+    });
+    assert_eq!(
+        before, "Not rated",
+        "ratings start unset until they are touched"
+    );
+
+    let seen = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        Ok([
+            app.value(DEVELOPMENTAL).await?,
+            app.value(EMOTIONAL).await?,
+            app.text("#rating-seen-value").await?,
+            app.text("#rating-known-value").await?,
+            app.text("#rating-valued-value").await?,
+            app.value("#week-note").await?,
+            app.text("#week-status").await?,
+        ])
+    });
+
+    assert_eq!(
+        seen,
+        [
+            "I said no to the extra project, calmly.",
+            "My lead asked how I *wanted* to grow.",
+            "7",
+            "4",
+            "9",
+            "A good week, mostly.",
+            "Partly done",
+        ],
+        "everything written and rated comes back; one side is still open"
+    );
+}
+
+#[test]
+fn a_draft_survives_the_app_being_killed() {
+    let Some(sandbox) = Sandbox::new_or_skip("a_draft_survives_the_app_being_killed") else {
+        return;
+    };
+    sandbox.onboard();
+    let draft = "Half a thought about the team meeting, typed and then";
+
+    sandbox.run_app(|app| async move {
+        app.type_into(DEVELOPMENTAL, draft).await?;
+        // No blur, no Ctrl+S, no clean close: only the pause after typing.
+        tokio::time::sleep(Duration::from_millis(3000)).await;
+        app.kill().await
+    });
+
+    let after = sandbox.run_app(|app| async move { app.value(DEVELOPMENTAL).await });
+    assert_eq!(
+        after, draft,
+        "autosave wrote the draft within three seconds of the last keystroke"
+    );
+}
+
+#[test]
+fn another_question_and_skip_change_a_side() {
+    let Some(sandbox) = Sandbox::new_or_skip("another_question_and_skip_change_a_side") else {
+        return;
+    };
+    sandbox.onboard();
+
+    let (first, second, status) = sandbox.run_app(|app| async move {
+        let css = ".side-card[data-side=integration] .prompt";
+        let first = app.wait_for_text(css).await?;
+        app.click(".side-card[data-side=integration] .card-foot button")
+            .await?;
+        app.wait_until(
+            &format!(
+                "document.querySelector('{css}').textContent !== {}",
+                serde_json::json!(first)
+            ),
+            "another question replaces the prompt",
+        )
+        .await?;
+        let second = app.text(css).await?;
+        app.click(".side-card[data-side=integration] .skip-box")
+            .await?;
+        app.wait_until(
+            "document.querySelector('.save-state').textContent === 'Saved'",
+            "skipping saves",
+        )
+        .await?;
+        let status = app.text("#week-status").await?;
+        Ok((first, second, status))
+    });
+
+    assert_ne!(first, second, "another question is a different question");
+    assert_eq!(status, "Partly done", "a skipped side starts the week");
+    let view = sandbox
+        .journal()
+        .this_week(trine_core::time::now().date_naive())
+        .unwrap();
+    assert!(view.sides[2].skipped, "the skip is saved");
+    assert_eq!(
+        view.sides[2].prompt.prompt.text, second,
+        "the new question is the week's question now"
+    );
+}
