@@ -168,7 +168,26 @@ fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> 
         ImportFormat::Dayone => interchange::read_dayone(&args.path)?,
         ImportFormat::Markdown => interchange::read_markdown_folder(&args.path, &offset_at)?,
     };
-    let summary = journal.import(set)?;
+    // A bar on the terminal for imports long enough to wait for.
+    let bar = (set.entries.len() >= 1000 && std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .then(|| {
+            let bar = indicatif::ProgressBar::new(set.entries.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "Importing {bar:40} {pos}/{len} entries ({eta} left)",
+                )
+                .expect("a valid template"),
+            );
+            bar
+        });
+    let summary = journal.import_with_progress(set, &mut |done, _| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     out.import_summary(&summary, &args.path);
     Ok(())
 }

@@ -80,14 +80,28 @@ impl Journal {
     /// Writes a checked import set in one transaction: all of it or, on any
     /// failure, none of it.
     pub fn import(&mut self, set: ImportSet) -> Result<ImportSummary> {
+        self.import_with_progress(set, &mut |_, _| {})
+    }
+
+    /// [`Journal::import`], calling `progress(done, total)` as entries are
+    /// written (every 100 entries and at the end), for progress bars.
+    pub fn import_with_progress(
+        &mut self,
+        set: ImportSet,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportSummary> {
+        let total = set.entries.len();
         let tx = self.conn.transaction()?;
         let mut summary = ImportSummary {
             read: set.entries.len(),
             notes: set.notes,
             ..ImportSummary::default()
         };
-        for item in set.entries {
+        for (done, item) in set.entries.into_iter().enumerate() {
             import_entry(&tx, item, &mut summary)?;
+            if (done + 1) % 100 == 0 {
+                progress(done + 1, total);
+            }
         }
         for checkin in set.checkins {
             let exists: Option<i64> = tx
@@ -121,6 +135,7 @@ impl Journal {
             )?;
         }
         tx.commit()?;
+        progress(total, total);
         Ok(summary)
     }
 }

@@ -128,6 +128,8 @@ struct JrnlEntry {
     time: String,
     #[serde(default)]
     tags: Vec<String>,
+    #[serde(default)]
+    starred: bool,
 }
 
 /// Reads jrnl's JSON export (`jrnl --export json`).
@@ -140,6 +142,12 @@ pub fn read_jrnl_json(path: &Path, offset_at: OffsetAt<'_>) -> Result<ImportSet>
     };
     let export: JrnlExport = parse(text.trim_start_matches('\u{feff}'), &located)?;
     let mut set = ImportSet::default();
+    let starred = export.entries.iter().filter(|e| e.starred).count();
+    if starred > 0 {
+        set.notes.push(format!(
+            "{starred} entries were starred in jrnl; Trine has no stars, so that mark was not kept"
+        ));
+    }
     for (index, e) in export.entries.into_iter().enumerate() {
         let location = Location {
             file: path.to_path_buf(),

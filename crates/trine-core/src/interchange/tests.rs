@@ -669,3 +669,20 @@ fn the_html_report_is_self_contained_inert_and_holds_only_the_selection() {
     assert_eq!(no_charts.unwrap(), 3);
     assert!(!std::fs::read_to_string(&path).unwrap().contains("<svg"));
 }
+
+#[test]
+fn import_reports_progress_and_ends_at_the_total() {
+    let dir = TempDir::new().unwrap();
+    let lines: String = (0..250)
+        .map(|i| format!("{{\"date\": \"2026-01-01\", \"title\": \"n{i}\"}}\n"))
+        .collect();
+    let path = write(&dir, "many.jsonl", &lines);
+    let mut journal = Journal::open_in_memory().unwrap();
+    let mut seen = Vec::new();
+    journal
+        .import_with_progress(read_jsonl(&path, utc()).unwrap(), &mut |done, total| {
+            seen.push((done, total))
+        })
+        .unwrap();
+    assert_eq!(seen, vec![(100, 250), (200, 250), (250, 250)]);
+}
