@@ -3,9 +3,9 @@
 //! journal is seeded with a few months of weeks, notes and check-ins so the
 //! screens look as they would in use.
 
-use chrono::{Datelike, Days};
+use chrono::{DateTime, Datelike, Days};
 use trine_core::store::{Answer, NewCheckIn, ReflectionUpdate};
-use trine_core::{NewEntry, Ratings, Side};
+use trine_core::{EntryKind, NewEntry, Ratings, Section, Side};
 
 use crate::harness::{screenshot_folder, Sandbox};
 
@@ -26,19 +26,38 @@ fn seed_a_lived_in_journal(sandbox: &Sandbox) {
             Some(5 + wave(4).min(4)),
         )
         .unwrap();
+        let answers = [
+            "I waited a day before answering the email, and it went better.",
+            "My manager *named* the work I did on the migration in the all-hands.",
+            if back % 3 == 0 {
+                ""
+            } else {
+                "Asked for a career conversation next month."
+            },
+        ];
+        let sections = journal
+            .week_prompts(week)
+            .unwrap()
+            .into_iter()
+            .zip(answers)
+            .map(|(prompt, text)| Section {
+                side: prompt.side,
+                prompt_id: Some(prompt.prompt.id),
+                text: text.to_string(),
+            })
+            .collect();
+        let written = week + Days::new(4);
         journal
-            .save_reflection(
-                week,
-                ReflectionUpdate {
-                    answers: vec![
-                        (Side::Developmental, Answer::Text("I waited a day before answering the email, and it went better.".into())),
-                        (Side::Emotional, Answer::Text("My manager *named* the work I did on the migration in the all-hands.".into())),
-                        (Side::Integration, if back % 3 == 0 { Answer::Skip } else { Answer::Text("Asked for a career conversation next month.".into()) }),
-                    ],
-                    ratings,
-                    note: Some(String::new()),
-                },
-            )
+            .create(NewEntry {
+                kind: Some(EntryKind::Reflection),
+                week_start: Some(week),
+                sections,
+                ratings,
+                created: Some(
+                    DateTime::parse_from_rfc3339(&format!("{written}T17:30:00+00:00")).unwrap(),
+                ),
+                ..NewEntry::default()
+            })
             .unwrap();
     }
     let notes = [
@@ -46,10 +65,14 @@ fn seed_a_lived_in_journal(sandbox: &Sandbox) {
         ("After the reorg", "Unsettled. I do not know yet where I fit.\n\n> Let things unfold.", vec!["change"]),
         ("Small win", "Shipped the search fix. Three people thanked me.", vec!["wins"]),
     ];
-    for (title, body, tags) in notes {
+    for (days_ago, (title, body, tags)) in [2u64, 9, 30].into_iter().zip(notes) {
+        let day = today - Days::new(days_ago);
         journal
             .create(NewEntry {
                 tags: tags.into_iter().map(String::from).collect(),
+                created: Some(
+                    DateTime::parse_from_rfc3339(&format!("{day}T12:15:00+00:00")).unwrap(),
+                ),
                 ..NewEntry::note(title, body)
             })
             .unwrap();
@@ -119,6 +142,26 @@ fn every_screen_in_light_and_dark() {
         ("settings", "#/settings".to_string(), "#setting-path"),
         ("first-run", "#/welcome".to_string(), "#welcome-next"),
     ];
+    let lower = [
+        (
+            "this-week-ratings",
+            "#/week?focus=none",
+            "#week-label",
+            ".ratings",
+        ),
+        (
+            "trends-insights",
+            "#/trends",
+            ".chart-ratings svg",
+            "#trends-insights",
+        ),
+        (
+            "checkin-form",
+            "#/checkin",
+            ".chart-triangle svg",
+            ".checkin-form",
+        ),
+    ];
     let names: Vec<&str> = shots.iter().map(|(name, _, _)| *name).collect();
     sandbox.run_app(|app| async move {
         app.wait_for("#week-label").await?;
@@ -126,6 +169,15 @@ fn every_screen_in_light_and_dark() {
             app.set_theme(theme).await?;
             for (name, hash, ready) in &shots {
                 app.go(hash, ready).await?;
+                app.save_screenshot(&format!("{name}-{theme}.png")).await?;
+            }
+            // The lower halves of the long screens, to look at too.
+            for (name, hash, ready, below) in lower {
+                app.go(hash, ready).await?;
+                app.eval(&format!(
+                    "document.querySelector('{below}').scrollIntoView({{ block: 'start' }}); return null;"
+                ))
+                .await?;
                 app.save_screenshot(&format!("{name}-{theme}.png")).await?;
             }
         }

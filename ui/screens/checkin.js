@@ -103,7 +103,7 @@ export async function mount(root) {
   const when = el('p', { class: 'hint', id: 'checkin-when' });
   function drawPicture(v) {
     when.textContent = v.latest ? `Your last check-in was on ${longDate(v.latest.taken.slice(0, 10))}.` : 'No check-in yet: this will be your first.';
-    picture.replaceChildren(el('h2', { id: 'triangle-title', text: v.triangle.title }), chartFigure(v.triangle, 'chart-triangle'));
+    picture.replaceChildren(el('h2', { id: 'triangle-title', class: 'visually-hidden', text: v.triangle.title }), chartFigure(v.triangle, 'chart-triangle'));
   }
   drawPicture(view);
   const { form, save } = checkinForm(view, {
@@ -118,7 +118,7 @@ export async function mount(root) {
       { class: 'screen-head' },
       el('div', {}, el('p', { class: 'eyebrow', text: 'Check-in' }), el('h1', { text: 'Which of the nine do you still want to work on?' }), when),
     ),
-    el('div', { class: 'checkin-layout' }, form, picture),
+    el('div', { class: 'checkin-layout' }, picture, form),
   );
   return { save };
 }

@@ -5,7 +5,7 @@
 // Filters narrow the list by tag, side, kind and dates.
 
 import { call } from '../lib/api.js';
-import { debounce, el, longDate, setTrustedHtml } from '../lib/dom.js';
+import { dateField, debounce, el, longDate, setTrustedHtml } from '../lib/dom.js';
 import { showError, clearError } from '../lib/notify.js';
 
 const PAGE = 50;
@@ -66,17 +66,18 @@ export async function mount(root, route) {
   const kindSelect = el(
     'select',
     { id: 'filter-kind', attrs: { 'aria-label': 'Only this kind of entry' } },
-    el('option', { value: '', text: 'Notes and reflections' }),
+    el('option', { value: '', text: 'All kinds' }),
     el('option', { value: 'reflection', text: 'Reflections' }),
     el('option', { value: 'note', text: 'Notes' }),
   );
-  const fromInput = el('input', { type: 'date', id: 'filter-from', attrs: { 'aria-label': 'From this date' } });
-  const toInput = el('input', { type: 'date', id: 'filter-to', attrs: { 'aria-label': 'Up to this date' } });
+  const fromInput = dateField({ id: 'filter-from', attrs: { 'aria-label': 'From this date' } });
+  const toInput = dateField({ id: 'filter-to', attrs: { 'aria-label': 'Up to this date' } });
   tagSelect.value = filters.tag;
   sideSelect.value = filters.side;
   kindSelect.value = filters.kind;
   fromInput.value = filters.from;
   toInput.value = filters.to;
+  for (const input of [fromInput, toInput]) input.classList.toggle('is-empty', !input.value);
 
   const list = el('ol', { id: 'entry-list', class: 'entry-list', attrs: { 'aria-label': 'Entries, newest first' } });
   const sentinel = el('div', { class: 'sentinel', attrs: { 'aria-hidden': 'true' } });
@@ -207,12 +208,16 @@ export async function mount(root, route) {
     ),
     el(
       'div',
-      { class: 'filters', attrs: { role: 'group', 'aria-label': 'Filters' } },
+      { class: 'filters journal-filters', attrs: { role: 'group', 'aria-label': 'Filters' } },
       tagSelect,
       sideSelect,
       kindSelect,
-      el('label', { class: 'date-field' }, el('span', { text: 'From' }), fromInput),
-      el('label', { class: 'date-field' }, el('span', { text: 'To' }), toInput),
+      el(
+        'div',
+        { class: 'date-row' },
+        el('label', { class: 'date-field' }, el('span', { text: 'From' }), fromInput),
+        el('label', { class: 'date-field' }, el('span', { text: 'To' }), toInput),
+      ),
     ),
     summary,
     list,

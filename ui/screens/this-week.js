@@ -20,9 +20,9 @@ const STATUS_WORDS = {
 };
 
 const RATINGS = [
-  { key: 'seen', question: 'How seen did I feel?' },
-  { key: 'known', question: 'How known did I feel?' },
-  { key: 'valued', question: 'How valued did I feel?' },
+  { key: 'seen', word: 'Seen', question: 'This week, how seen did I feel?' },
+  { key: 'known', word: 'Known', question: 'This week, how known did I feel?' },
+  { key: 'valued', word: 'Valued', question: 'This week, how valued did I feel?' },
 ];
 
 function streakWords(streak) {
@@ -170,7 +170,7 @@ export async function mount(root, route) {
     return card;
   }
 
-  const ratingRows = RATINGS.map(({ key, question }) => {
+  const ratingRows = RATINGS.map(({ key, word, question }) => {
     const value = state.ratings[key];
     const output = el('output', { class: 'rating-value', id: `rating-${key}-value` });
     const slider = el('input', {
@@ -181,11 +181,12 @@ export async function mount(root, route) {
       id: `rating-${key}`,
       class: `rating-slider rating-${key}`,
       value: value ?? 5,
-      attrs: { 'aria-describedby': `rating-${key}-last` },
+      attrs: { 'aria-describedby': `rating-${key}-last`, 'aria-label': question },
     });
     function show() {
       const v = state.ratings[key];
       slider.classList.toggle('is-unset', v == null);
+      output.classList.toggle('is-unset', v == null);
       output.textContent = v == null ? 'Not rated' : String(v);
       slider.setAttribute('aria-valuetext', v == null ? 'not rated' : `${v} of 10`);
     }
@@ -205,7 +206,7 @@ export async function mount(root, route) {
     return el(
       'div',
       { class: 'rating-row' },
-      el('label', { for: slider.id, class: 'rating-label', text: question }),
+      el('label', { for: slider.id, class: 'rating-label', text: word }),
       el('div', { class: 'rating-control' }, el('span', { class: 'scale-end', text: '1', attrs: { 'aria-hidden': 'true' } }), slider, el('span', { class: 'scale-end', text: '10', attrs: { 'aria-hidden': 'true' } })),
       output,
       el('span', { class: 'rating-last', id: `rating-${key}-last`, text: last == null ? 'last week: not rated' : `last week: ${last}` }),
@@ -234,7 +235,7 @@ export async function mount(root, route) {
     el(
       'section',
       { class: 'card ratings', attrs: { 'aria-labelledby': 'ratings-title' } },
-      el('h2', { id: 'ratings-title', text: 'This week, at work…' }),
+      el('h2', { id: 'ratings-title', text: 'This week at work, how much did I feel…' }),
       el('p', { class: 'hint', text: '1 is not at all, 10 is completely. Leave a rating untouched if you would rather not say.' }),
       ratingRows,
     ),

@@ -5,7 +5,7 @@
 
 import { call } from '../lib/api.js';
 import { chartFigure } from '../lib/chart.js';
-import { el, longDate } from '../lib/dom.js';
+import { dateField, el, longDate } from '../lib/dom.js';
 import { clearError, showError } from '../lib/notify.js';
 
 const NAMES = { seen: 'seen', known: 'known', valued: 'valued' };
@@ -64,8 +64,8 @@ function insightsSection(insights) {
 }
 
 export async function mount(root) {
-  const from = el('input', { type: 'date', id: 'trends-from', value: chosen.from, attrs: { 'aria-label': 'From this date' } });
-  const to = el('input', { type: 'date', id: 'trends-to', value: chosen.to, attrs: { 'aria-label': 'Up to this date' } });
+  const from = dateField({ id: 'trends-from', value: chosen.from, attrs: { 'aria-label': 'From this date' } });
+  const to = dateField({ id: 'trends-to', value: chosen.to, attrs: { 'aria-label': 'Up to this date' } });
   const tag = el('select', { id: 'trends-tag', attrs: { 'aria-label': 'Mark weeks with this tag' } }, el('option', { value: '', text: 'No tag markers' }));
   const rolling = el('input', { type: 'checkbox', id: 'trends-rolling', checked: chosen.rolling });
   const body = el('div', { class: 'trends-body', attrs: { 'aria-live': 'polite', 'aria-busy': 'true' } });
@@ -81,9 +81,9 @@ export async function mount(root) {
         rolling: rolling.checked ? 4 : null,
       });
       body.replaceChildren(
-        el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-ratings' } }, el('h2', { id: 'trends-ratings', text: view.ratings.title }), chartFigure(view.ratings, 'chart-ratings')),
+        el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-ratings' } }, el('h2', { id: 'trends-ratings', class: 'visually-hidden', text: view.ratings.title }), chartFigure(view.ratings, 'chart-ratings')),
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-insights' } }, el('h2', { id: 'trends-insights', text: 'What the numbers say' }), insightsSection(view.insights)),
-        el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-calendar' } }, el('h2', { id: 'trends-calendar', text: view.calendar.title }), chartFigure(view.calendar, 'chart-calendar')),
+        el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-calendar' } }, el('h2', { id: 'trends-calendar', class: 'visually-hidden', text: view.calendar.title }), chartFigure(view.calendar, 'chart-calendar')),
       );
       clearError();
     } catch (error) {
