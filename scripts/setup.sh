@@ -20,6 +20,7 @@ APT_PACKAGES=(
     webkit2gtk-driver
     librsvg2-bin
     tzdata
+    poppler-utils
     # kill(1): tests/desktop.rs stops tauri-driver with SIGTERM (slim images lack it).
     procps
 )

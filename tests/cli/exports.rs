@@ -158,3 +158,59 @@ fn the_html_report_holds_the_selection_with_charts_and_nothing_else() {
         "private asked for, ratings left out"
     );
 }
+
+/// Runs a poppler tool (from Debian's poppler-utils, which scripts/setup.sh installs).
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{tool} is needed for this test (apt-get install poppler-utils): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_pdf_report_has_real_text_vector_charts_and_page_numbers() {
+    let s = journal();
+    let out = s.path("report.pdf");
+    let text = s
+        .run(&["export", "--format", "pdf", "--out", out.to_str().unwrap()])
+        .ok();
+    assert!(text.contains("Exported 2 entries"), "{text}");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    let words = poppler("pdftotext", &[out.to_str().unwrap(), "-"]);
+    assert!(
+        words.contains("Career belonging journal") && words.contains("private entries left out"),
+        "the cover: {words}"
+    );
+    assert!(
+        words.contains("Asked for the demo.") && words.contains("Named in the retro."),
+        "entries as text"
+    );
+    assert!(!words.contains("Only mine."), "private entries stay out");
+    assert!(
+        words.contains("rating, 1 to 10"),
+        "chart labels are text, so the charts are vectors"
+    );
+    let pages: usize = poppler("pdfinfo", &[out.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+        .unwrap();
+    assert!(
+        words.contains(&format!("page 1 of {pages}"))
+            && words.contains(&format!("page {pages} of {pages}")),
+        "{words}"
+    );
+    let images = poppler("pdfimages", &["-list", out.to_str().unwrap()]);
+    assert_eq!(
+        images.lines().count(),
+        2,
+        "no raster images, only the header lines: {images}"
+    );
+}

@@ -488,4 +488,6 @@ pub enum ExportFormat {
     Csv,
     /// A self-contained HTML report with charts, for a coach.
     Html,
+    /// The same report as PDF: searchable text, vector charts, page numbers.
+    Pdf,
 }

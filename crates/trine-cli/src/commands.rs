@@ -228,6 +228,7 @@ fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
         ExportFormat::Markdown => interchange::export_markdown(&entries, &args.out)?,
         ExportFormat::Csv => interchange::export_csv(&entries, &args.out)?,
         ExportFormat::Html => interchange::export_html(journal, &selection, &args.out)?,
+        ExportFormat::Pdf => interchange::export_pdf(journal, &selection, &args.out)?,
     };
     out.exported(count, &args.out, args.format == ExportFormat::Csv, left_out);
     Ok(())

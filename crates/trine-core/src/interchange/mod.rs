@@ -20,6 +20,7 @@ mod json;
 mod jsonl;
 mod markdown;
 mod markdown_import;
+mod pdf;
 mod record;
 mod report;
 mod selection;
@@ -36,6 +37,7 @@ pub use json::{export_json, read_json, JournalDocument, JSON_FORMAT, JSON_FORMAT
 pub use jsonl::{export_jsonl, read_jsonl};
 pub use markdown::{export_markdown, markdown_file_name, render_markdown};
 pub use markdown_import::read_markdown_folder;
+pub use pdf::{export_pdf, render_pdf};
 pub use record::{EntryRecord, FieldProblem, RatingsRecord};
 pub use report::{export_html, render_report};
 pub use selection::{weekly_ratings_of, ExportPreview, ExportSelection};

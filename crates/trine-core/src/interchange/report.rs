@@ -49,7 +49,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
 "#;
 
 /// Which weeks of the selection have a (selected) reflection, done or not.
-fn calendar_weeks(
+pub(crate) fn selection_weeks(
     entries: &[Entry],
     first_day: crate::week::FirstDay,
 ) -> Vec<(NaiveDate, WeekStatus)> {
@@ -138,7 +138,7 @@ pub fn render_report(
         out.push_str("<section aria-label=\"Charts\">\n");
         let series = weekly_ratings_of(entries);
         if !selection.without_ratings && !series.is_empty() {
-            let weeks: Vec<NaiveDate> = calendar_weeks(entries, journal.settings()?.first_day)
+            let weeks: Vec<NaiveDate> = selection_weeks(entries, journal.settings()?.first_day)
                 .into_iter()
                 .map(|(w, _)| w)
                 .collect();
@@ -149,7 +149,7 @@ pub fn render_report(
         }
         chart_html(
             &mut out,
-            &calendar_chart(&calendar_weeks(entries, journal.settings()?.first_day))?,
+            &calendar_chart(&selection_weeks(entries, journal.settings()?.first_day))?,
         );
         out.push_str("</section>\n");
     }
