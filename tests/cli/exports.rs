@@ -214,3 +214,30 @@ fn the_pdf_report_has_real_text_vector_charts_and_page_numbers() {
         "no raster images, only the header lines: {images}"
     );
 }
+
+#[test]
+fn markdown_single_file_holds_every_selected_entry_for_reading() {
+    let s = journal();
+    let out = s.path("journal.md");
+    s.run(&[
+        "export",
+        "--format",
+        "markdown",
+        "--single-file",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .ok();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("# Career belonging journal\n"));
+    assert!(
+        text.contains("## For the coach")
+            && text.contains("felt seen 6/10, known 5/10, valued 4/10 · #coach"),
+        "{text}"
+    );
+    assert!(
+        text.contains("### Emotional needs\n\nNamed in the retro."),
+        "{text}"
+    );
+    assert!(!text.contains("Only mine."));
+}

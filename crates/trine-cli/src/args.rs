@@ -434,6 +434,9 @@ pub struct ExportArgs {
     /// Leave the charts out of the report (html).
     #[arg(long)]
     pub without_charts: bool,
+    /// For markdown: one file to read instead of a folder to re-import.
+    #[arg(long)]
+    pub single_file: bool,
     /// Say what would be exported, and write nothing.
     #[arg(long)]
     pub preview: bool,

@@ -225,6 +225,9 @@ fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
     let count = match args.format {
         ExportFormat::Json => interchange::export_json(journal, &args.out)?,
         ExportFormat::Jsonl => interchange::export_jsonl(&entries, &args.out)?,
+        ExportFormat::Markdown if args.single_file => {
+            interchange::export_markdown_single(&entries, &args.out)?
+        }
         ExportFormat::Markdown => interchange::export_markdown(&entries, &args.out)?,
         ExportFormat::Csv => interchange::export_csv(&entries, &args.out)?,
         ExportFormat::Html => interchange::export_html(journal, &selection, &args.out)?,

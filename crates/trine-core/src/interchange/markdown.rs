@@ -101,3 +101,53 @@ pub fn export_markdown(entries: &[Entry], dir: &Path) -> Result<usize> {
     })?;
     Ok(entries.len())
 }
+
+/// Writes all entries into one Markdown file for reading (not for
+/// re-import: use the folder form for that). Returns the number of entries.
+pub fn export_markdown_single(entries: &[Entry], path: &Path) -> Result<usize> {
+    let mut out = String::from("# Career belonging journal\n");
+    for entry in entries {
+        let _ = writeln!(
+            out,
+            "\n---\n\n## {}\n",
+            crate::views::display_title(entry).replace('\n', " ")
+        );
+        let mut meta = vec![entry.created.format("%A %-d %B %Y, %H:%M").to_string()];
+        let r = entry.ratings;
+        let ratings: Vec<String> = [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
+            .iter()
+            .filter_map(|(n, v)| v.map(|v| format!("{n} {}/10", v.get())))
+            .collect();
+        if !ratings.is_empty() {
+            meta.push(format!("felt {}", ratings.join(", ")));
+        }
+        if !entry.tags.is_empty() {
+            meta.push(
+                entry
+                    .tags
+                    .iter()
+                    .map(|t| format!("#{t}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        let _ = writeln!(out, "*{}*", meta.join(" · "));
+        if !entry.body.trim().is_empty() {
+            let _ = writeln!(out, "\n{}", entry.body.trim_end());
+        }
+        for section in &entry.sections {
+            let _ = writeln!(out, "\n### {}\n", section.side.label());
+            let _ = writeln!(
+                out,
+                "{}",
+                if section.text.is_empty() {
+                    "*Skipped this week.*"
+                } else {
+                    section.text.trim_end()
+                }
+            );
+        }
+    }
+    atomic::write_file(path, |w| w.write_all(out.as_bytes()))?;
+    Ok(entries.len())
+}

@@ -35,7 +35,7 @@ pub use import::{ImportItem, ImportSet, ImportSummary};
 pub use jrnl::{fixed_offset, read_jrnl_json, read_jrnl_text, JRNL_DEFAULT_TIME_FORMAT};
 pub use json::{export_json, read_json, JournalDocument, JSON_FORMAT, JSON_FORMAT_VERSION};
 pub use jsonl::{export_jsonl, read_jsonl};
-pub use markdown::{export_markdown, markdown_file_name, render_markdown};
+pub use markdown::{export_markdown, export_markdown_single, markdown_file_name, render_markdown};
 pub use markdown_import::read_markdown_folder;
 pub use pdf::{export_pdf, render_pdf};
 pub use record::{EntryRecord, FieldProblem, RatingsRecord};
