@@ -338,3 +338,46 @@ fn trine_markdown_export_round_trips_through_the_cli() {
     let b = s.run_with_data(&other, &["--json", "list"]).json();
     assert_eq!(a, b, "the same entries, ids and all");
 }
+
+/// Every importer, given a broken file, fails with a message naming the
+/// file (and the line or field where it can) and imports nothing.
+#[test]
+fn broken_files_fail_clearly_in_every_format_and_import_nothing() {
+    let s = Sandbox::new();
+    let dir = s.path("broken");
+    std::fs::create_dir_all(dir.join("md")).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let not_utf8: &[u8] = b"[2026-01-05 08:40:00 PM] caf\xe9 \xff\xfe\n";
+    let cases: Vec<(&str, PathBuf, Vec<&str>)> = vec![
+        ("jsonl", write("truncated.jsonl", b"{\"date\": \"2026-01-01\", \"title\": \"a\"}\n{\"date\": \"2026-01"), vec!["truncated.jsonl:2"]),
+        ("jsonl", write("types.jsonl", b"{\"date\": \"2026-01-01\", \"private\": \"yes\"}\n"), vec!["types.jsonl:1", "`private`"]),
+        ("jsonl", write("latin1.jsonl", not_utf8), vec!["latin1.jsonl", "UTF-8"]),
+        ("json", write("truncated.json", b"{\"format\": \"trine-journal\", \"version\": 1, \"entries\": [{\"date\""), vec!["truncated.json:1"]),
+        ("json", write("missing.json", b"{\"format\": \"trine-journal\", \"version\": 1, \"entries\": [{\"title\": \"x\"}]}"), vec!["missing.json (entry 1)", "`date`"]),
+        ("jrnl", write("latin1.txt", not_utf8), vec!["latin1.txt", "UTF-8"]),
+        ("jrnl", write("nodate.txt", b"just some words\n"), vec!["nodate.txt:1", "--time-format"]),
+        ("jrnl-json", write("jrnl-missing.json", b"{\"entries\": [{\"title\": \"x\", \"time\": \"10:00\"}]}"), vec!["jrnl-missing.json:1", "date"]),
+        ("jrnl-json", write("jrnl-types.json", b"{\"entries\": [{\"title\": \"x\", \"date\": \"2026-01-01\", \"time\": \"10:00\", \"tags\": 5}]}"), vec!["jrnl-types.json:1", "tags"]),
+        ("dayone", write("dayone-truncated.json", b"{\"entries\": [{\"uuid\": \"A\", \"creationDate\": \"2031-"), vec!["dayone-truncated.json:1"]),
+        ("dayone", write("dayone-missing.json", b"{\"entries\": [{\"text\": \"no uuid or date\"}]}"), vec!["dayone-missing.json:1", "uuid"]),
+        ("dayone", write("dayone-zone.json", b"{\"entries\": [{\"uuid\": \"A\", \"creationDate\": \"2031-04-05T14:30:00Z\", \"timeZone\": \"Mars/Olympus\"}]}"), vec!["dayone-zone.json (entry 1)", "timeZone"]),
+        ("markdown", write("md/latin1.md", not_utf8), vec!["latin1.md", "UTF-8"]),
+    ];
+    for (format, path, expected) in cases {
+        let err = s
+            .run(&["import", "--format", format, path.to_str().unwrap()])
+            .fails();
+        for part in expected {
+            assert!(
+                err.contains(part),
+                "{format} {}: {err:?} should mention {part:?}",
+                path.display()
+            );
+        }
+        assert_eq!(s.entry_count(), 0, "{format}: nothing imported");
+    }
+}

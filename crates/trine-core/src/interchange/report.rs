@@ -76,8 +76,26 @@ pub(crate) fn selection_weeks(
     out
 }
 
+/// Links in a shared report become their text: the report refers to
+/// nothing outside itself.
+fn without_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<a ") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        rest = after.find('>').map_or("", |end| &after[end + 1..]);
+    }
+    out.push_str(rest);
+    out.replace("</a>", "")
+}
+
 fn chart_html(out: &mut String, chart: &Chart) {
-    let _ = write!(out, "<figure class=\"chart\">{}", chart.svg);
+    // Inline SVG in HTML needs no namespace, and the report names no URL.
+    let svg = chart
+        .svg
+        .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+    let _ = write!(out, "<figure class=\"chart\">{svg}");
     let _ = write!(
         out,
         "<figcaption class=\"meta\">{}</figcaption>",
@@ -185,7 +203,7 @@ pub fn render_report(
             }
             out.push_str("</p>\n");
         }
-        out.push_str(&journal.entry_view(entry.id)?.html);
+        out.push_str(&without_links(&journal.entry_view(entry.id)?.html));
         out.push_str("\n</article>\n");
     }
     out.push_str("<footer>This report holds only the entries chosen for it. Trine keeps the journal on its owner's computer.</footer>\n</body>\n</html>\n");

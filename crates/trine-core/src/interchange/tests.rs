@@ -506,7 +506,7 @@ fn sharing_journal() -> Journal {
             created: at("2026-11-13T09:00:00+01:00"),
             ..NewEntry::note(
                 "Pasted",
-                "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)> text",
+                "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)> text and [a link](https://example.org)",
             )
         })
         .unwrap();
@@ -641,8 +641,15 @@ fn the_html_report_is_self_contained_inert_and_holds_only_the_selection() {
         html.contains("<style>") && html.contains("<svg"),
         "styles and charts inline"
     );
-    for fetched in ["<script", "<link", "src=", "@import", "url(", "<img"] {
-        assert!(!html.contains(fetched), "{fetched} in the report");
+    for fetched in [
+        "<script", "<link", "src=", "href=", "@import", "url(", "<img", "http:", "https:", "//",
+    ] {
+        assert!(
+            !html.contains(fetched),
+            "{fetched} in the report: {:?}",
+            html.find(fetched)
+                .map(|i| &html[i.saturating_sub(80)..(i + 40).min(html.len())])
+        );
     }
     assert!(
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || !html.contains("alert(1)"),
