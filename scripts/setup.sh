@@ -21,8 +21,11 @@ APT_PACKAGES=(
     librsvg2-bin
     tzdata
     poppler-utils
-    # kill(1): tests/desktop.rs stops tauri-driver with SIGTERM (slim images lack it).
+    # kill(1): tests/desktop stops tauri-driver with SIGTERM (slim images lack it).
     procps
+    # tests/desktop/close_window.py asks the app's window to close, as a
+    # window manager would (Xvfb has none).
+    python3-xlib
 )
 
 say() { printf 'setup: %s\n' "$*"; }

@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "record_checkin",
     "app_settings",
     "save_app_settings",
+    "close_after_saving",
 ];
 
 fn main() {

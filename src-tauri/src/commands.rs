@@ -297,3 +297,12 @@ pub fn save_app_settings(
 ) -> Reply<AppSettings> {
     journal.with(|j| j.save_app_settings(&settings))
 }
+
+/// The page has saved what was typed: the window may close now. Close
+/// requests wait for this (see `save_then_close` in `lib.rs`).
+#[tauri::command]
+pub fn close_after_saving(window: tauri::WebviewWindow) {
+    if let Err(error) = window.destroy() {
+        eprintln!("trine: the window could not be closed: {error}");
+    }
+}

@@ -9,6 +9,10 @@
 //! If the journal cannot be opened (a newer schema, a damaged file, an
 //! unusable folder), the window still opens: the state keeps the error, every
 //! command returns it, and the UI shows its message.
+//!
+//! Closing the window never loses what was typed: the close is held back,
+//! the window hidden, and the page asked to save; it then calls
+//! `close_after_saving`, or the window closes anyway after [`CLOSE_GRACE`].
 
 #![warn(missing_docs)]
 
@@ -16,8 +20,42 @@ mod commands;
 mod error;
 mod state;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use tauri::Manager;
+
 pub use error::CommandError;
 pub use state::JournalState;
+
+/// How long a closing window waits for the page to save before it goes.
+pub const CLOSE_GRACE: Duration = Duration::from_secs(3);
+
+/// Holds a close request back until the page has saved (see the module docs).
+fn save_then_close(window: &tauri::Window, api: &tauri::CloseRequestApi) {
+    static CLOSING: AtomicBool = AtomicBool::new(false);
+    api.prevent_close();
+    if CLOSING.swap(true, Ordering::SeqCst) {
+        return; // already on its way out
+    }
+    let Some(webview) = window.get_webview_window(window.label()) else {
+        let _ = window.destroy();
+        return;
+    };
+    let _ = window.hide();
+    if webview
+        .eval("window.__trineBeforeClose ? window.__trineBeforeClose() : window.__TAURI__.core.invoke('close_after_saving')")
+        .is_err()
+    {
+        let _ = window.destroy();
+        return;
+    }
+    let window = window.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(CLOSE_GRACE);
+        let _ = window.destroy();
+    });
+}
 
 /// Opens the journal and runs the app until its last window closes.
 ///
@@ -28,6 +66,11 @@ pub fn run() {
 
     tauri::Builder::default()
         .manage(journal)
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                save_then_close(window, api);
+            }
+        })
         // Keep in step with `COMMANDS` in `src-tauri/build.rs`.
         .invoke_handler(tauri::generate_handler![
             commands::entry_count,
@@ -48,6 +91,7 @@ pub fn run() {
             commands::record_checkin,
             commands::app_settings,
             commands::save_app_settings,
+            commands::close_after_saving,
         ])
         .run(tauri::generate_context!())
         .expect("Trine's window could not be started");

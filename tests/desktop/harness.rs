@@ -352,6 +352,44 @@ impl App {
         Ok(())
     }
 
+    /// Closes the window as its close button would (a WM_DELETE_WINDOW
+    /// request, sent by `close_window.py`), and waits for the app to end.
+    /// The scenario should end after this.
+    pub async fn close_window(&self) -> Step<()> {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/desktop/close_window.py");
+        for pid in app_pids(&self.data_dir) {
+            let out = Command::new(PYTHON)
+                .arg(&script)
+                .arg(pid.to_string())
+                .output()
+                .map_err(|e| format!("could not run {}: {e}", script.display()))?;
+            if !out.status.success() {
+                return Err(format!(
+                    "could not ask the window of process {pid} to close: {}{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+        }
+        self.wait_gone().await
+    }
+
+    /// Waits until the app's process has ended by itself; the scenario
+    /// should end after this.
+    pub async fn wait_gone(&self) -> Step<()> {
+        let deadline = Instant::now() + SCREEN_TIMEOUT;
+        while !app_pids(&self.data_dir).is_empty() {
+            if Instant::now() >= deadline {
+                return Err(format!(
+                    "the app was still running after {SCREEN_TIMEOUT:?}"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        self.killed.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
     /// Kills the app at once (SIGKILL), as a crash or a power cut would:
     /// no page events, no clean close. The scenario should end after this.
     pub async fn kill(&self) -> Step<()> {
@@ -373,6 +411,19 @@ impl App {
         tokio::time::sleep(Duration::from_millis(300)).await;
         Ok(())
     }
+}
+
+/// The Python that has python3-xlib (Debian's, not a version manager's).
+const PYTHON: &str = "/usr/bin/python3";
+
+/// Whether `App::close_window` can work here.
+pub fn can_close_windows() -> bool {
+    Command::new(PYTHON)
+        .args(["-c", "import Xlib"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// `target/e2e-screenshots/`.

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use fantoccini::key::Key;
 
-use crate::harness::{App, Sandbox, Step};
+use crate::harness::{can_close_windows, App, Sandbox, Step};
 
 const DEVELOPMENTAL: &str = "textarea[data-side=developmental]";
 const EMOTIONAL: &str = "textarea[data-side=emotional]";
@@ -142,5 +142,36 @@ fn another_question_and_skip_change_a_side() {
     assert_eq!(
         view.sides[2].prompt.prompt.text, second,
         "the new question is the week's question now"
+    );
+}
+
+#[test]
+fn closing_the_window_right_after_typing_keeps_the_words() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("closing_the_window_right_after_typing_keeps_the_words")
+    else {
+        return;
+    };
+    if !can_close_windows() {
+        assert!(
+            std::env::var_os("TRINE_REQUIRE_DESKTOP_E2E").is_none_or(|v| v != "1"),
+            "python3-xlib is missing (run scripts/setup.sh)"
+        );
+        eprintln!("skipped: closing a window needs python3-xlib (scripts/setup.sh)");
+        return;
+    }
+    sandbox.onboard();
+    let words = "The last words, typed just before closing";
+
+    sandbox.run_app(|app| async move {
+        app.type_into(DEVELOPMENTAL, words).await?;
+        // Well inside the two seconds the autosave waits for.
+        app.close_window().await
+    });
+
+    let after = sandbox.run_app(|app| async move { app.value(DEVELOPMENTAL).await });
+    assert_eq!(
+        after, words,
+        "a close request waits for the page to save what was typed"
     );
 }

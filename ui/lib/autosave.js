@@ -18,6 +18,15 @@ document.addEventListener('visibilitychange', () => {
 });
 window.addEventListener('pagehide', () => flushAll());
 
+// The shell holds a window close back and calls this first (src-tauri/src/lib.rs).
+window.__trineBeforeClose = async () => {
+  try {
+    await flushAll();
+  } finally {
+    await window.__TAURI__?.core?.invoke('close_after_saving');
+  }
+};
+
 export class Autosaver {
   /**
    * `save()` does the work and may throw; `onState(state, error)` hears
