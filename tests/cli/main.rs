@@ -4,6 +4,7 @@
 mod bad_input;
 mod basics;
 mod charts;
+mod crash;
 mod exports;
 mod importers;
 mod round_trip;
