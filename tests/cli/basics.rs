@@ -174,3 +174,29 @@ fn markdown_export_leaves_private_entries_out_unless_asked() {
     .ok();
     assert_eq!(std::fs::read_dir(s.path("md-all")).unwrap().count(), 2);
 }
+
+#[test]
+fn backup_and_restore() {
+    let s = Sandbox::new();
+    s.run(&["add", "--title", "before"]).ok();
+    let backup = s.run(&["--json", "backup"]).json();
+    let file = backup["path"].as_str().unwrap().to_string();
+    s.run(&["add", "--title", "after"]).ok();
+    assert_eq!(
+        s.run(&["--json", "backup", "--list"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let restored = s.run(&["--json", "restore", &file]).json();
+    assert_eq!(restored["entries"], 1);
+    assert!(std::path::Path::new(restored["replaced_journal_kept_at"].as_str().unwrap()).exists());
+    let list = s.run(&["--json", "list"]).json();
+    assert_eq!(list[0]["title"], "before");
+    let junk = s.file("junk.db", &"not a journal ".repeat(100));
+    let err = s.run(&["restore", junk.to_str().unwrap()]).fails();
+    assert!(err.contains("not a Trine journal"), "{err}");
+    assert_eq!(s.entry_count(), 1, "nothing changed");
+}

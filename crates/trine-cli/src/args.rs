@@ -94,6 +94,18 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the journal's integrity and count what it holds.
     Check,
+    /// Back the journal up now into its backups folder (the newest 10 are kept).
+    Backup {
+        /// List the backups instead.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the journal with a backup (checked first; the journal it
+    /// replaces is kept in the backups folder).
+    Restore {
+        /// The backup file (see `trine backup --list`).
+        file: std::path::PathBuf,
+    },
 }
 
 /// `trine add`.

@@ -75,6 +75,23 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Import(args) => import(&mut journal, args, &out),
         Command::Export(args) => export(&journal, args, &out),
+        Command::Backup { list } => {
+            if list {
+                let path = journal
+                    .path()
+                    .map(trine_core::backup::backups_dir)
+                    .unwrap_or_default();
+                out.backups(&trine_core::backup::list_backups(&path)?, &path);
+            } else {
+                out.backup(&journal.backup_now()?);
+            }
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let kept = journal.restore(&file)?;
+            out.restored(&file, &kept, journal.entry_count()?);
+            Ok(())
+        }
         Command::Check => {
             let health = journal.health()?;
             out.health(&health, &dir);

@@ -234,6 +234,56 @@ impl Printer {
         );
     }
 
+    /// A backup just taken.
+    pub fn backup(&self, backup: &trine_core::backup::BackupInfo) {
+        if self.json {
+            print_json(backup);
+        } else {
+            println!(
+                "Backed up to {} ({} kB).",
+                backup.path.display(),
+                backup.bytes.div_ceil(1024)
+            );
+        }
+    }
+
+    /// The list of backups.
+    pub fn backups(&self, backups: &[trine_core::backup::BackupInfo], dir: &Path) {
+        if self.json {
+            print_json(&backups);
+        } else if backups.is_empty() {
+            println!(
+                "No backups yet in {}. Take one with `trine backup`.",
+                dir.display()
+            );
+        } else {
+            for b in backups {
+                println!(
+                    "{}  {:>8} kB  {}",
+                    b.taken.format("%Y-%m-%d %H:%M"),
+                    b.bytes.div_ceil(1024),
+                    b.path.display()
+                );
+            }
+        }
+    }
+
+    /// A restore done.
+    pub fn restored(&self, from: &Path, kept: &Path, entries: u64) {
+        if self.json {
+            print_json(
+                &json!({"restored_from": from, "replaced_journal_kept_at": kept, "entries": entries}),
+            );
+        } else {
+            println!(
+                "Restored {} ({}).",
+                from.display(),
+                plural(entries, "entry", "entries")
+            );
+            println!("The journal it replaced is kept at {}.", kept.display());
+        }
+    }
+
     /// What an import did.
     pub fn import_summary(&self, summary: &ImportSummary, path: &Path) {
         if self.json {

@@ -16,6 +16,7 @@
 
 #![warn(missing_docs)]
 
+pub mod backup;
 pub mod charts;
 pub mod error;
 pub mod insights;
