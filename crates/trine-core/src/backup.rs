@@ -1,0 +1,322 @@
+//! Backups: copies of the journal taken with SQLite's online backup API
+//! (consistent even while the journal is in use), kept in the `backups`
+//! folder beside it, the newest N kept (10 by default), and restore, which
+//! checks a backup before it replaces anything and keeps a copy of the
+//! journal it replaces.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::error::{Error, OpenError, Result};
+use crate::store::{Journal, CURRENT_VERSION};
+use crate::time;
+
+/// The setting holding how many backups to keep.
+const KEEP_KEY: &str = "backup.keep";
+/// Backups kept when the setting is unset.
+pub const DEFAULT_KEEP: usize = 10;
+const PREFIX: &str = "journal-";
+const REPLACED_PREFIX: &str = "replaced-";
+
+/// A backup file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupInfo {
+    /// Where it is.
+    pub path: PathBuf,
+    /// When it was taken (local time, from its name).
+    pub taken: NaiveDateTime,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// The backups folder of a journal file: `backups/` beside it.
+pub fn backups_dir(journal_path: &Path) -> PathBuf {
+    journal_path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
+
+fn copy_pages(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
+    let backup = Backup::new(from, to)?;
+    backup.run_to_completion(256, Duration::from_millis(0), None)
+}
+
+fn stamp(now: DateTime<FixedOffset>) -> String {
+    now.format("%Y%m%d-%H%M%S%.3f")
+        .to_string()
+        .replace('.', "-")
+}
+
+/// The backups in `dir`, newest first (the copies kept by restore are not
+/// listed).
+pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let mut found = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+        Err(e) => return Err(Error::file(dir, e)),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Some(stamp) = name
+            .strip_prefix(PREFIX)
+            .and_then(|n| n.strip_suffix(".db"))
+        else {
+            continue;
+        };
+        let Ok(taken) = NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S-%3f") else {
+            continue;
+        };
+        let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        found.push(BackupInfo {
+            path: entry.path(),
+            taken,
+            bytes,
+        });
+    }
+    found.sort_by_key(|b| std::cmp::Reverse(b.taken));
+    Ok(found)
+}
+
+/// Opens a backup read-only and checks it: a Trine journal, not from a
+/// newer Trine, and sound.
+fn check_backup(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| not_a_backup(path, e))?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| not_a_backup(path, e))?;
+    if version == 0 {
+        return Err(OpenError::NotADatabase {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    if version > CURRENT_VERSION {
+        return Err(OpenError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: CURRENT_VERSION,
+        }
+        .into());
+    }
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if problems != ["ok"] {
+        return Err(Error::Corrupt(format!(
+            "the backup {} is damaged ({}); nothing was restored",
+            path.display(),
+            problems.join("; ")
+        )));
+    }
+    Ok(conn)
+}
+
+fn not_a_backup(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => OpenError::NotADatabase {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        _ => Error::Database(e),
+    }
+}
+
+impl Journal {
+    /// How many backups to keep.
+    pub fn backups_to_keep(&self) -> Result<usize> {
+        Ok(self
+            .setting(KEEP_KEY)?
+            .and_then(|v| v.parse().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or(DEFAULT_KEEP))
+    }
+
+    /// Takes a backup now into the journal's backups folder and removes the
+    /// oldest beyond the number to keep. Returns the new backup.
+    pub fn backup_now(&self) -> Result<BackupInfo> {
+        let path = self
+            .path()
+            .ok_or_else(|| Error::Corrupt("an in-memory journal has no backups folder".into()))?;
+        let dir = backups_dir(path);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+        let target = dir.join(format!("{PREFIX}{}.db", stamp(time::now())));
+        let tmp = dir.join(".backup-in-progress.db");
+        let _ = std::fs::remove_file(&tmp);
+        {
+            let mut out = Connection::open(&tmp)?;
+            copy_pages(&self.conn, &mut out)?;
+            out.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        std::fs::rename(&tmp, &target).map_err(|e| Error::file(&target, e))?;
+        let keep = self.backups_to_keep()?;
+        for old in list_backups(&dir)?.into_iter().skip(keep) {
+            std::fs::remove_file(&old.path).map_err(|e| Error::file(&old.path, e))?;
+        }
+        list_backups(&dir)?
+            .into_iter()
+            .find(|b| b.path == target)
+            .ok_or_else(|| Error::Corrupt("the new backup is missing".into()))
+    }
+
+    /// Takes a backup if none was taken in the last 24 hours. Returns it,
+    /// or `None` when one is recent enough.
+    pub fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
+        let Some(path) = self.path() else {
+            return Ok(None);
+        };
+        let latest = list_backups(&backups_dir(path))?.into_iter().next();
+        let now = time::now().naive_local();
+        match latest {
+            Some(b) if now - b.taken < chrono::Duration::hours(24) => Ok(None),
+            _ => self.backup_now().map(Some),
+        }
+    }
+
+    /// Replaces the journal's content with the backup at `backup`, after
+    /// checking the backup, and keeps a copy of what it replaces in the
+    /// backups folder. Returns the path of that copy.
+    pub fn restore(&mut self, backup: &Path) -> Result<PathBuf> {
+        let source = check_backup(backup)?;
+        let path = self
+            .path()
+            .ok_or_else(|| Error::Corrupt("an in-memory journal cannot be restored into".into()))?
+            .to_path_buf();
+        let dir = backups_dir(&path);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+        let kept = dir.join(format!("{REPLACED_PREFIX}{}.db", stamp(time::now())));
+        {
+            let mut copy = Connection::open(&kept)?;
+            copy_pages(&self.conn, &mut copy)?;
+            copy.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        copy_pages(&source, &mut self.conn)?;
+        drop(source);
+        // The restored file may be from an older schema: bring it up to date.
+        let reopened = Journal::open(&path)?;
+        *self = reopened;
+        Ok(kept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NewEntry;
+
+    fn titles(journal: &Journal) -> Vec<String> {
+        journal
+            .list(&Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|e| e.title)
+            .collect()
+    }
+
+    #[test]
+    fn a_backup_restores_the_journal_as_it_was_and_keeps_what_it_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        journal
+            .create(NewEntry::note("kept", "before the backup"))
+            .unwrap();
+        let backup = journal.backup_now().unwrap();
+        assert!(backup.path.starts_with(dir.path().join("backups")));
+        journal
+            .create(NewEntry::note("later", "after the backup"))
+            .unwrap();
+        let replaced = journal.restore(&backup.path).unwrap();
+        assert_eq!(titles(&journal), vec!["kept"]);
+        assert_eq!(
+            journal.search("after", 10).unwrap().len(),
+            0,
+            "the index came back too"
+        );
+        assert!(journal.health().unwrap().is_ok());
+        let copy = Journal::open(&replaced).unwrap();
+        assert_eq!(
+            titles(&copy),
+            vec!["later", "kept"],
+            "the replaced journal is kept"
+        );
+        assert_eq!(
+            list_backups(&dir.path().join("backups")).unwrap().len(),
+            1,
+            "the kept copy is not a backup"
+        );
+    }
+
+    #[test]
+    fn only_the_newest_backups_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        journal.set_setting(KEEP_KEY, "3").unwrap();
+        let mut taken = Vec::new();
+        for i in 0..5 {
+            journal.create(NewEntry::note(format!("n{i}"), "")).unwrap();
+            taken.push(journal.backup_now().unwrap().path);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let left: Vec<PathBuf> = list_backups(&dir.path().join("backups"))
+            .unwrap()
+            .into_iter()
+            .map(|b| b.path)
+            .collect();
+        assert_eq!(
+            left,
+            vec![taken[4].clone(), taken[3].clone(), taken[2].clone()],
+            "newest first, three kept"
+        );
+        assert!(
+            journal.backup_if_due().unwrap().is_none(),
+            "one a day at most"
+        );
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_backup_is_refused_and_nothing_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        journal.create(NewEntry::note("mine", "")).unwrap();
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, b"not a database at all, just words. ".repeat(100)).unwrap();
+        let err = journal.restore(&junk).unwrap_err();
+        assert_eq!(err.code(), "not_a_database", "{err}");
+        let other = dir.path().join("other.db");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE x (y); PRAGMA user_version = 0;")
+            .unwrap();
+        assert_eq!(
+            journal.restore(&other).unwrap_err().code(),
+            "not_a_database",
+            "not a Trine journal"
+        );
+        let newer = dir.path().join("newer.db");
+        Connection::open(&newer)
+            .unwrap()
+            .execute_batch("CREATE TABLE x (y); PRAGMA user_version = 99;")
+            .unwrap();
+        assert_eq!(journal.restore(&newer).unwrap_err().code(), "newer_schema");
+        assert_eq!(titles(&journal), vec!["mine"], "nothing changed");
+    }
+
+    #[test]
+    fn an_older_schema_backup_is_restored_and_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        let v1 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1.db");
+        journal.restore(&v1).unwrap();
+        assert_eq!(journal.schema_version().unwrap(), CURRENT_VERSION);
+        assert_eq!(journal.entry_count().unwrap(), 2);
+        assert_eq!(journal.components().unwrap().len(), 9);
+    }
+}
