@@ -42,6 +42,17 @@ pub fn backups_dir(journal_path: &Path) -> PathBuf {
         .join("backups")
 }
 
+/// Opens (or creates) a copy's file with the journal's passphrase, so
+/// copies of an encrypted journal are encrypted too.
+fn open_copy(path: &Path, passphrase: Option<&str>) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    crate::store::quiet_cipher_log(&conn);
+    if let Some(key) = passphrase {
+        conn.pragma_update(None, "key", key)?;
+    }
+    Ok(conn)
+}
+
 fn copy_pages(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
     let backup = Backup::new(from, to)?;
     backup.run_to_completion(256, Duration::from_millis(0), None)
@@ -86,9 +97,13 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
 
 /// Opens a backup read-only and checks it: a Trine journal, not from a
 /// newer Trine, and sound.
-fn check_backup(path: &Path) -> Result<Connection> {
+fn check_backup(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| not_a_backup(path, e))?;
+    crate::store::quiet_cipher_log(&conn);
+    if let Some(key) = passphrase {
+        conn.pragma_update(None, "key", key)?;
+    }
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| not_a_backup(path, e))?;
@@ -152,7 +167,7 @@ impl Journal {
         let tmp = dir.join(".backup-in-progress.db");
         let _ = std::fs::remove_file(&tmp);
         {
-            let mut out = Connection::open(&tmp)?;
+            let mut out = open_copy(&tmp, self.passphrase())?;
             copy_pages(&self.conn, &mut out)?;
             out.pragma_update(None, "journal_mode", "DELETE")?;
         }
@@ -185,7 +200,7 @@ impl Journal {
     /// checking the backup, and keeps a copy of what it replaces in the
     /// backups folder. Returns the path of that copy.
     pub fn restore(&mut self, backup: &Path) -> Result<PathBuf> {
-        let source = check_backup(backup)?;
+        let source = check_backup(backup, self.passphrase())?;
         let path = self
             .path()
             .ok_or_else(|| Error::Corrupt("an in-memory journal cannot be restored into".into()))?
@@ -194,14 +209,14 @@ impl Journal {
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
         let kept = dir.join(format!("{REPLACED_PREFIX}{}.db", stamp(time::now())));
         {
-            let mut copy = Connection::open(&kept)?;
+            let mut copy = open_copy(&kept, self.passphrase())?;
             copy_pages(&self.conn, &mut copy)?;
             copy.pragma_update(None, "journal_mode", "DELETE")?;
         }
         copy_pages(&source, &mut self.conn)?;
         drop(source);
         // The restored file may be from an older schema: bring it up to date.
-        let reopened = Journal::open(&path)?;
+        let reopened = Journal::open_with(&path, self.passphrase())?;
         *self = reopened;
         Ok(kept)
     }

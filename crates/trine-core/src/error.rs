@@ -35,6 +35,18 @@ pub enum OpenError {
         /// The file at fault.
         path: PathBuf,
     },
+    /// The journal is encrypted and no passphrase was given.
+    #[error("{path} is encrypted: give its passphrase (the app asks; the CLI asks too, or reads TRINE_PASSPHRASE)")]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The passphrase given does not open the journal.
+    #[error("the passphrase does not open {path}; nothing was changed. Check it and try again")]
+    WrongPassphrase {
+        /// The file.
+        path: PathBuf,
+    },
     /// The journal was written by a newer Trine. It is left untouched.
     #[error(
         "{path} was written by a newer Trine (schema version {found}; this one knows up to {supported}); \
@@ -158,6 +170,8 @@ impl Error {
         match self {
             Error::Open(OpenError::NotADatabase { .. }) => "not_a_database",
             Error::Open(OpenError::NewerSchema { .. }) => "newer_schema",
+            Error::Open(OpenError::Encrypted { .. }) => "locked",
+            Error::Open(OpenError::WrongPassphrase { .. }) => "wrong_passphrase",
             Error::Open(_) => "open_failed",
             Error::Invalid(_) => "invalid",
             Error::Import(_) => "import_failed",

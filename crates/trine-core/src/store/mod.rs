@@ -10,6 +10,7 @@
 //! their transaction, so each change is all-or-nothing.
 
 mod checkins;
+mod encryption;
 mod entries;
 pub(crate) mod migrations;
 mod ratings;
@@ -45,6 +46,8 @@ pub const JOURNAL_FILE: &str = "journal.db";
 pub struct Journal {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// The passphrase the file is encrypted with, if it is.
+    passphrase: Option<String>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -87,25 +90,52 @@ impl Journal {
     /// Opens (or creates) the journal file `journal.db` in the folder `dir`,
     /// creating the folder if needed.
     pub fn open_in(dir: &Path) -> Result<Journal> {
+        Journal::open_in_with(dir, None)
+    }
+
+    /// Opens (or creates) `journal.db` in `dir`, with the passphrase of an
+    /// encrypted journal.
+    pub fn open_in_with(dir: &Path, passphrase: Option<&str>) -> Result<Journal> {
         std::fs::create_dir_all(dir).map_err(|source| OpenError::Folder {
             path: dir.to_path_buf(),
             source,
         })?;
-        Journal::open(&dir.join(JOURNAL_FILE))
+        Journal::open_with(&dir.join(JOURNAL_FILE), passphrase)
     }
 
     /// Opens (or creates) the journal at `path`.
     pub fn open(path: &Path) -> Result<Journal> {
+        Journal::open_with(path, None)
+    }
+
+    /// Opens (or creates) the journal at `path`; `passphrase` unlocks an
+    /// encrypted one (and is ignored by nothing: a plain journal opened
+    /// with a passphrase fails as a wrong passphrase would).
+    pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_failure(path, e))?;
-        Journal::prepare(conn, Some(path.to_path_buf()))
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| open_failure(path, e, false))?;
+        quiet_cipher_log(&conn);
+        if let Some(key) = passphrase.filter(|k| !k.is_empty()) {
+            conn.pragma_update(None, "key", key)?;
+        }
+        Journal::prepare(
+            conn,
+            Some(path.to_path_buf()),
+            passphrase.filter(|k| !k.is_empty()).map(str::to_string),
+        )
+    }
+
+    /// Whether the journal file is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.passphrase.is_some()
     }
 
     /// Opens a fresh journal that lives only in memory (for tests and tools).
     pub fn open_in_memory() -> Result<Journal> {
-        Journal::prepare(Connection::open_in_memory()?, None)
+        Journal::prepare(Connection::open_in_memory()?, None, None)
     }
 
     /// The file this journal lives in, if it is not in memory.
@@ -113,12 +143,17 @@ impl Journal {
         self.path.as_deref()
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Journal> {
+    fn prepare(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        passphrase: Option<String>,
+    ) -> Result<Journal> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         conn.busy_timeout(Duration::from_secs(5))?;
         // The first read of the file: a file that is not SQLite (or is
         // encrypted) fails here, before anything is written to it.
-        let version = migrations::schema_version(&conn).map_err(|e| open_failure(&shown, e))?;
+        let version = migrations::schema_version(&conn)
+            .map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
         if version > CURRENT_VERSION {
             return Err(OpenError::NewerSchema {
                 path: shown,
@@ -130,7 +165,7 @@ impl Journal {
         // In-memory databases answer "memory"; files must be in WAL mode.
         let mode: String = conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-            .map_err(|e| open_failure(&shown, e))?;
+            .map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
         if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Corrupt(format!(
                 "the journal could not use WAL mode (got {mode})"
@@ -141,7 +176,11 @@ impl Journal {
         conn.pragma_update(None, "secure_delete", "ON")?;
         migrations::migrate(&mut conn, version)?;
         triangle::seed_library(&mut conn, crate::library::builtin())?;
-        Ok(Journal { conn, path })
+        Ok(Journal {
+            conn,
+            path,
+            passphrase,
+        })
     }
 
     /// The schema version of the open journal.
@@ -181,15 +220,50 @@ impl Journal {
     }
 }
 
-/// Turns a failure to open or first read a file into the right error.
-fn open_failure(path: &Path, err: rusqlite::Error) -> Error {
+/// Turns a failure to open or first read a file into the right error: a
+/// wrong passphrase, an encrypted journal opened without one, or a file
+/// that is not a journal at all.
+fn open_failure(path: &Path, err: rusqlite::Error, had_passphrase: bool) -> Error {
     match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) if had_passphrase => OpenError::WrongPassphrase {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        Some(ErrorCode::NotADatabase) if looks_encrypted(path) => OpenError::Encrypted {
+            path: path.to_path_buf(),
+        }
+        .into(),
         Some(ErrorCode::NotADatabase) => OpenError::NotADatabase {
             path: path.to_path_buf(),
         }
         .into(),
         _ => Error::Database(err),
     }
+}
+
+/// SQLCipher logs a failed decryption to standard error; Trine reports it
+/// in its own words instead.
+pub(crate) fn quiet_cipher_log(conn: &Connection) {
+    let _ = conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()));
+}
+
+/// An encrypted journal looks like noise from its first byte; a text or
+/// other file that merely is not SQLite does not.
+fn looks_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 64];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(n) = file.read(&mut head) else {
+        return false;
+    };
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let binary = head[..n]
+        .iter()
+        .filter(|b| !(b.is_ascii_graphic() || b.is_ascii_whitespace()))
+        .count();
+    n == head.len() && len % 512 == 0 && binary * 2 > n
 }
 
 #[cfg(test)]
