@@ -200,3 +200,61 @@ fn backup_and_restore() {
     assert!(err.contains("not a Trine journal"), "{err}");
     assert_eq!(s.entry_count(), 1, "nothing changed");
 }
+
+#[test]
+fn encrypt_with_a_passphrase_then_open_with_it_change_it_and_decrypt() {
+    let s = Sandbox::new();
+    s.run(&[
+        "add",
+        "--title",
+        "Private words",
+        "--body",
+        "zebrafish marmalade",
+    ])
+    .ok();
+    let out = s
+        .run_env(&["encrypt"], &[("TRINE_NEW_PASSPHRASE", "first pass")])
+        .ok();
+    assert!(
+        out.contains("cannot be opened"),
+        "warns that a lost passphrase is lost: {out}"
+    );
+    let bytes = std::fs::read(s.data().join("journal.db")).unwrap();
+    assert!(
+        !bytes.windows(9).any(|w| w == b"zebrafish"),
+        "no plaintext in the file"
+    );
+    let err = s.run(&["list"]).fails();
+    assert!(
+        err.contains("encrypted") && err.contains("TRINE_PASSPHRASE"),
+        "{err}"
+    );
+    let err = s
+        .run_env(&["list"], &[("TRINE_PASSPHRASE", "wrong")])
+        .fails();
+    assert!(err.contains("passphrase does not open"), "{err}");
+    let hits = s
+        .run_env(
+            &["--json", "search", "marmalade"],
+            &[("TRINE_PASSPHRASE", "first pass")],
+        )
+        .json();
+    assert_eq!(
+        hits.as_array().unwrap().len(),
+        1,
+        "search works on the encrypted journal"
+    );
+    s.run_env(
+        &["encrypt"],
+        &[
+            ("TRINE_PASSPHRASE", "first pass"),
+            ("TRINE_NEW_PASSPHRASE", "second"),
+        ],
+    )
+    .ok();
+    s.run_env(&["list"], &[("TRINE_PASSPHRASE", "first pass")])
+        .fails();
+    s.run_env(&["decrypt"], &[("TRINE_PASSPHRASE", "second")])
+        .ok();
+    assert_eq!(s.entry_count(), 1, "readable without a passphrase again");
+}

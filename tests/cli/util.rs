@@ -119,6 +119,11 @@ impl Sandbox {
             .len()
     }
 
+    /// Runs `trine --data-dir <sandbox> ARGS` with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        self.spawn_with(&self.data(), args, None, env)
+    }
+
     /// Runs `trine --data-dir <sandbox> ARGS` with `input` on standard input.
     pub fn run_with_input(&self, args: &[&str], input: &str) -> Run {
         self.spawn(&self.data(), args, Some(input))
@@ -130,8 +135,21 @@ impl Sandbox {
     }
 
     fn spawn(&self, data: &Path, args: &[&str], input: Option<&str>) -> Run {
+        self.spawn_with(data, args, input, &[])
+    }
+
+    fn spawn_with(
+        &self,
+        data: &Path,
+        args: &[&str],
+        input: Option<&str>,
+        env: &[(&str, &str)],
+    ) -> Run {
         use std::io::Write;
         let mut child = Command::new(trine_bin())
+            .env_remove("TRINE_PASSPHRASE")
+            .env_remove("TRINE_NEW_PASSPHRASE")
+            .envs(env.iter().copied())
             .arg("--data-dir")
             .arg(data)
             .args(args)

@@ -94,6 +94,14 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the journal's integrity and count what it holds.
     Check,
+    /// Encrypt the journal with a passphrase, or change its passphrase.
+    ///
+    /// The new passphrase is asked twice on the terminal, or read from
+    /// TRINE_NEW_PASSPHRASE. A lost passphrase cannot be recovered: nobody,
+    /// not even Trine, can open the journal without it.
+    Encrypt,
+    /// Remove the journal's encryption (asks for the current passphrase).
+    Decrypt,
     /// Back the journal up now into its backups folder (the newest 10 are kept).
     Backup {
         /// List the backups instead.

@@ -17,7 +17,7 @@ use crate::output::{self, Printer};
 /// Runs the command the person asked for.
 pub fn run(cli: Cli) -> Result<()> {
     let dir = trine_core::paths::resolve_data_dir(cli.data_dir)?;
-    let mut journal = Journal::open_in(&dir)?;
+    let mut journal = crate::passphrase::open(&dir)?;
     let out = Printer { json: cli.json };
     match cli.command {
         Command::Add(args) => add(&mut journal, args, &out),
@@ -75,6 +75,22 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Import(args) => import(&mut journal, args, &out),
         Command::Export(args) => export(&journal, args, &out),
+        Command::Encrypt => {
+            let new = crate::passphrase::new_passphrase()?;
+            let was = journal.is_encrypted();
+            journal.set_passphrase(Some(&new))?;
+            out.message(if was {
+                "The passphrase is changed. Keep it safe: without it the journal cannot be opened."
+            } else {
+                "The journal is encrypted. Keep the passphrase safe: without it the journal cannot be opened, by anyone."
+            });
+            Ok(())
+        }
+        Command::Decrypt => {
+            journal.set_passphrase(None)?;
+            out.message("The journal is no longer encrypted.");
+            Ok(())
+        }
         Command::Backup { list } => {
             if list {
                 let path = journal

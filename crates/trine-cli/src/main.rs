@@ -8,6 +8,7 @@ mod args;
 mod commands;
 mod insight_commands;
 mod output;
+mod passphrase;
 mod weekly;
 
 use std::process::ExitCode;

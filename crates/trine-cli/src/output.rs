@@ -234,6 +234,15 @@ impl Printer {
         );
     }
 
+    /// A plain sentence (a JSON object `{"message": …}` with --json).
+    pub fn message(&self, text: &str) {
+        if self.json {
+            print_json(&json!({ "message": text }));
+        } else {
+            println!("{text}");
+        }
+    }
+
     /// A backup just taken.
     pub fn backup(&self, backup: &trine_core::backup::BackupInfo) {
         if self.json {

@@ -118,6 +118,12 @@ pub enum ValidationError {
     /// A text that must say something was empty.
     #[error("the {0} cannot be empty")]
     EmptyText(&'static str),
+    /// The new passphrase was typed differently twice.
+    #[error("the two passphrases typed did not match; nothing was changed")]
+    PassphraseMismatch,
+    /// No new passphrase was given.
+    #[error("no new passphrase given: type it at the terminal, or set TRINE_NEW_PASSPHRASE")]
+    NoNewPassphrase,
     /// A week already has its reflection.
     #[error("the week of {0} already has a reflection; open it to edit it")]
     ReflectionExists(chrono::NaiveDate),

@@ -1,0 +1,65 @@
+//! Passphrases for encrypted journals: from `TRINE_PASSPHRASE` for
+//! scripts, else asked on the terminal without echo.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use trine_core::{Error, Journal, OpenError, Result, ValidationError};
+
+/// The environment variable scripts use for the journal's passphrase.
+pub const PASSPHRASE_ENV: &str = "TRINE_PASSPHRASE";
+/// The environment variable for the new passphrase of `trine encrypt`.
+pub const NEW_PASSPHRASE_ENV: &str = "TRINE_NEW_PASSPHRASE";
+
+fn ask(prompt: &str) -> Result<String> {
+    rpassword::prompt_password(prompt).map_err(|e| Error::File {
+        path: "the terminal".into(),
+        source: e,
+    })
+}
+
+/// Opens the journal in `dir`: with `TRINE_PASSPHRASE` if it is set, and
+/// asking on the terminal (up to three times) when the journal is locked.
+pub fn open(dir: &Path) -> Result<Journal> {
+    let from_env = std::env::var(PASSPHRASE_ENV).ok().filter(|p| !p.is_empty());
+    match Journal::open_in_with(dir, from_env.as_deref()) {
+        Err(Error::Open(OpenError::Encrypted { .. })) if std::io::stdin().is_terminal() => {
+            let mut last = None;
+            for _ in 0..3 {
+                let pass = ask("Passphrase for the journal: ")?;
+                match Journal::open_in_with(dir, Some(&pass)) {
+                    Err(e @ Error::Open(OpenError::WrongPassphrase { .. })) => {
+                        eprintln!("That passphrase does not open it.");
+                        last = Some(e);
+                    }
+                    other => return other,
+                }
+            }
+            Err(last.expect("three tries"))
+        }
+        other => other,
+    }
+}
+
+/// The new passphrase for `trine encrypt`: `TRINE_NEW_PASSPHRASE`, or
+/// asked twice on the terminal.
+pub fn new_passphrase() -> Result<String> {
+    if let Some(pass) = std::env::var(NEW_PASSPHRASE_ENV)
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        return Ok(pass);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(ValidationError::NoNewPassphrase.into());
+    }
+    eprintln!("A lost passphrase cannot be recovered: without it, nobody can open the journal.");
+    let first = ask("New passphrase: ")?;
+    if first.trim().is_empty() {
+        return Err(ValidationError::EmptyText("passphrase").into());
+    }
+    if ask("The same again: ")? != first {
+        return Err(ValidationError::PassphraseMismatch.into());
+    }
+    Ok(first)
+}
