@@ -8,9 +8,18 @@
 import { call } from './lib/api.js';
 import { refreshCount } from './lib/count.js';
 import { installKeys } from './lib/keys.js';
-import { showError } from './lib/notify.js';
+import { showError, toast } from './lib/notify.js';
 import { startRouter } from './lib/router.js';
 import { applyTheme } from './lib/theme.js';
+
+// Links in entries point outside Trine, which opens no web pages: say so
+// rather than leave the journal (the shell refuses such navigation too).
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[href]');
+  if (!link || link.getAttribute('href').startsWith('#')) return;
+  event.preventDefault();
+  toast(`Trine opens no web pages. This link goes to ${link.href}`);
+});
 
 async function start() {
   applyTheme('system');

@@ -57,6 +57,26 @@ fn save_then_close(window: &tauri::Window, api: &tauri::CloseRequestApi) {
     });
 }
 
+/// Keeps the window on Trine's own pages: a link in an entry never loads
+/// anything from elsewhere into the app (the page also stops such clicks
+/// and says so; this is the shell's own guard).
+fn stay_on_own_pages<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("stay-on-own-pages")
+        .on_navigation(|_, url| is_own_page(url))
+        .build()
+}
+
+/// Trine's own pages: `tauri://localhost` (Linux, macOS) or
+/// `http(s)://tauri.localhost` (Windows), and a blank page.
+fn is_own_page(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => true,
+        "about" => url.path() == "blank",
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
+}
+
 /// Opens the journal and runs the app until its last window closes.
 ///
 /// The journal lives in `TRINE_DATA_DIR` if that is set, else in the
@@ -65,6 +85,7 @@ pub fn run() {
     let journal = JournalState::open(None);
 
     tauri::Builder::default()
+        .plugin(stay_on_own_pages())
         .manage(journal)
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
@@ -95,4 +116,29 @@ pub fn run() {
         ])
         .run(tauri::generate_context!())
         .expect("Trine's window could not be started");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_own_page;
+
+    fn own(url: &str) -> bool {
+        is_own_page(&url.parse().unwrap())
+    }
+
+    #[test]
+    fn the_window_stays_on_its_own_pages() {
+        assert!(own("tauri://localhost/index.html#/journal"));
+        assert!(own("http://tauri.localhost/"));
+        assert!(own("about:blank"));
+        for elsewhere in [
+            "https://example.com/",
+            "http://localhost:8080/",
+            "file:///etc/passwd",
+            "https://tauri.localhost.example.com/",
+            "javascript:alert(1)",
+        ] {
+            assert!(!own(elsewhere), "{elsewhere} is not one of Trine's pages");
+        }
+    }
 }

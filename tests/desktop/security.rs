@@ -2,6 +2,8 @@
 //! attribute shows what was typed and runs nothing, in the list, in search
 //! results and opened.
 
+use std::net::TcpListener;
+
 use serde_json::json;
 use trine_core::NewEntry;
 
@@ -12,6 +14,7 @@ const BODY: &str = "Before the tags.\n\n\
 <script>window.__trine_pwned = 'script'; document.title = 'pwned';</script>\n\n\
 <img src=x onerror=\"window.__trine_pwned = 'img'; document.title = 'pwned'\">\n\n\
 [a link](javascript:window.__trine_pwned='link')\n\n\
+[outside](https://example.invalid/)\n\n\
 Typed as code: `<script>alert(1)</script>` and after the tags.";
 
 #[test]
@@ -28,6 +31,12 @@ fn script_and_onerror_in_an_entry_show_as_text_and_run_nothing() {
         .unwrap()
         .id;
 
+    // A web server on this machine: if the window ever left for it, it
+    // would hear from the app.
+    let server = TcpListener::bind("127.0.0.1:0").unwrap();
+    server.set_nonblocking(true).unwrap();
+    let local = server.local_addr().unwrap();
+
     let report = sandbox.run_app(|app| async move {
         // The list and search results: title and words as text.
         app.go("#/journal", "#entry-list .entry-item").await?;
@@ -42,7 +51,11 @@ fn script_and_onerror_in_an_entry_show_as_text_and_run_nothing() {
             .await?;
         let title = app.text("#entry-title").await?;
         let body = app.text("#entry-body").await?;
-        app.click("#entry-body a").await.ok();
+        // Links go nowhere: not to script, not out of the app.
+        app.click("#entry-body a:not([href])").await?;
+        app.click("#entry-body a[href^='https:']").await?;
+        let toast = app.wait_for_text(".toast").await?;
+        let location = app.eval("return location.href;").await?;
         let page = app
             .eval(
                 "return {
@@ -56,7 +69,17 @@ fn script_and_onerror_in_an_entry_show_as_text_and_run_nothing() {
             )
             .await?;
         app.save_screenshot("entry-unsafe-light.png").await?;
-        Ok(json!({ "list_title": list_title, "snippet": snippet, "title": title, "body": body, "page": page }))
+        // And the shell's own guard: even a script cannot take the window
+        // to another site.
+        app.eval(&format!("location.assign('http://{local}/'); return null;"))
+            .await?;
+        app.run_script("setTimeout(arguments[arguments.length - 1], 1000);")
+            .await?;
+        let after_assign = app.eval("return location.href;").await?;
+        Ok(json!({
+            "list_title": list_title, "snippet": snippet, "title": title, "body": body,
+            "page": page, "toast": toast, "location": location, "after_assign": after_assign,
+        }))
     });
 
     assert_eq!(
