@@ -29,4 +29,5 @@ mod journal;
 mod keyboard;
 mod screenshots;
 mod security;
+mod settings_and_access;
 mod this_week;

@@ -1,0 +1,155 @@
+//! Settings that stick, and controls that every user can reach: each has an
+//! accessible name, and the screens switch from the keyboard.
+
+use serde_json::Value;
+
+use crate::harness::Sandbox;
+
+#[test]
+fn the_theme_chosen_in_settings_is_kept() {
+    let Some(sandbox) = Sandbox::new_or_skip("the_theme_chosen_in_settings_is_kept") else {
+        return;
+    };
+    sandbox.onboard();
+
+    let path = sandbox.run_app(|app| async move {
+        app.go("#/settings", "#setting-theme-dark").await?;
+        app.click("#setting-theme-dark").await?;
+        app.wait_until(
+            "document.documentElement.dataset.theme === 'dark'",
+            "the theme applies at once",
+        )
+        .await?;
+        let path = app.value("#setting-path").await?;
+        app.click("#setting-first-day").await?;
+        app.eval(
+            "const s = document.querySelector('#setting-first-day');
+             s.value = 'sunday'; s.dispatchEvent(new Event('change')); return null;",
+        )
+        .await?;
+        app.wait_until(
+            "document.querySelector('.screen-head .save-state').textContent === 'Saved'",
+            "settings save at once",
+        )
+        .await?;
+        Ok(path)
+    });
+    assert!(
+        path.ends_with("journal.db") && path.starts_with(&sandbox.data_dir.display().to_string()),
+        "Settings shows where the journal lives: {path}"
+    );
+
+    let (theme, label) = sandbox.run_app(|app| async move {
+        let label = app.wait_for_text("#week-label").await?;
+        let theme = app
+            .eval("return document.documentElement.dataset.theme;")
+            .await?;
+        Ok((theme, label))
+    });
+    assert_eq!(theme, "dark", "the theme is kept in the journal");
+    let settings = sandbox.journal().app_settings().unwrap();
+    assert_eq!(settings.first_day, "sunday");
+    assert!(
+        label.starts_with("The week of "),
+        "This week follows the new first day: {label}"
+    );
+}
+
+/// Every visible control on the screen, without an accessible name.
+const UNNAMED: &str = r#"
+    const named = (el) =>
+      (el.getAttribute('aria-label') || '').trim() ||
+      (el.getAttribute('aria-labelledby') || '').split(' ').map((id) => document.getElementById(id)?.textContent || '').join('').trim() ||
+      (el.labels && [...el.labels].map((l) => l.textContent).join('').trim()) ||
+      (['BUTTON', 'A', 'SUMMARY'].includes(el.tagName) && el.textContent.trim()) ||
+      (el.title || '').trim();
+    return [...document.querySelectorAll('input, select, textarea, button, a[href], summary, [role=radiogroup], [role=toolbar]')]
+      .filter((el) => el.getClientRects().length > 0 || el.type === 'radio')
+      .filter((el) => !named(el))
+      .map((el) => el.outerHTML.slice(0, 120));
+"#;
+
+#[test]
+fn every_control_on_every_screen_has_a_name() {
+    let Some(sandbox) = Sandbox::new_or_skip("every_control_on_every_screen_has_a_name") else {
+        return;
+    };
+    sandbox.onboard();
+    let id = sandbox
+        .journal()
+        .create(trine_core::NewEntry::note("A note", "Some words."))
+        .unwrap()
+        .id;
+
+    let screens = [
+        ("#/week".to_string(), "#week-label"),
+        ("#/journal".to_string(), "#entry-list .entry-item"),
+        (format!("#/entry/{id}"), "#entry-body"),
+        (format!("#/entry/{id}?edit=1"), "#note-body"),
+        ("#/new".to_string(), "#note-title-input"),
+        ("#/trends".to_string(), ".chart-ratings svg"),
+        ("#/checkin".to_string(), "#checkin-save"),
+        ("#/settings".to_string(), "#setting-path"),
+        ("#/welcome".to_string(), "#welcome-next"),
+    ];
+    let unnamed = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        let mut unnamed = Vec::new();
+        for (hash, ready) in &screens {
+            app.go(hash, ready).await?;
+            if let Value::Array(found) = app.eval(UNNAMED).await? {
+                unnamed.extend(found.into_iter().map(|f| format!("{hash}: {f}")));
+            }
+        }
+        Ok(unnamed)
+    });
+
+    assert!(
+        unnamed.is_empty(),
+        "controls without a name for screen readers:\n{}",
+        unnamed.join("\n")
+    );
+}
+
+#[test]
+fn the_preview_shows_the_markdown_rendered_by_the_core() {
+    let Some(sandbox) = Sandbox::new_or_skip("the_preview_shows_the_markdown_rendered_by_the_core")
+    else {
+        return;
+    };
+    sandbox.onboard();
+
+    let (bold, quote, height_kept) = sandbox.run_app(|app| async move {
+        let area = "textarea[data-side=emotional]";
+        app.type_into(area, "Felt **seen** today").await?;
+        // The toolbar wraps the selection: select "today", then Quote.
+        app.eval(&format!(
+            "const t = document.querySelector('{area}'); t.focus(); t.setSelectionRange(0, 4); return null;"
+        ))
+        .await?;
+        app.click(".side-card[data-side=emotional] .toolbar button:nth-child(4)")
+            .await?;
+        let before = app
+            .eval("return document.querySelector('.side-card[data-side=emotional] .editor').offsetHeight;")
+            .await?;
+        app.click(".side-card[data-side=emotional] .tool-preview")
+            .await?;
+        let bold = app
+            .wait_for_text(".side-card[data-side=emotional] .editor-preview strong")
+            .await?;
+        let quote = app
+            .text(".side-card[data-side=emotional] .editor-preview blockquote")
+            .await?;
+        let after = app
+            .eval("return document.querySelector('.side-card[data-side=emotional] .editor').offsetHeight;")
+            .await?;
+        Ok((bold, quote, before == after))
+    });
+
+    assert_eq!(bold, "seen", "Markdown is rendered in the preview");
+    assert_eq!(quote, "Felt seen today", "the Quote button quoted the line");
+    assert!(
+        height_kept,
+        "the preview keeps the editor's height: no jump"
+    );
+}
