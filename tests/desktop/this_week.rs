@@ -175,3 +175,56 @@ fn closing_the_window_right_after_typing_keeps_the_words() {
         "a close request waits for the page to save what was typed"
     );
 }
+
+#[test]
+fn a_missed_week_can_still_be_written() {
+    let Some(sandbox) = Sandbox::new_or_skip("a_missed_week_can_still_be_written") else {
+        return;
+    };
+    sandbox.onboard();
+
+    let (this_week, before, status) = sandbox.run_app(|app| async move {
+        let this_week = app.wait_for_text("#week-label").await?;
+        app.click(".week-links a").await?;
+        app.wait_until(
+            &format!(
+                "document.querySelector('#week-label') && document.querySelector('#week-label').textContent !== {}",
+                serde_json::json!(this_week)
+            ),
+            "the week before opens",
+        )
+        .await?;
+        let before = app.text("#week-label").await?;
+        let status = app.text("#week-status").await?;
+        app.type_into(DEVELOPMENTAL, "Written a week late.").await?;
+        app.press_ctrl('s').await?;
+        app.wait_until(
+            "document.querySelector('.save-state').textContent === 'Saved'",
+            "Ctrl+S saves the week",
+        )
+        .await?;
+        Ok((this_week, before, status))
+    });
+
+    assert_ne!(this_week, before);
+    assert_eq!(
+        status, "Missed",
+        "a past week with nothing written is missed"
+    );
+    let reflections = sandbox
+        .journal()
+        .list(&trine_core::ListQuery {
+            kind: Some(trine_core::EntryKind::Reflection),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(reflections.len(), 1);
+    assert_eq!(
+        reflections[0].sections[0].text, "Written a week late.",
+        "the answer went to the week it was written for"
+    );
+    assert!(
+        before.ends_with(&reflections[0].week_start.format("%-d %B %Y").to_string()),
+        "{before} is the reflection's week"
+    );
+}

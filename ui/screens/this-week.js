@@ -25,6 +25,12 @@ const RATINGS = [
   { key: 'valued', word: 'Valued', question: 'This week, how valued did I feel?' },
 ];
 
+/** A date (YYYY-MM-DD) moved by `days`, computed in UTC so no zone shifts it. */
+function shiftWeek(iso, days) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 function streakWords(streak) {
   if (!streak) return 'No streak yet';
   return streak === 1 ? '1 week in a row' : `${streak} weeks in a row`;
@@ -81,11 +87,25 @@ export async function mount(root, route) {
   }
   const saver = new Autosaver(save, saveIndicator(indicator, (error) => showError(error)));
 
+  const otherWeek = route.query.get('week');
+  const weekLinks = el(
+    'nav',
+    { class: 'week-links', attrs: { 'aria-label': 'Other weeks' } },
+    el('a', { href: `#/week?week=${shiftWeek(week, -7)}`, text: '‹ The week before' }),
+    otherWeek ? el('a', { href: `#/week?week=${shiftWeek(week, 7)}`, text: 'The week after ›' }) : null,
+    otherWeek ? el('a', { href: '#/week', text: 'Back to this week' }) : null,
+  );
   const header = el(
     'header',
     { class: 'screen-head week-head' },
-    el('div', {}, el('p', { class: 'eyebrow', text: 'This week' }), el('h1', { id: 'week-label', text: capitalise(view.label) })),
-    el('div', { class: 'week-meta' }, statusPill, streakLine, indicator),
+    el(
+      'div',
+      {},
+      el('p', { class: 'eyebrow', text: otherWeek ? 'Another week' : 'This week' }),
+      el('h1', { id: 'week-label', text: capitalise(view.label) }),
+      el('div', { class: 'week-meta' }, statusPill, streakLine, indicator),
+    ),
+    weekLinks,
   );
 
   const cards = view.sides.map((side) => sideCard(side));
