@@ -45,7 +45,7 @@ export async function mount(root) {
       1,
       'Welcome to Trine',
       el('p', { class: 'lede', text: 'Trine is a private journal for making your career your own: defined by you, measured by your own idea of success. It stays on this computer; nothing is sent anywhere.' }),
-      el('p', { text: 'It follows the career-belonging triangle. Each side holds three things people need from their work, nine in all. Once a week Trine asks one question per side, and how seen, known and valued you felt.' }),
+      el('p', { text: 'It follows the career-belonging triangle. Each side holds three things people need from their work, nine in all. Once a week Trine asks one question per side, and how seen, known and valued you felt. Over the months, it shows you how those feelings move.' }),
       el(
         'div',
         { class: 'intro-sides' },
@@ -55,7 +55,7 @@ export async function mount(root) {
             { class: ['card', 'side-card', `side-${side.key}`] },
             el('h2', { class: 'side-line' }, el('span', { class: 'side-dot', attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'side-name', text: side.name })),
             el('p', { class: 'hint', text: side.description }),
-            el('ul', { class: 'intro-components' }, view.components.filter((c) => c.side === side.key).map((c) => el('li', {}, el('strong', { text: c.name }), ' ', el('span', { class: 'muted', text: `— ${c.description}` })))),
+            el('ul', { class: 'intro-components' }, view.components.filter((c) => c.side === side.key).map((c) => el('li', { text: c.name }))),
           ),
         ),
       ),
