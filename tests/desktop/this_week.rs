@@ -228,3 +228,37 @@ fn a_missed_week_can_still_be_written() {
         "{before} is the reflection's week"
     );
 }
+
+#[test]
+fn an_answer_erased_is_gone_from_the_journal() {
+    let Some(sandbox) = Sandbox::new_or_skip("an_answer_erased_is_gone_from_the_journal") else {
+        return;
+    };
+    sandbox.onboard();
+    let saved = "document.querySelector('.save-state').textContent === 'Saved'";
+
+    let skip_ticked = sandbox.run_app(|app| async move {
+        app.type_into(DEVELOPMENTAL, "Something I would rather not keep.")
+            .await?;
+        app.press_ctrl('s').await?;
+        app.wait_until(saved, "the answer saves").await?;
+        let mut erase = String::new();
+        for _ in 0.."Something I would rather not keep.".len() {
+            erase.push(char::from(Key::Backspace));
+        }
+        app.type_into(DEVELOPMENTAL, &erase).await?;
+        app.press_ctrl('s').await?;
+        app.wait_until(saved, "the erasing saves").await?;
+        app.eval("return document.querySelector('.side-card[data-side=developmental] .skip-box').checked;")
+            .await
+    });
+
+    assert_eq!(skip_ticked, true, "an erased answer shows as skipped");
+    let text = sandbox.journal().list(&Default::default()).unwrap()[0].full_text();
+    assert!(
+        !text.contains("rather not keep"),
+        "the erased words are not in the journal: {text:?}"
+    );
+    let after = sandbox.run_app(|app| async move { app.value(DEVELOPMENTAL).await });
+    assert_eq!(after, "", "and do not come back after a relaunch");
+}

@@ -51,7 +51,8 @@ export async function mount(root, route) {
   const week = view.week_start;
   // What the page holds; sent whole on every save.
   const state = {
-    sides: new Map(view.sides.map((s) => [s.side, { text: s.answer, skipped: s.skipped, saved: s.answer !== '' || s.skipped }])),
+    // `stored`: the journal holds an answer or a skip for this side.
+    sides: new Map(view.sides.map((s) => [s.side, { text: s.answer, skipped: s.skipped, stored: s.answer !== '' || s.skipped }])),
     ratings: { ...view.ratings },
     note: view.note,
   };
@@ -73,6 +74,7 @@ export async function mount(root, route) {
       // words or a skip are sent; the rest stay unanswered.
       if (s.skipped) answers.push({ side, text: '', skipped: true });
       else if (s.text.trim() !== '') answers.push({ side, text: s.text, skipped: false });
+      if (s.skipped || s.text.trim() !== '') s.stored = true;
     }
     const saved = await call('save_reflection', {
       week,
@@ -125,6 +127,13 @@ export async function mount(root, route) {
           s.skipped = false;
           skip.checked = false;
           card.classList.remove('is-skipped');
+        } else if (s.text.trim() === '' && s.stored && !s.skipped) {
+          // Words erased must leave the journal too. The journal's only
+          // empty answer is a skip, so an answer wiped out becomes one
+          // (typing again takes the skip away).
+          s.skipped = true;
+          skip.checked = true;
+          card.classList.add('is-skipped');
         }
         saver.touch();
       },
