@@ -132,3 +132,42 @@ fn an_entry_can_be_edited_deleted_and_brought_back() {
     assert!(entry.private, "the private mark is saved");
     assert!(entry.deleted.is_none(), "the entry is out of the bin");
 }
+
+#[test]
+fn back_from_an_entry_far_down_the_list_finds_its_place() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("back_from_an_entry_far_down_the_list_finds_its_place")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.seed_notes(120);
+
+    let (opened, focused) = sandbox.run_app(|app| async move {
+        app.go("#/journal", "#entry-list .entry-item").await?;
+        app.eval("window.scrollTo(0, document.body.scrollHeight); return null;")
+            .await?;
+        app.wait_until(
+            "document.querySelectorAll('#entry-list .entry-item').length >= 100",
+            "the second page",
+        )
+        .await?;
+        app.click("#entry-list .entry-item:nth-child(90) .entry-link")
+            .await?;
+        let opened = app.wait_for_text("#entry-title").await?;
+        app.press(&char::from(fantoccini::key::Key::Escape).to_string())
+            .await?;
+        app.wait_until(
+            "document.activeElement && document.activeElement.classList.contains('entry-link')",
+            "the line of the entry has the focus again",
+        )
+        .await?;
+        let focused = app
+            .eval("return document.activeElement.querySelector('.entry-title').textContent;")
+            .await?;
+        Ok((opened, focused))
+    });
+
+    assert_eq!(opened, "Note 31", "the 90th line, newest first");
+    assert_eq!(focused, opened, "Esc comes back to the same line");
+}

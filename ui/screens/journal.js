@@ -231,6 +231,7 @@ export async function mount(root, route) {
       query: search.value,
       filters: { tag: tagSelect.value, side: sideSelect.value, kind: kindSelect.value, from: fromInput.value, to: toInput.value },
       scroll: window.scrollY,
+      loaded: list.children.length,
       focusId: link.dataset.id,
     };
   });
@@ -243,7 +244,17 @@ export async function mount(root, route) {
     .catch(() => {});
 
   if (search.value.trim()) await runSearch();
-  else await loadPage();
+  else {
+    await loadPage();
+    // Back from an entry: load as far as the list went before (a few pages
+    // at most), so the entry's line and the scroll position are there.
+    const want = Math.min(prior?.loaded || 0, 500);
+    while (!ended && list.children.length < want) {
+      const before = list.children.length;
+      await loadPage();
+      if (list.children.length === before) break;
+    }
+  }
   observer.observe(sentinel);
 
   return {
