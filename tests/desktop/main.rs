@@ -31,3 +31,4 @@ mod screenshots;
 mod security;
 mod settings_and_access;
 mod this_week;
+mod trends_and_checkin;
