@@ -54,6 +54,13 @@ pub struct SearchQuery {
 impl SearchQuery {
     /// Reads a query as typed. Never fails: what is not syntax is a word.
     pub fn parse(text: &str) -> SearchQuery {
+        // Control characters (a NUL above all, which would end the query
+        // early inside SQLite) are spaces to a person: treat them so.
+        let cleaned: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let text = cleaned.as_str();
         let mut terms = Vec::new();
         let mut rest = text;
         while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
@@ -284,6 +291,11 @@ mod tests {
             r#""say" "hi""#
         );
         assert_eq!(SearchQuery::parse(r#"a"b"#).fts_expression(), r#""a" "b""#);
+        // Found by the fuzzer: a NUL inside a phrase.
+        assert_eq!(
+            SearchQuery::parse("\"phrase her\0\0\te\"").fts_expression(),
+            r#""phrase her   e""#
+        );
     }
 
     #[test]

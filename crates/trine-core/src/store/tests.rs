@@ -719,3 +719,24 @@ fn lists_can_be_filtered_by_side() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn control_characters_in_a_query_are_spaces() {
+    // Found by fuzzing (fuzz/fuzz_targets/search_query.rs): a NUL inside a
+    // quoted phrase used to reach SQLite and fail.
+    let mut journal = Journal::open_in_memory().unwrap();
+    journal.create(NewEntry::note("n", "phrase here")).unwrap();
+    for query in [
+        "\"unbao* \"phrase her\0\0\0\0\0\0\0\te\"",
+        "a\0",
+        "\"x\0y\"",
+        "\u{7}\u{1b}[0m",
+    ] {
+        assert!(journal.search(query, 10).is_ok(), "{query:?}");
+    }
+    assert_eq!(
+        journal.search("phrase\0here", 10).unwrap().len(),
+        1,
+        "a NUL between words separates them"
+    );
+}

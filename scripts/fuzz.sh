@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Fuzzes every importer and the search box: each target runs for SECONDS
+# (default 60) with cargo-fuzz, seeded with real files from ../shared/fixtures
+# where they exist. A crash stops the run with the input saved under
+# fuzz/artifacts/<target>/; replay it with
+#   cd fuzz && cargo fuzz run -s none <target> artifacts/<target>/<file>
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+seconds="${1:-60}"
+fixtures=../../shared/fixtures
+
+seed() { # target, files...
+    local target="$1"; shift
+    mkdir -p "corpus/$target"
+    for f in "$@"; do [ -f "$f" ] && cp "$f" "corpus/$target/" || true; done
+}
+seed import_jrnl "$fixtures/jrnl/journal.txt"
+seed import_jrnl_json "$fixtures/jrnl/export.json"
+seed import_dayone "$fixtures/dayone/Fictional Journal.json"
+seed import_markdown "$fixtures"/joplin/md_frontmatter/Career/*.md
+mkdir -p corpus/import_jsonl corpus/import_json corpus/search_query
+printf '%s\n' '{"id": "a1", "date": "2026-01-05", "title": "t", "body": "b", "tags": ["x"], "ratings": {"seen": 7, "known": 5, "valued": 6}}' > corpus/import_jsonl/seed.jsonl
+printf '%s\n' '{"format": "trine-journal", "version": 1, "entries": [{"id": "00000000-0000-4000-8000-000000000001", "kind": "reflection", "datetime": "2026-11-24T18:00:00+01:00", "sections": [{"side": "emotional", "text": "x"}]}]}' > corpus/import_json/seed.json
+printf '%s' '"unbalanced AND * OR promo* "phrase here"' > corpus/search_query/seed.txt
+
+for target in $(cargo fuzz list); do
+    echo "== $target for ${seconds}s"
+    cargo fuzz run -s none "$target" "corpus/$target" -- -max_total_time="$seconds" -print_final_stats=1 2>&1 \
+        | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)|panicked|ERROR" || true
+    if [ -n "$(ls -A "artifacts/$target" 2>/dev/null)" ]; then
+        echo "fuzz: $target found a crash: see fuzz/artifacts/$target/" >&2
+        exit 1
+    fi
+done
+echo "fuzz: no crash in any target"
