@@ -70,6 +70,23 @@ pub fn markdown_to_html(markdown: &str) -> String {
     sanitizer().clean(&unsafe_html).to_string()
 }
 
+/// Markdown reduced to its words: text, code and line breaks, without the
+/// marks and without raw HTML.
+pub fn markdown_to_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Escapes plain text for HTML (for text that is not Markdown, like titles).
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -133,6 +150,17 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("bold"), "the words stay: {html}");
+    }
+
+    #[test]
+    fn markdown_reduces_to_its_words() {
+        assert_eq!(
+            markdown_to_text("Sam said **the calmest**.\n\n- ask\n- write <b>this</b>")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            "Sam said the calmest. ask write this"
+        );
     }
 
     #[test]

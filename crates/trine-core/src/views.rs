@@ -138,8 +138,10 @@ pub fn display_title(entry: &Entry) -> String {
     }
 }
 
+/// The first words of the entry as plain text: Markdown marks and raw
+/// HTML tags are left out, so a list line reads as words.
 fn excerpt(entry: &Entry) -> String {
-    let text = entry.full_text();
+    let text = crate::render::markdown_to_text(&entry.full_text());
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut short: String = flat.chars().take(160).collect();
     if flat.chars().count() > 160 {
