@@ -153,7 +153,8 @@ export async function mount(root, route) {
       if (mine !== token) return;
       list.replaceChildren(...hits.map((item) => summaryLine(item, true)));
       list.setAttribute('aria-label', 'Search results, best first');
-      summary.textContent = hits.length === 0 ? `Nothing found for “${text}”.` : `${hits.length} ${hits.length === 1 ? 'entry matches' : 'entries match'}, best first.`;
+      const found = hits.length === 0 ? `Nothing found for “${text}”.` : `${hits.length} ${hits.length === 1 ? 'entry matches' : 'entries match'}, best first.`;
+      summary.textContent = sideSelect.value ? `${found} Search looks at every side; the side filter applies to the list.` : found;
       clearError();
     } catch (error) {
       if (mine === token) showError(error);
