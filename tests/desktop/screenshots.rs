@@ -128,6 +128,16 @@ fn every_screen_in_light_and_dark() {
         .unwrap()[0]
         .id;
 
+    let reflection_id = sandbox
+        .journal()
+        .list(&trine_core::ListQuery {
+            limit: Some(1),
+            kind: Some(trine_core::EntryKind::Reflection),
+            after: None,
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .id;
     let shots = [
         ("this-week", "#/week?focus=none".to_string(), "#week-label"),
         (
@@ -136,6 +146,11 @@ fn every_screen_in_light_and_dark() {
             "#entry-list .entry-item",
         ),
         ("entry", format!("#/entry/{note_id}"), "#entry-body"),
+        (
+            "entry-reflection",
+            format!("#/entry/{reflection_id}"),
+            "#entry-body section",
+        ),
         ("new-note", "#/new".to_string(), "#note-title-input"),
         ("trends", "#/trends".to_string(), ".chart-ratings svg"),
         ("checkin", "#/checkin".to_string(), ".chart-triangle svg"),
