@@ -262,3 +262,35 @@ fn an_answer_erased_is_gone_from_the_journal() {
     let after = sandbox.run_app(|app| async move { app.value(DEVELOPMENTAL).await });
     assert_eq!(after, "", "and do not come back after a relaunch");
 }
+
+#[test]
+fn typing_and_saving_do_not_move_the_page() {
+    let Some(sandbox) = Sandbox::new_or_skip("typing_and_saving_do_not_move_the_page") else {
+        return;
+    };
+    sandbox.onboard();
+    let layout = "return [...document.querySelectorAll('.card, .week-meta .pill, .streak')]
+        .map((el) => { const r = el.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top + window.scrollY), Math.round(r.width), Math.round(r.height)]; });";
+
+    let (before, typing, saved) = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        let before = app.eval(layout).await?;
+        app.type_into(
+            EMOTIONAL,
+            "One line.\nTwo lines.\nThree lines.\nFour lines, and a long one that wraps \
+             around the end of the box because it keeps going and going.\nFive.\nSix.\nSeven.",
+        )
+        .await?;
+        let typing = app.eval(layout).await?;
+        app.wait_until(
+            "document.querySelector('.save-state').textContent === 'Saved'",
+            "the week saves by itself",
+        )
+        .await?;
+        let saved = app.eval(layout).await?;
+        Ok((before, typing, saved))
+    });
+
+    assert_eq!(before, typing, "typing moves nothing on the page");
+    assert_eq!(before, saved, "'Saving…' and 'Saved' move nothing either");
+}
