@@ -67,3 +67,28 @@ fn ctrl_n_ctrl_f_ctrl_s_and_esc_work() {
         .collect();
     assert_eq!(titles, ["A note from the keyboard"], "one note, saved once");
 }
+
+#[test]
+fn ctrl_z_brings_back_a_deleted_entry() {
+    let Some(sandbox) = Sandbox::new_or_skip("ctrl_z_brings_back_a_deleted_entry") else {
+        return;
+    };
+    sandbox.onboard();
+    let id = sandbox
+        .journal()
+        .create(trine_core::NewEntry::note("Keep me", "Deleted by mistake."))
+        .unwrap()
+        .id;
+
+    let back = sandbox.run_app(|app| async move {
+        app.go(&format!("#/entry/{id}"), "#entry-delete").await?;
+        app.click("#entry-delete").await?;
+        app.wait_for(".toast-action").await?;
+        app.wait_for("#journal-search").await?;
+        app.press_ctrl('z').await?;
+        app.wait_for_text("#entry-title").await
+    });
+
+    assert_eq!(back, "Keep me", "Ctrl+Z undoes the delete");
+    assert!(sandbox.journal().get(id).unwrap().deleted.is_none());
+}

@@ -32,6 +32,17 @@ export function clearError() {
 }
 
 let toastTimer = null;
+let toastAction = null;
+
+/** Runs the action of the toast on show (Ctrl+Z for Undo); false if none. */
+export function runToastAction() {
+  if (!toastAction) return false;
+  const action = toastAction;
+  toastAction = null;
+  toastRegion().replaceChildren();
+  action.run();
+  return true;
+}
 
 /**
  * Shows a short message at the bottom of the window for a few seconds,
@@ -40,6 +51,7 @@ let toastTimer = null;
 export function toast(text, action) {
   const region = toastRegion();
   clearTimeout(toastTimer);
+  toastAction = action || null;
   const children = [el('span', { text })];
   if (action) {
     children.push(
@@ -47,15 +59,14 @@ export function toast(text, action) {
         type: 'button',
         class: 'toast-action',
         text: action.label,
-        on: {
-          click: () => {
-            region.replaceChildren();
-            action.run();
-          },
-        },
+        attrs: action.keys ? { 'aria-keyshortcuts': action.keys } : {},
+        on: { click: runToastAction },
       }),
     );
   }
   region.replaceChildren(el('div', { class: 'toast' }, children));
-  toastTimer = setTimeout(() => region.replaceChildren(), action ? 10000 : 4000);
+  toastTimer = setTimeout(() => {
+    toastAction = null;
+    region.replaceChildren();
+  }, action ? 10000 : 4000);
 }

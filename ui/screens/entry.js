@@ -52,6 +52,7 @@ function viewScreen(root, entry) {
           go('#/journal');
           toast(`“${entry.title}” moved to the bin.`, {
             label: 'Undo',
+            keys: 'Control+Z',
             run: async () => {
               try {
                 await call('undelete_entry', { id: entry.id });
