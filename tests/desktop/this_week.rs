@@ -294,3 +294,66 @@ fn typing_and_saving_do_not_move_the_page() {
     assert_eq!(before, typing, "typing moves nothing on the page");
     assert_eq!(before, saved, "'Saving…' and 'Saved' move nothing either");
 }
+
+#[test]
+fn a_save_the_core_refuses_shows_why_and_keeps_the_words() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_save_the_core_refuses_shows_why_and_keeps_the_words")
+    else {
+        return;
+    };
+    sandbox.onboard();
+
+    let (message, state, still_here, kept, after_fix) = sandbox.run_app(|app| async move {
+        app.type_into(DEVELOPMENTAL, "Words that must not be lost.")
+            .await?;
+        // A rating the core refuses (the slider never offers it): stretch
+        // the slider past 10 from the page.
+        app.eval(
+            "const s = document.querySelector('#rating-seen');
+             s.max = '11'; s.value = '11'; s.dispatchEvent(new Event('input')); return null;",
+        )
+        .await?;
+        app.press_ctrl('s').await?;
+        let message = app
+            .wait_for_text("#status:not([hidden]) .status-text")
+            .await?;
+        let state = app.text(".save-state").await?;
+        app.save_screenshot("this-week-save-refused-light.png")
+            .await?;
+        // Leaving would drop the words: the screen stays.
+        app.eval("location.hash = '#/journal'; return null;")
+            .await?;
+        app.run_script("setTimeout(arguments[arguments.length - 1], 500);")
+            .await?;
+        let still_here = app.is_shown("#week-label").await?;
+        let kept = app.value(DEVELOPMENTAL).await?;
+        // Put the rating right: the save goes through and the way is open.
+        app.eval(
+            "const s = document.querySelector('#rating-seen');
+             s.value = '7'; s.max = '10'; s.dispatchEvent(new Event('input')); return null;",
+        )
+        .await?;
+        app.press_ctrl('s').await?;
+        app.wait_until(
+            "document.querySelector('.save-state').textContent === 'Saved'",
+            "the corrected week saves",
+        )
+        .await?;
+        app.go("#/journal", "#entry-list .entry-item").await?;
+        let after_fix = app.text("#entry-list .entry-excerpt").await?;
+        Ok((message, state, still_here, kept, after_fix))
+    });
+
+    assert!(
+        message.contains("11") && !message.contains('{'),
+        "the core's reason, as a sentence: {message:?}"
+    );
+    assert_eq!(state, "Not saved");
+    assert!(still_here, "the screen with unsaved words stays");
+    assert_eq!(kept, "Words that must not be lost.");
+    assert!(
+        after_fix.contains("Words that must not be lost."),
+        "{after_fix}"
+    );
+}

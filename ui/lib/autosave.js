@@ -78,10 +78,16 @@ export class Autosaver {
     }
   }
 
-  /** Saves what is left and stops listening to the window. */
+  /**
+   * Saves what is left and stops listening to the window. Returns false,
+   * and keeps listening, if the words could not be saved: the screen
+   * holding them must stay.
+   */
   async close() {
     await this.flush();
+    if (this.dirty) return false;
     active.delete(this);
+    return true;
   }
 }
 

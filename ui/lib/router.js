@@ -21,6 +21,8 @@ const loaders = {
 
 let current = null;
 let generation = 0;
+// The address of the screen on show, to return to if it cannot be left.
+let shownHash = '';
 
 /** The screen on show, for the keyboard shortcuts. */
 export function currentScreen() {
@@ -45,7 +47,15 @@ async function show() {
   const route = parse(location.hash);
   const leaving = current;
   current = null;
-  if (leaving?.leave) await leaving.leave();
+  if (leaving?.leave) {
+    const left = await leaving.leave();
+    if (left === false) {
+      // Its words are not saved (the message says why): stay with them.
+      current = leaving;
+      history.replaceState(null, '', shownHash);
+      return;
+    }
+  }
   if (mine !== generation) return;
   clearError();
   for (const link of document.querySelectorAll('.nav a')) {
@@ -67,6 +77,7 @@ async function show() {
       return;
     }
     current = { ...handle, name: route.name };
+    shownHash = location.hash || `#/${route.name}`;
     root.focus({ preventScroll: true });
     window.scrollTo(0, 0);
     if (handle.ready) handle.ready();
