@@ -12,6 +12,14 @@ cargo fmt --all -- --check
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+echo "== offline: no HTTP client in what the app and the CLI are built from"
+# Normal (not dev or build) dependencies of every package, for this platform.
+clients=$(cargo tree --workspace -e normal --prefix none --format '{p}' | grep -E '^(reqwest|hyper|ureq|curl|isahc|surf|attohttpc|minreq) ' | sort -u || true)
+if [ -n "$clients" ]; then
+    echo "HTTP clients found in the dependency tree:"; echo "$clients"; exit 1
+fi
+echo "none"
+
 echo "== cargo test --workspace (desktop tests under Xvfb)"
 # The desktop WebDriver test must run here, not skip.
 export TRINE_REQUIRE_DESKTOP_E2E=1
