@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "app_settings",
     "save_app_settings",
     "close_after_saving",
+    "unlock_journal",
 ];
 
 fn main() {

@@ -21,17 +21,32 @@ document.addEventListener('click', (event) => {
   toast(`Trine opens no web pages. This link goes to ${link.href}`);
 });
 
+/** An encrypted journal: ask for its passphrase before anything else. */
+async function unlockFirst() {
+  document.body.classList.add('is-locked');
+  const { unlock } = await import('./screens/unlock.js');
+  await unlock(document.getElementById('screen'));
+  document.body.classList.remove('is-locked');
+}
+
 async function start() {
   applyTheme('system');
   installKeys();
-  refreshCount();
   try {
-    const [settings] = await call('app_settings');
+    let settings;
+    try {
+      [settings] = await call('app_settings');
+    } catch (error) {
+      if (error.code !== 'locked') throw error;
+      await unlockFirst();
+      [settings] = await call('app_settings');
+    }
     applyTheme(settings.theme);
     if (!settings.onboarded && !location.hash) location.replace('#/welcome');
   } catch (error) {
     showError(error);
   }
+  refreshCount();
   startRouter();
 }
 

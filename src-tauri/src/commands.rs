@@ -298,6 +298,13 @@ pub fn save_app_settings(
     journal.with(|j| j.save_app_settings(&settings))
 }
 
+/// Opens an encrypted journal with its passphrase (the app starts with it
+/// locked: every command fails with the code `locked` until this succeeds).
+#[tauri::command(async)]
+pub fn unlock_journal(journal: State<'_, JournalState>, passphrase: String) -> Reply<()> {
+    journal.unlock(&passphrase)
+}
+
 /// The page has saved what was typed: the window may close now. Close
 /// requests wait for this (see `save_then_close` in `lib.rs`).
 #[tauri::command]

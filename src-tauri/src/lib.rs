@@ -113,6 +113,7 @@ pub fn run() {
             commands::app_settings,
             commands::save_app_settings,
             commands::close_after_saving,
+            commands::unlock_journal,
         ])
         .run(tauri::generate_context!())
         .expect("Trine's window could not be started");

@@ -4,7 +4,8 @@
 //! between threads but not be shared, so it sits behind a `Mutex`; commands
 //! take turns with it. Opening can fail, and the app must still start to say
 //! why, so the state keeps either the journal or the error, and every command
-//! gets that error back.
+//! gets that error back. An encrypted journal fails with the code `locked`
+//! until [`JournalState::unlock`] opens it with its passphrase.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
@@ -15,7 +16,9 @@ use crate::CommandError;
 
 /// The opened journal, or why it could not be opened.
 pub struct JournalState {
-    journal: Result<Mutex<Journal>, CommandError>,
+    /// The journal's folder, or why there is none.
+    dir: Result<PathBuf, CommandError>,
+    journal: Mutex<Result<Journal, CommandError>>,
 }
 
 impl JournalState {
@@ -23,14 +26,18 @@ impl JournalState {
     /// platform's application-data folder. Never fails: a failure is kept and
     /// returned by [`JournalState::with`].
     pub fn open(explicit: Option<PathBuf>) -> Self {
-        let journal = trine_core::paths::resolve_data_dir(explicit)
-            .and_then(|dir| Journal::open_in(&dir))
-            .map(Mutex::new)
-            .map_err(CommandError::from);
+        let dir = trine_core::paths::resolve_data_dir(explicit).map_err(CommandError::from);
+        let journal = match &dir {
+            Ok(dir) => Journal::open_in(dir).map_err(CommandError::from),
+            Err(error) => Err(error.clone()),
+        };
         if let Err(error) = &journal {
             eprintln!("trine: the journal could not be opened: {error}");
         }
-        Self { journal }
+        Self {
+            dir,
+            journal: Mutex::new(journal),
+        }
     }
 
     /// Runs `f` with the journal, or returns the error that kept it closed.
@@ -38,12 +45,27 @@ impl JournalState {
         &self,
         f: impl FnOnce(&mut Journal) -> Result<T, trine_core::Error>,
     ) -> Result<T, CommandError> {
-        let journal = self.journal.as_ref().map_err(Clone::clone)?;
         // A command that panicked while holding the lock cannot have left a
         // write half-done: the core's transactions roll back when dropped.
         // So a poisoned lock is safe to take over.
-        let mut journal = journal.lock().unwrap_or_else(PoisonError::into_inner);
-        f(&mut journal).map_err(CommandError::from)
+        let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
+        match &mut *journal {
+            Ok(journal) => f(journal).map_err(CommandError::from),
+            Err(error) => Err(error.clone()),
+        }
+    }
+
+    /// Opens a journal that was kept closed (an encrypted one) with its
+    /// passphrase. A wrong passphrase fails with `wrong_passphrase` and
+    /// changes nothing; a journal already open stays as it is.
+    pub fn unlock(&self, passphrase: &str) -> Result<(), CommandError> {
+        let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
+        if journal.is_ok() {
+            return Ok(());
+        }
+        let dir = self.dir.as_ref().map_err(Clone::clone)?;
+        *journal = Ok(Journal::open_in_with(dir, Some(passphrase)).map_err(CommandError::from)?);
+        Ok(())
     }
 }
 
@@ -78,5 +100,33 @@ mod tests {
             "the message names the path at fault: {}",
             first.message
         );
+    }
+
+    #[test]
+    fn an_encrypted_journal_opens_with_its_passphrase_only() {
+        let dir = tempfile::tempdir().unwrap();
+        // A journal created with a passphrase is encrypted from the start.
+        // (`set_passphrase` cannot encrypt a plain one in this binary:
+        // WebKitGTK loads the system SQLite too, and `sqlcipher_export` is
+        // missing from what the conversion then finds.)
+        let mut journal = Journal::open_in_with(dir.path(), Some("correct horse")).unwrap();
+        journal
+            .create(trine_core::NewEntry::note("Secret", "kept"))
+            .unwrap();
+        drop(journal);
+
+        let state = JournalState::open(Some(dir.path().to_path_buf()));
+        let locked = state.with(|journal| journal.entry_count()).unwrap_err();
+        let wrong = state.unlock("wrong").unwrap_err();
+        let still_locked = state.with(|journal| journal.entry_count()).unwrap_err();
+        state.unlock("correct horse").unwrap();
+
+        assert_eq!(locked.code, "locked", "{locked}");
+        assert_eq!(wrong.code, "wrong_passphrase", "{wrong}");
+        assert_eq!(
+            still_locked.code, "locked",
+            "a wrong passphrase changes nothing"
+        );
+        assert_eq!(state.with(|journal| journal.entry_count()), Ok(1));
     }
 }

@@ -174,3 +174,45 @@ fn the_csp_lets_ipc_through_and_blocks_the_network() {
     );
     assert_eq!(report["outsideResult"], "failed", "{report}");
 }
+
+#[test]
+fn an_encrypted_journal_asks_for_its_passphrase() {
+    let Some(sandbox) = Sandbox::new_or_skip("an_encrypted_journal_asks_for_its_passphrase") else {
+        return;
+    };
+    {
+        // Created with a passphrase: encrypted from the start.
+        let mut journal =
+            trine_core::Journal::open_in_with(&sandbox.data_dir, Some("correct horse")).unwrap();
+        let mut settings = journal.app_settings().unwrap();
+        settings.onboarded = true;
+        journal.save_app_settings(&settings).unwrap();
+        journal
+            .create(trine_core::NewEntry::note(
+                "Under lock",
+                "Only with the passphrase.",
+            ))
+            .unwrap();
+    }
+
+    let (heading, wrong, count) = sandbox.run_app(|app| async move {
+        let heading = app.wait_for_text("h1").await?;
+        app.save_screenshot("unlock-light.png").await?;
+        app.type_into("#unlock-passphrase", "not it").await?;
+        app.click("#unlock-open").await?;
+        let wrong = app.wait_for_text(".unlock-problem:not(:empty)").await?;
+        app.type_into("#unlock-passphrase", "correct horse").await?;
+        app.press(&char::from(fantoccini::key::Key::Enter).to_string())
+            .await?;
+        app.wait_for("#week-label").await?;
+        let count = app.wait_for_text("#entry-count").await?;
+        Ok((heading, wrong, count))
+    });
+
+    assert_eq!(heading, "Your journal is locked");
+    assert_eq!(
+        wrong,
+        "That passphrase does not open this journal. Check it and try again."
+    );
+    assert_eq!(count, "1", "the right passphrase opens the journal");
+}
