@@ -144,14 +144,25 @@ pub fn entry_page(journal: State<'_, JournalState>, query: PageInput) -> Reply<E
     journal.with(|j| j.entry_page(&query))
 }
 
-/// Ranked search results with highlighted snippets.
+/// Ranked search results with highlighted snippets, among the entries the
+/// Journal's filters select (`filters` takes the same fields as a page).
 #[tauri::command(async)]
 pub fn search(
     journal: State<'_, JournalState>,
     query: String,
     limit: Option<usize>,
+    filters: Option<PageInput>,
 ) -> Reply<Vec<EntrySummary>> {
-    journal.with(|j| j.search_page(&query, limit.unwrap_or(50).min(200)))
+    let filters = filters.unwrap_or_default();
+    let filter = ListQuery {
+        tag: filters.tag.filter(|t| !t.trim().is_empty()),
+        side: filters.side,
+        kind: filters.kind,
+        from: filters.from,
+        to: filters.to,
+        ..ListQuery::default()
+    };
+    journal.with(|j| j.search_page(&query, limit.unwrap_or(50).min(200), &filter))
 }
 
 /// One entry, rendered.

@@ -171,3 +171,44 @@ fn back_from_an_entry_far_down_the_list_finds_its_place() {
     assert_eq!(opened, "Note 31", "the 90th line, newest first");
     assert_eq!(focused, opened, "Esc comes back to the same line");
 }
+
+#[test]
+fn search_respects_the_side_filter() {
+    let Some(sandbox) = Sandbox::new_or_skip("search_respects_the_side_filter") else {
+        return;
+    };
+    sandbox.onboard();
+    {
+        let mut journal = sandbox.journal();
+        journal
+            .create(NewEntry::note("Plain note", "The quarterly demo was fine."))
+            .unwrap();
+        journal
+            .create(NewEntry {
+                sections: vec![trine_core::Section {
+                    side: trine_core::Side::Emotional,
+                    prompt_id: None,
+                    text: "My lead named the demo in the all-hands.".into(),
+                }],
+                ..NewEntry::note("Named at the demo", "")
+            })
+            .unwrap();
+    }
+    let (all, emotional) = sandbox.run_app(|app| async move {
+        app.go("#/journal", "#entry-list .entry-item").await?;
+        app.type_into("#journal-search", "demo").await?;
+        app.wait_until("document.querySelectorAll('#entry-list mark').length >= 2", "two hits").await?;
+        let all = app.eval("return document.querySelectorAll('#entry-list .entry-item').length;").await?;
+        app.eval("const s = document.querySelector('#filter-side'); s.value = 'emotional'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;")
+            .await?;
+        app.wait_until("document.querySelectorAll('#entry-list .entry-item').length === 1", "one hit on the emotional side")
+            .await?;
+        let title = app.text("#entry-list .entry-title").await?;
+        Ok((all, title))
+    });
+    assert_eq!(all, 2, "both entries mention the demo");
+    assert_eq!(
+        emotional, "Named at the demo",
+        "the side filter applies to search results"
+    );
+}

@@ -131,14 +131,6 @@ export async function mount(root, route) {
     return Boolean(tagSelect.value || sideSelect.value || kindSelect.value || fromInput.value || toInput.value);
   }
 
-  function inRange(item) {
-    if (tagSelect.value && !item.tags.includes(tagSelect.value)) return false;
-    if (kindSelect.value && item.kind !== kindSelect.value) return false;
-    if (fromInput.value && item.date < fromInput.value) return false;
-    if (toInput.value && item.date > toInput.value) return false;
-    return true;
-  }
-
   async function runSearch() {
     const text = search.value.trim();
     token += 1;
@@ -149,12 +141,13 @@ export async function mount(root, route) {
     }
     ended = true;
     try {
-      const hits = (await call('search', { query: text, limit: 50 })).filter(inRange);
+      const { after: _after, limit: _limit, ...filters } = query();
+      const hits = await call('search', { query: text, limit: 50, filters });
       if (mine !== token) return;
       list.replaceChildren(...hits.map((item) => summaryLine(item, true)));
       list.setAttribute('aria-label', 'Search results, best first');
       const found = hits.length === 0 ? `Nothing found for “${text}”.` : `${hits.length} ${hits.length === 1 ? 'entry matches' : 'entries match'}, best first.`;
-      summary.textContent = sideSelect.value ? `${found} Search looks at every side; the side filter applies to the list.` : found;
+      summary.textContent = found;
       clearError();
     } catch (error) {
       if (mine === token) showError(error);

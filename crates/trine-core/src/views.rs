@@ -226,9 +226,14 @@ impl Journal {
     }
 
     /// Search results as Journal lines with highlighted snippets.
-    pub fn search_page(&self, query: &str, limit: usize) -> Result<Vec<EntrySummary>> {
+    pub fn search_page(
+        &self,
+        query: &str,
+        limit: usize,
+        filter: &ListQuery,
+    ) -> Result<Vec<EntrySummary>> {
         Ok(self
-            .search(query, limit)?
+            .search_filtered(query, limit, filter)?
             .into_iter()
             .map(
                 |SearchHit {
@@ -506,7 +511,9 @@ mod tests {
             view.summary.title,
             "Reflection, the week of 23 November 2026"
         );
-        let hits = journal.search_page("bold", 5).unwrap();
+        let hits = journal
+            .search_page("bold", 5, &ListQuery::default())
+            .unwrap();
         assert!(hits[0]
             .snippet_html
             .as_deref()

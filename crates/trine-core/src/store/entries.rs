@@ -155,45 +155,11 @@ impl Journal {
 
     /// Entries matching `query`, newest first.
     pub fn list(&self, query: &ListQuery) -> Result<Vec<Entry>> {
-        let mut sql = format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE ");
-        sql.push_str(if query.deleted {
-            "deleted_utc IS NOT NULL"
-        } else {
-            "deleted_utc IS NULL"
-        });
         let mut args: Vec<Value> = Vec::new();
-        if let Some(tag) = &query.tag {
-            sql.push_str(" AND seq IN (SELECT entry_seq FROM entry_tags WHERE tag = ?)");
-            args.push(Value::Text(crate::model::normalize_tag(tag)?));
-        }
-        if let Some(from) = query.from {
-            sql.push_str(" AND entry_date >= ?");
-            args.push(Value::Text(from.to_string()));
-        }
-        if let Some(to) = query.to {
-            sql.push_str(" AND entry_date <= ?");
-            args.push(Value::Text(to.to_string()));
-        }
-        if let Some(kind) = query.kind {
-            sql.push_str(" AND kind = ?");
-            args.push(Value::Text(kind.as_str().into()));
-        }
-        if let Some(after) = query.after {
-            sql.push_str(
-                " AND (created_utc, seq) < (SELECT created_utc, seq FROM entries WHERE id = ?)",
-            );
-            args.push(Value::Text(after.to_string()));
-        }
-        if let Some(side) = query.side {
-            sql.push_str(match side {
-                Side::Developmental => " AND developmental IS NOT NULL",
-                Side::Emotional => " AND emotional IS NOT NULL",
-                Side::Integration => " AND integration IS NOT NULL",
-            });
-        }
-        if query.exclude_private {
-            sql.push_str(" AND private = 0");
-        }
+        let mut sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM entries WHERE {}",
+            filter_sql(query, &mut args)?
+        );
         sql.push_str(" ORDER BY created_utc DESC, seq DESC LIMIT ? OFFSET ?");
         args.push(Value::Integer(query.limit.map_or(-1, |l| l as i64)));
         args.push(Value::Integer(query.offset as i64));
@@ -255,6 +221,49 @@ impl Journal {
         tx.commit()?;
         Ok(entry)
     }
+}
+
+/// The conditions on `entries` that `query` asks for (all but paging
+/// limits), with their arguments appended to `args`.
+pub(crate) fn filter_sql(query: &ListQuery, args: &mut Vec<Value>) -> Result<String> {
+    let mut sql = String::from(if query.deleted {
+        "deleted_utc IS NOT NULL"
+    } else {
+        "deleted_utc IS NULL"
+    });
+    if let Some(tag) = &query.tag {
+        sql.push_str(" AND seq IN (SELECT entry_seq FROM entry_tags WHERE tag = ?)");
+        args.push(Value::Text(crate::model::normalize_tag(tag)?));
+    }
+    if let Some(from) = query.from {
+        sql.push_str(" AND entry_date >= ?");
+        args.push(Value::Text(from.to_string()));
+    }
+    if let Some(to) = query.to {
+        sql.push_str(" AND entry_date <= ?");
+        args.push(Value::Text(to.to_string()));
+    }
+    if let Some(kind) = query.kind {
+        sql.push_str(" AND kind = ?");
+        args.push(Value::Text(kind.as_str().into()));
+    }
+    if let Some(after) = query.after {
+        sql.push_str(
+            " AND (created_utc, seq) < (SELECT created_utc, seq FROM entries WHERE id = ?)",
+        );
+        args.push(Value::Text(after.to_string()));
+    }
+    if let Some(side) = query.side {
+        sql.push_str(match side {
+            Side::Developmental => " AND developmental IS NOT NULL",
+            Side::Emotional => " AND emotional IS NOT NULL",
+            Side::Integration => " AND integration IS NOT NULL",
+        });
+    }
+    if query.exclude_private {
+        sql.push_str(" AND private = 0");
+    }
+    Ok(sql)
 }
 
 /// Validates `new` and inserts it inside the caller's transaction.

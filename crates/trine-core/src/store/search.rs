@@ -147,12 +147,29 @@ impl SearchQuery {
 impl Journal {
     /// Searches live entries for `query` as typed, best matches first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        self.search_within(query, limit, RANK_WINDOW)
+        self.search_within(query, limit, RANK_WINDOW, None)
+    }
+
+    /// [`Journal::search`] among the entries `filter` selects (its tag,
+    /// side, kind, dates and private flag; paging fields are ignored).
+    pub fn search_filtered(
+        &self,
+        query: &str,
+        limit: usize,
+        filter: &super::ListQuery,
+    ) -> Result<Vec<SearchHit>> {
+        self.search_within(query, limit, RANK_WINDOW, Some(filter))
     }
 
     /// [`Journal::search`], ranking only the `window` most recently added
     /// matching entries.
-    fn search_within(&self, query: &str, limit: usize, window: usize) -> Result<Vec<SearchHit>> {
+    fn search_within(
+        &self,
+        query: &str,
+        limit: usize,
+        window: usize,
+        filter: Option<&super::ListQuery>,
+    ) -> Result<Vec<SearchHit>> {
         let parsed = SearchQuery::parse(query);
         if parsed.is_empty() {
             return Ok(Vec::new());
@@ -167,15 +184,30 @@ impl Journal {
             .query_row(params![expression, window.saturating_sub(1) as i64], |r| r.get(0))
             .optional()?
             .unwrap_or(i64::MIN);
+        let mut args: Vec<rusqlite::types::Value> =
+            vec![expression.into(), (limit as i64).into(), floor.into()];
+        let only = match filter {
+            Some(filter) => {
+                let filter = super::ListQuery {
+                    after: None,
+                    ..filter.clone()
+                };
+                format!(
+                    " AND rowid IN (SELECT seq FROM entries WHERE {})",
+                    super::entries::filter_sql(&filter, &mut args)?
+                )
+            }
+            None => String::new(),
+        };
         let sql = format!(
             "SELECT {ENTRY_COLUMNS}, hit.score, hit.snip FROM ( \
                 SELECT rowid, bm25(entry_text, 4.0, 1.0, 1.0, 1.0, 1.0, 2.0) AS score, \
                        snippet(entry_text, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snip \
-                FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?3 ORDER BY score LIMIT ?2 \
+                FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?3{only} ORDER BY score LIMIT ?2 \
              ) AS hit JOIN entries ON entries.seq = hit.rowid ORDER BY hit.score"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![expression, limit as i64, floor], |row| {
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |row| {
             let entry = entry_from_row(row)?;
             let score: f64 = row.get(23)?;
             let snip: String = row.get(24)?;
@@ -237,19 +269,22 @@ mod tests {
                     .id,
             );
         }
-        let all = journal.search_within("meeting", 3, 100).unwrap();
+        let all = journal.search_within("meeting", 3, 100, None).unwrap();
         assert_eq!(
             all[0].entry.id, ids[0],
             "with a wide window, relevance decides"
         );
-        let recent = journal.search_within("meeting", 3, 4).unwrap();
+        let recent = journal.search_within("meeting", 3, 4, None).unwrap();
         let found: Vec<_> = recent.iter().map(|h| h.entry.id).collect();
         assert_eq!(
             found,
             vec![ids[6], ids[7], ids[8]],
             "only the 4 newest matches are ranked, best first"
         );
-        assert_eq!(journal.search_within("meeting", 10, 4).unwrap().len(), 4);
+        assert_eq!(
+            journal.search_within("meeting", 10, 4, None).unwrap().len(),
+            4
+        );
     }
 
     #[test]

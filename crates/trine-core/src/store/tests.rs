@@ -740,3 +740,73 @@ fn control_characters_in_a_query_are_spaces() {
         "a NUL between words separates them"
     );
 }
+
+#[test]
+fn search_can_be_limited_by_side_kind_tag_and_dates() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    journal
+        .create(NewEntry {
+            kind: Some(EntryKind::Reflection),
+            sections: vec![Section {
+                side: Side::Emotional,
+                prompt_id: None,
+                text: "demo went well".into(),
+            }],
+            created: Some(at("2026-03-10T09:00:00+00:00")),
+            ..NewEntry::default()
+        })
+        .unwrap();
+    journal
+        .create(note_at(
+            "Demo prep",
+            "the demo slides",
+            "2026-01-10T09:00:00+00:00",
+            &["work"],
+        ))
+        .unwrap();
+    let find = |filter: ListQuery| journal.search_filtered("demo", 10, &filter).unwrap().len();
+    assert_eq!(find(ListQuery::default()), 2);
+    assert_eq!(
+        find(ListQuery {
+            side: Some(Side::Emotional),
+            ..ListQuery::default()
+        }),
+        1
+    );
+    assert_eq!(
+        find(ListQuery {
+            side: Some(Side::Integration),
+            ..ListQuery::default()
+        }),
+        0
+    );
+    assert_eq!(
+        find(ListQuery {
+            kind: Some(EntryKind::Note),
+            ..ListQuery::default()
+        }),
+        1
+    );
+    assert_eq!(
+        find(ListQuery {
+            tag: Some("work".into()),
+            ..ListQuery::default()
+        }),
+        1
+    );
+    assert_eq!(
+        find(ListQuery {
+            from: Some(day("2026-02-01")),
+            ..ListQuery::default()
+        }),
+        1
+    );
+    assert_eq!(
+        find(ListQuery {
+            to: Some(day("2026-02-01")),
+            kind: Some(EntryKind::Reflection),
+            ..ListQuery::default()
+        }),
+        0
+    );
+}
