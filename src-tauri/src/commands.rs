@@ -53,7 +53,9 @@ pub struct AnswerInput {
     skipped: bool,
 }
 
-/// Saves (autosaves) the week's reflection: the answers, ratings and note given.
+/// Saves (autosaves) the week's reflection: the answers given (an empty,
+/// unskipped answer clears the side), all three ratings (unset = not
+/// rated) and the note.
 #[tauri::command(async)]
 pub fn save_reflection(
     journal: State<'_, JournalState>,
@@ -71,6 +73,9 @@ pub fn save_reflection(
                     a.side,
                     if a.skipped {
                         Answer::Skip
+                    } else if a.text.trim().is_empty() {
+                        // Words erased: the side is unanswered again.
+                        Answer::Clear
                     } else {
                         Answer::Text(a.text)
                     },
@@ -87,6 +92,8 @@ pub fn save_reflection(
             ReflectionUpdate {
                 answers,
                 ratings,
+                // The screen sends all three; one left unset is "not rated".
+                replace_ratings: true,
                 note,
             },
         )?;

@@ -107,6 +107,7 @@ fn seed_a_lived_in_journal(sandbox: &Sandbox) {
                 )],
                 ratings: Ratings::checked(Some(6), None, None).unwrap(),
                 note: None,
+                replace_ratings: false,
             },
         )
         .unwrap();

@@ -237,7 +237,7 @@ fn an_answer_erased_is_gone_from_the_journal() {
     sandbox.onboard();
     let saved = "document.querySelector('.save-state').textContent === 'Saved'";
 
-    let skip_ticked = sandbox.run_app(|app| async move {
+    let (skip_ticked, status) = sandbox.run_app(|app| async move {
         app.type_into(DEVELOPMENTAL, "Something I would rather not keep.")
             .await?;
         app.press_ctrl('s').await?;
@@ -249,12 +249,20 @@ fn an_answer_erased_is_gone_from_the_journal() {
         app.type_into(DEVELOPMENTAL, &erase).await?;
         app.press_ctrl('s').await?;
         app.wait_until(saved, "the erasing saves").await?;
-        app.eval("return document.querySelector('.side-card[data-side=developmental] .skip-box').checked;")
-            .await
+        let ticked = app
+            .eval("return document.querySelector('.side-card[data-side=developmental] .skip-box').checked;")
+            .await?;
+        Ok((ticked, app.text("#week-status").await?))
     });
 
-    assert_eq!(skip_ticked, true, "an erased answer shows as skipped");
-    let text = sandbox.journal().list(&Default::default()).unwrap()[0].full_text();
+    assert_eq!(skip_ticked, false, "an erased answer is not a skip");
+    assert_eq!(status, "Due", "with nothing left, the week is due again");
+    let entry = sandbox.journal().list(&Default::default()).unwrap()[0].clone();
+    assert!(
+        entry.section(trine_core::Side::Developmental).is_none(),
+        "the side is unanswered again"
+    );
+    let text = entry.full_text();
     assert!(
         !text.contains("rather not keep"),
         "the erased words are not in the journal: {text:?}"
@@ -356,4 +364,34 @@ fn a_save_the_core_refuses_shows_why_and_keeps_the_words() {
         after_fix.contains("Words that must not be lost."),
         "{after_fix}"
     );
+}
+
+#[test]
+fn a_rating_can_be_set_back_to_not_rated() {
+    let Some(sandbox) = Sandbox::new_or_skip("a_rating_can_be_set_back_to_not_rated") else {
+        return;
+    };
+    sandbox.onboard();
+    let saved = "document.querySelector('.save-state').textContent === 'Saved'";
+    sandbox.run_app(|app| async move {
+        app.click("#rating-seen").await?;
+        app.click("#rating-known").await?;
+        app.wait_until(saved, "the ratings save").await?;
+        app.click("#rating-known-clear").await?;
+        app.wait_until(
+            "document.querySelector('#rating-known-value').textContent === 'Not rated'",
+            "known shows as not rated",
+        )
+        .await?;
+        app.wait_until(saved, "clearing saves").await?;
+        Ok(())
+    });
+    let entry = sandbox.journal().list(&Default::default()).unwrap()[0].clone();
+    assert!(entry.ratings.seen.is_some(), "seen stays rated");
+    assert!(entry.ratings.known.is_none(), "known is not rated any more");
+    let shown = sandbox.run_app(|app| async move {
+        app.wait_for("#rating-known-value").await?;
+        app.text("#rating-known-value").await
+    });
+    assert_eq!(shown, "Not rated", "and it stays so after a relaunch");
 }

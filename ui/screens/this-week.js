@@ -70,11 +70,12 @@ export async function mount(root, route) {
   async function save() {
     const answers = [];
     for (const [side, s] of state.sides) {
-      // An empty answer would read as a skipped side, so only sides with
-      // words or a skip are sent; the rest stay unanswered.
+      // Words or a skip are sent as they are; a side whose saved words were
+      // all erased is sent empty, which leaves it unanswered again.
       if (s.skipped) answers.push({ side, text: '', skipped: true });
       else if (s.text.trim() !== '') answers.push({ side, text: s.text, skipped: false });
-      if (s.skipped || s.text.trim() !== '') s.stored = true;
+      else if (s.stored) answers.push({ side, text: '', skipped: false });
+      s.stored = s.skipped || s.text.trim() !== '';
     }
     const saved = await call('save_reflection', {
       week,
@@ -127,13 +128,6 @@ export async function mount(root, route) {
           s.skipped = false;
           skip.checked = false;
           card.classList.remove('is-skipped');
-        } else if (s.text.trim() === '' && s.stored && !s.skipped) {
-          // Words erased must leave the journal too. The journal's only
-          // empty answer is a skip, so an answer wiped out becomes one
-          // (typing again takes the skip away).
-          s.skipped = true;
-          skip.checked = true;
-          card.classList.add('is-skipped');
         }
         saver.touch();
       },
@@ -217,6 +211,8 @@ export async function mount(root, route) {
       slider.classList.toggle('is-unset', v == null);
       output.classList.toggle('is-unset', v == null);
       output.textContent = v == null ? 'Not rated' : String(v);
+      // Hidden, not removed, so the row keeps its shape.
+      clear.classList.toggle('is-hidden', v == null);
       slider.setAttribute('aria-valuetext', v == null ? 'not rated' : `${v} of 10`);
     }
     function set() {
@@ -230,6 +226,21 @@ export async function mount(root, route) {
       if (state.ratings[key] == null) set();
     });
     slider.addEventListener('blur', () => saver.flush());
+    const clear = el('button', {
+      type: 'button',
+      class: 'button subtle rating-clear',
+      id: `rating-${key}-clear`,
+      text: 'Clear',
+      attrs: { 'aria-label': `Set ${word} back to not rated` },
+      on: {
+        click: () => {
+          state.ratings[key] = null;
+          show();
+          saver.touch();
+          saver.flush();
+        },
+      },
+    });
     show();
     const last = view.last_week[key];
     return el(
@@ -239,6 +250,7 @@ export async function mount(root, route) {
       el('div', { class: 'rating-control' }, el('span', { class: 'scale-end', text: '1', attrs: { 'aria-hidden': 'true' } }), slider, el('span', { class: 'scale-end', text: '10', attrs: { 'aria-hidden': 'true' } })),
       output,
       el('span', { class: 'rating-last', id: `rating-${key}-last`, text: last == null ? 'last week: not rated' : `last week: ${last}` }),
+      clear,
     );
   });
 

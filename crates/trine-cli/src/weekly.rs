@@ -127,6 +127,7 @@ pub fn reflect(journal: &mut Journal, args: ReflectArgs, out: &Printer) -> Resul
                 answers,
                 ratings,
                 note: args.note,
+                replace_ratings: false,
             },
         )?
     } else {

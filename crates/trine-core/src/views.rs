@@ -402,6 +402,7 @@ mod tests {
                     ],
                     ratings: Ratings::checked(Some(7), None, None).unwrap(),
                     note: Some("note".into()),
+                    replace_ratings: false,
                 },
             )
             .unwrap();

@@ -485,6 +485,7 @@ fn a_reflection_is_saved_in_parts_and_finished_later() {
                 ],
                 ratings: Ratings::checked(Some(7), Some(6), None).unwrap(),
                 note: Some("A good week.".into()),
+                replace_ratings: false,
             },
         )
         .unwrap();
@@ -577,4 +578,85 @@ fn every_first_day_of_the_week_gives_seven_day_weeks_containing_the_day() {
             .unwrap();
         assert_eq!(note.week_start, start, "{name}");
     }
+}
+
+#[test]
+fn an_answer_can_be_cleared_and_a_rating_unset() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let week = day("2026-11-23");
+    journal
+        .save_reflection(
+            week,
+            ReflectionUpdate {
+                answers: vec![
+                    (Side::Emotional, Answer::Text("words".into())),
+                    (Side::Integration, Answer::Skip),
+                ],
+                ratings: Ratings::checked(Some(4), Some(5), Some(6)).unwrap(),
+                ..ReflectionUpdate::default()
+            },
+        )
+        .unwrap();
+    let after = journal
+        .save_reflection(
+            week,
+            ReflectionUpdate {
+                answers: vec![
+                    (Side::Emotional, Answer::Clear),
+                    (Side::Integration, Answer::Clear),
+                ],
+                ratings: Ratings::checked(Some(4), None, Some(6)).unwrap(),
+                replace_ratings: true,
+                ..ReflectionUpdate::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        after.sections.is_empty(),
+        "both sides unanswered again, not skipped"
+    );
+    let emptied = journal
+        .save_reflection(
+            week,
+            ReflectionUpdate {
+                ratings: Ratings::default(),
+                replace_ratings: true,
+                ..ReflectionUpdate::default()
+            },
+        )
+        .unwrap();
+    assert!(emptied.ratings.is_empty());
+    assert_eq!(
+        journal.week_status(week, day("2026-11-24")).unwrap(),
+        WeekStatus::Due,
+        "an emptied reflection is not started"
+    );
+    journal
+        .save_reflection(
+            week,
+            ReflectionUpdate {
+                ratings: Ratings::checked(Some(4), None, Some(6)).unwrap(),
+                ..ReflectionUpdate::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        after.ratings,
+        Ratings::checked(Some(4), None, Some(6)).unwrap(),
+        "known is not rated any more"
+    );
+    let kept = journal
+        .save_reflection(
+            week,
+            ReflectionUpdate {
+                ratings: Ratings::checked(None, Some(2), None).unwrap(),
+                ..ReflectionUpdate::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        kept.ratings,
+        Ratings::checked(Some(4), Some(2), Some(6)).unwrap(),
+        "without replace, unset ones are kept"
+    );
 }

@@ -158,12 +158,15 @@ impl Journal {
 
 fn status_of(reflection: Option<&Entry>, week: NaiveDate, today: NaiveDate) -> WeekStatus {
     let this_week = week <= today && today < week + Days::new(7);
+    // A reflection emptied of everything counts as not started.
+    let blank =
+        |r: &Entry| r.sections.is_empty() && r.ratings.is_empty() && r.body.trim().is_empty();
     match reflection {
         Some(r) if is_complete(r) => WeekStatus::Done,
-        Some(_) => WeekStatus::PartlyDone,
-        None if week > today => WeekStatus::Upcoming,
-        None if this_week => WeekStatus::Due,
-        None => WeekStatus::Missed,
+        Some(r) if !blank(r) => WeekStatus::PartlyDone,
+        _ if week > today => WeekStatus::Upcoming,
+        _ if this_week => WeekStatus::Due,
+        _ => WeekStatus::Missed,
     }
 }
 
@@ -315,6 +318,8 @@ pub enum Answer {
     Text(String),
     /// The side is skipped this week.
     Skip,
+    /// The side has no answer (yet): any saved answer or skip is removed.
+    Clear,
 }
 
 /// Changes to a week's reflection; what is not given is kept.
@@ -324,6 +329,9 @@ pub struct ReflectionUpdate {
     pub answers: Vec<(Side, Answer)>,
     /// Ratings given; each one set replaces the stored one.
     pub ratings: Ratings,
+    /// Take `ratings` as all three, so one left unset is cleared (the app
+    /// sends its whole state); otherwise unset ones are kept.
+    pub replace_ratings: bool,
     /// The optional note (the entry's body).
     pub note: Option<String>,
 }
@@ -346,19 +354,25 @@ impl Journal {
             .unwrap_or_default();
         for (side, answer) in update.answers {
             sections.retain(|s| s.side != side);
+            let text = match answer {
+                Answer::Text(text) => text.trim_end().to_string(),
+                Answer::Skip => String::new(),
+                Answer::Clear => continue,
+            };
             sections.push(crate::model::Section {
                 side,
                 prompt_id: prompt_for(side),
-                text: match answer {
-                    Answer::Text(text) => text.trim_end().to_string(),
-                    Answer::Skip => String::new(),
-                },
+                text,
             });
         }
         let mut ratings = existing.as_ref().map(|e| e.ratings).unwrap_or_default();
-        ratings.seen = update.ratings.seen.or(ratings.seen);
-        ratings.known = update.ratings.known.or(ratings.known);
-        ratings.valued = update.ratings.valued.or(ratings.valued);
+        if update.replace_ratings {
+            ratings = update.ratings;
+        } else {
+            ratings.seen = update.ratings.seen.or(ratings.seen);
+            ratings.known = update.ratings.known.or(ratings.known);
+            ratings.valued = update.ratings.valued.or(ratings.valued);
+        }
         match existing {
             Some(entry) => self.update(
                 entry.id,
