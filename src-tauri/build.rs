@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "save_app_settings",
     "close_after_saving",
     "unlock_journal",
+    "open_data_folder",
 ];
 
 fn main() {

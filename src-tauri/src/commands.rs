@@ -331,3 +331,24 @@ pub fn close_after_saving(window: tauri::WebviewWindow) {
         eprintln!("trine: the window could not be closed: {error}");
     }
 }
+
+/// Opens the folder that holds the journal in the system's file manager.
+#[tauri::command(async)]
+pub fn open_data_folder(app: tauri::AppHandle, journal: State<'_, JournalState>) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let folder = journal.with(|j| {
+        Ok(j.path()
+            .and_then(|p| p.parent())
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default())
+    })?;
+    app.opener()
+        .open_path(folder.to_string_lossy(), None::<&str>)
+        .map_err(|e| CommandError {
+            code: "open_failed",
+            message: format!(
+                "Trine could not open {} in a file manager ({e}); copy the path instead",
+                folder.display()
+            ),
+        })
+}

@@ -86,6 +86,7 @@ pub fn run() {
 
     tauri::Builder::default()
         .plugin(stay_on_own_pages())
+        .plugin(tauri_plugin_opener::init())
         .manage(journal)
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
@@ -114,6 +115,7 @@ pub fn run() {
             commands::save_app_settings,
             commands::close_after_saving,
             commands::unlock_journal,
+            commands::open_data_folder,
         ])
         .run(tauri::generate_context!())
         .expect("Trine's window could not be started");

@@ -66,15 +66,40 @@ impl Sandbox {
     }
 
     /// The environment the app runs with: nothing of the user's own.
-    fn env(&self) -> [(&'static str, PathBuf); 5] {
+    fn env(&self) -> [(&'static str, PathBuf); 6] {
         let root = self.root.path();
+        // A stand-in `xdg-open` first on PATH: the app never opens a real
+        // file manager in a test, and the test can see what it asked for.
+        let bin = root.join("bin");
+        if !bin.join("xdg-open").exists() {
+            std::fs::create_dir_all(&bin).unwrap();
+            let script = format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n",
+                root.join("opened.txt").display()
+            );
+            std::fs::write(bin.join("xdg-open"), script).unwrap();
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(bin.join("xdg-open"), std::fs::Permissions::from_mode(0o755))
+                .unwrap();
+        }
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
         [
+            ("PATH", PathBuf::from(path)),
             ("HOME", root.join("home")),
             ("XDG_DATA_HOME", root.join("xdg-data")),
             ("XDG_CONFIG_HOME", root.join("xdg-config")),
             ("XDG_CACHE_HOME", root.join("xdg-cache")),
             ("TRINE_DATA_DIR", self.data_dir.clone()),
         ]
+    }
+
+    /// What the app asked the system to open (through `xdg-open`), one per line.
+    pub fn opened(&self) -> String {
+        std::fs::read_to_string(self.root.path().join("opened.txt")).unwrap_or_default()
     }
 
     /// Opens the sandbox's journal with the core, as the CLI would, to set

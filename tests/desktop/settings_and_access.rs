@@ -153,3 +153,38 @@ fn the_preview_shows_the_markdown_rendered_by_the_core() {
         "the preview keeps the editor's height: no jump"
     );
 }
+
+#[test]
+fn open_folder_asks_the_system_to_open_the_journals_folder() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("open_folder_asks_the_system_to_open_the_journals_folder")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    let data_dir = sandbox.data_dir.clone();
+    sandbox.run_app(|app| async move {
+        app.go("#/settings", "#open-data-folder").await?;
+        app.click("#open-data-folder").await?;
+        app.wait_until(
+            "document.querySelector('.path-row .save-state').textContent === 'Opened'",
+            "the folder to open",
+        )
+        .await?;
+        Ok(())
+    });
+    // The stand-in xdg-open may be started detached: give it a moment.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while sandbox.opened().is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let opened = sandbox.opened();
+    assert_eq!(
+        opened.trim(),
+        std::fs::canonicalize(&data_dir)
+            .unwrap_or(data_dir.clone())
+            .display()
+            .to_string(),
+        "the journal's folder, and nothing else"
+    );
+}

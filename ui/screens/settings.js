@@ -76,6 +76,24 @@ export async function mount(root) {
     },
   });
 
+  const openFolder = el('button', {
+    type: 'button',
+    class: 'button',
+    id: 'open-data-folder',
+    text: 'Open folder',
+    attrs: { 'aria-label': 'Open the folder where your journal lives' },
+    on: {
+      click: async () => {
+        try {
+          await call('open_data_folder');
+          copyState.textContent = 'Opened';
+        } catch (error) {
+          copyState.textContent = error && error.message ? error.message : 'Trine could not open the folder; copy the path instead.';
+        }
+      },
+    },
+  });
+
   root.append(
     el('header', { class: 'screen-head' }, el('div', {}, el('p', { class: 'eyebrow', text: 'Settings' }), el('h1', { text: 'Make Trine yours' })), indicator),
     el(
@@ -92,8 +110,8 @@ export async function mount(root) {
       { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-data' } },
       el('h2', { id: 'settings-data', text: 'Your journal' }),
       el('p', { text: 'Everything you write stays in one file on this computer:' }),
-      el('div', { class: 'path-row' }, pathField, copy, copyState),
-      el('p', { class: 'field-help', text: 'Copy the path to open the folder in your file manager, or to back it up.' }),
+      el('div', { class: 'path-row' }, pathField, copy, openFolder, copyState),
+      el('p', { class: 'field-help', text: 'Open the folder in your file manager, or copy its path to back it up.' }),
     ),
   );
   return {};
