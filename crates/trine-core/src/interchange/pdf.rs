@@ -27,7 +27,7 @@ use super::atomic;
 use super::selection::{weekly_ratings_of, ExportSelection};
 use crate::charts::{calendar_chart, ratings_chart, RatingsChartOptions};
 use crate::error::{Error, Result};
-use crate::model::{Entry, EntryKind};
+use crate::model::Entry;
 use crate::store::Journal;
 use crate::views::display_title;
 
@@ -327,21 +327,7 @@ pub fn render_pdf(
         layout.new_page_if_low(120.0);
         layout.gap(14.0);
         layout.paragraph(&display_title(entry), 15.0, true, INK, 0.0);
-        let mut meta = entry.created.format("%A %-d %B %Y, %H:%M").to_string();
-        if entry.kind == EntryKind::Reflection {
-            meta.push_str(&format!(
-                " · weekly reflection, the week of {}",
-                entry.week_start.format("%-d %B")
-            ));
-        }
-        let r = entry.ratings;
-        let ratings: Vec<String> = [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
-            .iter()
-            .filter_map(|(n, v)| v.map(|v| format!("{n} {}/10", v.get())))
-            .collect();
-        if !ratings.is_empty() {
-            meta.push_str(&format!(" · felt {}", ratings.join(", ")));
-        }
+        let meta = super::selection::entry_meta_line(entry);
         layout.paragraph(&meta, 9.5, false, MUTED, 0.0);
         if !entry.tags.is_empty() {
             let tags: Vec<String> = entry.tags.iter().map(|t| format!("#{t}")).collect();

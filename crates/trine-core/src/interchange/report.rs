@@ -178,23 +178,8 @@ pub fn render_report(
         let _ = write!(
             out,
             "<p class=\"meta\">{}",
-            entry.created.format("%A %-d %B %Y, %H:%M")
+            escape_html(&super::selection::entry_meta_line(entry))
         );
-        if entry.kind == EntryKind::Reflection {
-            let _ = write!(
-                out,
-                " · weekly reflection, the week of {}",
-                entry.week_start.format("%-d %B")
-            );
-        }
-        let r = entry.ratings;
-        let ratings: Vec<String> = [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
-            .iter()
-            .filter_map(|(n, v)| v.map(|v| format!("{n} {}/10", v.get())))
-            .collect();
-        if !ratings.is_empty() {
-            let _ = write!(out, " · felt {}", ratings.join(", "));
-        }
         out.push_str("</p>\n");
         if !entry.tags.is_empty() {
             out.push_str("<p class=\"tags\">");

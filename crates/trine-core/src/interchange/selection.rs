@@ -136,6 +136,27 @@ impl Journal {
     }
 }
 
+/// The line under an entry's title in a shared export: when it was
+/// written, its week for a reflection, and how it felt ("felt seen 7/10…").
+pub(crate) fn entry_meta_line(entry: &Entry) -> String {
+    let mut meta = entry.created.format("%A %-d %B %Y, %H:%M").to_string();
+    if entry.kind == EntryKind::Reflection {
+        meta.push_str(&format!(
+            " · weekly reflection, the week of {}",
+            entry.week_start.format("%-d %B")
+        ));
+    }
+    let r = entry.ratings;
+    let ratings: Vec<String> = [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
+        .iter()
+        .filter_map(|(n, v)| v.map(|v| format!("{n} {}/10", v.get())))
+        .collect();
+    if !ratings.is_empty() {
+        meta.push_str(&format!(" · felt {}", ratings.join(", ")));
+    }
+    meta
+}
+
 /// The weekly rating series of just these entries (a shared export's
 /// charts and CSV must not include what was left out).
 pub fn weekly_ratings_of(entries: &[Entry]) -> Vec<WeekRatings> {
