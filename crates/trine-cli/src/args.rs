@@ -514,3 +514,31 @@ pub enum ExportFormat {
     /// The same report as PDF: searchable text, vector charts, page numbers.
     Pdf,
 }
+
+impl From<ImportFormat> for trine_core::interchange::ImportFormat {
+    fn from(format: ImportFormat) -> Self {
+        use trine_core::interchange::ImportFormat as Core;
+        match format {
+            ImportFormat::Jsonl => Core::Jsonl,
+            ImportFormat::Json => Core::Json,
+            ImportFormat::Jrnl => Core::Jrnl,
+            ImportFormat::JrnlJson => Core::JrnlJson,
+            ImportFormat::Dayone => Core::Dayone,
+            ImportFormat::Markdown => Core::Markdown,
+        }
+    }
+}
+
+impl From<ExportFormat> for trine_core::interchange::ExportFormat {
+    fn from(format: ExportFormat) -> Self {
+        use trine_core::interchange::ExportFormat as Core;
+        match format {
+            ExportFormat::Json => Core::Json,
+            ExportFormat::Jsonl => Core::Jsonl,
+            ExportFormat::Markdown => Core::Markdown,
+            ExportFormat::Csv => Core::Csv,
+            ExportFormat::Html => Core::Html,
+            ExportFormat::Pdf => Core::Pdf,
+        }
+    }
+}

@@ -9,8 +9,7 @@ use trine_core::week::{parse_date, parse_week};
 use trine_core::{time, Error, Journal, NewEntry, Ratings, Result, ValidationError};
 
 use crate::args::{
-    AddArgs, Cli, Command, ExportArgs, ExportFormat, ImportArgs, ImportFormat, KindArg, ListArgs,
-    RateArgs,
+    AddArgs, Cli, Command, ExportArgs, ExportFormat, ImportArgs, KindArg, ListArgs, RateArgs,
 };
 use crate::output::{self, Printer};
 
@@ -190,17 +189,12 @@ fn rate(journal: &mut Journal, args: RateArgs, out: &Printer) -> Result<()> {
 }
 
 fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> {
-    let offset_at = time::local_offset_at;
-    let set = match args.format {
-        ImportFormat::Jsonl => interchange::read_jsonl(&args.path, &offset_at)?,
-        ImportFormat::Json => interchange::read_json(&args.path, &offset_at)?,
-        ImportFormat::Jrnl => {
-            interchange::read_jrnl_text(&args.path, &args.time_format, &offset_at)?
-        }
-        ImportFormat::JrnlJson => interchange::read_jrnl_json(&args.path, &offset_at)?,
-        ImportFormat::Dayone => interchange::read_dayone(&args.path)?,
-        ImportFormat::Markdown => interchange::read_markdown_folder(&args.path, &offset_at)?,
-    };
+    let set = interchange::read_import(
+        args.format.into(),
+        &args.path,
+        Some(&args.time_format),
+        &time::local_offset_at,
+    )?;
     // A bar on the terminal for imports long enough to wait for.
     let bar = (set.entries.len() >= 1000 && std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .then(|| {
@@ -251,22 +245,17 @@ fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
         out.preview(&journal.export_preview(&selection)?);
         return Ok(());
     }
-    let (entries, left_out) = match args.format {
-        ExportFormat::Json => (Vec::new(), 0),
-        _ => journal.select(&selection)?,
+    let format = match args.format {
+        ExportFormat::Markdown if args.single_file => interchange::ExportFormat::MarkdownFile,
+        other => other.into(),
     };
-    let count = match args.format {
-        ExportFormat::Json => interchange::export_json(journal, &args.out)?,
-        ExportFormat::Jsonl => interchange::export_jsonl(&entries, &args.out)?,
-        ExportFormat::Markdown if args.single_file => {
-            interchange::export_markdown_single(&entries, &args.out)?
-        }
-        ExportFormat::Markdown => interchange::export_markdown(&entries, &args.out)?,
-        ExportFormat::Csv => interchange::export_csv(&entries, &args.out)?,
-        ExportFormat::Html => interchange::export_html(journal, &selection, &args.out)?,
-        ExportFormat::Pdf => interchange::export_pdf(journal, &selection, &args.out)?,
-    };
-    out.exported(count, &args.out, args.format == ExportFormat::Csv, left_out);
+    let outcome = journal.export_as(format, &selection, &args.out)?;
+    out.exported(
+        outcome.count,
+        &args.out,
+        format.counts_weeks(),
+        outcome.private_left_out,
+    );
     Ok(())
 }
 

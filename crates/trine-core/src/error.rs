@@ -127,6 +127,12 @@ pub enum ValidationError {
     /// A week already has its reflection.
     #[error("the week of {0} already has a reflection; open it to edit it")]
     ReflectionExists(chrono::NaiveDate),
+    /// The full JSON backup was asked for with a selection.
+    #[error(
+        "the full JSON backup always holds the whole journal and takes no selection; \
+         choose JSON Lines to export a selection"
+    )]
+    BackupTakesNoSelection,
 }
 
 /// Any error the core returns, for callers that show one message.

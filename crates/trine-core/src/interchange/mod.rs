@@ -14,6 +14,7 @@
 mod atomic;
 mod csv_export;
 mod dayone;
+mod formats;
 mod import;
 mod jrnl;
 mod json;
@@ -31,6 +32,7 @@ use std::path::PathBuf;
 
 pub use csv_export::export_csv;
 pub use dayone::read_dayone;
+pub use formats::{read_import, ExportFormat, ExportOutcome, ImportFormat};
 pub use import::{ImportItem, ImportSet, ImportSummary};
 pub use jrnl::{fixed_offset, read_jrnl_json, read_jrnl_text, JRNL_DEFAULT_TIME_FORMAT};
 pub use json::{export_json, read_json, JournalDocument, JSON_FORMAT, JSON_FORMAT_VERSION};
