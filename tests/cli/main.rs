@@ -4,7 +4,9 @@
 mod bad_input;
 mod basics;
 mod charts;
+mod concurrent;
 mod crash;
+mod disk_trouble;
 mod exports;
 mod importers;
 mod round_trip;

@@ -134,6 +134,12 @@ impl Sandbox {
         self.spawn(data, args, None)
     }
 
+    /// Runs `WRAPPER... trine --data-dir <sandbox> ARGS`, e.g. under
+    /// `prlimit` or in a mount namespace, with `input` on standard input.
+    pub fn run_via(&self, wrapper: &[&str], args: &[&str], input: Option<&str>) -> Run {
+        self.spawn_via(wrapper, &self.data(), args, input, &[])
+    }
+
     fn spawn(&self, data: &Path, args: &[&str], input: Option<&str>) -> Run {
         self.spawn_with(data, args, input, &[])
     }
@@ -145,8 +151,27 @@ impl Sandbox {
         input: Option<&str>,
         env: &[(&str, &str)],
     ) -> Run {
+        self.spawn_via(&[], data, args, input, env)
+    }
+
+    fn spawn_via(
+        &self,
+        wrapper: &[&str],
+        data: &Path,
+        args: &[&str],
+        input: Option<&str>,
+        env: &[(&str, &str)],
+    ) -> Run {
         use std::io::Write;
-        let mut child = Command::new(trine_bin())
+        let mut command = match wrapper.split_first() {
+            Some((program, wrapper_args)) => {
+                let mut command = Command::new(program);
+                command.args(wrapper_args).arg(trine_bin());
+                command
+            }
+            None => Command::new(trine_bin()),
+        };
+        let mut child = command
             .env_remove("TRINE_PASSPHRASE")
             .env_remove("TRINE_NEW_PASSPHRASE")
             .envs(env.iter().copied())

@@ -16,9 +16,20 @@ use crate::output::{self, Printer};
 /// Runs the command the person asked for.
 pub fn run(cli: Cli) -> Result<()> {
     let dir = trine_core::paths::resolve_data_dir(cli.data_dir)?;
-    let mut journal = crate::passphrase::open(&dir)?;
+    let journal = crate::passphrase::open(&dir)?;
     let out = Printer { json: cli.json };
-    match cli.command {
+    let journal_file = journal.path().map(std::path::Path::to_path_buf);
+    // SQLite's errors do not say which file they are about: name it.
+    dispatch(cli.command, journal, out, &dir).map_err(|e| e.in_journal(journal_file.as_deref()))
+}
+
+fn dispatch(
+    command: Command,
+    mut journal: Journal,
+    out: Printer,
+    dir: &std::path::Path,
+) -> Result<()> {
+    match command {
         Command::Add(args) => add(&mut journal, args, &out),
         Command::List(args) => list(&journal, args, &out),
         Command::Show { id } => {
@@ -109,7 +120,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Check => {
             let health = journal.health()?;
-            out.health(&health, &dir);
+            out.health(&health, dir);
             if health.is_ok() {
                 Ok(())
             } else {

@@ -141,7 +141,7 @@ fn not_a_backup(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_path_buf(),
         }
         .into(),
-        _ => Error::Database(e),
+        _ => Error::from(e),
     }
 }
 

@@ -5,8 +5,9 @@
 //! stable code (the CLI and the Tauri shell). Every message names the thing
 //! at fault and, where there is one, the way out.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use rusqlite::ErrorCode;
 use uuid::Uuid;
 
 pub use crate::interchange::ImportError;
@@ -63,6 +64,116 @@ pub enum OpenError {
     /// The platform has no application-data folder and none was given.
     #[error("no folder for the journal: set TRINE_DATA_DIR or pass --data-dir")]
     NoDataDir,
+}
+
+/// The journal's file could not be read or written: the disk, the file
+/// system or another process stood in the way. Each message says whether
+/// the change in hand was saved. `path` is the journal file when it is
+/// known ([`Error::in_journal`] fills it in).
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// A write was refused part-way: the disk is full, a file-size limit
+    /// (`RLIMIT_FSIZE`) was reached, or the disk failed the write. SQLite
+    /// rolled the transaction back, so nothing of it was saved.
+    #[error(
+        "could not write to the journal{}: the disk is full, a file-size limit was reached, \
+         or the disk refused the write ({detail}); the change was not saved and the journal \
+         is as it was. Free some space, then try again",
+        shown(path.as_deref())
+    )]
+    WriteRefused {
+        /// The journal file.
+        path: Option<PathBuf>,
+        /// SQLite's words for it, e.g. "database or disk is full".
+        detail: String,
+    },
+    /// The journal's folder or file cannot be written: a read-only disk or
+    /// mount, an immutable folder or file, or missing permission.
+    #[error(
+        "the journal's folder{} cannot be written to (a read-only disk or folder, a locked \
+         file, or no permission: {detail}); nothing was changed. Make it writable, or choose \
+         another folder with --data-dir or TRINE_DATA_DIR",
+        shown(path.as_deref().map(|p| p.parent().unwrap_or(p)))
+    )]
+    NotWritable {
+        /// The journal file (the message names its folder).
+        path: Option<PathBuf>,
+        /// SQLite's words for it, e.g. "attempt to write a readonly database".
+        detail: String,
+    },
+    /// Another process (the app, or another `trine`) kept the journal
+    /// locked for longer than Trine waits for it.
+    #[error(
+        "the journal{} is busy: another Trine (the app, or another `trine`) kept it locked \
+         for more than {} seconds; nothing was changed. Try again when it is done",
+        shown(path.as_deref()),
+        crate::store::BUSY_TIMEOUT.as_secs()
+    )]
+    Busy {
+        /// The journal file.
+        path: Option<PathBuf>,
+    },
+    /// The disk reported an error that does not say whether a change
+    /// reached it (for example when flushing a commit to the disk failed).
+    #[error(
+        "the disk reported an error on the journal{} ({detail}); the last change may not have \
+         been saved. Check the disk, then run `trine check`",
+        shown(path.as_deref())
+    )]
+    Io {
+        /// The journal file.
+        path: Option<PathBuf>,
+        /// SQLite's words for it, e.g. "disk I/O error".
+        detail: String,
+    },
+}
+
+/// " PATH" for a message, or nothing when the path is not known.
+fn shown(path: Option<&Path>) -> String {
+    path.map(|p| format!(" {}", p.display()))
+        .unwrap_or_default()
+}
+
+impl StorageError {
+    /// Sorts an SQLite failure into a storage problem, or gives it back
+    /// when it is something else (a constraint, a bug, a damaged file).
+    fn classify(err: rusqlite::Error) -> std::result::Result<StorageError, rusqlite::Error> {
+        let rusqlite::Error::SqliteFailure(failure, ref message) = err else {
+            return Err(err);
+        };
+        let detail = message
+            .clone()
+            .unwrap_or_else(|| failure.to_string())
+            .trim_end_matches('.')
+            .to_string();
+        let extended = failure.extended_code;
+        Ok(match failure.code {
+            ErrorCode::DiskFull => StorageError::WriteRefused { path: None, detail },
+            ErrorCode::SystemIoFailure
+                if extended == rusqlite::ffi::SQLITE_IOERR_WRITE
+                    || extended == rusqlite::ffi::SQLITE_IOERR_TRUNCATE =>
+            {
+                StorageError::WriteRefused { path: None, detail }
+            }
+            ErrorCode::SystemIoFailure => StorageError::Io { path: None, detail },
+            ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                StorageError::NotWritable { path: None, detail }
+            }
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                StorageError::Busy { path: None }
+            }
+            _ => return Err(err),
+        })
+    }
+
+    fn path_mut(&mut self) -> &mut Option<PathBuf> {
+        match self {
+            StorageError::WriteRefused { path, .. }
+            | StorageError::NotWritable { path, .. }
+            | StorageError::Busy { path }
+            | StorageError::Io { path, .. } => path,
+        }
+    }
 }
 
 /// Values that break a rule of the journal model.
@@ -147,6 +258,9 @@ pub enum Error {
     /// An import failed; nothing was imported.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// The disk, the file system or another process stood in the way.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
     /// No entry has this id (or it was deleted for good).
     #[error("no entry with id {0}")]
     EntryNotFound(Uuid),
@@ -169,7 +283,7 @@ pub enum Error {
     Chart(String),
     /// SQLite reported a failure that is not one of the cases above.
     #[error("the journal database reported an error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
     /// The stored data could not be read back (a bug or a damaged file).
     #[error("the journal holds data Trine cannot read ({0}); run `trine check`")]
     Corrupt(String),
@@ -187,6 +301,10 @@ impl Error {
             Error::Open(_) => "open_failed",
             Error::Invalid(_) => "invalid",
             Error::Import(_) => "import_failed",
+            Error::Storage(StorageError::WriteRefused { .. }) => "write_refused",
+            Error::Storage(StorageError::NotWritable { .. }) => "not_writable",
+            Error::Storage(StorageError::Busy { .. }) => "busy",
+            Error::Storage(StorageError::Io { .. }) => "disk_error",
             Error::EntryNotFound(_) | Error::NoSuchId(_) => "not_found",
             Error::AmbiguousId(_) => "ambiguous_id",
             Error::File { .. } => "file",
@@ -194,6 +312,19 @@ impl Error {
             Error::Chart(_) => "chart",
             Error::Corrupt(_) => "corrupt",
         }
+    }
+
+    /// Names the journal file in a storage error that does not name it
+    /// yet (SQLite's errors do not carry the file). Other errors are
+    /// returned as they are. The CLI and the app call this on every error
+    /// from an open journal, with [`crate::Journal::path`].
+    pub fn in_journal(mut self, journal: Option<&Path>) -> Self {
+        if let (Error::Storage(storage), Some(journal)) = (&mut self, journal) {
+            storage
+                .path_mut()
+                .get_or_insert_with(|| journal.to_path_buf());
+        }
+        self
     }
 
     /// Wraps an I/O error with the path it concerns.
@@ -205,5 +336,119 @@ impl Error {
     }
 }
 
+impl From<rusqlite::Error> for Error {
+    /// Disk, permission and locking failures become [`StorageError`]s with a
+    /// message of their own; anything else stays [`Error::Database`].
+    fn from(err: rusqlite::Error) -> Self {
+        match StorageError::classify(err) {
+            Ok(storage) => Error::Storage(storage),
+            Err(other) => Error::Database(other),
+        }
+    }
+}
+
 /// The result type of the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use rusqlite::ffi;
+
+    use super::*;
+
+    /// An SQLite failure as rusqlite reports it.
+    fn sqlite(extended: i32, message: &str) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(ffi::Error::new(extended), Some(message.to_string()))
+    }
+
+    #[test]
+    fn disk_failures_become_storage_errors_with_their_own_words() {
+        let journal = Path::new("/data/trine/journal.db");
+        let cases = [
+            (
+                ffi::SQLITE_FULL,
+                "database or disk is full",
+                "write_refused",
+            ),
+            (ffi::SQLITE_IOERR_WRITE, "disk I/O error", "write_refused"),
+            (
+                ffi::SQLITE_IOERR_TRUNCATE,
+                "disk I/O error",
+                "write_refused",
+            ),
+            (ffi::SQLITE_IOERR_FSYNC, "disk I/O error", "disk_error"),
+            (
+                ffi::SQLITE_READONLY,
+                "attempt to write a readonly database",
+                "not_writable",
+            ),
+            (
+                ffi::SQLITE_CANTOPEN,
+                "unable to open database file",
+                "not_writable",
+            ),
+            (ffi::SQLITE_BUSY, "database is locked", "busy"),
+        ];
+        for (extended, words, code) in cases {
+            let err = Error::from(sqlite(extended, words)).in_journal(Some(journal));
+            assert_eq!(err.code(), code, "{err}");
+            let message = err.to_string();
+            let named = if code == "not_writable" {
+                "folder /data/trine cannot be written"
+            } else {
+                "/data/trine/journal.db"
+            };
+            assert!(message.contains(named), "names the journal: {message}");
+            if code != "busy" {
+                assert!(message.contains(words), "keeps SQLite's words: {message}");
+            }
+            assert!(!message.contains("reported an error: "), "{message}");
+        }
+    }
+
+    #[test]
+    fn what_a_storage_error_says_about_the_change_fits_what_happened() {
+        let refused = Error::from(sqlite(ffi::SQLITE_FULL, "database or disk is full"));
+        assert!(refused.to_string().contains("file-size limit"), "{refused}");
+        assert!(
+            refused.to_string().contains("the change was not saved"),
+            "{refused}"
+        );
+        // A failed flush may have reached the disk: it does not claim either way.
+        let flush = Error::from(sqlite(ffi::SQLITE_IOERR_FSYNC, "disk I/O error"));
+        assert!(
+            flush.to_string().contains("may not have been saved"),
+            "{flush}"
+        );
+        assert!(flush.to_string().contains("trine check"), "{flush}");
+        let busy = Error::from(sqlite(ffi::SQLITE_BUSY, "database is locked"));
+        assert!(busy.to_string().contains("busy"), "{busy}");
+        assert!(busy.to_string().contains("nothing was changed"), "{busy}");
+    }
+
+    #[test]
+    fn other_failures_stay_database_errors_and_a_known_path_is_kept() {
+        let constraint = Error::from(sqlite(
+            ffi::SQLITE_CONSTRAINT_UNIQUE,
+            "UNIQUE constraint failed",
+        ));
+        assert_eq!(constraint.code(), "database");
+        assert_eq!(
+            Error::from(rusqlite::Error::QueryReturnedNoRows).code(),
+            "database"
+        );
+        let first = Error::from(sqlite(ffi::SQLITE_FULL, "full"))
+            .in_journal(Some(Path::new("/a/journal.db")));
+        let again = first.in_journal(Some(Path::new("/b/journal.db")));
+        assert!(again.to_string().contains("/a/journal.db"), "{again}");
+        let unknown = Error::from(sqlite(ffi::SQLITE_FULL, "full")).in_journal(None);
+        assert!(
+            unknown
+                .to_string()
+                .starts_with("could not write to the journal: "),
+            "{unknown}"
+        );
+    }
+}

@@ -31,6 +31,6 @@ pub mod time;
 pub mod views;
 pub mod week;
 
-pub use error::{Error, OpenError, Result, ValidationError};
+pub use error::{Error, OpenError, Result, StorageError, ValidationError};
 pub use model::{Entry, EntryEdit, EntryKind, NewEntry, Rating, Ratings, Section, Side};
 pub use store::{Journal, ListQuery};

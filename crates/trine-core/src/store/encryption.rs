@@ -49,7 +49,7 @@ impl Journal {
                 // Close the old file (this folds its write-ahead log in),
                 // then put the converted one in its place.
                 let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
-                old.close().map_err(|(_, e)| Error::Database(e))?;
+                old.close().map_err(|(_, e)| Error::from(e))?;
                 for suffix in ["-wal", "-shm"] {
                     let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
                 }

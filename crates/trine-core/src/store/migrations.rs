@@ -23,12 +23,26 @@ pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
 
 /// Brings the database from `from` up to [`CURRENT_VERSION`], one
 /// transaction per step. The caller has checked that `from` is not newer.
+///
+/// Each step takes the write lock first and reads the version again under
+/// it: another process may have run the same step since `from` was read
+/// (two `trine` commands starting on a new journal at once), and then the
+/// step is skipped rather than run twice.
 pub(crate) fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-        let tx = conn.transaction()?;
+    if from >= CURRENT_VERSION {
+        return Ok(());
+    }
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version = schema_version(&tx)?;
+        let Some(sql) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
     }
-    Ok(())
 }

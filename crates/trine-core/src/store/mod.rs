@@ -7,7 +7,10 @@
 //! that a newer Trine wrote, and runs the migrations.
 //!
 //! Reading methods take `&self`; methods that write take `&mut self` and own
-//! their transaction, so each change is all-or-nothing.
+//! their transaction, so each change is all-or-nothing. Write transactions
+//! begin `IMMEDIATE`: they take the write lock before they read, so a
+//! second process (the app beside the CLI) waits its turn for up to
+//! [`BUSY_TIMEOUT`] instead of failing at once when both write.
 
 mod checkins;
 mod encryption;
@@ -22,7 +25,7 @@ mod weeks;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use checkins::{CheckIn, NewCheckIn};
 pub use entries::ListQuery;
@@ -41,6 +44,10 @@ use crate::error::{Error, OpenError, Result};
 
 /// The file name of the journal inside its data folder.
 pub const JOURNAL_FILE: &str = "journal.db";
+
+/// How long a process waits for another one that holds the journal's
+/// write lock before it gives up with [`crate::StorageError::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An open journal.
 pub struct Journal {
@@ -112,6 +119,10 @@ impl Journal {
     /// encrypted one (and is ignored by nothing: a plain journal opened
     /// with a passphrase fails as a wrong passphrase would).
     pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
+        Journal::open_file(path, passphrase).map_err(|e| e.in_journal(Some(path)))
+    }
+
+    fn open_file(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -149,7 +160,8 @@ impl Journal {
         passphrase: Option<String>,
     ) -> Result<Journal> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         // The first read of the file: a file that is not SQLite (or is
         // encrypted) fails here, before anything is written to it.
         let version = migrations::schema_version(&conn)
@@ -163,9 +175,7 @@ impl Journal {
             .into());
         }
         // In-memory databases answer "memory"; files must be in WAL mode.
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-            .map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
+        let mode = use_wal(&conn).map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
         if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Corrupt(format!(
                 "the journal could not use WAL mode (got {mode})"
@@ -220,6 +230,27 @@ impl Journal {
     }
 }
 
+/// Puts the file in WAL mode and returns the mode it is in. Going from
+/// SQLite's default mode to WAL needs the file to itself, and SQLite
+/// answers "busy" at once, without waiting, while another process is
+/// reading it (two `trine` commands starting on a new journal at the same
+/// moment): so this waits and tries again, up to [`BUSY_TIMEOUT`], as
+/// every other lock does. On a journal already in WAL mode it is a no-op.
+fn use_wal(conn: &Connection) -> rusqlite::Result<String> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Turns a failure to open or first read a file into the right error: a
 /// wrong passphrase, an encrypted journal opened without one, or a file
 /// that is not a journal at all.
@@ -237,7 +268,7 @@ fn open_failure(path: &Path, err: rusqlite::Error, had_passphrase: bool) -> Erro
             path: path.to_path_buf(),
         }
         .into(),
-        _ => Error::Database(err),
+        _ => Error::from(err),
     }
 }
 
@@ -270,5 +301,7 @@ fn looks_encrypted(path: &Path) -> bool {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_storage;
 #[cfg(test)]
 mod tests_weeks;

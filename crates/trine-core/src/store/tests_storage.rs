@@ -1,0 +1,113 @@
+//! Two handles on one journal file, and storage failures, against real
+//! files: a writer waits for another's lock instead of failing at once,
+//! two processes creating one journal migrate it once, and SQLite's
+//! refusals become storage errors that name the journal.
+
+use std::time::{Duration, Instant};
+
+use super::*;
+use crate::model::NewEntry;
+use crate::StorageError;
+
+#[test]
+fn a_writer_waits_for_another_handles_write_lock_instead_of_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut holder = Journal::open_in(dir.path()).unwrap();
+    let mut waiter = Journal::open_in(dir.path()).unwrap();
+    holder.create(NewEntry::note("first", "")).unwrap();
+    // The waiter has read the journal before (as the app does all day):
+    // its write must still wait for the lock rather than fail at once.
+    assert_eq!(waiter.entry_count().unwrap(), 1);
+    holder.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let start = Instant::now();
+    let saved = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| waiter.create(NewEntry::note("second", "")));
+        std::thread::sleep(Duration::from_millis(300));
+        holder
+            .conn
+            .execute_batch("INSERT INTO settings (key, value) VALUES ('held', '1'); COMMIT")
+            .unwrap();
+        writer.join().unwrap()
+    });
+    saved.expect("the second writer waited and saved");
+    assert!(start.elapsed() >= Duration::from_millis(300));
+    assert_eq!(holder.entry_count().unwrap(), 2);
+    assert_eq!(holder.setting("held").unwrap().as_deref(), Some("1"));
+}
+
+#[test]
+fn two_handles_that_both_found_a_new_file_migrate_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(JOURNAL_FILE);
+    let mut first = Connection::open(&path).unwrap();
+    let mut second = Connection::open(&path).unwrap();
+    // Both read version 0 before either migrates, as two processes
+    // starting on a new journal at the same moment do.
+    assert_eq!(migrations::schema_version(&first).unwrap(), 0);
+    assert_eq!(migrations::schema_version(&second).unwrap(), 0);
+    migrations::migrate(&mut first, 0).unwrap();
+    migrations::migrate(&mut second, 0).expect("the second finds the work done");
+    assert_eq!(
+        migrations::schema_version(&second).unwrap(),
+        CURRENT_VERSION
+    );
+    drop((first, second));
+    let journal = Journal::open(&path).unwrap();
+    assert!(journal.health().unwrap().is_ok());
+}
+
+#[test]
+fn a_refused_write_is_a_storage_error_naming_the_journal_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open_in(dir.path()).unwrap();
+    journal.create(NewEntry::note("kept", "")).unwrap();
+    // SQLite refuses every write on this connection, as it does on a
+    // read-only file.
+    journal.conn.execute_batch("PRAGMA query_only = 1").unwrap();
+    let err = journal
+        .create(NewEntry::note("refused", ""))
+        .unwrap_err()
+        .in_journal(journal.path());
+    assert_eq!(err.code(), "not_writable", "{err}");
+    assert!(
+        matches!(&err, Error::Storage(StorageError::NotWritable { path: Some(p), .. }) if p == &dir.path().join(JOURNAL_FILE)),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!(
+            "folder {} cannot be written",
+            dir.path().display()
+        )),
+        "{message}"
+    );
+    assert!(message.contains("nothing was changed"), "{message}");
+    journal.conn.execute_batch("PRAGMA query_only = 0").unwrap();
+    assert_eq!(journal.entry_count().unwrap(), 1);
+    assert!(journal.health().unwrap().is_ok());
+}
+
+#[test]
+fn opening_a_new_journal_waits_while_another_process_is_writing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(JOURNAL_FILE);
+    // Another process holds the write lock of the new file while it is
+    // still in SQLite's default mode, as a second `trine` does while it
+    // switches the file to WAL when both start on a new journal at once.
+    // Switching then answers "busy" at once, without SQLite's wait.
+    let writer = Connection::open(&path).unwrap();
+    writer
+        .execute_batch("CREATE TABLE scratch (x); BEGIN IMMEDIATE; INSERT INTO scratch VALUES (1);")
+        .unwrap();
+    let start = Instant::now();
+    let opened = std::thread::scope(|scope| {
+        let opener = scope.spawn(|| Journal::open(&path));
+        std::thread::sleep(Duration::from_millis(300));
+        writer.execute_batch("COMMIT").unwrap();
+        opener.join().unwrap()
+    });
+    let journal = opened.expect("it waited for the writer and opened the journal");
+    assert!(start.elapsed() >= Duration::from_millis(300));
+    assert_eq!(journal.schema_version().unwrap(), CURRENT_VERSION);
+    assert!(journal.health().unwrap().is_ok());
+}
