@@ -26,6 +26,9 @@ APT_PACKAGES=(
     # tests/desktop/close_window.py asks the app's window to close, as a
     # window manager would (Xvfb has none).
     python3-xlib
+    # tests/desktop/file_dialog.rs answers the system's save and open dialogs
+    # of Export and Import by typing into them, as a person would.
+    xdotool
 )
 
 say() { printf 'setup: %s\n' "$*"; }

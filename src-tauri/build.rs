@@ -33,6 +33,9 @@ const COMMANDS: &[&str] = &[
     "close_after_saving",
     "unlock_journal",
     "open_data_folder",
+    "export_preview",
+    "export_entries",
+    "import_entries",
 ];
 
 fn main() {

@@ -16,6 +16,16 @@ pub struct CommandError {
     pub message: String,
 }
 
+impl CommandError {
+    /// An error of the shell's own, with its code and one line for the user.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
 impl From<trine_core::Error> for CommandError {
     fn from(error: trine_core::Error) -> Self {
         Self {

@@ -19,6 +19,7 @@
 mod commands;
 mod error;
 mod state;
+mod transfer;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -87,6 +88,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(stay_on_own_pages())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(journal)
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
@@ -116,6 +118,9 @@ pub fn run() {
             commands::close_after_saving,
             commands::unlock_journal,
             commands::open_data_folder,
+            transfer::export_preview,
+            transfer::export_entries,
+            transfer::import_entries,
         ])
         .run(tauri::generate_context!())
         .expect("Trine's window could not be started");

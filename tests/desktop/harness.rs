@@ -97,6 +97,14 @@ impl Sandbox {
         ]
     }
 
+    /// A new folder `name` in the sandbox, for files a test hands to the
+    /// app or gets from it.
+    pub fn folder(&self, name: &str) -> PathBuf {
+        let path = self.root.path().join(name);
+        std::fs::create_dir_all(&path).unwrap();
+        path
+    }
+
     /// What the app asked the system to open (through `xdg-open`), one per line.
     pub fn opened(&self) -> String {
         std::fs::read_to_string(self.root.path().join("opened.txt")).unwrap_or_default()

@@ -22,6 +22,7 @@
 //! Screenshots of every screen, light and dark, land in
 //! `target/e2e-screenshots/<screen>-<theme>.png`.
 
+mod file_dialog;
 mod harness;
 
 mod basics;
@@ -31,4 +32,5 @@ mod screenshots;
 mod security;
 mod settings_and_access;
 mod this_week;
+mod transfer;
 mod trends_and_checkin;

@@ -155,6 +155,12 @@ fn every_screen_in_light_and_dark() {
         ("new-note", "#/new".to_string(), "#note-title-input"),
         ("trends", "#/trends".to_string(), ".chart-ratings svg"),
         ("checkin", "#/checkin".to_string(), ".chart-triangle svg"),
+        (
+            "export",
+            "#/export".to_string(),
+            "#export-preview .preview-main",
+        ),
+        ("import", "#/import".to_string(), "#import-choose"),
         ("settings", "#/settings".to_string(), "#setting-path"),
         ("first-run", "#/welcome".to_string(), "#welcome-next"),
     ];

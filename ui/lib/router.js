@@ -1,5 +1,5 @@
 // Screens by address: `#/week`, `#/journal`, `#/entry/<id>`, `#/new`,
-// `#/trends`, `#/checkin`, `#/settings`, `#/welcome`.
+// `#/trends`, `#/checkin`, `#/export`, `#/import`, `#/settings`, `#/welcome`.
 //
 // Each screen module exports `mount(root, params)`, which draws the screen
 // into `root` and may return a handle with `leave()` (save what is left
@@ -15,6 +15,8 @@ const loaders = {
   new: () => import('../screens/entry.js'),
   trends: () => import('../screens/trends.js'),
   checkin: () => import('../screens/checkin.js'),
+  export: () => import('../screens/export.js'),
+  import: () => import('../screens/import.js'),
   settings: () => import('../screens/settings.js'),
   welcome: () => import('../screens/first-run.js'),
 };
@@ -59,7 +61,7 @@ async function show() {
   if (mine !== generation) return;
   clearError();
   for (const link of document.querySelectorAll('.nav a')) {
-    const here = link.dataset.screen === route.name || (route.name === 'entry' && link.dataset.screen === 'journal');
+    const here = link.dataset.screen === route.name || (route.name === 'entry' && link.dataset.screen === 'journal') || (route.name === 'import' && link.dataset.screen === 'export');
     if (here) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

@@ -1,0 +1,456 @@
+//! Export and Import in the app: the selection and its preview, the
+//! separate confirmation for private entries, the system's save and open
+//! dialogs, progress on a long import with the page still responsive, and
+//! the summary of what was imported.
+
+use std::path::{Path, PathBuf};
+
+use trine_core::{NewEntry, Ratings};
+
+use crate::file_dialog::{
+    answer_folder_dialog, answer_open_dialog, answer_save_dialog, can_answer_dialogs,
+};
+use crate::harness::{App, Sandbox, Step};
+
+const PRIVATE_WORD: &str = "Quillwort";
+
+fn dialogs_or_skip(test: &str) -> Option<Sandbox> {
+    let sandbox = Sandbox::new_or_skip(test)?;
+    assert!(
+        can_answer_dialogs(),
+        "{test}: xdotool is needed to answer the file dialog; run scripts/setup.sh"
+    );
+    Some(sandbox)
+}
+
+fn seed_for_sharing(sandbox: &Sandbox) {
+    sandbox.onboard();
+    let mut journal = sandbox.journal();
+    let rated = Ratings::checked(Some(7), Some(6), Some(8)).unwrap();
+    journal
+        .create(NewEntry {
+            tags: vec!["coach".into()],
+            ratings: rated,
+            ..NewEntry::note("Demo day", "The demo went well and people said so.")
+        })
+        .unwrap();
+    journal
+        .create(NewEntry {
+            tags: vec!["coach".into()],
+            ..NewEntry::note("Planning", "Drafted the plan for next quarter.")
+        })
+        .unwrap();
+    journal
+        .create(NewEntry {
+            private: true,
+            ..NewEntry::note("Just for me", format!("{PRIVATE_WORD} stays with me."))
+        })
+        .unwrap();
+}
+
+/// Clicks Export…, answers the save dialog with `path` and waits for the
+/// result line.
+async fn export_to(app: &App, path: &Path) -> Step<String> {
+    app.click("#export-save").await?;
+    answer_save_dialog("Export", path).await?;
+    app.wait_until(
+        "document.querySelector('#export-result')?.textContent.startsWith('Exported')",
+        "the export says it is done",
+    )
+    .await?;
+    app.text("#export-result").await
+}
+
+#[test]
+fn the_export_screen_previews_confirms_private_entries_and_saves_a_report() {
+    let Some(sandbox) =
+        dialogs_or_skip("the_export_screen_previews_confirms_private_entries_and_saves_a_report")
+    else {
+        return;
+    };
+    seed_for_sharing(&sandbox);
+    let out = sandbox.folder("out");
+    let (shared, with_private) = (out.join("report.html"), out.join("all.html"));
+
+    let seen = sandbox.run_app(|app| {
+        let (shared, with_private) = (shared.clone(), with_private.clone());
+        async move {
+            app.go("#/export", "#export-preview .preview-main").await?;
+            app.wait_until(
+                "document.querySelector('#export-preview').textContent.startsWith('2 entries')",
+                "the preview counts the shared entries",
+            )
+            .await?;
+            let preview = app.text("#export-preview").await?;
+            app.click("#export-format-html").await?;
+            app.save_screenshot("export-html-light.png").await?;
+            let done = export_to(&app, &shared).await?;
+
+            // Private entries: the first answer keeps them out.
+            app.click("#export-private").await?;
+            app.wait_for("#export-private-confirm[open]").await?;
+            app.save_screenshot("export-private-confirm-light.png")
+                .await?;
+            app.click("#private-keep-out").await?;
+            let kept_out = app
+                .eval("return document.querySelector('#export-private').checked;")
+                .await?;
+            // ...and only "Include" lets them in.
+            app.click("#export-private").await?;
+            app.click("#private-include").await?;
+            app.wait_until(
+                "document.querySelector('#export-preview').textContent.startsWith('3 entries')",
+                "the preview counts the private entry once confirmed",
+            )
+            .await?;
+            export_to(&app, &with_private).await?;
+            Ok((preview, done, kept_out))
+        }
+    });
+
+    let (preview, done, kept_out) = seen;
+    assert!(preview.contains("1 private entry is left out"), "{preview}");
+    assert!(
+        done.contains("2 entries") && done.contains("report.html"),
+        "{done}"
+    );
+    assert_eq!(kept_out, false, "Keep them out leaves the box unticked");
+    let shared = std::fs::read_to_string(&shared).unwrap();
+    assert!(
+        shared.contains("Demo day") && shared.contains("<svg"),
+        "the report holds the entries and charts"
+    );
+    assert!(
+        !shared.contains(PRIVATE_WORD),
+        "a private entry leaked into the shared report"
+    );
+    let all = std::fs::read_to_string(&with_private).unwrap();
+    assert!(
+        all.contains(PRIVATE_WORD),
+        "the confirmed export includes the private entry"
+    );
+}
+
+#[test]
+fn a_cancelled_save_dialog_writes_nothing_and_the_shell_refuses_unconfirmed_private_entries() {
+    let Some(sandbox) = dialogs_or_skip(
+        "a_cancelled_save_dialog_writes_nothing_and_the_shell_refuses_unconfirmed_private_entries",
+    ) else {
+        return;
+    };
+    seed_for_sharing(&sandbox);
+    let out = sandbox.folder("out");
+
+    let refused = sandbox.run_app(|app| async move {
+        app.go("#/export", "#export-preview .preview-main").await?;
+        app.click("#export-save").await?;
+        // Escape closes the dialog without choosing.
+        answer_escape("Export").await?;
+        app.wait_until(
+            "!document.querySelector('#export-save').disabled",
+            "the button is back once the dialog is cancelled",
+        )
+        .await?;
+        // A page that skipped the confirmation gets a refusal, not a file.
+        app.eval(
+            "return window.__TAURI__.core.invoke('export_entries', {
+                format: 'jsonl', selection: { include_private: true },
+                privateConfirmed: false, progress: new window.__TAURI__.core.Channel(),
+             }).then(() => 'exported', (e) => e.code);",
+        )
+        .await
+    });
+
+    assert_eq!(refused, "private_not_confirmed");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "nothing was written"
+    );
+}
+
+async fn answer_escape(title: &str) -> Step<()> {
+    // Typing an empty path is not possible; close with Escape instead.
+    crate::file_dialog::press_in_dialog(title, "Escape").await
+}
+
+/// `count` notes as Trine JSON Lines.
+fn jsonl_of(count: usize, dir: &Path) -> PathBuf {
+    let path = dir.join("many.jsonl");
+    let mut text = String::new();
+    for n in 0..count {
+        text += &format!(
+            "{{\"id\": \"import-{n}\", \"date\": \"2025-{:02}-{:02}\", \"title\": \"Imported {n}\", \"body\": \"Line {n} of a long journal.\"}}\n",
+            n % 12 + 1,
+            n % 28 + 1
+        );
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_long_import_shows_progress_keeps_the_page_responsive_and_sums_up() {
+    let Some(sandbox) =
+        dialogs_or_skip("a_long_import_shows_progress_keeps_the_page_responsive_and_sums_up")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    let file = jsonl_of(30_000, &sandbox.folder("in"));
+
+    let (summary, watch) = sandbox.run_app(|app| async move {
+        app.go("#/import", "#import-choose").await?;
+        app.click("#import-format-jsonl").await?;
+        // Watch the page while it imports: the progress bar, and the
+        // longest the page's own timer was held up.
+        app.eval(
+            "window.__watch = { bar: false, done: 0, gap: 0 };
+             let last = performance.now();
+             window.__tick = setInterval(() => {
+               const now = performance.now();
+               window.__watch.gap = Math.max(window.__watch.gap, now - last);
+               last = now;
+               const bar = document.querySelector('.work progress');
+               if (bar) { window.__watch.bar = true; window.__watch.done = Math.max(window.__watch.done, bar.value || 0); }
+             }, 50);
+             return null;",
+        )
+        .await?;
+        app.click("#import-choose").await?;
+        answer_open_dialog("Import", &file).await?;
+        app.wait_until(
+            "document.querySelector('#import-result')?.textContent.startsWith('Imported')",
+            "the import sums up",
+        )
+        .await?;
+        let watch = app.eval("clearInterval(window.__tick); return window.__watch;").await?;
+        app.save_screenshot("import-done-light.png").await?;
+        Ok((app.text("#import-result").await?, watch))
+    });
+
+    assert!(
+        summary.starts_with("Imported 30,000 entries of 30,000"),
+        "{summary}"
+    );
+    assert_eq!(
+        watch["bar"], true,
+        "a progress bar showed during a long import: {watch}"
+    );
+    assert!(
+        watch["done"].as_f64().unwrap() > 0.0,
+        "the bar moved: {watch}"
+    );
+    assert!(
+        watch["gap"].as_f64().unwrap() < 1000.0,
+        "the page stayed responsive while importing: {watch}"
+    );
+    assert_eq!(sandbox.journal().entry_count().unwrap(), 30_000);
+}
+
+#[test]
+fn a_jrnl_file_imports_once_and_a_broken_file_imports_nothing() {
+    let Some(sandbox) =
+        dialogs_or_skip("a_jrnl_file_imports_once_and_a_broken_file_imports_nothing")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    let jrnl =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/jrnl/journal.txt");
+    assert!(jrnl.exists(), "{} is missing", jrnl.display());
+    let broken = sandbox.folder("in").join("broken.jsonl");
+    std::fs::write(&broken, "{\"date\": \"2026-01-05\", \"title\": \"fine\", \"body\": \"ok\"}\n{\"date\": \"yesterday\"}\n").unwrap();
+
+    let (first, second, failed) = sandbox.run_app(|app| async move {
+        app.go("#/import", "#import-choose").await?;
+        app.click("#import-format-jrnl").await?;
+        app.wait_for("#import-time-format").await?;
+        let mut seen = Vec::new();
+        for _ in 0..2 {
+            app.click("#import-choose").await?;
+            answer_open_dialog("Import", &jrnl).await?;
+            app.wait_until(
+                "document.querySelector('#import-result')?.textContent.startsWith('Imported')",
+                "the import sums up",
+            )
+            .await?;
+            seen.push(app.text("#import-result").await?);
+            app.eval("document.querySelector('#import-result').replaceChildren(); return null;")
+                .await?;
+        }
+        app.click("#import-format-jsonl").await?;
+        app.click("#import-choose").await?;
+        answer_open_dialog("Import", &broken).await?;
+        app.wait_until(
+            "!document.querySelector('#status').hidden",
+            "the failure is shown",
+        )
+        .await?;
+        seen.push(app.text("#status .status-text").await?);
+        Ok((seen[0].clone(), seen[1].clone(), seen[2].clone()))
+    });
+
+    assert!(first.starts_with("Imported 8 entries of 8"), "{first}");
+    assert!(second.starts_with("Imported 0 entries of 8"), "{second}");
+    assert!(
+        second.contains("8 entries were already in your journal"),
+        "{second}"
+    );
+    assert!(
+        failed.contains("broken.jsonl:2") && failed.contains("nothing was imported"),
+        "the failure names the file and line: {failed}"
+    );
+    let journal = sandbox.journal();
+    assert_eq!(
+        journal.entry_count().unwrap(),
+        8,
+        "the broken file added nothing"
+    );
+}
+
+#[test]
+fn every_export_format_can_be_saved_from_the_app() {
+    let Some(sandbox) = dialogs_or_skip("every_export_format_can_be_saved_from_the_app") else {
+        return;
+    };
+    seed_for_sharing(&sandbox);
+    let out = sandbox.folder("out");
+    let formats = [
+        ("pdf", "report.pdf"),
+        ("markdown-file", "entries.md"),
+        ("markdown", "entries-folder"),
+        ("jsonl", "entries.jsonl"),
+        ("csv", "ratings.csv"),
+        ("json", "backup.json"),
+    ];
+
+    let said = sandbox.run_app(|app| {
+        let out = out.clone();
+        async move {
+            app.go("#/export", "#export-preview .preview-main").await?;
+            let mut said = Vec::new();
+            for (format, name) in formats {
+                app.click(&format!("#export-format-{format}")).await?;
+                app.eval(
+                    "document.querySelector('#export-result').replaceChildren(); return null;",
+                )
+                .await?;
+                said.push(export_to(&app, &out.join(name)).await?);
+            }
+            Ok(said)
+        }
+    });
+
+    for ((format, name), said) in formats.iter().zip(&said) {
+        let path = out.join(name);
+        assert!(path.exists(), "{format}: nothing at {}", path.display());
+        assert!(said.contains(name), "{format}: {said}");
+    }
+    assert!(
+        said[4].contains("1 week"),
+        "the CSV counts weeks: {}",
+        said[4]
+    );
+    assert!(
+        said[5].contains("3 entries"),
+        "the full backup holds all: {}",
+        said[5]
+    );
+    let pdf = std::fs::read(out.join("report.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF file");
+    let folder = std::fs::read_dir(out.join("entries-folder"))
+        .unwrap()
+        .count();
+    assert_eq!(folder, 2, "one Markdown file per shared entry");
+    let backup = std::fs::read_to_string(out.join("backup.json")).unwrap();
+    assert!(
+        backup.contains(PRIVATE_WORD),
+        "the full backup has everything"
+    );
+    for shared in ["entries.md", "entries.jsonl", "ratings.csv"] {
+        let text = std::fs::read_to_string(out.join(shared)).unwrap();
+        assert!(
+            !text.contains(PRIVATE_WORD),
+            "{shared} holds a private entry"
+        );
+    }
+}
+
+#[test]
+fn every_import_format_can_be_chosen_from_the_app() {
+    let Some(sandbox) = dialogs_or_skip("every_import_format_can_be_chosen_from_the_app") else {
+        return;
+    };
+    sandbox.onboard();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .canonicalize()
+        .expect("../shared/fixtures is beside the repository");
+    // A Trine JSON backup of a small journal, made by the core.
+    let trine_json = sandbox.folder("in").join("trine.json");
+    {
+        let mut other = trine_core::Journal::open_in_memory().unwrap();
+        other
+            .create(NewEntry::note("From another Trine", "Carried across."))
+            .unwrap();
+        trine_core::interchange::export_json(&other, &trine_json).unwrap();
+    }
+    let sources = [
+        ("dayone", fixtures.join("dayone/day-one-fictional.zip")),
+        ("jrnl-json", fixtures.join("jrnl/export.json")),
+        ("markdown", fixtures.join("joplin/md_frontmatter/Career")),
+        ("json", trine_json),
+    ];
+    for (_, path) in &sources {
+        assert!(path.exists(), "{} is missing", path.display());
+    }
+
+    let said = sandbox.run_app(|app| {
+        let sources = sources.clone();
+        async move {
+            app.go("#/import", "#import-choose").await?;
+            let mut said = Vec::new();
+            for (format, path) in &sources {
+                app.click(&format!("#import-format-{format}")).await?;
+                app.eval(
+                    "document.querySelector('#import-result').replaceChildren(); return null;",
+                )
+                .await?;
+                app.click("#import-choose").await?;
+                if *format == "markdown" {
+                    answer_folder_dialog("Import", path).await?;
+                } else {
+                    answer_open_dialog("Import", path).await?;
+                }
+                app.wait_until(
+                    "document.querySelector('#import-result')?.textContent.startsWith('Imported')",
+                    &format!("the {format} import sums up"),
+                )
+                .await?;
+                said.push(app.text("#import-result").await?);
+            }
+            Ok(said)
+        }
+    });
+
+    for ((format, _), said) in sources.iter().zip(&said) {
+        let imported: usize = said
+            .strip_prefix("Imported ")
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.replace(',', "").parse().ok())
+            .unwrap_or_else(|| panic!("{format}: {said}"));
+        assert!(imported > 0, "{format} imported nothing: {said}");
+    }
+    let titles: Vec<String> = sandbox
+        .journal()
+        .list(&trine_core::ListQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "From another Trine"),
+        "{titles:?}"
+    );
+}

@@ -1,0 +1,220 @@
+// Export: choose what to share (dates, sides, kinds, tags, ratings,
+// charts), see what that holds, pick a format and save it where you like.
+//
+// Private entries stay out unless asked for, and asking takes a separate
+// confirmation in a dialog; the shell refuses private entries without it.
+// The save dialog is the system's own, opened by the shell.
+
+import { call } from '../lib/api.js';
+import { dateField, debounce, el, longDate } from '../lib/dom.js';
+import { clearError, showError } from '../lib/notify.js';
+import { callWithProgress } from '../lib/progress.js';
+
+const SIDES = [
+  ['developmental', 'Developmental'],
+  ['emotional', 'Emotional'],
+  ['integration', 'Integration'],
+];
+const KINDS = [
+  ['reflection', 'Weekly reflections'],
+  ['note', 'Notes'],
+];
+const FORMATS = [
+  ['pdf', 'Report (PDF)', 'A document to send or print: the entries, the charts and the ratings, with page numbers.'],
+  ['html', 'Report (HTML)', 'The same report as one web page that opens in any browser and prints well.'],
+  ['markdown-file', 'Markdown file', 'All the chosen entries in one plain-text file.'],
+  ['markdown', 'Markdown folder', 'One file per entry, with its details at the top; Trine can import it again.'],
+  ['jsonl', 'JSON Lines', 'One entry per line, for scripts and other tools.'],
+  ['csv', 'Weekly ratings (CSV)', 'One row per rated week: seen, known and valued, for a spreadsheet.'],
+  ['json', 'Full backup (JSON)', 'Everything in the journal, private entries included; the choices above do not apply.'],
+];
+
+// The choices, kept while the app runs.
+const chosen = { from: '', to: '', sides: [], kinds: [], tags: [], ratings: true, charts: true, format: 'pdf' };
+
+const plural = (n, one, many) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+function checkbox(id, words, checked, onChange) {
+  const input = el('input', { type: 'checkbox', id, checked, on: { change: onChange } });
+  return { input, label: el('label', { class: 'check', attrs: { for: id } }, input, el('span', { text: words })) };
+}
+
+export async function mount(root) {
+  const from = dateField({ id: 'export-from', value: chosen.from, attrs: { 'aria-label': 'Entries from this date' } });
+  const to = dateField({ id: 'export-to', value: chosen.to, attrs: { 'aria-label': 'Entries up to this date' } });
+  const refresh = debounce(() => preview(), 150);
+  for (const field of [from, to]) field.addEventListener('change', refresh);
+
+  const sides = SIDES.map(([key, words]) => ({ key, ...checkbox(`export-side-${key}`, words, !chosen.sides.length || chosen.sides.includes(key), refresh) }));
+  const kinds = KINDS.map(([key, words]) => ({ key, ...checkbox(`export-kind-${key}`, words, !chosen.kinds.length || chosen.kinds.includes(key), refresh) }));
+  const ratings = checkbox('export-ratings', 'The ratings (seen, known, valued)', chosen.ratings, refresh);
+  const charts = checkbox('export-charts', 'Charts (in the reports)', chosen.charts, refresh);
+  const tagBox = el('div', { class: 'choices tag-choices', id: 'export-tags', attrs: { role: 'group', 'aria-label': 'Only entries with these tags' } });
+  let tagInputs = [];
+
+  // Private entries: never ticked by default, and only after confirming.
+  const privateBox = checkbox('export-private', 'Include entries marked private', false, () => {
+    if (privateBox.input.checked) {
+      privateBox.input.checked = false;
+      confirmPrivate.showModal();
+    } else refresh();
+  });
+  const privateCount = el('span', { class: 'muted', id: 'export-private-count' });
+  const confirmPrivate = el(
+    'dialog',
+    { class: 'confirm', id: 'export-private-confirm', attrs: { 'aria-labelledby': 'private-confirm-title', 'aria-describedby': 'private-confirm-text' } },
+    el('h2', { id: 'private-confirm-title', text: 'Share private entries?' }),
+    el('p', { id: 'private-confirm-text', text: 'You marked these entries private to keep them to yourself. Whoever receives this export will be able to read them.' }),
+    el(
+      'form',
+      { class: 'form-foot', method: 'dialog' },
+      el('button', { type: 'submit', class: 'button', value: 'keep', id: 'private-keep-out', text: 'Keep them out', autofocus: true }),
+      el('button', { type: 'submit', class: 'button primary', value: 'include', id: 'private-include', text: 'Include private entries' }),
+    ),
+  );
+  confirmPrivate.addEventListener('close', () => {
+    privateBox.input.checked = confirmPrivate.returnValue === 'include';
+    confirmPrivate.returnValue = '';
+    privateBox.input.focus();
+    refresh();
+  });
+
+  const formats = FORMATS.map(([value, words, help]) => {
+    const id = `export-format-${value}`;
+    const input = el('input', { type: 'radio', name: 'export-format', id, value, checked: chosen.format === value, attrs: { 'aria-describedby': `${id}-help` }, on: { change: refresh } });
+    return el('label', { class: 'format-choice', attrs: { for: id } }, input, el('span', { class: 'format-name', text: words }), el('span', { class: 'format-help', id: `${id}-help`, text: help }));
+  });
+
+  const summary = el('div', { class: 'export-preview', id: 'export-preview', attrs: { 'aria-live': 'polite' } });
+  const work = el('div', { class: 'work-place', hidden: true });
+  const result = el('div', { class: 'export-result', id: 'export-result', attrs: { 'aria-live': 'polite' } });
+  const exportButton = el('button', { type: 'button', class: 'button primary', id: 'export-save', text: 'Export…', on: { click: save } });
+
+  const format = () => root.querySelector('input[name="export-format"]:checked')?.value || 'pdf';
+
+  function selection() {
+    const pick = (list) => {
+      const on = list.filter((c) => c.input.checked).map((c) => c.key);
+      return on.length === list.length ? [] : on;
+    };
+    return {
+      from: from.value || null,
+      to: to.value || null,
+      sides: pick(sides),
+      kinds: pick(kinds),
+      tags: tagInputs.filter((t) => t.input.checked).map((t) => t.key),
+      include_private: privateBox.input.checked,
+      without_ratings: !ratings.input.checked,
+      without_charts: !charts.input.checked,
+    };
+  }
+
+  function problem() {
+    if (!sides.some((c) => c.input.checked)) return 'Choose at least one side of the triangle.';
+    if (!kinds.some((c) => c.input.checked)) return 'Choose reflections, notes or both.';
+    if (from.value && to.value && from.value > to.value) return 'The first date comes after the last one.';
+    return null;
+  }
+
+  async function preview() {
+    const backup = format() === 'json';
+    Object.assign(chosen, { from: from.value, to: to.value, ratings: ratings.input.checked, charts: charts.input.checked, format: format() });
+    chosen.sides = selection().sides;
+    chosen.kinds = selection().kinds;
+    chosen.tags = selection().tags;
+    for (const control of root.querySelectorAll('.export-choices input, .export-choices select')) control.disabled = backup;
+    const wrong = backup ? null : problem();
+    exportButton.disabled = Boolean(wrong);
+    if (wrong) {
+      summary.replaceChildren(el('p', { class: 'problem', text: wrong }));
+      return;
+    }
+    try {
+      const view = await call('export_preview', { selection: backup ? { include_private: true } : selection() });
+      clearError();
+      privateCount.textContent = view.private_left_out ? `(${plural(view.private_left_out, 'private entry matches', 'private entries match')})` : '';
+      summary.replaceChildren(...previewLines(view, backup));
+      if (!backup && view.entries === 0) exportButton.disabled = true;
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  function previewLines(view, backup) {
+    if (backup) return [el('p', { class: 'preview-main', text: `The whole journal: ${plural(view.entries, 'entry', 'entries')}, private ones included, with every check-in and setting.` })];
+    if (view.entries === 0) return [el('p', { class: 'preview-main', text: 'No entries match these choices.' })];
+    const range = view.first_date === view.last_date ? longDate(view.first_date) : `${longDate(view.first_date)} to ${longDate(view.last_date)}`;
+    const lines = [el('p', { class: 'preview-main', text: `${plural(view.entries, 'entry', 'entries')} from ${plural(view.weeks.length, 'week', 'weeks')}, written ${range}.` })];
+    const report = format() === 'pdf' || format() === 'html';
+    if (report) lines.push(el('p', { text: view.charts.length ? `Charts: ${view.charts.join('; ')}.` : 'No charts.' }));
+    if (format() === 'csv') lines.push(el('p', { text: 'The CSV holds one row for each rated week among them.' }));
+    if (view.private_left_out) lines.push(el('p', { class: 'muted', text: `${plural(view.private_left_out, 'private entry is', 'private entries are')} left out.` }));
+    else if (privateBox.input.checked) lines.push(el('p', { class: 'warn', text: 'Private entries are included.' }));
+    return lines;
+  }
+
+  async function save() {
+    const chosenFormat = format();
+    const backup = chosenFormat === 'json';
+    exportButton.disabled = true;
+    result.replaceChildren();
+    try {
+      const done = await callWithProgress(
+        'export_entries',
+        { format: chosenFormat, selection: backup ? {} : selection(), privateConfirmed: privateBox.input.checked },
+        work,
+        () => 'Writing the export…',
+      );
+      if (done) {
+        clearError();
+        const what = done.weeks ? plural(done.count, 'week', 'weeks') : plural(done.count, 'entry', 'entries');
+        result.replaceChildren(el('p', { class: 'done', text: `Exported ${what} to ${done.path}` }));
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      exportButton.disabled = false;
+    }
+  }
+
+  root.append(
+    el(
+      'header',
+      { class: 'screen-head' },
+      el('div', {}, el('p', { class: 'eyebrow', text: 'Export' }), el('h1', { text: 'Share what you choose' })),
+      el('a', { class: 'button subtle', href: '#/import', id: 'go-import', text: 'Import from another journal' }),
+    ),
+    el('p', { class: 'lede', text: 'Choose the entries to share with a coach or keep elsewhere. Nothing leaves this computer except the file you save.' }),
+    el(
+      'div',
+      { class: 'export-layout' },
+      el(
+        'section',
+        { class: 'card export-choices', attrs: { 'aria-labelledby': 'export-what' } },
+        el('h2', { id: 'export-what', text: 'What to include' }),
+        el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'From' }), from), el('label', { class: 'field' }, el('span', { text: 'To' }), to)),
+        el('fieldset', { class: 'choices' }, el('legend', { text: 'Sides of the triangle' }), sides.map((c) => c.label)),
+        el('fieldset', { class: 'choices' }, el('legend', { text: 'Kinds of entry' }), kinds.map((c) => c.label)),
+        el('fieldset', { class: 'choices' }, el('legend', { text: 'Only with these tags (none ticked: any tag)' }), tagBox),
+        el('fieldset', { class: 'choices' }, el('legend', { text: 'Also' }), ratings.label, charts.label, el('span', { class: 'private-row' }, privateBox.label, privateCount)),
+      ),
+      el(
+        'div',
+        {},
+        el('section', { class: 'card', attrs: { 'aria-labelledby': 'export-how' } }, el('h2', { id: 'export-how', text: 'Format' }), el('div', { class: 'format-list', attrs: { role: 'radiogroup', 'aria-labelledby': 'export-how' } }, formats)),
+        el('section', { class: 'card', attrs: { 'aria-labelledby': 'export-will' } }, el('h2', { id: 'export-will', text: 'This export will hold' }), summary, work, el('div', { class: 'form-foot' }, exportButton), result),
+      ),
+    ),
+    confirmPrivate,
+  );
+
+  try {
+    const tags = await call('tags');
+    tagInputs = tags.map(([tag, count], i) => ({ key: tag, ...checkbox(`export-tag-${i}`, `${tag} (${count})`, chosen.tags.includes(tag), refresh) }));
+    tagBox.replaceChildren(...(tagInputs.length ? tagInputs.map((t) => t.label) : [el('span', { class: 'muted', text: 'No tags yet.' })]));
+  } catch (error) {
+    showError(error);
+  }
+  await preview();
+  return {};
+}
