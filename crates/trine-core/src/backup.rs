@@ -12,7 +12,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
-use crate::error::{Error, OpenError, Result};
+use crate::error::{Error, OpenError, Result, ValidationError};
 use crate::store::{Journal, CURRENT_VERSION};
 use crate::time;
 
@@ -20,6 +20,8 @@ use crate::time;
 const KEEP_KEY: &str = "backup.keep";
 /// Backups kept when the setting is unset.
 pub const DEFAULT_KEEP: usize = 10;
+/// The most backups that can be kept.
+pub const MAX_KEEP: usize = 100;
 const PREFIX: &str = "journal-";
 const REPLACED_PREFIX: &str = "replaced-";
 
@@ -145,6 +147,29 @@ fn not_a_backup(path: &Path, e: rusqlite::Error) -> Error {
     }
 }
 
+/// Erases the journal at `journal_path` for good: the file, its
+/// write-ahead log, its backups and the copies restore kept. The journal
+/// must be closed first. Nothing else in the folder is touched.
+pub fn erase_journal(journal_path: &Path) -> Result<()> {
+    let mut files = vec![journal_path.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal", ".converting"] {
+        files.push(PathBuf::from(format!("{}{suffix}", journal_path.display())));
+    }
+    for file in files {
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::file(&file, e)),
+        }
+    }
+    let backups = backups_dir(journal_path);
+    match std::fs::remove_dir_all(&backups) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::file(&backups, e)),
+    }
+}
+
 impl Journal {
     /// How many backups to keep.
     pub fn backups_to_keep(&self) -> Result<usize> {
@@ -153,6 +178,21 @@ impl Journal {
             .and_then(|v| v.parse().ok())
             .filter(|n| *n > 0)
             .unwrap_or(DEFAULT_KEEP))
+    }
+
+    /// Sets how many backups to keep (1 to 100); the oldest beyond that go
+    /// at the next backup.
+    pub fn set_backups_to_keep(&mut self, keep: usize) -> Result<()> {
+        if !(1..=MAX_KEEP).contains(&keep) {
+            return Err(ValidationError::OutOfRange {
+                field: "backups to keep",
+                value: keep as i64,
+                min: 1,
+                max: MAX_KEEP as i64,
+            }
+            .into());
+        }
+        self.set_setting(KEEP_KEY, &keep.to_string())
     }
 
     /// Takes a backup now into the journal's backups folder and removes the
@@ -267,6 +307,40 @@ mod tests {
             1,
             "the kept copy is not a backup"
         );
+    }
+
+    #[test]
+    fn erasing_removes_the_journal_and_its_backups_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(crate::store::JOURNAL_FILE);
+        let journal = Journal::open_in(dir.path()).unwrap();
+        journal.backup_now().unwrap();
+        drop(journal);
+        std::fs::write(dir.path().join("mine.txt"), "not Trine's").unwrap();
+
+        erase_journal(&path).unwrap();
+
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, vec!["mine.txt"]);
+        erase_journal(&path).expect("erasing twice is fine");
+        let fresh = Journal::open_in(dir.path()).unwrap();
+        assert_eq!(fresh.entry_count().unwrap(), 0);
+    }
+
+    #[test]
+    fn the_number_of_backups_to_keep_is_a_checked_setting() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        assert_eq!(journal.backups_to_keep().unwrap(), DEFAULT_KEEP);
+        journal.set_backups_to_keep(3).unwrap();
+        assert_eq!(journal.backups_to_keep().unwrap(), 3);
+        for wrong in [0, MAX_KEEP + 1] {
+            let err = journal.set_backups_to_keep(wrong).unwrap_err();
+            assert!(err.to_string().contains("backups to keep"), "{err}");
+        }
+        assert_eq!(journal.backups_to_keep().unwrap(), 3, "unchanged");
     }
 
     #[test]

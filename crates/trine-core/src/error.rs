@@ -238,6 +238,18 @@ pub enum ValidationError {
     /// A week already has its reflection.
     #[error("the week of {0} already has a reflection; open it to edit it")]
     ReflectionExists(chrono::NaiveDate),
+    /// A number setting was out of its range.
+    #[error("{field} must be from {min} to {max}, not {value}")]
+    OutOfRange {
+        /// The setting at fault.
+        field: &'static str,
+        /// The value given.
+        value: i64,
+        /// The smallest allowed.
+        min: i64,
+        /// The largest allowed.
+        max: i64,
+    },
     /// The full JSON backup was asked for with a selection.
     #[error(
         "the full JSON backup always holds the whole journal and takes no selection; \

@@ -315,12 +315,36 @@ pub struct AppSettings {
     pub theme: Theme,
     /// Whether the first-run introduction was completed.
     pub onboarded: bool,
+    /// Lock the app after this many seconds without use (0: never). Only
+    /// an encrypted journal can be locked.
+    #[serde(default = "default_lock_after")]
+    pub lock_after_seconds: u32,
+    /// How many automatic and manual backups to keep.
+    #[serde(default = "default_keep")]
+    pub backups_to_keep: usize,
+    /// Whether the journal is encrypted (shown, not saved: encryption is
+    /// turned on and off with its passphrase).
+    #[serde(default)]
+    pub encrypted: bool,
 }
+
+fn default_lock_after() -> u32 {
+    DEFAULT_LOCK_AFTER_SECONDS
+}
+
+fn default_keep() -> usize {
+    crate::backup::DEFAULT_KEEP
+}
+
+/// Ten minutes: how long an encrypted journal stays open without use,
+/// unless the person chooses otherwise.
+pub const DEFAULT_LOCK_AFTER_SECONDS: u32 = 600;
 
 const REMINDER_DAY: &str = "reminder.day";
 const REMINDER_TIME: &str = "reminder.time";
 const THEME: &str = "ui.theme";
 const ONBOARDED: &str = "ui.onboarded";
+const LOCK_AFTER: &str = "privacy.lock_after_seconds";
 
 impl Journal {
     /// The app's settings, with defaults: Friday at 16:00, the system theme.
@@ -339,6 +363,12 @@ impl Journal {
                 _ => Theme::System,
             },
             onboarded: self.setting(ONBOARDED)?.as_deref() == Some("yes"),
+            lock_after_seconds: self
+                .setting(LOCK_AFTER)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(DEFAULT_LOCK_AFTER_SECONDS),
+            backups_to_keep: self.backups_to_keep()?,
+            encrypted: self.is_encrypted(),
         })
     }
 
@@ -363,6 +393,8 @@ impl Journal {
         };
         self.set_setting(THEME, theme)?;
         self.set_setting(ONBOARDED, if settings.onboarded { "yes" } else { "no" })?;
+        self.set_setting(LOCK_AFTER, &settings.lock_after_seconds.to_string())?;
+        self.set_backups_to_keep(settings.backups_to_keep)?;
         self.app_settings()
     }
 }
@@ -536,6 +568,11 @@ mod tests {
         );
         assert_eq!(settings.theme, Theme::System);
         assert!(!settings.onboarded);
+        assert_eq!(settings.lock_after_seconds, DEFAULT_LOCK_AFTER_SECONDS);
+        assert_eq!(settings.backups_to_keep, crate::backup::DEFAULT_KEEP);
+        assert!(!settings.encrypted);
+        settings.lock_after_seconds = 60;
+        settings.backups_to_keep = 4;
         settings.theme = Theme::Dark;
         settings.onboarded = true;
         settings.reminder_time = "09:30".into();
