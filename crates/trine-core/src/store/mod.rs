@@ -15,6 +15,7 @@
 mod checkins;
 mod encryption;
 mod entries;
+pub(crate) mod keying;
 pub(crate) mod migrations;
 mod ratings;
 mod search;
@@ -130,7 +131,7 @@ impl Journal {
             Connection::open_with_flags(path, flags).map_err(|e| open_failure(path, e, false))?;
         quiet_cipher_log(&conn);
         if let Some(key) = passphrase.filter(|k| !k.is_empty()) {
-            conn.pragma_update(None, "key", key)?;
+            keying::key(&conn, key)?;
         }
         Journal::prepare(
             conn,
