@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use trine_bench::{fixture, scratch_copy, COMMON_WORD, RARE_WORD};
+use trine_bench::{encrypted_fixture, fixture, scratch_copy, COMMON_WORD, PASSPHRASE, RARE_WORD};
 
 const SIZES: &[usize] = &[1_000, 10_000, 100_000];
 
@@ -21,7 +21,17 @@ fn trine_bin() -> PathBuf {
 }
 
 fn run(data: &Path, args: &[&str]) {
-    let status = Command::new(trine_bin())
+    run_with_passphrase(data, None, args)
+}
+
+/// Runs `trine`, with `TRINE_PASSPHRASE` set when `passphrase` is given.
+fn run_with_passphrase(data: &Path, passphrase: Option<&str>, args: &[&str]) {
+    let mut command = Command::new(trine_bin());
+    match passphrase {
+        Some(pass) => command.env("TRINE_PASSPHRASE", pass),
+        None => command.env_remove("TRINE_PASSPHRASE"),
+    };
+    let status = command
         .arg("--data-dir")
         .arg(data)
         .args(args)
@@ -110,5 +120,41 @@ fn cli(c: &mut Criterion) {
     bulk.finish();
 }
 
-criterion_group!(benches, cli);
+/// `trine search` on an encrypted journal (the passphrase from
+/// `TRINE_PASSPHRASE`, so each process pays the key derivation once)
+/// beside the same journal in plain.
+fn cli_encrypted(c: &mut Criterion) {
+    let mut group = c.benchmark_group("cli_encryption");
+    let n = 10_000;
+    for (label, fx, passphrase) in [
+        ("plain", fixture(n), None),
+        ("encrypted", encrypted_fixture(n), Some(PASSPHRASE)),
+    ] {
+        group.bench_with_input(
+            BenchmarkId::new(format!("search_rare_{label}"), n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    run_with_passphrase(&fx.data_dir, passphrase, &["--json", "search", RARE_WORD])
+                })
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new(format!("search_common_{label}"), n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    run_with_passphrase(
+                        &fx.data_dir,
+                        passphrase,
+                        &["--json", "search", COMMON_WORD],
+                    )
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, cli, cli_encrypted);
 criterion_main!(benches);

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use trine_bench::{fixture, scratch_copy, COMMON_WORD, RARE_WORD};
+use trine_bench::{encrypted_fixture, fixture, scratch_copy, COMMON_WORD, PASSPHRASE, RARE_WORD};
 use trine_core::interchange::{export_json, export_markdown, read_jsonl};
 use trine_core::store::ListQuery;
 use trine_core::{Journal, NewEntry};
@@ -123,6 +123,41 @@ fn bulk(c: &mut Criterion) {
     group.finish();
 }
 
+/// Encrypted journals: what unlocking costs (opening pays SQLCipher's key
+/// derivation once), and search after unlocking, beside the same journal
+/// in plain.
+fn encryption(c: &mut Criterion) {
+    let mut group = c.benchmark_group("encryption");
+    let n = 10_000;
+    let plain = fixture(n);
+    let encrypted = encrypted_fixture(n);
+    group.bench_with_input(BenchmarkId::new("open_plain", n), &n, |b, _| {
+        b.iter(|| Journal::open_in(&plain.data_dir).unwrap())
+    });
+    group.bench_with_input(BenchmarkId::new("open_encrypted", n), &n, |b, _| {
+        b.iter(|| Journal::open_in_with(&encrypted.data_dir, Some(PASSPHRASE)).unwrap())
+    });
+    for n in [10_000, 100_000] {
+        for (label, fx, passphrase) in [
+            ("plain", fixture(n), None),
+            ("encrypted", encrypted_fixture(n), Some(PASSPHRASE)),
+        ] {
+            let journal = Journal::open_in_with(&fx.data_dir, passphrase).unwrap();
+            group.bench_with_input(
+                BenchmarkId::new(format!("search_rare_{label}"), n),
+                &n,
+                |b, _| b.iter(|| assert!(!journal.search(RARE_WORD, 20).unwrap().is_empty())),
+            );
+            group.bench_with_input(
+                BenchmarkId::new(format!("search_common_{label}"), n),
+                &n,
+                |b, _| b.iter(|| assert_eq!(journal.search(COMMON_WORD, 20).unwrap().len(), 20)),
+            );
+        }
+    }
+    group.finish();
+}
+
 /// The ratings chart for 1,000 weeks (about 19 years), every week rated
 /// but for one in ten, with a 4-week rolling average.
 fn charts(c: &mut Criterion) {
@@ -169,5 +204,5 @@ fn charts(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, reads, writes, bulk, charts);
+criterion_group!(benches, reads, writes, bulk, charts, encryption);
 criterion_main!(benches);

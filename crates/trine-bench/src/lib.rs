@@ -224,15 +224,43 @@ pub fn fixture(n: usize) -> Fixture {
 /// that write.
 pub fn scratch_copy(fixture: &Fixture) -> tempfile::TempDir {
     let dir = tempfile::tempdir_in(bench_data_root()).expect("temp");
-    let journal = Journal::open_in(&fixture.data_dir).expect("open");
+    copy_journal(&fixture.data_dir, dir.path());
+    dir
+}
+
+fn copy_journal(from: &Path, to: &Path) {
+    let journal = Journal::open_in(from).expect("open");
     drop(journal); // checkpoint on close keeps the copy to one file
     for name in ["journal.db", "journal.db-wal"] {
-        let from = fixture.data_dir.join(name);
-        if from.exists() {
-            std::fs::copy(&from, dir.path().join(name)).expect("copy");
+        let file = from.join(name);
+        if file.exists() {
+            std::fs::copy(&file, to.join(name)).expect("copy");
         }
     }
-    dir
+}
+
+/// The passphrase of the encrypted fixture journals.
+pub const PASSPHRASE: &str = "correct horse battery staple";
+
+/// Builds (or reuses) the fixture journal of `n` entries encrypted with
+/// [`PASSPHRASE`]: the same entries as [`fixture`], so figures compare.
+pub fn encrypted_fixture(n: usize) -> Fixture {
+    let plain = fixture(n);
+    let root = bench_data_root().join(format!("journal-{n}-encrypted"));
+    let data_dir = root.join("data");
+    let done = root.join("complete");
+    if !done.exists() {
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&data_dir).expect("bench folder");
+        copy_journal(&plain.data_dir, &data_dir);
+        let mut journal = Journal::open_in(&data_dir).expect("open");
+        journal.set_passphrase(Some(PASSPHRASE)).expect("encrypt");
+        std::fs::write(&done, "").expect("mark");
+    }
+    Fixture {
+        data_dir,
+        jsonl: plain.jsonl,
+    }
 }
 
 /// `target/bench-data`, next to the build's other outputs.
