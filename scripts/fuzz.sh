@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 seconds="${1:-60}"
 fixtures=../../shared/fixtures
 
@@ -25,12 +25,19 @@ printf '%s\n' '{"id": "a1", "date": "2026-01-05", "title": "t", "body": "b", "ta
 printf '%s\n' '{"format": "trine-journal", "version": 1, "entries": [{"id": "00000000-0000-4000-8000-000000000001", "kind": "reflection", "datetime": "2026-11-24T18:00:00+01:00", "sections": [{"side": "emotional", "text": "x"}]}]}' > corpus/import_json/seed.json
 printf '%s' '"unbalanced AND * OR promo* "phrase here"' > corpus/search_query/seed.txt
 
+# Build every target first: a build failure stops here, loudly.
+cargo fuzz build -s none
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for target in $(cargo fuzz list); do
     echo "== $target for ${seconds}s"
-    cargo fuzz run -s none "$target" "corpus/$target" -- -max_total_time="$seconds" -print_final_stats=1 2>&1 \
-        | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)|panicked|ERROR" || true
-    if [ -n "$(ls -A "artifacts/$target" 2>/dev/null)" ]; then
-        echo "fuzz: $target found a crash: see fuzz/artifacts/$target/" >&2
+    status=0
+    cargo fuzz run -s none "$target" "corpus/$target" -- -max_total_time="$seconds" -print_final_stats=1 \
+        >"$log" 2>&1 || status=$?
+    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|Done)|panicked|ERROR" "$log" || true
+    if [ "$status" -ne 0 ] || [ -n "$(ls -A "artifacts/$target" 2>/dev/null)" ]; then
+        tail -n 30 "$log" >&2
+        echo "fuzz: $target failed (exit $status): see fuzz/artifacts/$target/" >&2
         exit 1
     fi
 done
