@@ -36,6 +36,12 @@ const COMMANDS: &[&str] = &[
     "export_preview",
     "export_entries",
     "import_entries",
+    "backups_view",
+    "backup_now",
+    "restore_backup",
+    "change_passphrase",
+    "lock_journal",
+    "erase_everything",
 ];
 
 fn main() {

@@ -319,8 +319,14 @@ pub fn save_app_settings(
 /// Opens an encrypted journal with its passphrase (the app starts with it
 /// locked: every command fails with the code `locked` until this succeeds).
 #[tauri::command(async)]
-pub fn unlock_journal(journal: State<'_, JournalState>, passphrase: String) -> Reply<()> {
-    journal.unlock(&passphrase)
+pub fn unlock_journal<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    journal: State<'_, JournalState>,
+    passphrase: String,
+) -> Reply<()> {
+    journal.unlock(&passphrase)?;
+    crate::privacy::backup_soon(app);
+    Ok(())
 }
 
 /// The page has saved what was typed: the window may close now. Close

@@ -18,6 +18,7 @@
 
 mod commands;
 mod error;
+mod privacy;
 mod state;
 mod transfer;
 
@@ -90,6 +91,10 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(journal)
+        .setup(|app| {
+            privacy::backup_soon(app.handle().clone());
+            Ok(())
+        })
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 save_then_close(window, api);
@@ -121,6 +126,12 @@ pub fn run() {
             transfer::export_preview,
             transfer::export_entries,
             transfer::import_entries,
+            privacy::backups_view,
+            privacy::backup_now,
+            privacy::restore_backup,
+            privacy::change_passphrase,
+            privacy::lock_journal,
+            privacy::erase_everything,
         ])
         .run(tauri::generate_context!())
         .expect("Trine's window could not be started");
@@ -129,6 +140,33 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     use super::is_own_page;
+
+    /// The CSP in `tauri.conf.json` allows nothing from elsewhere: every
+    /// source is the app itself, inline data images or Tauri's IPC.
+    #[test]
+    fn the_content_security_policy_allows_no_remote_source() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+        let csp = config["app"]["security"]["csp"]
+            .as_str()
+            .expect("a CSP is set");
+        let allowed = ["'self'", "'none'", "data:", "ipc:", "http://ipc.localhost"];
+        for directive in csp.split(';').map(str::trim).filter(|d| !d.is_empty()) {
+            let mut words = directive.split_whitespace();
+            let name = words.next().unwrap();
+            for source in words {
+                assert!(
+                    allowed.contains(&source),
+                    "{name} allows {source}, which is not the app itself"
+                );
+            }
+        }
+        assert!(csp.contains("default-src 'self'"), "{csp}");
+        assert!(
+            !csp.contains("unsafe-"),
+            "no unsafe-inline or unsafe-eval: {csp}"
+        );
+    }
 
     fn own(url: &str) -> bool {
         is_own_page(&url.parse().unwrap())

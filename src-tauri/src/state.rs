@@ -7,7 +7,7 @@
 //! gets that error back. An encrypted journal fails with the code `locked`
 //! until [`JournalState::unlock`] opens it with its passphrase.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use trine_core::Journal;
@@ -53,6 +53,34 @@ impl JournalState {
             Ok(journal) => f(journal).map_err(CommandError::from),
             Err(error) => Err(error.clone()),
         }
+    }
+
+    /// Locks an encrypted journal: closes it, so that nothing can be read
+    /// until its passphrase is given again. A plain journal cannot be
+    /// locked (there is no passphrase to ask for); returns whether it was.
+    pub fn lock(&self) -> bool {
+        let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
+        let Ok(open) = &*journal else {
+            return matches!(&*journal, Err(e) if e.code == "locked");
+        };
+        if !open.is_encrypted() {
+            return false;
+        }
+        let path = open.path().map(Path::to_path_buf).unwrap_or_default();
+        *journal = Err(trine_core::Error::from(trine_core::OpenError::Encrypted { path }).into());
+        true
+    }
+
+    /// Erases the journal and its backups for good, then starts a new,
+    /// empty one in its place.
+    pub fn erase(&self) -> Result<(), CommandError> {
+        let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
+        let dir = self.dir.as_ref().map_err(Clone::clone)?;
+        // Close the file before removing it.
+        *journal = Err(CommandError::new("erasing", "the journal is being erased"));
+        trine_core::backup::erase_journal(&dir.join(trine_core::store::JOURNAL_FILE))?;
+        *journal = Journal::open_in(dir).map_err(CommandError::from);
+        journal.as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
     /// Opens a journal that was kept closed (an encrypted one) with its

@@ -61,6 +61,21 @@ impl Journal {
         Ok(())
     }
 
+    /// [`Journal::set_passphrase`] for a person at the app: changing or
+    /// removing the passphrase of an encrypted journal needs its current
+    /// passphrase, and a wrong one changes nothing.
+    pub fn change_passphrase(&mut self, current: Option<&str>, new: Option<&str>) -> Result<()> {
+        if let Some(expected) = self.passphrase.as_deref() {
+            if current != Some(expected) {
+                return Err(crate::error::OpenError::WrongPassphrase {
+                    path: self.path.clone().unwrap_or_default(),
+                }
+                .into());
+            }
+        }
+        self.set_passphrase(new)
+    }
+
     /// The passphrase the journal was opened with, for copies (backups)
     /// that must be encrypted the same way.
     pub(crate) fn passphrase(&self) -> Option<&str> {
@@ -125,6 +140,28 @@ mod tests {
         let journal = Journal::open_in_with(dir.path(), Some("correct horse")).unwrap();
         assert_eq!(journal.entry_count().unwrap(), 2);
         assert!(journal.health().unwrap().is_ok());
+    }
+
+    #[test]
+    fn changing_the_passphrase_needs_the_current_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        journal.create(NewEntry::note("n", WORDS)).unwrap();
+        journal.change_passphrase(None, Some("first")).unwrap();
+
+        for wrong in [None, Some("firsT")] {
+            let err = journal.change_passphrase(wrong, None).unwrap_err();
+            assert_eq!(err.code(), "wrong_passphrase", "{err}");
+        }
+        assert!(journal.is_encrypted(), "a wrong passphrase changes nothing");
+        journal
+            .change_passphrase(Some("first"), Some("second"))
+            .unwrap();
+        drop(journal);
+        let mut journal = Journal::open_in_with(dir.path(), Some("second")).unwrap();
+        journal.change_passphrase(Some("second"), None).unwrap();
+        assert!(!journal.is_encrypted());
+        assert_eq!(journal.entry_count().unwrap(), 1);
     }
 
     #[test]
