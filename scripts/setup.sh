@@ -29,6 +29,8 @@ APT_PACKAGES=(
     # tests/desktop/file_dialog.rs answers the system's save and open dialogs
     # of Export and Import by typing into them, as a person would.
     xdotool
+    # chattr: tests/cli/disk_trouble.rs makes a folder unwritable even for root.
+    e2fsprogs
 )
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -64,6 +66,14 @@ elif ! command -v cargo >/dev/null 2>&1; then
 else
     say "installing tauri-driver (cargo install, about half a minute)"
     cargo install tauri-driver --locked --quiet
+fi
+
+# cargo-fuzz for scripts/fuzz-smoke.sh: the version seen working on stable here.
+if [ "$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz 0.13.2" ]; then
+    say "cargo-fuzz 0.13.2 already installed"
+else
+    say "installing cargo-fuzz 0.13.2 (cargo install, about a minute)"
+    cargo install cargo-fuzz --version 0.13.2 --locked --quiet
 fi
 
 say "done"

@@ -24,3 +24,6 @@ echo "== cargo test --workspace (desktop tests under Xvfb)"
 # The desktop WebDriver test must run here, not skip.
 export TRINE_REQUIRE_DESKTOP_E2E=1
 xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test --workspace
+
+echo "== fuzz smoke: every fuzz target for 10 s (stable, cargo-fuzz 0.13.2)"
+bash scripts/fuzz-smoke.sh 10
