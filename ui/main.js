@@ -7,6 +7,7 @@
 
 import { call } from './lib/api.js';
 import { refreshCount } from './lib/count.js';
+import { startIdleLock } from './lib/idle.js';
 import { installKeys } from './lib/keys.js';
 import { showError, toast } from './lib/notify.js';
 import { startRouter } from './lib/router.js';
@@ -42,6 +43,7 @@ async function start() {
       [settings] = await call('app_settings');
     }
     applyTheme(settings.theme);
+    startIdleLock(settings);
     if (!settings.onboarded && !location.hash) location.replace('#/welcome');
   } catch (error) {
     showError(error);

@@ -43,6 +43,15 @@ async fn focus_dialog(title: &str) -> Step<String> {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
+    // A busy machine can hold a typed key down past the X server's repeat
+    // delay and type it twice: turn key repeat off on the test display.
+    let _ = Command::new("/usr/bin/python3")
+        .args([
+            "-c",
+            "from Xlib import X, display; d = display.Display(); \
+             d.change_keyboard_control(auto_repeat_mode=X.AutoRepeatModeOff); d.sync()",
+        ])
+        .status();
     // Let GTK finish laying the dialog out and focus its name field.
     tokio::time::sleep(Duration::from_millis(700)).await;
     xdotool(&["windowfocus", "--sync", &window])?;

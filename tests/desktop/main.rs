@@ -28,6 +28,7 @@ mod harness;
 mod basics;
 mod journal;
 mod keyboard;
+mod privacy;
 mod screenshots;
 mod security;
 mod settings_and_access;

@@ -162,6 +162,7 @@ fn every_screen_in_light_and_dark() {
         ),
         ("import", "#/import".to_string(), "#import-choose"),
         ("settings", "#/settings".to_string(), "#setting-path"),
+        ("backups", "#/backups".to_string(), "#backup-now"),
         ("first-run", "#/welcome".to_string(), "#welcome-next"),
     ];
     let lower = [

@@ -90,6 +90,9 @@ fn every_control_on_every_screen_has_a_name() {
         ("#/trends".to_string(), ".chart-ratings svg"),
         ("#/checkin".to_string(), "#checkin-save"),
         ("#/settings".to_string(), "#setting-path"),
+        ("#/export".to_string(), "#export-preview .preview-main"),
+        ("#/import".to_string(), "#import-choose"),
+        ("#/backups".to_string(), "#backup-now"),
         ("#/welcome".to_string(), "#welcome-next"),
     ];
     let unnamed = sandbox.run_app(|app| async move {

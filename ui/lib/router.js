@@ -1,5 +1,5 @@
 // Screens by address: `#/week`, `#/journal`, `#/entry/<id>`, `#/new`,
-// `#/trends`, `#/checkin`, `#/export`, `#/import`, `#/settings`, `#/welcome`.
+// `#/trends`, `#/checkin`, `#/export`, `#/import`, `#/settings`, `#/backups`, `#/welcome`.
 //
 // Each screen module exports `mount(root, params)`, which draws the screen
 // into `root` and may return a handle with `leave()` (save what is left
@@ -18,6 +18,7 @@ const loaders = {
   export: () => import('../screens/export.js'),
   import: () => import('../screens/import.js'),
   settings: () => import('../screens/settings.js'),
+  backups: () => import('../screens/backups.js'),
   welcome: () => import('../screens/first-run.js'),
 };
 
@@ -61,7 +62,7 @@ async function show() {
   if (mine !== generation) return;
   clearError();
   for (const link of document.querySelectorAll('.nav a')) {
-    const here = link.dataset.screen === route.name || (route.name === 'entry' && link.dataset.screen === 'journal') || (route.name === 'import' && link.dataset.screen === 'export');
+    const here = link.dataset.screen === route.name || (route.name === 'entry' && link.dataset.screen === 'journal') || (route.name === 'import' && link.dataset.screen === 'export') || (route.name === 'backups' && link.dataset.screen === 'settings');
     if (here) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

@@ -5,6 +5,7 @@ import { call } from '../lib/api.js';
 import { el } from '../lib/dom.js';
 import { clearError, showError } from '../lib/notify.js';
 import { applyTheme } from '../lib/theme.js';
+import { privacyCard } from './privacy-card.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const dayName = (d) => d.charAt(0).toUpperCase() + d.slice(1);
@@ -113,6 +114,17 @@ export async function mount(root) {
       el('div', { class: 'path-row' }, pathField, copy, openFolder, copyState),
       el('p', { class: 'field-help', text: 'Open the folder in your file manager, or copy its path to back it up.' }),
     ),
+    privacyCard(settings, async (next) => {
+      try {
+        settings = await call('save_app_settings', { settings: next });
+        indicator.textContent = 'Saved';
+        clearError();
+      } catch (error) {
+        indicator.textContent = 'Not saved';
+        showError(error);
+      }
+      return settings;
+    }),
   );
   return {};
 }

@@ -1,0 +1,214 @@
+//! Backups, encryption, the idle lock and erasing, in the real app.
+
+use std::time::{Duration, Instant};
+
+use trine_core::backup::list_backups;
+use trine_core::{Journal, NewEntry};
+
+use crate::harness::Sandbox;
+
+const WORD: &str = "Marzipanwald";
+
+fn backups(sandbox: &Sandbox) -> usize {
+    list_backups(&sandbox.data_dir.join("backups"))
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn the_day_s_backup_is_taken_after_start_up_and_backups_can_be_taken_and_restored() {
+    let Some(sandbox) = Sandbox::new_or_skip(
+        "the_day_s_backup_is_taken_after_start_up_and_backups_can_be_taken_and_restored",
+    ) else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.seed_notes(1);
+    let data_dir = sandbox.data_dir.clone();
+
+    let (at_first_screen, rows) = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        let at_first_screen = list_backups(&data_dir.join("backups")).unwrap().len();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while list_backups(&data_dir.join("backups")).unwrap().is_empty() {
+            if Instant::now() > deadline {
+                return Err("no automatic backup within 20 s of start-up".into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        app.go("#/backups", ".backup-row").await?;
+        app.click("#backup-now").await?;
+        app.wait_until(
+            "document.querySelectorAll('.backup-row').length === 2",
+            "Back up now adds a backup",
+        )
+        .await?;
+        app.save_screenshot("backups-light.png").await?;
+        // A note written after the backups, then the newest backup restored.
+        Journal::open_in(&data_dir)
+            .unwrap()
+            .create(NewEntry::note("After", "written after the backups"))
+            .unwrap();
+        app.click(".backup-row button").await?;
+        app.wait_for("#restore-confirm[open]").await?;
+        app.click("#restore-go").await?;
+        app.wait_until(
+            "document.querySelector('#toasts').textContent.startsWith('Restored')",
+            "the restore says it is done",
+        )
+        .await?;
+        let rows = app
+            .eval("return document.querySelectorAll('.backup-row').length;")
+            .await?;
+        Ok((at_first_screen, rows))
+    });
+
+    assert_eq!(
+        at_first_screen, 0,
+        "the backup never delays the first screen"
+    );
+    assert_eq!(
+        rows, 2,
+        "the replaced journal is kept, but not listed as a backup"
+    );
+    let journal = sandbox.journal();
+    assert_eq!(
+        journal.entry_count().unwrap(),
+        1,
+        "the restore took the journal back"
+    );
+    drop(journal);
+
+    // A second start the same day takes no second automatic backup.
+    sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        Ok(())
+    });
+    assert_eq!(backups(&sandbox), 2);
+}
+
+#[test]
+fn erasing_everything_needs_the_word_and_leaves_an_empty_journal() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("erasing_everything_needs_the_word_and_leaves_an_empty_journal")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.seed_notes(3);
+    sandbox.journal().backup_now().unwrap();
+
+    let disabled_while_wrong = sandbox.run_app(|app| async move {
+        app.go("#/backups", ".backup-row").await?;
+        app.click("#erase-open").await?;
+        app.wait_for("#erase-confirm[open]").await?;
+        app.type_into("#erase-word", "eras").await?;
+        let disabled = app
+            .eval("return document.querySelector('#erase-go').disabled;")
+            .await?;
+        app.type_into("#erase-word", "e").await?;
+        app.click("#erase-go").await?;
+        app.wait_until(
+            "location.hash === '#/welcome'",
+            "a fresh start after erasing",
+        )
+        .await?;
+        Ok(disabled)
+    });
+
+    assert_eq!(
+        disabled_while_wrong, true,
+        "erasing waits for the whole word"
+    );
+    assert_eq!(sandbox.journal().entry_count().unwrap(), 0);
+    assert_eq!(backups(&sandbox), 0, "the backups are gone too");
+}
+
+#[test]
+fn encryption_is_turned_on_from_settings_and_a_wrong_passphrase_changes_nothing() {
+    let Some(sandbox) = Sandbox::new_or_skip(
+        "encryption_is_turned_on_from_settings_and_a_wrong_passphrase_changes_nothing",
+    ) else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox
+        .journal()
+        .create(NewEntry::note("Secret", WORD))
+        .unwrap();
+
+    let (warning, state, wrong) = sandbox.run_app(|app| async move {
+        app.go("#/settings", "#passphrase-on").await?;
+        app.click("#passphrase-on").await?;
+        app.wait_for("#passphrase-dialog[open]").await?;
+        let warning = app.text("#passphrase-warning").await?;
+        app.type_into("#passphrase-new", "correct horse").await?;
+        app.type_into("#passphrase-again", "correct horse").await?;
+        app.click("#passphrase-go").await?;
+        app.wait_until(
+            "document.querySelector('#privacy-state').textContent.includes('is encrypted')",
+            "Settings says the journal is encrypted",
+        )
+        .await?;
+        let state = app.text("#privacy-state").await?;
+        app.click("#passphrase-off").await?;
+        app.type_into("#passphrase-current", "wrong horse").await?;
+        app.click("#passphrase-go").await?;
+        app.wait_until(
+            "document.querySelector('#passphrase-problem').textContent !== ''",
+            "a wrong passphrase is refused",
+        )
+        .await?;
+        let wrong = app.text("#passphrase-problem").await?;
+        Ok((warning, state, wrong))
+    });
+
+    assert!(warning.contains("cannot be opened again"), "{warning}");
+    assert!(state.contains("is encrypted"), "{state}");
+    assert!(wrong.contains("nothing was changed"), "{wrong}");
+    let err = Journal::open_in(&sandbox.data_dir).unwrap_err();
+    assert_eq!(err.code(), "locked", "still encrypted: {err}");
+    let journal = Journal::open_in_with(&sandbox.data_dir, Some("correct horse")).unwrap();
+    assert_eq!(journal.search(WORD, 5).unwrap().len(), 1);
+    drop(journal);
+    let file = std::fs::read(sandbox.data_dir.join("journal.db")).unwrap();
+    assert!(
+        !file.windows(WORD.len()).any(|w| w == WORD.as_bytes()),
+        "the entry's words are not readable in the file"
+    );
+}
+
+#[test]
+fn an_encrypted_journal_locks_itself_after_the_idle_time() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("an_encrypted_journal_locks_itself_after_the_idle_time")
+    else {
+        return;
+    };
+    {
+        let mut journal = Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
+        let mut settings = journal.app_settings().unwrap();
+        settings.onboarded = true;
+        settings.lock_after_seconds = 2;
+        journal.save_app_settings(&settings).unwrap();
+    }
+
+    sandbox.run_app(|app| async move {
+        app.type_into("#unlock-passphrase", "pass phrase").await?;
+        app.click("#unlock-open").await?;
+        app.wait_for("#week-label").await?;
+        // Left alone, it locks and asks again.
+        app.wait_for("#unlock-passphrase").await?;
+        let count = app
+            .eval("return window.__TAURI__.core.invoke('entry_count').then(() => 'open', (e) => e.code);")
+            .await?;
+        if count != "locked" {
+            return Err(format!("the journal was not locked: {count}"));
+        }
+        app.type_into("#unlock-passphrase", "pass phrase").await?;
+        app.click("#unlock-open").await?;
+        app.wait_for("#week-label").await?;
+        Ok(())
+    });
+}

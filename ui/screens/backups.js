@@ -1,0 +1,176 @@
+// Backups: where the copies of the journal are, how many are kept, a
+// backup now, restoring one (the journal it replaces is kept as a copy),
+// and erasing everything after typing "erase".
+
+import { call } from '../lib/api.js';
+import { refreshCount } from '../lib/count.js';
+import { el } from '../lib/dom.js';
+import { clearError, showError, toast } from '../lib/notify.js';
+
+const ERASE_WORD = 'erase';
+
+function when(taken) {
+  const date = new Date(taken);
+  return date.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+function size(bytes) {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A modal question; resolves with the button's value, or '' if dismissed. */
+function ask(dialog) {
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue), { once: true });
+    dialog.returnValue = '';
+    dialog.showModal();
+  });
+}
+
+export async function mount(root) {
+  const list = el('div', { id: 'backup-list', attrs: { 'aria-live': 'polite' } });
+  const folder = el('input', { type: 'text', id: 'backup-folder', class: 'path', readOnly: true, attrs: { 'aria-label': 'Where backups are kept' } });
+  const keep = el('input', { type: 'number', id: 'backup-keep', min: 1, max: 100, attrs: { 'aria-describedby': 'backup-keep-help' } });
+  const keepState = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
+  const now = el('button', { type: 'button', class: 'button primary', id: 'backup-now', text: 'Back up now' });
+
+  const restoreDialog = el(
+    'dialog',
+    { class: 'confirm', id: 'restore-confirm', attrs: { 'aria-labelledby': 'restore-title', 'aria-describedby': 'restore-text' } },
+    el('h2', { id: 'restore-title', text: 'Restore this backup?' }),
+    el('p', { id: 'restore-text' }),
+    el('form', { class: 'form-foot', method: 'dialog' }, el('button', { type: 'submit', class: 'button', value: 'cancel', text: 'Cancel', autofocus: true }), el('button', { type: 'submit', class: 'button primary', value: 'restore', id: 'restore-go', text: 'Restore' })),
+  );
+  const eraseField = el('input', { type: 'text', id: 'erase-word', autocomplete: 'off', spellcheck: false });
+  const eraseGo = el('button', { type: 'submit', class: 'button danger', value: 'erase', id: 'erase-go', text: 'Erase everything', disabled: true });
+  eraseField.addEventListener('input', () => {
+    eraseGo.disabled = eraseField.value.trim() !== ERASE_WORD;
+  });
+  const eraseDialog = el(
+    'dialog',
+    { class: 'confirm', id: 'erase-confirm', attrs: { 'aria-labelledby': 'erase-title', 'aria-describedby': 'erase-text' } },
+    el('h2', { id: 'erase-title', text: 'Erase your journal and every backup?' }),
+    el('p', { id: 'erase-text', text: 'Every entry, rating, check-in and setting, and every backup in the folder above, will be gone for good. Export first if you want to keep anything.' }),
+    el('form', { method: 'dialog' }, el('label', { class: 'field' }, el('span', { text: `Type “${ERASE_WORD}” to confirm` }), eraseField), el('div', { class: 'form-foot' }, el('button', { type: 'submit', class: 'button', value: 'cancel', text: 'Keep my journal' }), eraseGo)),
+  );
+
+  async function draw() {
+    try {
+      const view = await call('backups_view');
+      clearError();
+      folder.value = view.folder;
+      keep.value = view.keep;
+      if (!view.backups.length) {
+        list.replaceChildren(el('p', { class: 'muted', text: 'No backups yet. Trine takes one a few seconds after it opens, once a day.' }));
+        return;
+      }
+      list.replaceChildren(
+        el(
+          'table',
+          { class: 'numbers backup-table' },
+          el('thead', {}, el('tr', {}, ['Taken', 'Size', ''].map((c) => el('th', { scope: 'col', text: c })))),
+          el(
+            'tbody',
+            {},
+            view.backups.map((b) =>
+              el(
+                'tr',
+                { class: 'backup-row' },
+                el('th', { scope: 'row', text: when(b.taken) }),
+                el('td', { text: size(b.bytes) }),
+                el('td', {}, el('button', { type: 'button', class: 'button subtle', text: 'Restore…', attrs: { 'aria-label': `Restore the backup taken ${when(b.taken)}` }, on: { click: () => restore(b) } })),
+              ),
+            ),
+          ),
+        ),
+      );
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function restore(backup) {
+    restoreDialog.querySelector('#restore-text').textContent = `Your journal will go back to how it was on ${when(backup.taken)}. The journal as it is now is kept as a copy in the backups folder.`;
+    if ((await ask(restoreDialog)) !== 'restore') return;
+    try {
+      await call('restore_backup', { path: backup.path });
+      toast(`Restored the backup of ${when(backup.taken)}.`);
+      refreshCount();
+      await draw();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  now.addEventListener('click', async () => {
+    now.disabled = true;
+    try {
+      const taken = await call('backup_now');
+      toast(`Backed up at ${when(taken.taken)}.`);
+      await draw();
+    } catch (error) {
+      showError(error);
+    } finally {
+      now.disabled = false;
+    }
+  });
+
+  keep.addEventListener('change', async () => {
+    try {
+      const [settings] = await call('app_settings');
+      await call('save_app_settings', { settings: { ...settings, backups_to_keep: Number(keep.value) } });
+      keepState.textContent = 'Saved';
+      clearError();
+    } catch (error) {
+      keepState.textContent = 'Not saved';
+      showError(error);
+    }
+  });
+
+  const erase = el('button', {
+    type: 'button',
+    class: 'button danger',
+    id: 'erase-open',
+    text: 'Erase everything…',
+    on: {
+      click: async () => {
+        eraseField.value = '';
+        eraseGo.disabled = true;
+        if ((await ask(eraseDialog)) !== 'erase') return;
+        try {
+          await call('erase_everything', { confirmation: eraseField.value });
+          refreshCount();
+          location.hash = '#/welcome';
+        } catch (error) {
+          showError(error);
+        }
+      },
+    },
+  });
+
+  root.append(
+    el('header', { class: 'screen-head' }, el('div', {}, el('p', { class: 'eyebrow', text: 'Backups' }), el('h1', { text: 'Copies of your journal' })), el('a', { class: 'button subtle', href: '#/settings', text: 'Back to Settings' })),
+    el('p', { class: 'lede', text: 'Trine copies your journal once a day, soon after it opens. Copies of an encrypted journal are encrypted with the same passphrase.' }),
+    el(
+      'section',
+      { class: 'card', attrs: { 'aria-labelledby': 'backups-where' } },
+      el('h2', { id: 'backups-where', text: 'Where and how many' }),
+      el('div', { class: 'path-row' }, folder),
+      el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'Keep the newest' }), keep), keepState),
+      el('p', { class: 'field-help', id: 'backup-keep-help', text: 'Older backups are removed when a new one is taken (1 to 100).' }),
+    ),
+    el('section', { class: 'card', attrs: { 'aria-labelledby': 'backups-list' } }, el('h2', { id: 'backups-list', text: 'Backups' }), list, el('div', { class: 'form-foot' }, now)),
+    el(
+      'section',
+      { class: 'card danger-zone', attrs: { 'aria-labelledby': 'backups-erase' } },
+      el('h2', { id: 'backups-erase', text: 'Erase everything' }),
+      el('p', { text: 'Remove the journal and all its backups from this computer, and start again with an empty journal.' }),
+      el('div', { class: 'form-foot' }, erase),
+    ),
+    restoreDialog,
+    eraseDialog,
+  );
+  await draw();
+  return {};
+}
