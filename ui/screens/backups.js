@@ -11,7 +11,7 @@ const ERASE_WORD = 'erase';
 
 function when(taken) {
   const date = new Date(taken);
-  return date.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 function size(bytes) {
