@@ -35,15 +35,8 @@ export async function mount(root) {
     el('label', { class: 'check' }, el('input', { type: 'radio', name: 'theme', value, checked: settings.theme === value, id: `setting-theme-${value}` }), el('span', { text: words })),
   );
 
-  async function save() {
-    const next = {
-      ...settings,
-      first_day: firstDay.value,
-      reminder_day: reminderDay.value,
-      reminder_time: reminderTime.value || settings.reminder_time,
-      theme: root.querySelector('input[name="theme"]:checked')?.value || 'system',
-    };
-    applyTheme(next.theme);
+  /** Saves `next` and says so; returns the settings as saved (or as they were). */
+  async function store(next) {
     indicator.textContent = 'Saving…';
     try {
       settings = await call('save_app_settings', { settings: next });
@@ -53,6 +46,19 @@ export async function mount(root) {
       indicator.textContent = 'Not saved';
       showError(error);
     }
+    return settings;
+  }
+
+  async function save() {
+    const next = {
+      ...settings,
+      first_day: firstDay.value,
+      reminder_day: reminderDay.value,
+      reminder_time: reminderTime.value || settings.reminder_time,
+      theme: root.querySelector('input[name="theme"]:checked')?.value || 'system',
+    };
+    applyTheme(next.theme);
+    await store(next);
   }
   for (const control of [firstDay, reminderDay, reminderTime]) control.addEventListener('change', save);
   for (const label of themes) label.querySelector('input').addEventListener('change', save);
@@ -114,17 +120,7 @@ export async function mount(root) {
       el('div', { class: 'path-row' }, pathField, copy, openFolder, copyState),
       el('p', { class: 'field-help', text: 'Open the folder in your file manager, or copy its path to back it up.' }),
     ),
-    privacyCard(settings, async (next) => {
-      try {
-        settings = await call('save_app_settings', { settings: next });
-        indicator.textContent = 'Saved';
-        clearError();
-      } catch (error) {
-        indicator.textContent = 'Not saved';
-        showError(error);
-      }
-      return settings;
-    }),
+    privacyCard(settings, store),
   );
   return {};
 }

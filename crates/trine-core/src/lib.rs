@@ -16,6 +16,7 @@
 
 #![warn(missing_docs)]
 
+pub mod app_settings;
 pub mod backup;
 pub mod charts;
 pub mod error;
