@@ -184,6 +184,12 @@ fn every_screen_in_light_and_dark() {
             ".chart-triangle svg",
             ".checkin-form",
         ),
+        (
+            "settings-privacy",
+            "#/settings",
+            "#setting-path",
+            "#settings-privacy",
+        ),
     ];
     let names: Vec<&str> = shots.iter().map(|(name, _, _)| *name).collect();
     sandbox.run_app(|app| async move {
