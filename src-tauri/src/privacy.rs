@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
-use trine_core::backup::{backups_dir, list_backups, BackupInfo};
+use trine_core::backup::{backups_dir, list_backups, BackupInfo, CopiesRekeyed};
 
 use crate::{CommandError, JournalState};
 
@@ -93,18 +93,30 @@ pub fn restore_backup(journal: State<'_, JournalState>, path: PathBuf) -> Reply<
     })
 }
 
+/// What changing the passphrase did, for the page to say.
+#[derive(Debug, Clone, Serialize)]
+pub struct PassphraseChanged {
+    /// Whether the journal is encrypted now.
+    pub encrypted: bool,
+    /// What became of the copies in the backups folder.
+    pub backups: CopiesRekeyed,
+}
+
 /// Encrypts the journal, changes its passphrase, or (with no `new`)
-/// decrypts it. An encrypted journal needs its `current` passphrase; a
-/// wrong one changes nothing.
+/// decrypts it, and its backups with it. An encrypted journal needs its
+/// `current` passphrase; a wrong one changes nothing.
 #[tauri::command(async)]
 pub fn change_passphrase(
     journal: State<'_, JournalState>,
     current: Option<String>,
     new: Option<String>,
-) -> Reply<bool> {
+) -> Reply<PassphraseChanged> {
     journal.with(|j| {
-        j.change_passphrase(current.as_deref(), new.as_deref())?;
-        Ok(j.is_encrypted())
+        let backups = j.change_passphrase(current.as_deref(), new.as_deref())?;
+        Ok(PassphraseChanged {
+            encrypted: j.is_encrypted(),
+            backups,
+        })
     })
 }
 

@@ -212,6 +212,13 @@ fn encrypt_with_a_passphrase_then_open_with_it_change_it_and_decrypt() {
         "zebrafish marmalade",
     ])
     .ok();
+    s.run(&["backup"]).ok();
+    let backup = std::fs::read_dir(s.data().join("backups"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let out = s
         .run_env(&["encrypt"], &[("TRINE_NEW_PASSPHRASE", "first pass")])
         .ok();
@@ -219,11 +226,15 @@ fn encrypt_with_a_passphrase_then_open_with_it_change_it_and_decrypt() {
         out.contains("cannot be opened"),
         "warns that a lost passphrase is lost: {out}"
     );
-    let bytes = std::fs::read(s.data().join("journal.db")).unwrap();
-    assert!(
-        !bytes.windows(9).any(|w| w == b"zebrafish"),
-        "no plaintext in the file"
-    );
+    assert!(out.contains("Its 1 backup now matches it."), "{out}");
+    for file in [s.data().join("journal.db"), backup.clone()] {
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            !bytes.windows(9).any(|w| w == b"zebrafish"),
+            "no plaintext in {}",
+            file.display()
+        );
+    }
     let err = s.run(&["list"]).fails();
     assert!(
         err.contains("encrypted") && err.contains("TRINE_PASSPHRASE"),
@@ -254,6 +265,11 @@ fn encrypt_with_a_passphrase_then_open_with_it_change_it_and_decrypt() {
     .ok();
     s.run_env(&["list"], &[("TRINE_PASSPHRASE", "first pass")])
         .fails();
+    s.run_env(
+        &["restore", backup.to_str().unwrap()],
+        &[("TRINE_PASSPHRASE", "second")],
+    )
+    .ok();
     s.run_env(&["decrypt"], &[("TRINE_PASSPHRASE", "second")])
         .ok();
     assert_eq!(s.entry_count(), 1, "readable without a passphrase again");

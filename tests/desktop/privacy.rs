@@ -137,8 +137,9 @@ fn encryption_is_turned_on_from_settings_and_a_wrong_passphrase_changes_nothing(
         .journal()
         .create(NewEntry::note("Secret", WORD))
         .unwrap();
+    let backup = sandbox.journal().backup_now().unwrap().path;
 
-    let (warning, state, wrong) = sandbox.run_app(|app| async move {
+    let (warning, state, note, wrong) = sandbox.run_app(|app| async move {
         app.go("#/settings", "#passphrase-on").await?;
         app.click("#passphrase-on").await?;
         app.wait_for("#passphrase-dialog[open]").await?;
@@ -152,6 +153,7 @@ fn encryption_is_turned_on_from_settings_and_a_wrong_passphrase_changes_nothing(
         )
         .await?;
         let state = app.text("#privacy-state").await?;
+        let note = app.text("#privacy-note").await?;
         app.click("#passphrase-off").await?;
         app.type_into("#passphrase-current", "wrong horse").await?;
         app.click("#passphrase-go").await?;
@@ -161,22 +163,29 @@ fn encryption_is_turned_on_from_settings_and_a_wrong_passphrase_changes_nothing(
         )
         .await?;
         let wrong = app.text("#passphrase-problem").await?;
-        Ok((warning, state, wrong))
+        Ok((warning, state, note, wrong))
     });
 
     assert!(warning.contains("cannot be opened again"), "{warning}");
     assert!(state.contains("is encrypted"), "{state}");
+    assert!(
+        note.contains("Your backup was encrypted with the new passphrase too"),
+        "{note}"
+    );
     assert!(wrong.contains("nothing was changed"), "{wrong}");
     let err = Journal::open_in(&sandbox.data_dir).unwrap_err();
     assert_eq!(err.code(), "locked", "still encrypted: {err}");
     let journal = Journal::open_in_with(&sandbox.data_dir, Some("correct horse")).unwrap();
     assert_eq!(journal.search(WORD, 5).unwrap().len(), 1);
     drop(journal);
-    let file = std::fs::read(sandbox.data_dir.join("journal.db")).unwrap();
-    assert!(
-        !file.windows(WORD.len()).any(|w| w == WORD.as_bytes()),
-        "the entry's words are not readable in the file"
-    );
+    for path in [sandbox.data_dir.join("journal.db"), backup] {
+        let file = std::fs::read(&path).unwrap();
+        assert!(
+            !file.windows(WORD.len()).any(|w| w == WORD.as_bytes()),
+            "the entry's words are readable in {}",
+            path.display()
+        );
+    }
 }
 
 #[test]

@@ -24,6 +24,7 @@ function passwordField(id, words, autocomplete) {
 /** The card, for `settings` as the shell gave them; `save(next)` saves. */
 export function privacyCard(settings, save) {
   const state = el('p', { id: 'privacy-state', class: 'preview-main' });
+  const note = el('p', { id: 'privacy-note', class: 'muted', attrs: { role: 'status' } });
   const actions = el('div', { class: 'form-foot privacy-actions' });
   const lockAfter = el('select', { id: 'setting-lock-after' }, LOCK_CHOICES.map(([value, words]) => el('option', { value, text: words })));
   if (!LOCK_CHOICES.some(([v]) => v === settings.lock_after_seconds)) {
@@ -39,7 +40,7 @@ export function privacyCard(settings, save) {
   const current = passwordField('passphrase-current', 'Current passphrase', 'current-password');
   const next = passwordField('passphrase-new', 'New passphrase', 'new-password');
   const again = passwordField('passphrase-again', 'The new passphrase again', 'new-password');
-  const warning = el('p', { class: 'warn', id: 'passphrase-warning', text: 'If you lose this passphrase, your journal cannot be opened again: nobody can recover it, not even Trine. Write it down somewhere safe.' });
+  const warning = el('p', { class: 'warn', id: 'passphrase-warning', text: 'If you lose this passphrase, your journal cannot be opened again: nobody can recover it, not even Trine. Write it down somewhere safe. Your backups will be encrypted with it too.' });
   const problem = el('p', { class: 'problem', id: 'passphrase-problem', attrs: { role: 'alert' } });
   const go = el('button', { type: 'submit', class: 'button primary', id: 'passphrase-go', value: 'go' });
   const title = el('h2', { id: 'passphrase-title' });
@@ -84,21 +85,36 @@ export function privacyCard(settings, save) {
       return;
     }
     go.disabled = true;
+    const words = go.textContent;
+    go.textContent = 'Working…';
     try {
-      const encrypted = await call('change_passphrase', {
+      const changed = await call('change_passphrase', {
         current: mode === 'on' ? null : current.input.value,
         new: mode === 'off' ? null : next.input.value,
       });
-      settings = { ...settings, encrypted };
+      settings = { ...settings, encrypted: changed.encrypted };
       dialog.close();
       draw();
+      note.textContent = aboutBackups(changed);
       startIdleLock(settings);
     } catch (error) {
       problem.textContent = error.code === 'wrong_passphrase' ? 'That is not the current passphrase; nothing was changed.' : messageOf(error);
     } finally {
       go.disabled = false;
+      go.textContent = words;
       for (const f of [current, next, again]) f.input.value = '';
     }
+  }
+
+  /** What happened to the backups, in words. */
+  function aboutBackups({ encrypted, backups }) {
+    const n = backups.rekeyed;
+    const them = n === 1 ? 'Your backup was' : `Your ${n} backups were`;
+    const done = n === 0 ? '' : encrypted ? `${them} encrypted with the new passphrase too.` : `${them} decrypted too.`;
+    const left = backups.unreadable.length
+      ? ` ${backups.unreadable.length} backup file(s) could not be read with the old passphrase and were left as they were; delete them from the backups folder if you do not need them: ${backups.unreadable.join(', ')}`
+      : '';
+    return done + left;
   }
 
   const button = (id, text, chosen) => el('button', { type: 'button', class: 'button', id, text, on: { click: () => open(chosen) } });
@@ -121,6 +137,7 @@ export function privacyCard(settings, save) {
     { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-privacy' } },
     el('h2', { id: 'settings-privacy', text: 'Privacy' }),
     state,
+    note,
     actions,
     lockRow,
     el('p', {}, el('a', { class: 'button subtle', href: '#/backups', id: 'go-backups', text: 'Backups and erasing…' }), ' ', el('a', { class: 'button subtle', href: '#/import', text: 'Import from another journal…' })),

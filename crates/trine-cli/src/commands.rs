@@ -88,17 +88,19 @@ fn dispatch(
         Command::Encrypt => {
             let new = crate::passphrase::new_passphrase()?;
             let was = journal.is_encrypted();
-            journal.set_passphrase(Some(&new))?;
+            let copies = journal.set_passphrase(Some(&new))?;
             out.message(if was {
                 "The passphrase is changed. Keep it safe: without it the journal cannot be opened."
             } else {
                 "The journal is encrypted. Keep the passphrase safe: without it the journal cannot be opened, by anyone."
             });
+            out.copies_rekeyed(&copies);
             Ok(())
         }
         Command::Decrypt => {
-            journal.set_passphrase(None)?;
+            let copies = journal.set_passphrase(None)?;
             out.message("The journal is no longer encrypted.");
+            out.copies_rekeyed(&copies);
             Ok(())
         }
         Command::Backup { list } => {

@@ -243,6 +243,32 @@ impl Printer {
         }
     }
 
+    /// What became of the backups when the passphrase changed.
+    pub fn copies_rekeyed(&self, copies: &trine_core::backup::CopiesRekeyed) {
+        if self.json {
+            print_json(
+                &json!({ "backups_rekeyed": copies.rekeyed, "unreadable": copies.unreadable }),
+            );
+            return;
+        }
+        if copies.rekeyed > 0 {
+            println!(
+                "Its {} backup{} now match{} it.",
+                copies.rekeyed,
+                if copies.rekeyed == 1 { "" } else { "s" },
+                if copies.rekeyed == 1 { "es" } else { "" }
+            );
+        }
+        if !copies.unreadable.is_empty() {
+            println!(
+                "These backups could not be read with the old passphrase, so they were left as they were; delete them if you do not need them:"
+            );
+            for path in &copies.unreadable {
+                println!("  {}", path.display());
+            }
+        }
+    }
+
     /// A backup just taken.
     pub fn backup(&self, backup: &trine_core::backup::BackupInfo) {
         if self.json {

@@ -3,60 +3,78 @@
 //! Turning encryption on or off rewrites the whole file with
 //! `sqlcipher_export` into a new file beside it and then swaps the two, so
 //! a failure midway leaves the old journal as it was. Changing the
-//! passphrase of an encrypted journal is SQLCipher's `rekey`. The search
+//! passphrase of an encrypted journal is SQLCipher's `rekey`. The copies in
+//! the backups folder follow the journal (see `crate::backup`'s `rekey`). The search
 //! index lives inside the database, so it is encrypted too and keeps
 //! working.
+
+use std::path::Path;
 
 use rusqlite::{params, Connection};
 
 use super::Journal;
+use crate::backup::{prepare_rekey, CopiesRekeyed};
 use crate::error::{Error, Result};
 
 impl Journal {
     /// Encrypts the journal with `passphrase`, changes its passphrase, or
-    /// (with `None`) decrypts it. A lost passphrase cannot be recovered.
-    pub fn set_passphrase(&mut self, passphrase: Option<&str>) -> Result<()> {
+    /// (with `None`) decrypts it, and rewrites every copy in its backups
+    /// folder the same way. A lost passphrase cannot be recovered.
+    pub fn set_passphrase(&mut self, passphrase: Option<&str>) -> Result<CopiesRekeyed> {
         let new = passphrase.filter(|p| !p.is_empty());
         let path = self
             .path
             .clone()
             .ok_or_else(|| Error::Corrupt("an in-memory journal cannot be encrypted".into()))?;
-        match (self.passphrase.is_some(), new) {
-            (false, None) => return Ok(()),
-            (true, Some(key)) => {
-                self.conn.pragma_update(None, "rekey", key)?;
-            }
-            _ => {
-                let converting = path.with_extension("db.converting");
-                let _ = std::fs::remove_file(&converting);
-                let version = self.schema_version()?;
-                self.conn.execute(
-                    "ATTACH DATABASE ?1 AS converted KEY ?2",
-                    params![converting.to_string_lossy(), new.unwrap_or("")],
-                )?;
-                let exported = self
-                    .conn
-                    .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))
-                    .and_then(|()| {
-                        self.conn
-                            .execute_batch(&format!("PRAGMA converted.user_version = {version}"))
-                    });
-                self.conn.execute("DETACH DATABASE converted", [])?;
-                if let Err(e) = exported {
-                    let _ = std::fs::remove_file(&converting);
-                    return Err(e.into());
-                }
-                // Close the old file (this folds its write-ahead log in),
-                // then put the converted one in its place.
-                let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
-                old.close().map_err(|(_, e)| Error::from(e))?;
-                for suffix in ["-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-                }
-                std::fs::rename(&converting, &path).map_err(|e| Error::file(&path, e))?;
-                *self = Journal::open_with(&path, new)?;
+        if self.passphrase.is_none() && new.is_none() {
+            return Ok(CopiesRekeyed::default());
+        }
+        let copies = prepare_rekey(&path, self.passphrase.as_deref(), new)?;
+        match self.convert(&path, new) {
+            Ok(()) => copies.finish(),
+            Err(e) => {
+                copies.abandon();
+                Err(e)
             }
         }
+    }
+
+    /// Rewrites the journal file at `path` encrypted with `new`, or in plain
+    /// form with `None`.
+    fn convert(&mut self, path: &Path, new: Option<&str>) -> Result<()> {
+        if let (Some(_), Some(key)) = (&self.passphrase, new) {
+            self.conn.pragma_update(None, "rekey", key)?;
+            self.passphrase = Some(key.to_string());
+            return Ok(());
+        }
+        let converting = path.with_extension("db.converting");
+        let _ = std::fs::remove_file(&converting);
+        let version = self.schema_version()?;
+        self.conn.execute(
+            "ATTACH DATABASE ?1 AS converted KEY ?2",
+            params![converting.to_string_lossy(), new.unwrap_or("")],
+        )?;
+        let exported = self
+            .conn
+            .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))
+            .and_then(|()| {
+                self.conn
+                    .execute_batch(&format!("PRAGMA converted.user_version = {version}"))
+            });
+        self.conn.execute("DETACH DATABASE converted", [])?;
+        if let Err(e) = exported {
+            let _ = std::fs::remove_file(&converting);
+            return Err(e.into());
+        }
+        // Close the old file (this folds its write-ahead log in), then put
+        // the converted one in its place.
+        let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        old.close().map_err(|(_, e)| Error::from(e))?;
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        std::fs::rename(&converting, path).map_err(|e| Error::file(path, e))?;
+        *self = Journal::open_with(path, new)?;
         self.passphrase = new.map(str::to_string);
         Ok(())
     }
@@ -64,7 +82,11 @@ impl Journal {
     /// [`Journal::set_passphrase`] for a person at the app: changing or
     /// removing the passphrase of an encrypted journal needs its current
     /// passphrase, and a wrong one changes nothing.
-    pub fn change_passphrase(&mut self, current: Option<&str>, new: Option<&str>) -> Result<()> {
+    pub fn change_passphrase(
+        &mut self,
+        current: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<CopiesRekeyed> {
         if let Some(expected) = self.passphrase.as_deref() {
             if current != Some(expected) {
                 return Err(crate::error::OpenError::WrongPassphrase {

@@ -13,6 +13,8 @@
 //! the whole derivation again (PBKDF2, about 70 ms on the machine in
 //! BENCHMARKS.md, on top of the copy itself).
 
+mod rekey;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -25,6 +27,9 @@ use crate::error::{Error, OpenError, Result, ValidationError};
 use crate::store::{Journal, CURRENT_VERSION};
 use crate::time;
 
+pub(crate) use rekey::prepare as prepare_rekey;
+pub use rekey::CopiesRekeyed;
+
 /// The setting holding how many backups to keep.
 const KEEP_KEY: &str = "backup.keep";
 /// Backups kept when the setting is unset.
@@ -32,6 +37,7 @@ pub const DEFAULT_KEEP: usize = 10;
 /// The most backups that can be kept.
 pub const MAX_KEEP: usize = 100;
 const PREFIX: &str = "journal-";
+/// The name of the copies kept by restore starts with this.
 const REPLACED_PREFIX: &str = "replaced-";
 
 /// A backup file.
