@@ -41,7 +41,7 @@ pub fn entry_count(journal: State<'_, JournalState>) -> Reply<u64> {
 pub fn week_view(journal: State<'_, JournalState>, week: Option<NaiveDate>) -> Reply<ThisWeek> {
     journal.with(|j| match week {
         Some(week) => j.week_view(j.settings()?.first_day.week_start(week), today()),
-        None => j.this_week(today()),
+        None => j.this_week(trine_core::time::now().naive_local()),
     })
 }
 

@@ -339,3 +339,20 @@ fn a_bare_date_is_placed_at_noon_in_the_local_zone_of_that_day() {
     assert_eq!(by_title("winter"), "2026-01-15T12:00:00+01:00");
     assert_eq!(by_title("summer"), "2026-07-15T12:00:00+02:00");
 }
+
+#[test]
+fn trine_now_sets_the_clock_and_a_bad_value_is_named() {
+    let s = Sandbox::new();
+    let week = s
+        .run_env(&["--json", "week"], &[("TRINE_NOW", "2025-01-08T10:00")])
+        .json();
+    assert_eq!(week["week"], "2025-01-06", "the week of the clock set");
+    let run = s.run_env(&["--json", "week"], &[("TRINE_NOW", "next tuesday")]);
+    let err = run.stderr.clone();
+    let today = run.json();
+    assert!(
+        err.contains("TRINE_NOW") && err.contains("not a local time"),
+        "{err}"
+    );
+    assert_ne!(today["week"], "2025-01-06", "the computer's clock instead");
+}

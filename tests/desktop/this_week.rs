@@ -136,7 +136,7 @@ fn another_question_and_skip_change_a_side() {
     assert_eq!(status, "Partly done", "a skipped side starts the week");
     let view = sandbox
         .journal()
-        .this_week(trine_core::time::now().date_naive())
+        .this_week(trine_core::time::now().naive_local())
         .unwrap();
     assert!(view.sides[2].skipped, "the skip is saved");
     assert_eq!(

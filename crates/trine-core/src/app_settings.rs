@@ -28,6 +28,9 @@ pub struct AppSettings {
     pub reminder_day: String,
     /// The reminder's time, HH:MM.
     pub reminder_time: String,
+    /// Whether the weekly reminder is shown as a desktop notification.
+    #[serde(default = "default_true")]
+    pub reminder_enabled: bool,
     /// Light, dark or system.
     pub theme: Theme,
     /// Whether the first-run introduction was completed.
@@ -45,6 +48,10 @@ pub struct AppSettings {
     pub encrypted: bool,
 }
 
+fn default_true() -> bool {
+    true
+}
+
 fn default_lock_after() -> u32 {
     DEFAULT_LOCK_AFTER_SECONDS
 }
@@ -59,12 +66,14 @@ pub const DEFAULT_LOCK_AFTER_SECONDS: u32 = 600;
 
 const REMINDER_DAY: &str = "reminder.day";
 const REMINDER_TIME: &str = "reminder.time";
+const REMINDER_ENABLED: &str = "reminder.enabled";
 const THEME: &str = "ui.theme";
 const ONBOARDED: &str = "ui.onboarded";
 const LOCK_AFTER: &str = "privacy.lock_after_seconds";
 
 impl Journal {
-    /// The app's settings, with defaults: Friday at 16:00, the system theme.
+    /// The app's settings, with defaults: a reminder on Friday at 16:00,
+    /// the system theme.
     pub fn app_settings(&self) -> Result<AppSettings> {
         Ok(AppSettings {
             first_day: self.settings()?.first_day.to_string(),
@@ -74,6 +83,7 @@ impl Journal {
             reminder_time: self
                 .setting(REMINDER_TIME)?
                 .unwrap_or_else(|| "16:00".into()),
+            reminder_enabled: self.setting(REMINDER_ENABLED)?.as_deref() != Some("no"),
             theme: match self.setting(THEME)?.as_deref() {
                 Some("light") => Theme::Light,
                 Some("dark") => Theme::Dark,
@@ -103,6 +113,14 @@ impl Journal {
         self.set_first_day(first)?;
         self.set_setting(REMINDER_DAY, reminder.as_str())?;
         self.set_setting(REMINDER_TIME, &settings.reminder_time)?;
+        self.set_setting(
+            REMINDER_ENABLED,
+            if settings.reminder_enabled {
+                "yes"
+            } else {
+                "no"
+            },
+        )?;
         let theme = match settings.theme {
             Theme::System => "system",
             Theme::Light => "light",
@@ -137,6 +155,8 @@ mod tests {
         assert_eq!(settings.lock_after_seconds, DEFAULT_LOCK_AFTER_SECONDS);
         assert_eq!(settings.backups_to_keep, crate::backup::DEFAULT_KEEP);
         assert!(!settings.encrypted);
+        assert!(settings.reminder_enabled, "reminders are on by default");
+        settings.reminder_enabled = false;
         settings.lock_after_seconds = 60;
         settings.backups_to_keep = 4;
         settings.theme = Theme::Dark;

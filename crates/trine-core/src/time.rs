@@ -7,9 +7,40 @@
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, SubsecRound, Utc};
 
-/// The current local time, to the microsecond.
+/// The environment variable that sets the clock: a local time such as
+/// `2026-11-27T15:59:30`. The clock starts there when the program starts,
+/// and runs on from it. For tests and demonstrations (a reminder that is
+/// due in a minute); unset, the clock is the computer's.
+pub const CLOCK_VARIABLE: &str = "TRINE_NOW";
+
+/// How far the clock is set from the computer's, from [`CLOCK_VARIABLE`].
+fn clock_shift() -> chrono::Duration {
+    static SHIFT: std::sync::OnceLock<chrono::Duration> = std::sync::OnceLock::new();
+    *SHIFT.get_or_init(|| {
+        let Ok(text) = std::env::var(CLOCK_VARIABLE) else {
+            return chrono::Duration::zero();
+        };
+        let start = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+            .iter()
+            .find_map(|format| NaiveDateTime::parse_from_str(&text, format).ok())
+            .and_then(|naive| naive.and_local_timezone(Local).earliest());
+        match start {
+            Some(start) => start.signed_duration_since(Local::now()),
+            None => {
+                eprintln!(
+                    "trine: {CLOCK_VARIABLE}={text:?} is not a local time like 2026-11-27T15:59:30; using the computer's clock"
+                );
+                chrono::Duration::zero()
+            }
+        }
+    })
+}
+
+/// The current local time, to the microsecond (see [`CLOCK_VARIABLE`]).
 pub fn now() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset().trunc_subsecs(6)
+    (Local::now() + clock_shift())
+        .fixed_offset()
+        .trunc_subsecs(6)
 }
 
 /// The UTC text stored for `time`: `2026-11-24T13:05:00.000000Z`.

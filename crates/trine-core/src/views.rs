@@ -71,6 +71,12 @@ pub struct ThisWeek {
     pub note: String,
     /// The reflection's id, once it exists.
     pub entry_id: Option<Uuid>,
+    /// Whether the reminder time of the current week has passed with its
+    /// reflection not done: the "this week is due" state.
+    pub overdue: bool,
+    /// The reflections of a year and a quarter ago (for the current week
+    /// only, and only those that exist).
+    pub looking_back: Vec<crate::looking_back::LookBack>,
 }
 
 /// A line in the Journal list.
@@ -169,10 +175,15 @@ impl From<&Entry> for EntrySummary {
 }
 
 impl Journal {
-    /// The This week screen for the week containing `today`.
-    pub fn this_week(&mut self, today: NaiveDate) -> Result<ThisWeek> {
+    /// The This week screen at `now`: the week holding it, whether it is
+    /// overdue, and what was written a year and a quarter ago.
+    pub fn this_week(&mut self, now: chrono::NaiveDateTime) -> Result<ThisWeek> {
+        let today = now.date();
         let week = self.settings()?.first_day.week_start(today);
-        self.week_view(week, today)
+        let mut view = self.week_view(week, today)?;
+        view.overdue = self.week_overdue(now)?;
+        view.looking_back = self.looking_back(today)?;
+        Ok(view)
     }
 
     /// The reflection screen for any week (a missed one can be filled in).
@@ -208,6 +219,8 @@ impl Journal {
                 .map(|r| r.body.clone())
                 .unwrap_or_default(),
             entry_id: reflection.map(|r| r.id),
+            overdue: false,
+            looking_back: Vec::new(),
         })
     }
 
@@ -330,7 +343,9 @@ mod tests {
                 },
             )
             .unwrap();
-        let view = journal.this_week(day("2026-11-25")).unwrap();
+        let view = journal
+            .this_week(day("2026-11-25").and_hms_opt(12, 0, 0).unwrap())
+            .unwrap();
         assert_eq!(view.label, "the week of 23 November 2026");
         assert_eq!(view.status, WeekStatus::PartlyDone);
         assert_eq!(view.sides.len(), 3);

@@ -1,0 +1,174 @@
+//! The weekly reminder: when it falls in a week, whether it is owed now,
+//! and the words it says. The app shows it as a desktop notification; the
+//! This week screen shows the same "due" state when the app is opened.
+//!
+//! A reminder is owed when reminders are on, the chosen day and time of
+//! the current week have passed, the week's reflection is not done, and no
+//! reminder was shown for this week yet. The last week reminded is kept in
+//! the journal, so a restart does not remind twice.
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::store::{Journal, WeekStatus};
+use crate::week::FirstDay;
+
+/// The setting holding the first day of the last week reminded.
+const LAST_REMINDED: &str = "reminder.last_week";
+
+/// The words of the reminder.
+const TITLE: &str = "Time for this week's reflection";
+const BODY: &str = "Three short questions, one for each side of your triangle, and how seen, known and valued you felt. A few quiet minutes is enough.";
+
+/// A reminder to show now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reminder {
+    /// The first day of the week it is for.
+    pub week_start: NaiveDate,
+    /// The notification's title.
+    pub title: &'static str,
+    /// The notification's text.
+    pub body: &'static str,
+}
+
+/// The moment the reminder falls in the week starting `week_start`: the
+/// first `day` on or after the week's start, at `time`.
+pub fn reminder_moment(week_start: NaiveDate, day: FirstDay, time: NaiveTime) -> NaiveDateTime {
+    let ahead =
+        (7 + day.0.num_days_from_monday() - week_start.weekday().num_days_from_monday()) % 7;
+    (week_start + Days::new(u64::from(ahead))).and_time(time)
+}
+
+impl Journal {
+    /// Whether the current week's reminder time has passed with its
+    /// reflection not done: the week is due, whether or not reminders are
+    /// on (the This week screen says so either way).
+    pub fn week_overdue(&self, now: NaiveDateTime) -> Result<bool> {
+        let settings = self.app_settings()?;
+        let week = self.settings()?.first_day.week_start(now.date());
+        let day: FirstDay = settings.reminder_day.parse()?;
+        let time =
+            NaiveTime::parse_from_str(&settings.reminder_time, "%H:%M").unwrap_or(NaiveTime::MIN);
+        if now < reminder_moment(week, day, time) {
+            return Ok(false);
+        }
+        Ok(self.week_status(week, now.date())? != WeekStatus::Done)
+    }
+
+    /// The reminder owed at `now`, if any (see the module's rules). Call
+    /// [`Journal::mark_reminded`] once it is shown.
+    pub fn reminder_due(&self, now: NaiveDateTime) -> Result<Option<Reminder>> {
+        if !self.app_settings()?.reminder_enabled || !self.week_overdue(now)? {
+            return Ok(None);
+        }
+        let week = self.settings()?.first_day.week_start(now.date());
+        if self.setting(LAST_REMINDED)?.as_deref() == Some(week.to_string().as_str()) {
+            return Ok(None);
+        }
+        Ok(Some(Reminder {
+            week_start: week,
+            title: TITLE,
+            body: BODY,
+        }))
+    }
+
+    /// Records that the reminder for the week starting `week` was shown.
+    pub fn mark_reminded(&mut self, week: NaiveDate) -> Result<()> {
+        self.set_setting(LAST_REMINDED, &week.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDateTime, Weekday};
+
+    use super::*;
+    use crate::model::Rating;
+    use crate::store::{Answer, ReflectionUpdate};
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn the_moment_is_the_chosen_day_of_the_week_at_the_chosen_time() {
+        let friday = FirstDay(Weekday::Fri);
+        let four = NaiveTime::from_hms_opt(16, 0, 0).unwrap();
+        // Weeks from Monday 23 November 2026: Friday the 27th.
+        assert_eq!(
+            reminder_moment("2026-11-23".parse().unwrap(), friday, four),
+            at("2026-11-27 16:00")
+        );
+        // Weeks from Saturday 28 November: the Friday that ends it.
+        assert_eq!(
+            reminder_moment("2026-11-28".parse().unwrap(), friday, four),
+            at("2026-12-04 16:00")
+        );
+        // On the first day itself.
+        assert_eq!(
+            reminder_moment("2026-11-27".parse().unwrap(), friday, four),
+            at("2026-11-27 16:00")
+        );
+    }
+
+    #[test]
+    fn a_reminder_is_owed_once_after_its_time_until_the_week_is_done() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        // The defaults: Friday at 16:00, reminders on.
+        assert_eq!(journal.reminder_due(at("2026-11-27 15:59")).unwrap(), None);
+        assert!(!journal.week_overdue(at("2026-11-27 15:59")).unwrap());
+        let owed = journal
+            .reminder_due(at("2026-11-27 16:00"))
+            .unwrap()
+            .expect("owed at four");
+        assert_eq!(owed.week_start, "2026-11-23".parse().unwrap());
+        journal.mark_reminded(owed.week_start).unwrap();
+        assert_eq!(
+            journal.reminder_due(at("2026-11-28 09:00")).unwrap(),
+            None,
+            "once a week"
+        );
+        assert!(journal.week_overdue(at("2026-11-28 09:00")).unwrap());
+        assert!(
+            journal
+                .reminder_due(at("2026-12-04 16:30"))
+                .unwrap()
+                .is_some(),
+            "and again the next week"
+        );
+    }
+
+    #[test]
+    fn a_done_week_or_reminders_turned_off_owe_nothing() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let mut update = ReflectionUpdate {
+            answers: crate::model::Side::ALL
+                .into_iter()
+                .map(|side| (side, Answer::Text("words".into())))
+                .collect(),
+            ..ReflectionUpdate::default()
+        };
+        for (field, slot) in [
+            ("seen", &mut update.ratings.seen),
+            ("known", &mut update.ratings.known),
+            ("valued", &mut update.ratings.valued),
+        ] {
+            *slot = Some(Rating::new(field, 6).unwrap());
+        }
+        journal
+            .save_reflection("2026-11-23".parse().unwrap(), update)
+            .unwrap();
+        assert_eq!(journal.reminder_due(at("2026-11-27 17:00")).unwrap(), None);
+        assert!(!journal.week_overdue(at("2026-11-27 17:00")).unwrap());
+
+        let mut settings = journal.app_settings().unwrap();
+        settings.reminder_enabled = false;
+        journal.save_app_settings(&settings).unwrap();
+        assert_eq!(journal.reminder_due(at("2026-12-04 17:00")).unwrap(), None);
+        assert!(
+            journal.week_overdue(at("2026-12-04 17:00")).unwrap(),
+            "still due on the screen"
+        );
+    }
+}
