@@ -15,6 +15,9 @@
 #[allow(dead_code)]
 #[path = "../tests/desktop/harness.rs"]
 mod harness;
+#[allow(dead_code)]
+#[path = "../tests/desktop/session_bus.rs"]
+mod session_bus;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -31,6 +31,14 @@ APT_PACKAGES=(
     xdotool
     # chattr: tests/cli/disk_trouble.rs makes a folder unwritable even for root.
     e2fsprogs
+    # tests/desktop/everyday.rs: a private session bus per test (the
+    # single-instance handover and the reminder), a notification daemon on
+    # it, and dbus-monitor to see the reminder arrive.
+    dbus-daemon
+    dbus-bin
+    dunst
+    # rpm -qip reads the .rpm that scripts/package.sh builds.
+    rpm
 )
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -41,6 +49,13 @@ for package in "${APT_PACKAGES[@]}"; do
         missing+=("$package")
     fi
 done
+
+# The tauri CLI (packages) and axe-core (accessibility tests) come from npm,
+# pinned in package-lock.json. Debian's npm, unless npm is there already
+# (NodeSource's nodejs carries its own, and conflicts with Debian's).
+if ! command -v npm >/dev/null 2>&1; then
+    missing+=(nodejs npm)
+fi
 
 if ((${#missing[@]})); then
     if [[ $(id -u) -ne 0 ]]; then
@@ -74,6 +89,16 @@ if [ "$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz 0.13.2" ]; then
 else
     say "installing cargo-fuzz 0.13.2 (cargo install, about a minute)"
     cargo install cargo-fuzz --version 0.13.2 --locked --quiet
+fi
+
+# npm tools pinned in package-lock.json: the tauri CLI and axe-core.
+cd "$(dirname "$0")/.."
+if cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
+    say "npm tools already installed"
+else
+    say "installing the npm tools (tauri CLI, axe-core)"
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.installed-lock
 fi
 
 say "done"

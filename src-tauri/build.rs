@@ -42,6 +42,8 @@ const COMMANDS: &[&str] = &[
     "change_passphrase",
     "lock_journal",
     "erase_everything",
+    "autostart_enabled",
+    "set_autostart",
 ];
 
 fn main() {

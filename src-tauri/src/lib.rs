@@ -18,7 +18,9 @@
 
 mod commands;
 mod error;
+mod launch;
 mod privacy;
+mod reminders;
 mod state;
 mod transfer;
 
@@ -87,12 +89,33 @@ pub fn run() {
     let journal = JournalState::open(None);
 
     tauri::Builder::default()
+        // First, so that a second launch hands over before anything else
+        // starts (on Linux through the session bus; without one, each
+        // launch runs on its own).
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            launch::focus_main(app);
+        }))
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::all()
+                        - tauri_plugin_window_state::StateFlags::VISIBLE,
+                )
+                .build(),
+        )
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![launch::MINIMIZED]),
+        ))
         .plugin(stay_on_own_pages())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(journal)
         .setup(|app| {
+            launch::minimize_if_started_at_login(app.handle());
             privacy::backup_soon(app.handle().clone());
+            reminders::start(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -132,6 +155,8 @@ pub fn run() {
             privacy::change_passphrase,
             privacy::lock_journal,
             privacy::erase_everything,
+            launch::autostart_enabled,
+            launch::set_autostart,
         ])
         .run(tauri::generate_context!())
         .expect("Trine's window could not be started");

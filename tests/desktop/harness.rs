@@ -2,6 +2,8 @@
 //! ports, and `App`, the window as a scenario sees it, with steps that fail
 //! with a message saying what they were looking for.
 
+use std::cell::RefCell;
+use std::ffi::OsString;
 use std::fs::File;
 use std::future::Future;
 use std::io::Write;
@@ -17,6 +19,8 @@ use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use tempfile::TempDir;
+
+use crate::session_bus::{Notifications, SessionBus};
 use trine_core::{Journal, NewEntry};
 
 const APP: &str = env!("CARGO_BIN_EXE_trine-desktop");
@@ -30,6 +34,11 @@ static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// Fresh folders for one run of the app.
 pub struct Sandbox {
+    /// The sandbox's own session bus (see `session_bus`); dropped before
+    /// the folders.
+    bus: RefCell<SessionBus>,
+    /// More environment for the app, set by the test.
+    extra_env: RefCell<Vec<(String, OsString)>>,
     root: TempDir,
     /// `TRINE_DATA_DIR`; not created until the app or a seed creates it.
     pub data_dir: PathBuf,
@@ -62,11 +71,56 @@ impl Sandbox {
             std::fs::create_dir(root.path().join(folder)).unwrap();
         }
         let data_dir = root.path().join("journal");
-        Some(Self { root, data_dir })
+        Some(Self {
+            bus: RefCell::new(SessionBus::start(root.path())),
+            extra_env: RefCell::new(Vec::new()),
+            root,
+            data_dir,
+        })
+    }
+
+    /// Runs the app with `name` set to `value` too (for example `TRINE_NOW`).
+    pub fn set_env(&self, name: &str, value: impl Into<OsString>) {
+        self.extra_env
+            .borrow_mut()
+            .push((name.to_string(), value.into()));
+    }
+
+    /// Starts a notification daemon and a listener on the sandbox's bus.
+    pub fn watch_notifications(&self) -> Result<Notifications, String> {
+        self.bus.borrow_mut().watch_notifications()
+    }
+
+    /// Whether the sandbox has a real session bus (needed for the
+    /// single-instance handover).
+    pub fn has_session_bus(&self) -> bool {
+        self.bus.borrow().is_running()
+    }
+
+    /// Starts the app binary directly, as a second launch from the desktop
+    /// would, with the sandbox's environment; returns the process.
+    pub fn launch_directly(&self) -> Child {
+        Command::new(APP)
+            .envs(self.env())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the app binary")
+    }
+
+    /// The sandbox's home folder.
+    pub fn home(&self) -> PathBuf {
+        self.root.path().join("home")
+    }
+
+    /// The sandbox's `XDG_CONFIG_HOME`.
+    pub fn config_home(&self) -> PathBuf {
+        self.root.path().join("xdg-config")
     }
 
     /// The environment the app runs with: nothing of the user's own.
-    fn env(&self) -> [(&'static str, PathBuf); 6] {
+    fn env(&self) -> Vec<(String, OsString)> {
         let root = self.root.path();
         // A stand-in `xdg-open` first on PATH: the app never opens a real
         // file manager in a test, and the test can see what it asked for.
@@ -87,14 +141,23 @@ impl Sandbox {
             bin.display(),
             std::env::var("PATH").unwrap_or_default()
         );
-        [
+        let mut env: Vec<(String, OsString)> = [
             ("PATH", PathBuf::from(path)),
             ("HOME", root.join("home")),
             ("XDG_DATA_HOME", root.join("xdg-data")),
             ("XDG_CONFIG_HOME", root.join("xdg-config")),
             ("XDG_CACHE_HOME", root.join("xdg-cache")),
             ("TRINE_DATA_DIR", self.data_dir.clone()),
+            (
+                "DBUS_SESSION_BUS_ADDRESS",
+                self.bus.borrow().address.clone().into(),
+            ),
         ]
+        .into_iter()
+        .map(|(name, value)| (name.to_string(), value.into_os_string()))
+        .collect();
+        env.extend(self.extra_env.borrow().iter().cloned());
+        env
     }
 
     /// A new folder `name` in the sandbox, for files a test hands to the
@@ -181,6 +244,21 @@ impl Sandbox {
             }
         });
         drop(driver);
+        // The next run of this sandbox must not find this one still on
+        // its way out (it would hand over to it, as a second launch).
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !app_pids(&self.data_dir).is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        for pid in app_pids(&self.data_dir) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "the app (process {pid}) outlived its WebDriver session by 10 s; killing it"
+            );
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
 
         outcome.unwrap_or_else(|error| {
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
@@ -303,6 +381,20 @@ impl App {
             .map_err(|e| format!("could not press {keys:?}: {e}"))
     }
 
+    /// Presses and releases `key` on the keyboard, wherever the focus is
+    /// (also when nothing has it), as a person would.
+    pub async fn press_key(&self, key: Key) -> Step<()> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let value: char = key.into();
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(|e| format!("could not press {key:?}: {e}"))
+    }
+
     /// The value of a form field (textarea, input).
     pub async fn value(&self, css: &str) -> Step<String> {
         let element = self.wait_for(css).await?;
@@ -383,6 +475,24 @@ impl App {
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join(name), png).unwrap();
         Ok(())
+    }
+
+    /// The window's size in pixels.
+    pub async fn window_size(&self) -> Step<(u64, u64)> {
+        let (_, _, width, height) = self
+            .client
+            .get_window_rect()
+            .await
+            .map_err(|e| format!("could not read the window's size: {e}"))?;
+        Ok((width, height))
+    }
+
+    /// Resizes the window, as a person dragging its corner would.
+    pub async fn resize(&self, width: u32, height: u32) -> Step<()> {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .map_err(|e| format!("could not resize the window to {width}x{height}: {e}"))
     }
 
     /// Closes the window as its close button would (a WM_DELETE_WINDOW
@@ -498,7 +608,7 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(env: &[(&'static str, PathBuf)], log_path: &Path) -> Self {
+    fn start(env: &[(String, OsString)], log_path: &Path) -> Self {
         let [port, native_port] = free_ports();
         let log = File::create(log_path).unwrap();
         let child = Command::new("tauri-driver")

@@ -24,8 +24,11 @@
 
 mod file_dialog;
 mod harness;
+mod session_bus;
 
+mod accessibility;
 mod basics;
+mod everyday;
 mod journal;
 mod keyboard;
 mod privacy;

@@ -14,10 +14,12 @@ fn seed_a_lived_in_journal(sandbox: &Sandbox) {
     let mut journal = sandbox.journal();
     let today = trine_core::time::now().date_naive();
     let this_week = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
-    for back in 1..=20u64 {
+    // A year and a few weeks: Looking back finds the weeks a year and a
+    // quarter ago.
+    for back in 1..=54u64 {
         let week = this_week - Days::new(7 * back);
-        if back % 7 == 3 {
-            continue; // a missed week now and then
+        if back % 7 == 3 && back != 52 {
+            continue; // a missed week now and then, but not a year ago
         }
         let wave = |shift: u64| ((back * 3 + shift) % 5) as i64;
         let ratings = Ratings::checked(
@@ -163,6 +165,7 @@ fn every_screen_in_light_and_dark() {
         ("import", "#/import".to_string(), "#import-choose"),
         ("settings", "#/settings".to_string(), "#setting-path"),
         ("backups", "#/backups".to_string(), "#backup-now"),
+        ("help", "#/help".to_string(), "#help-triangle"),
         ("first-run", "#/welcome".to_string(), "#welcome-next"),
     ];
     let lower = [
@@ -183,6 +186,12 @@ fn every_screen_in_light_and_dark() {
             "#/checkin",
             ".chart-triangle svg",
             ".checkin-form",
+        ),
+        (
+            "this-week-looking-back",
+            "#/week?focus=none",
+            "#week-label",
+            "#looking-back",
         ),
         (
             "settings-privacy",

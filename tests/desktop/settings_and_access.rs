@@ -93,6 +93,7 @@ fn every_control_on_every_screen_has_a_name() {
         ("#/export".to_string(), "#export-preview .preview-main"),
         ("#/import".to_string(), "#import-choose"),
         ("#/backups".to_string(), "#backup-now"),
+        ("#/help".to_string(), "#help-triangle"),
         ("#/welcome".to_string(), "#welcome-next"),
     ];
     let unnamed = sandbox.run_app(|app| async move {

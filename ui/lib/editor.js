@@ -53,6 +53,7 @@ export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, p
     },
   });
   const preview = el('div', {
+    id: `${id}-preview`,
     class: 'editor-preview prose',
     hidden: true,
     tabIndex: 0,
@@ -62,7 +63,9 @@ export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, p
     type: 'button',
     class: 'tool tool-preview',
     text: 'Preview',
-    attrs: { 'aria-pressed': 'false', 'aria-controls': id },
+    // It controls the preview, whose id stays put when a screen renames
+    // the textarea.
+    attrs: { 'aria-pressed': 'false', 'aria-controls': `${id}-preview` },
   });
   const tools = TOOLS.map((tool) =>
     el('button', {

@@ -1,5 +1,5 @@
 // Screens by address: `#/week`, `#/journal`, `#/entry/<id>`, `#/new`,
-// `#/trends`, `#/checkin`, `#/export`, `#/import`, `#/settings`, `#/backups`, `#/welcome`.
+// `#/trends`, `#/checkin`, `#/export`, `#/import`, `#/settings`, `#/backups`, `#/help`, `#/welcome`.
 //
 // Each screen module exports `mount(root, params)`, which draws the screen
 // into `root` and may return a handle with `leave()` (save what is left
@@ -19,6 +19,7 @@ const loaders = {
   import: () => import('../screens/import.js'),
   settings: () => import('../screens/settings.js'),
   backups: () => import('../screens/backups.js'),
+  help: () => import('../screens/help.js'),
   welcome: () => import('../screens/first-run.js'),
 };
 

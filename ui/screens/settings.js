@@ -1,5 +1,5 @@
-// Settings: the first day of the week, the reminder, the theme, and where
-// the journal lives. Each change saves at once.
+// Settings: the first day of the week, the reminder and starting at login,
+// the theme, and where the journal lives. Each change saves at once.
 
 import { call } from '../lib/api.js';
 import { el } from '../lib/dom.js';
@@ -20,11 +20,28 @@ export async function mount(root) {
     root.append(el('div', { class: 'empty' }, el('h1', { text: 'Settings' }), el('p', { text: 'The settings live in your journal, which could not be opened. The message above says why.' })));
     return {};
   }
-  const indicator = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
+  const indicator = el('span', { class: 'save-state', id: 'settings-save-state', attrs: { 'aria-live': 'polite' } });
 
   const firstDay = el('select', { id: 'setting-first-day' }, DAYS.map((d) => el('option', { value: d, text: dayName(d) })));
   const reminderDay = el('select', { id: 'setting-reminder-day' }, DAYS.map((d) => el('option', { value: d, text: dayName(d) })));
   const reminderTime = el('input', { type: 'time', id: 'setting-reminder-time', value: settings.reminder_time });
+  const remind = el('input', { type: 'checkbox', id: 'setting-reminder-on', checked: settings.reminder_enabled });
+  // Starting at login is the system's, not the journal's: asked of the shell.
+  const atLogin = el('input', { type: 'checkbox', id: 'setting-autostart' });
+  const atLoginState = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
+  call('autostart_enabled').then(
+    (on) => (atLogin.checked = on),
+    () => (atLogin.disabled = true),
+  );
+  atLogin.addEventListener('change', async () => {
+    try {
+      atLogin.checked = await call('set_autostart', { enabled: atLogin.checked });
+      atLoginState.textContent = atLogin.checked ? 'Trine will start when you log in' : 'Trine will not start by itself';
+    } catch (error) {
+      atLogin.checked = !atLogin.checked;
+      showError(error);
+    }
+  });
   firstDay.value = settings.first_day;
   reminderDay.value = settings.reminder_day;
   const themes = [
@@ -55,12 +72,13 @@ export async function mount(root) {
       first_day: firstDay.value,
       reminder_day: reminderDay.value,
       reminder_time: reminderTime.value || settings.reminder_time,
+      reminder_enabled: remind.checked,
       theme: root.querySelector('input[name="theme"]:checked')?.value || 'system',
     };
     applyTheme(next.theme);
     await store(next);
   }
-  for (const control of [firstDay, reminderDay, reminderTime]) control.addEventListener('change', save);
+  for (const control of [firstDay, reminderDay, reminderTime, remind]) control.addEventListener('change', save);
   for (const label of themes) label.querySelector('input').addEventListener('change', save);
 
   const pathField = el('input', { type: 'text', id: 'setting-path', class: 'path', readOnly: true, value: path, attrs: { 'aria-label': 'Where your journal lives' } });
@@ -88,7 +106,7 @@ export async function mount(root) {
     class: 'button',
     id: 'open-data-folder',
     text: 'Open folder',
-    attrs: { 'aria-label': 'Open the folder where your journal lives' },
+    attrs: { 'aria-label': 'Open folder where your journal lives' },
     on: {
       click: async () => {
         try {
@@ -109,7 +127,10 @@ export async function mount(root) {
       el('h2', { id: 'settings-week', text: 'Your week' }),
       el('label', { class: 'field' }, el('span', { text: 'My week starts on' }), firstDay),
       el('p', { class: 'field-help', text: 'Reflections you have written stay with the week they were written for.' }),
+      el('label', { class: 'check' }, remind, el('span', { text: 'Remind me with a desktop notification when the week is due' })),
       el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'Remind me on' }), reminderDay), el('label', { class: 'field' }, el('span', { text: 'at' }), reminderTime)),
+      el('p', { class: 'field-help', text: 'The reminder comes once a week, only while Trine is running, and only if the week is not done yet.' }),
+      el('label', { class: 'check' }, atLogin, el('span', { text: 'Start Trine when I log in (minimised), so the reminder can come' }), atLoginState),
     ),
     el('section', { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-look' } }, el('h2', { id: 'settings-look', text: 'Look' }), el('div', { class: 'choices', attrs: { role: 'radiogroup', 'aria-labelledby': 'settings-look' } }, themes)),
     el(

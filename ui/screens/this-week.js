@@ -7,7 +7,7 @@
 import { call } from '../lib/api.js';
 import { Autosaver, saveIndicator } from '../lib/autosave.js';
 import { refreshCount } from '../lib/count.js';
-import { capitalise, el } from '../lib/dom.js';
+import { capitalise, el, setTrustedHtml } from '../lib/dom.js';
 import { markdownEditor } from '../lib/editor.js';
 import { clearError, showError } from '../lib/notify.js';
 
@@ -36,6 +36,39 @@ function streakWords(streak) {
   return streak === 1 ? '1 week in a row' : `${streak} weeks in a row`;
 }
 
+function ratingWords(ratings) {
+  const given = RATINGS.filter(({ key }) => ratings[key] != null);
+  return given.length ? given.map(({ key, word }) => `${word} ${ratings[key]}`).join(' · ') : 'No ratings';
+}
+
+/** What was written a year and a quarter ago this week, when there is any. */
+function lookingBack(looks) {
+  if (!looks.length) return null;
+  return el(
+    'section',
+    { class: 'looking-back', id: 'looking-back', attrs: { 'aria-labelledby': 'looking-back-title' } },
+    el('h2', { id: 'looking-back-title', text: 'Looking back' }),
+    looks.map((look, i) =>
+      el(
+        'article',
+        { class: 'card look', attrs: { 'aria-labelledby': `look-${i}` } },
+        el('h3', { id: `look-${i}` }, look.heading, el('span', { class: 'look-week', text: ` · ${look.label}` })),
+        el('p', { class: 'look-ratings', text: ratingWords(look.ratings) }),
+        look.answers.map((answer) =>
+          el(
+            'div',
+            { class: `look-answer side-${answer.side}` },
+            el('p', { class: 'component', text: answer.side_name }),
+            answer.prompt ? el('p', { class: 'look-prompt', text: answer.prompt }) : null,
+            setTrustedHtml(el('div', { class: 'rendered' }), answer.html),
+          ),
+        ),
+        el('a', { href: `#/entry/${look.entry_id}`, class: 'button subtle', text: 'Open that reflection' }),
+      ),
+    ),
+  );
+}
+
 export async function mount(root, route) {
   let view;
   try {
@@ -60,11 +93,11 @@ export async function mount(root, route) {
   const indicator = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
   const statusPill = el('span', { class: 'pill', id: 'week-status' });
   const streakLine = el('span', { class: 'streak', id: 'week-streak' });
-  function showStatus(v) {
+  let showStatus = function (v) {
     statusPill.textContent = STATUS_WORDS[v.status] || v.status;
     statusPill.dataset.status = v.status;
     streakLine.textContent = streakWords(v.streak);
-  }
+  };
   showStatus(view);
 
   async function save() {
@@ -270,8 +303,24 @@ export async function mount(root, route) {
     },
   });
 
+  // "This week is due": the reminder time has passed with the week not
+  // done. It goes as soon as the week is done.
+  const dueBanner = el(
+    'p',
+    { class: 'due-banner', id: 'week-due', attrs: { role: 'status' } },
+    el('strong', { text: 'This week is due. ' }),
+    'A few lines for each side and three ratings finish it; a side you would rather leave can be skipped.',
+  );
+  dueBanner.hidden = !view.overdue || otherWeek !== null;
+  const showStatusBefore = showStatus;
+  showStatus = (v) => {
+    showStatusBefore(v);
+    if (v.status === 'done') dueBanner.hidden = true;
+  };
+
   root.append(
     header,
+    dueBanner,
     el('div', { class: 'cards' }, cards),
     el(
       'section',
@@ -286,6 +335,7 @@ export async function mount(root, route) {
       el('h2', { id: 'note-title', text: 'A note' }),
       note,
     ),
+    lookingBack(view.looking_back),
   );
 
   return {

@@ -1,0 +1,221 @@
+//! The everyday life of a desktop app: the weekly reminder as a real
+//! notification on the session bus at a time the test sets, the "this week
+//! is due" state, one instance at a time, a window that keeps its size, and
+//! starting at login.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::harness::{Sandbox, Step};
+use crate::session_bus::Notifications;
+
+/// Waits, without blocking the page's session, until `text` was seen on
+/// the bus.
+async fn seen_on_the_bus(bus: &Notifications, text: &str, limit: Duration) -> Step<()> {
+    let deadline = Instant::now() + limit;
+    while !bus.seen().contains(text) {
+        if Instant::now() >= deadline {
+            return Err(format!(
+                "{text:?} was not seen on the bus within {limit:?}; seen:\n{}",
+                bus.seen()
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    Ok(())
+}
+
+#[test]
+fn the_weekly_reminder_is_a_notification_on_the_bus_once_its_time_passes() {
+    let Some(sandbox) = Sandbox::new_or_skip(
+        "the_weekly_reminder_is_a_notification_on_the_bus_once_its_time_passes",
+    ) else {
+        return;
+    };
+    sandbox.onboard();
+    let bus = sandbox
+        .watch_notifications()
+        .expect("a notification daemon on the sandbox's bus");
+    // Friday 27 November 2026, 20 s before the default reminder (Friday at
+    // 16:00), with this week not written.
+    sandbox.set_env("TRINE_NOW", "2026-11-27T15:59:40");
+
+    let watched = bus.clone();
+    let (due_before, notified_early, due_after) = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        let due_before = app.is_shown("#week-due").await?;
+        let notified_early = watched.count();
+        seen_on_the_bus(
+            &watched,
+            "Time for this week's reflection",
+            Duration::from_secs(60),
+        )
+        .await?;
+        // Opening This week now shows the week as due.
+        app.go("#/settings", "#setting-first-day").await?;
+        app.go("#/week", "#week-label").await?;
+        let due_after = app.is_shown("#week-due").await?;
+        app.save_screenshot("week-due.png").await?;
+        // Another check or two passes (every 5 s): still one reminder.
+        tokio::time::sleep(Duration::from_secs(11)).await;
+        Ok((due_before, notified_early, due_after))
+    });
+
+    assert!(!due_before, "not due before the reminder's time");
+    assert_eq!(notified_early, 0, "no notification before its time");
+    assert!(due_after, "This week says the week is due");
+    let seen = bus.seen();
+    assert!(
+        seen.contains("one for each side of your triangle"),
+        "the body is on the bus too:\n{seen}"
+    );
+    assert_eq!(bus.count(), 1, "one reminder a week:\n{seen}");
+    let at = chrono::NaiveDateTime::parse_from_str("2026-11-27 17:00", "%Y-%m-%d %H:%M").unwrap();
+    assert_eq!(
+        sandbox.journal().reminder_due(at).unwrap(),
+        None,
+        "the journal remembers the week was reminded"
+    );
+}
+
+const X_FOCUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/desktop/x_focus.py");
+
+/// The name of the top-level window with the X input focus.
+fn focused_window() -> String {
+    let out = Command::new("/usr/bin/python3")
+        .args([X_FOCUS, "name"])
+        .output()
+        .expect("run x_focus.py");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn a_second_launch_brings_the_first_window_forward_and_ends() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_second_launch_brings_the_first_window_forward_and_ends")
+    else {
+        return;
+    };
+    assert!(
+        sandbox.has_session_bus(),
+        "dbus-daemon is needed for the single-instance handover; run scripts/setup.sh"
+    );
+    sandbox.onboard();
+    assert!(Path::new(X_FOCUS).exists());
+
+    let launcher = &sandbox;
+    let (away, second_exit, focused, running) = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        Command::new("/usr/bin/python3")
+            .args([X_FOCUS, "away"])
+            .status()
+            .map_err(|e| format!("could not move the focus away: {e}"))?;
+        let away = focused_window();
+        let mut second = launcher.launch_directly();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let second_exit = loop {
+            if let Some(status) = second.try_wait().map_err(|e| e.to_string())? {
+                break status.code();
+            }
+            if Instant::now() >= deadline {
+                let _ = second.kill();
+                return Err("the second launch was still running after 30 s".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while focused_window() != "Trine" && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let running = app.text("#week-label").await.is_ok();
+        Ok((away, second_exit, focused_window(), running))
+    });
+
+    assert_ne!(away, "Trine", "the focus was elsewhere first");
+    assert_eq!(second_exit, Some(0), "the second launch ends at once");
+    assert_eq!(focused, "Trine", "the first window has the focus");
+    assert!(running, "and the first app still answers");
+}
+
+#[test]
+fn the_window_keeps_its_size_from_one_run_to_the_next() {
+    let Some(sandbox) = Sandbox::new_or_skip("the_window_keeps_its_size_from_one_run_to_the_next")
+    else {
+        return;
+    };
+    sandbox.onboard();
+
+    let (default, resized) = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        let default = app.window_size().await?;
+        app.resize(820, 640).await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let resized = app.window_size().await?;
+        app.close_window().await?;
+        Ok((default, resized))
+    });
+    let again = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        app.window_size().await
+    });
+
+    assert_ne!(default, resized, "the resize took");
+    assert_eq!(again, resized, "the next run opens at the size it was left");
+    let saved = sandbox
+        .config_home()
+        .join("app.trine.journal/.window-state.json");
+    assert!(saved.exists(), "{} is written", saved.display());
+}
+
+#[test]
+fn starting_at_login_and_the_reminder_are_chosen_in_settings() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("starting_at_login_and_the_reminder_are_chosen_in_settings")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    let autostart = sandbox.home().join(".config/autostart");
+    let entry = || -> Option<String> {
+        let file = std::fs::read_dir(&autostart).ok()?.flatten().next()?;
+        std::fs::read_to_string(file.path()).ok()
+    };
+
+    let (on, off) = sandbox.run_app(|app| async move {
+        app.go("#/settings", "#setting-autostart").await?;
+        app.click("#setting-autostart").await?;
+        app.wait_until(
+            "document.querySelector('#setting-autostart').checked",
+            "starting at login is on",
+        )
+        .await?;
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while entry().is_none() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let on = entry();
+        app.click("#setting-autostart").await?;
+        app.wait_until(
+            "!document.querySelector('#setting-autostart').checked",
+            "starting at login is off",
+        )
+        .await?;
+        let off = entry();
+        app.click("#setting-reminder-on").await?;
+        app.wait_until(
+            "document.querySelector('#settings-save-state').textContent === 'Saved'",
+            "the reminder setting is saved",
+        )
+        .await?;
+        Ok((on, off))
+    });
+
+    let on = on.expect("an autostart entry in ~/.config/autostart");
+    assert!(on.contains("Exec=") && on.contains("--minimized"), "{on}");
+    assert_eq!(off, None, "the entry is gone when turned off");
+    assert!(
+        !sandbox.journal().app_settings().unwrap().reminder_enabled,
+        "the reminder was turned off"
+    );
+}
