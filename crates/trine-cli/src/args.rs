@@ -17,7 +17,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     trine search '\"asked for\" demo*'\n  \
     trine rate --seen 6 --known 5 --valued 7 --note \"A steady week\"\n  \
     trine export --format json --out backup.json\n  \
-    trine --json list | jq '.[].title'")]
+    trine --json list | jq '.[].title'\n\n\
+Run `trine help COMMAND` for a command's flags and examples.\n\n\
+Environment:\n  \
+    TRINE_DATA_DIR        the folder that holds the journal (as --data-dir)\n  \
+    TRINE_PASSPHRASE      the passphrase of an encrypted journal, for scripts\n  \
+    TRINE_NEW_PASSPHRASE  the new passphrase for `trine encrypt`, for scripts\n  \
+    TRINE_NOW             pretend the clock started at this local time, e.g. 2026-11-27T15:59")]
 pub struct Cli {
     /// The folder that holds the journal.
     #[arg(long, global = true, env = "TRINE_DATA_DIR", value_name = "DIR")]
@@ -36,15 +42,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write a new entry.
+    #[command(
+        after_help = "Examples:\n  trine add --title \"One-to-one\" --body \"I asked about the lead role.\" --tag voice\n  trine add --body - --private < notes.md\n  trine add --title \"Demo day\" --seen 8 --known 6 --valued 7 --datetime 2026-11-20T17:00:00+01:00"
+    )]
     Add(AddArgs),
     /// List entries, newest first.
+    #[command(
+        after_help = "Examples:\n  trine list --limit 5\n  trine list --tag voice --from 2026-09-01 --kind note\n  trine list --deleted"
+    )]
     List(ListArgs),
     /// Show one entry in full.
+    #[command(after_help = "Examples:\n  trine show 0193f0a2-7c1e-7d40-9a55-2b1f3c4d5e6f")]
     Show {
         /// The entry's id (as `list` shows it).
         id: String,
     },
     /// Search all entries; words, "quoted phrases", prefix* and OR.
+    #[command(
+        after_help = "Examples:\n  trine search promotion\n  trine search '\"career conversation\" OR mentor*' --limit 5"
+    )]
     Search {
         /// What to look for.
         query: String,
@@ -53,56 +69,94 @@ pub enum Command {
         limit: usize,
     },
     /// Record how seen, known and valued you felt this week (1 to 10).
+    #[command(
+        after_help = "Examples:\n  trine rate --seen 6 --known 5 --valued 7\n  trine rate --seen 4 --known 4 --valued 5 --week 2026-W47 --note \"A quiet week\""
+    )]
     Rate(RateArgs),
     /// This week's prompts, its status and your streak.
+    #[command(
+        after_help = "Examples:\n  trine week\n  trine week --week 2026-W47\n  trine week --another emotional"
+    )]
     Week(WeekArgs),
     /// Write the week's reflection: each prompt in turn, then the ratings.
+    #[command(
+        after_help = "Examples:\n  trine reflect\n  trine reflect --emotional \"My lead thanked me by name.\" --skip integration --seen 7\n  trine reflect --week 2026-11-18 --developmental - < answer.md"
+    )]
     Reflect(ReflectArgs),
     /// The nine-component check-in: how much do you still need to work on each?
+    #[command(
+        after_help = "Examples:\n  trine checkin\n  trine checkin --score voice=4 --score community=2 --note \"After the offsite\"\n  trine checkin --history"
+    )]
     Checkin(CheckinArgs),
     /// List, add, edit or archive prompts.
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  trine prompts list --component voice\n  trine prompts add --component voice --text \"What did you ask for this week?\""
+    )]
     Prompts(PromptsCommand),
     /// List the triangle's components, or rename one.
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  trine components list\n  trine components edit community --name \"My people\""
+    )]
     Components(ComponentsCommand),
     /// Draw a chart as an SVG file.
+    #[command(
+        after_help = "Examples:\n  trine chart --out ratings.svg\n  trine chart --kind triangle --out triangle.svg\n  trine chart --kind calendar --from 2026-01-01 --out year.svg"
+    )]
     Chart(ChartArgs),
     /// Insights as numbers: quarter averages, trends, best and worst weeks, tags.
+    #[command(after_help = "Examples:\n  trine stats\n  trine --json stats --from 2026-07-01")]
     Stats(StatsArgs),
     /// Show or change the journal's settings (shared with the app).
+    #[command(after_help = "Examples:\n  trine settings\n  trine settings --first-day sunday")]
     Settings {
         /// The day weeks start on (monday to sunday). Saved reflections keep their weeks.
         #[arg(long, value_name = "DAY")]
         first_day: Option<String>,
     },
     /// Move an entry to the bin (undo with `undelete`).
+    #[command(after_help = "Examples:\n  trine delete 0193f0a2-7c1e-7d40-9a55-2b1f3c4d5e6f")]
     Delete {
         /// The entry's id.
         id: String,
     },
     /// Bring an entry back from the bin.
+    #[command(after_help = "Examples:\n  trine undelete 0193f0a2-7c1e-7d40-9a55-2b1f3c4d5e6f")]
     Undelete {
         /// The entry's id.
         id: String,
     },
     /// List the tags in use, with how many entries carry each.
+    #[command(after_help = "Examples:\n  trine tags\n  trine --json tags")]
     Tags,
     /// Import entries from a file; all or nothing.
+    #[command(
+        after_help = "Examples:\n  trine import --format dayone Export-Journal.zip\n  trine import --format jrnl journal.txt --time-format \"%Y-%m-%d %H:%M\"\n  trine import --format markdown ~/Notes/Work"
+    )]
     Import(ImportArgs),
     /// Export entries to a file or folder.
+    #[command(
+        after_help = "Examples:\n  trine export --format pdf --from 2026-09-01 --out for-my-coach.pdf\n  trine export --format html --side emotional --tag voice --out report.html\n  trine export --format csv --out ratings.csv\n  trine export --format json --out everything.json"
+    )]
     Export(ExportArgs),
     /// Check the journal's integrity and count what it holds.
+    #[command(after_help = "Examples:\n  trine check")]
     Check,
     /// Encrypt the journal with a passphrase, or change its passphrase.
     ///
     /// The new passphrase is asked twice on the terminal, or read from
     /// TRINE_NEW_PASSPHRASE. A lost passphrase cannot be recovered: nobody,
     /// not even Trine, can open the journal without it.
+    #[command(
+        after_help = "Examples:\n  trine encrypt\n  TRINE_PASSPHRASE=old TRINE_NEW_PASSPHRASE=new trine encrypt"
+    )]
     Encrypt,
     /// Remove the journal's encryption (asks for the current passphrase).
+    #[command(after_help = "Examples:\n  trine decrypt")]
     Decrypt,
     /// Back the journal up now into its backups folder (the newest 10 are kept).
+    #[command(after_help = "Examples:\n  trine backup\n  trine backup --list")]
     Backup {
         /// List the backups instead.
         #[arg(long)]
@@ -110,6 +164,9 @@ pub enum Command {
     },
     /// Replace the journal with a backup (checked first; the journal it
     /// replaces is kept in the backups folder).
+    #[command(
+        after_help = "Examples:\n  trine restore ~/.local/share/trine/backups/journal-20261124-090000-000.db"
+    )]
     Restore {
         /// The backup file (see `trine backup --list`).
         file: std::path::PathBuf,
@@ -539,6 +596,90 @@ impl From<ExportFormat> for trine_core::interchange::ExportFormat {
             ExportFormat::Csv => Core::Csv,
             ExportFormat::Html => Core::Html,
             ExportFormat::Pdf => Core::Pdf,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::Cli;
+
+    /// Splits a shell line into words, honouring single and double quotes
+    /// (enough for the examples, which use no other shell syntax).
+    fn words(line: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        let mut word = String::new();
+        let mut quote = None;
+        let mut started = false;
+        for c in line.chars() {
+            match (quote, c) {
+                (None, '\'' | '"') => {
+                    quote = Some(c);
+                    started = true;
+                }
+                (Some(q), c) if c == q => quote = None,
+                (None, ' ') => {
+                    if started {
+                        words.push(std::mem::take(&mut word));
+                        started = false;
+                    }
+                }
+                _ => {
+                    word.push(c);
+                    started = true;
+                }
+            }
+        }
+        if started {
+            words.push(word);
+        }
+        words
+    }
+
+    /// Every example in every help text, as the shell would pass it to
+    /// `trine` (pipes, redirections and environment prefixes left off).
+    fn examples() -> Vec<(String, Vec<String>)> {
+        let mut found = Vec::new();
+        let mut commands = vec![Cli::command()];
+        while let Some(command) = commands.pop() {
+            if let Some(help) = command.get_after_help() {
+                for line in help.to_string().lines() {
+                    let line = line.trim();
+                    let Some(start) = line.find("trine ") else {
+                        continue;
+                    };
+                    let with_env = line.starts_with("TRINE_")
+                        && line.split(' ').next().is_some_and(|w| w.contains('='));
+                    if !line.starts_with("trine ") && !with_env {
+                        continue;
+                    }
+                    let call = line[start..].split(['|', '<']).next().unwrap().trim();
+                    found.push((command.get_name().to_string(), words(call)));
+                }
+            }
+            commands.extend(command.get_subcommands().cloned());
+        }
+        found
+    }
+
+    #[test]
+    fn every_command_has_examples_and_every_example_parses() {
+        let examples = examples();
+        let top = Cli::command();
+        for sub in top.get_subcommands().filter(|c| c.get_name() != "help") {
+            assert!(
+                examples.iter().any(|(owner, _)| owner == sub.get_name()),
+                "`trine {} --help` shows no examples",
+                sub.get_name()
+            );
+        }
+        assert!(examples.len() > 40, "{} examples", examples.len());
+        for (owner, argv) in &examples {
+            if let Err(e) = Cli::try_parse_from(argv) {
+                panic!("an example of `{owner}` does not parse: {argv:?}\n{e}");
+            }
         }
     }
 }
