@@ -13,6 +13,9 @@
 //! in DESIGN.md section 7; results go in BENCHMARKS.md.
 
 #[allow(dead_code)]
+#[path = "../tests/desktop/driver.rs"]
+mod driver;
+#[allow(dead_code)]
 #[path = "../tests/desktop/harness.rs"]
 mod harness;
 #[allow(dead_code)]

@@ -47,6 +47,18 @@ fn screens(sandbox: &Sandbox) -> Vec<(String, &'static str)> {
     ]
 }
 
+/// Dialogs to check open: the screen, what shows when it is ready, the
+/// button that opens the dialog, and the dialog.
+const DIALOGS: [(&str, &str, &str, &str); 2] = [
+    (
+        "#/settings",
+        "#passphrase-on",
+        "#passphrase-on",
+        "#passphrase-dialog",
+    ),
+    ("#/backups", "#erase-open", "#erase-open", "#erase-confirm"),
+];
+
 /// Runs axe on the page and returns its serious and critical violations,
 /// one line each with the elements concerned.
 const RUN_AXE: &str = r#"
@@ -93,10 +105,30 @@ fn axe_finds_nothing_serious_on_any_screen_in_either_theme() {
                         .map(|v| format!("{hash} ({theme}): {}", v.as_str().unwrap_or("?"))),
                 );
             }
+            // The dialogs, open.
+            for (hash, ready, open, dialog) in DIALOGS {
+                app.go(hash, ready).await?;
+                app.click(open).await?;
+                app.wait_for(&format!("{dialog}[open]")).await?;
+                let Value::Array(violations) = app.run_script(RUN_AXE).await? else {
+                    return Err(format!("axe gave no list on {dialog}"));
+                };
+                checked += 1;
+                found.extend(
+                    violations
+                        .into_iter()
+                        .map(|v| format!("{dialog} ({theme}): {}", v.as_str().unwrap_or("?"))),
+                );
+                app.press("\u{e00c}").await?; // Escape closes it
+            }
         }
         Ok((found, checked))
     });
-    assert_eq!(checked, 2 * 13, "every screen in both themes");
+    assert_eq!(
+        checked,
+        2 * (13 + DIALOGS.len()),
+        "every screen and dialog in both themes"
+    );
     assert!(
         found.is_empty(),
         "axe found serious or critical problems:\n{}",

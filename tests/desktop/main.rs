@@ -22,6 +22,7 @@
 //! Screenshots of every screen, light and dark, land in
 //! `target/e2e-screenshots/<screen>-<theme>.png`.
 
+mod driver;
 mod file_dialog;
 mod harness;
 mod session_bus;

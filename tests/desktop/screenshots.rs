@@ -193,6 +193,7 @@ fn every_screen_in_light_and_dark() {
             "#week-label",
             "#looking-back",
         ),
+        ("help-privacy", "#/help", "#help-triangle", "#help-privacy"),
         (
             "settings-privacy",
             "#/settings",

@@ -130,7 +130,7 @@ export async function mount(root) {
       el('label', { class: 'check' }, remind, el('span', { text: 'Remind me with a desktop notification when the week is due' })),
       el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'Remind me on' }), reminderDay), el('label', { class: 'field' }, el('span', { text: 'at' }), reminderTime)),
       el('p', { class: 'field-help', text: 'The reminder comes once a week, only while Trine is running, and only if the week is not done yet.' }),
-      el('label', { class: 'check' }, atLogin, el('span', { text: 'Start Trine when I log in (minimised), so the reminder can come' }), atLoginState),
+      el('label', { class: 'check' }, atLogin, el('span', { text: 'Start Trine when I log in, minimised, so the reminder can reach me' }), atLoginState),
     ),
     el('section', { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-look' } }, el('h2', { id: 'settings-look', text: 'Look' }), el('div', { class: 'choices', attrs: { role: 'radiogroup', 'aria-labelledby': 'settings-look' } }, themes)),
     el(
