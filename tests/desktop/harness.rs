@@ -245,20 +245,27 @@ impl Sandbox {
             }
         });
         drop(driver);
-        // The next run of this sandbox must not find this one still on
-        // its way out (it would hand over to it, as a second launch).
-        let deadline = Instant::now() + Duration::from_secs(10);
+        // The next run of this sandbox must not find this one still on its
+        // way out: it would hand over to it, as a second launch does. Now
+        // and then WebKitWebDriver ends the session without ending the app
+        // (which then idles, its window closed); once the scenario is over
+        // nothing of it is needed, so it is stopped.
+        let deadline = Instant::now() + Duration::from_secs(5);
         while !app_pids(&self.data_dir).is_empty() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(50));
         }
         for pid in app_pids(&self.data_dir) {
             let _ = writeln!(
                 std::io::stderr(),
-                "the app (process {pid}) outlived its WebDriver session by 10 s; killing it"
+                "the app (process {pid}) outlived its WebDriver session by 5 s; stopping it"
             );
             let _ = Command::new("kill")
                 .args(["-KILL", &pid.to_string()])
                 .status();
+        }
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !app_pids(&self.data_dir).is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
         }
 
         outcome.unwrap_or_else(|error| {
