@@ -20,7 +20,13 @@ NET_WM_PID = d.intern_atom("_NET_WM_PID")
 
 
 def windows(parent):
-    for child in parent.query_tree().children:
+    # A window can vanish while the tree is walked (a tooltip, another
+    # app's popup): skip it rather than fail.
+    try:
+        children = parent.query_tree().children
+    except Exception:
+        return
+    for child in children:
         yield child
         yield from windows(child)
 
