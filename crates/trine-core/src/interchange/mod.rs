@@ -103,3 +103,5 @@ pub enum ImportError {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_export;

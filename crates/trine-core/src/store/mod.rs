@@ -303,6 +303,10 @@ fn looks_encrypted(path: &Path) -> bool {
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
+mod tests_reflections;
+#[cfg(test)]
+mod tests_search;
+#[cfg(test)]
 mod tests_storage;
 #[cfg(test)]
 mod tests_weeks;

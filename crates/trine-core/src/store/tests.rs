@@ -1,7 +1,10 @@
-//! Tests of the store against in-memory and on-disk journals.
+//! Tests of entries in the store: creating, reading, editing, deleting and
+//! listing them, resolving ids, weekly ratings and reflections, and
+//! check-ins. Search is tested in `tests_search.rs`, the journal file and
+//! its health in `tests_storage.rs`; the small helpers at the top are
+//! shared with them.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use tempfile::TempDir;
 
 use super::*;
 use crate::model::{EntryEdit, EntryKind, NewEntry, Ratings, Section, Side};
@@ -12,11 +15,11 @@ pub(crate) fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-fn day(text: &str) -> NaiveDate {
+pub(super) fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
-fn note_at(title: &str, body: &str, when: &str, tags: &[&str]) -> NewEntry {
+pub(super) fn note_at(title: &str, body: &str, when: &str, tags: &[&str]) -> NewEntry {
     NewEntry {
         created: Some(at(when)),
         tags: tags.iter().map(|t| t.to_string()).collect(),
@@ -24,7 +27,7 @@ fn note_at(title: &str, body: &str, when: &str, tags: &[&str]) -> NewEntry {
     }
 }
 
-fn ratings(seen: i64, known: i64, valued: i64) -> Ratings {
+pub(super) fn ratings(seen: i64, known: i64, valued: i64) -> Ratings {
     Ratings::checked(Some(seen), Some(known), Some(valued)).unwrap()
 }
 
@@ -260,128 +263,102 @@ fn private_entries_can_be_left_out_of_a_list() {
 }
 
 #[test]
-fn search_ranks_titles_first_and_supports_prefixes_and_phrases() {
+fn lists_can_be_filtered_by_side() {
     let mut journal = Journal::open_in_memory().unwrap();
-    let body_only = journal
-        .create(note_at(
-            "Tuesday",
-            "The promotion talk went well, promotion maybe soon.",
-            "2026-01-05T09:00:00+00:00",
-            &[],
-        ))
-        .unwrap();
-    let in_title = journal
-        .create(note_at(
-            "Promotion",
-            "We talked about it.",
-            "2026-01-06T09:00:00+00:00",
-            &[],
-        ))
-        .unwrap();
     journal
-        .create(note_at(
-            "Other",
-            "Nothing to see.",
-            "2026-01-07T09:00:00+00:00",
-            &["promotions"],
-        ))
+        .create(NewEntry {
+            sections: vec![Section {
+                side: Side::Emotional,
+                prompt_id: None,
+                text: "x".into(),
+            }],
+            ..NewEntry::note("with emotional", "")
+        })
         .unwrap();
-    let hits = journal.search("promotion", 10).unwrap();
-    assert_eq!(hits.len(), 2, "whole-word search");
-    assert_eq!(hits[0].entry.id, in_title.id, "a title match ranks first");
-    assert_eq!(hits[1].entry.id, body_only.id);
-    assert_eq!(
-        journal.search("promo*", 10).unwrap().len(),
-        3,
-        "prefix terms reach tags too"
-    );
-    assert_eq!(
-        journal.search("\"talk went\"", 10).unwrap().len(),
-        1,
-        "quoted phrase"
-    );
-    assert_eq!(
-        journal.search("\"went talk\"", 10).unwrap().len(),
-        0,
-        "phrase order matters"
-    );
-    assert_eq!(journal.search("promotion", 1).unwrap().len(), 1, "limit");
-    assert!(
-        hits[1].snippet_html.contains("<mark>promotion</mark>"),
-        "{}",
-        hits[1].snippet_html
-    );
+    journal.create(NewEntry::note("plain", "")).unwrap();
+    let emotional = journal
+        .list(&ListQuery {
+            side: Some(Side::Emotional),
+            ..ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(emotional.len(), 1);
+    assert_eq!(emotional[0].title, "with emotional");
+    assert!(journal
+        .list(&ListQuery {
+            side: Some(Side::Integration),
+            ..ListQuery::default()
+        })
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
-fn search_matches_without_accents_and_case() {
+fn keyset_pages_walk_the_whole_list_in_order() {
     let mut journal = Journal::open_in_memory().unwrap();
-    journal
-        .create(NewEntry::note("Réunion", "Café with my MENTOR"))
-        .unwrap();
-    assert_eq!(journal.search("reunion", 10).unwrap().len(), 1);
-    assert_eq!(journal.search("cafe mentor", 10).unwrap().len(), 1);
-}
-
-#[test]
-fn search_snippets_are_safe_html() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    journal
-        .create(NewEntry::note(
-            "x",
-            "<img src=x onerror=alert(1)> my boss said <b>thanks</b>",
-        ))
-        .unwrap();
-    let hits = journal.search("boss", 10).unwrap();
-    let html = &hits[0].snippet_html;
-    assert!(!html.contains("<img"), "{html}");
-    assert!(!html.contains("<b>"), "{html}");
-    assert!(
-        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
-        "{html}"
-    );
-    assert!(html.contains("<mark>boss</mark>"), "{html}");
-    assert!(
-        hits[0].snippet_text.contains("<img src=x"),
-        "plain text keeps the words as typed"
-    );
-}
-
-#[test]
-fn invalid_fts_syntax_never_errors() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    journal
-        .create(NewEntry::note("and then", "\"quoted\" words and more"))
-        .unwrap();
-    for query in [
-        "\"unbalanced",
-        "AND",
-        "OR",
-        "NOT",
-        "*",
-        "(",
-        "a:b",
-        "NEAR(",
-        "^",
-        "-",
-        "\"\"",
-        "title:x",
-        "\u{E000}",
-    ] {
-        let result = journal.search(query, 10);
-        assert!(result.is_ok(), "query {query:?} failed: {:?}", result.err());
+    for i in 0..25 {
+        // Some share a time, so the order must break ties the same way.
+        let when = format!("2026-01-{:02}T09:00:00+00:00", 1 + i / 2);
+        journal
+            .create(note_at(&format!("n{i}"), "", &when, &[]))
+            .unwrap();
+    }
+    let all = journal.list(&ListQuery::default()).unwrap();
+    let mut paged = Vec::new();
+    let mut after = None;
+    loop {
+        let page = journal
+            .list(&ListQuery {
+                limit: Some(10),
+                after,
+                ..ListQuery::default()
+            })
+            .unwrap();
+        if page.is_empty() {
+            break;
+        }
+        after = page.last().map(|e| e.id);
+        paged.extend(page);
     }
     assert_eq!(
-        journal.search("AND", 10).unwrap().len(),
-        1,
-        "a lone AND searches the word"
+        paged, all,
+        "pages join up to the full list, nothing repeated or lost"
     );
-    assert_eq!(
-        journal.search("\"quoted", 10).unwrap().len(),
-        1,
-        "an unbalanced quote searches the words"
+}
+
+#[test]
+fn ids_resolve_from_a_unique_prefix() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let a = journal
+        .create(NewEntry {
+            id: Some("abcd1111-0000-4000-8000-000000000000".parse().unwrap()),
+            ..NewEntry::note("a", "")
+        })
+        .unwrap();
+    journal
+        .create(NewEntry {
+            id: Some("abcd2222-0000-4000-8000-000000000000".parse().unwrap()),
+            ..NewEntry::note("b", "")
+        })
+        .unwrap();
+    assert_eq!(journal.resolve_id("abcd1").unwrap(), a.id);
+    assert_eq!(journal.resolve_id(&a.id.to_string()).unwrap(), a.id);
+    assert!(matches!(
+        journal.resolve_id("abcd"),
+        Err(Error::AmbiguousId(_))
+    ));
+    assert!(matches!(
+        journal.resolve_id("ffff"),
+        Err(Error::NoSuchId(_))
+    ));
+    assert!(
+        matches!(journal.resolve_id("ab"), Err(Error::NoSuchId(_))),
+        "too short to be safe"
     );
-    assert!(journal.search("*", 10).unwrap().is_empty());
+    assert!(matches!(
+        journal.resolve_id("zzzzz"),
+        Err(Error::NoSuchId(_))
+    ));
 }
 
 #[test]
@@ -486,327 +463,5 @@ fn checkins_are_recorded_and_scores_checked() {
         journal.checkins().unwrap().len(),
         2,
         "a refused check-in writes nothing"
-    );
-}
-
-#[test]
-fn settings_are_kept_in_the_journal() {
-    let dir = TempDir::new().unwrap();
-    {
-        let mut journal = Journal::open_in(dir.path()).unwrap();
-        journal.set_setting("theme", "dark").unwrap();
-        journal.set_setting("theme", "light").unwrap();
-    }
-    let journal = Journal::open_in(dir.path()).unwrap();
-    assert_eq!(journal.setting("theme").unwrap().as_deref(), Some("light"));
-    assert_eq!(journal.setting("missing").unwrap(), None);
-}
-
-#[test]
-fn a_file_journal_uses_wal_full_sync_foreign_keys_and_secure_delete() {
-    let dir = TempDir::new().unwrap();
-    let journal = Journal::open_in(dir.path()).unwrap();
-    let pragma = |name: &str| -> String {
-        journal
-            .conn
-            .query_row(&format!("PRAGMA {name}"), [], |r| {
-                r.get::<_, rusqlite::types::Value>(0)
-            })
-            .map(|v| match v {
-                rusqlite::types::Value::Integer(i) => i.to_string(),
-                rusqlite::types::Value::Text(t) => t,
-                other => format!("{other:?}"),
-            })
-            .unwrap()
-    };
-    assert_eq!(pragma("journal_mode"), "wal");
-    assert_eq!(pragma("synchronous"), "2", "FULL");
-    assert_eq!(pragma("foreign_keys"), "1");
-    assert_eq!(pragma("secure_delete"), "1");
-    assert_eq!(journal.schema_version().unwrap(), CURRENT_VERSION);
-    let cipher: String = journal
-        .conn
-        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
-        .unwrap();
-    assert!(!cipher.is_empty(), "the SQLCipher build is linked");
-}
-
-#[test]
-fn a_file_that_is_not_a_database_is_refused_and_untouched() {
-    let dir = TempDir::new().unwrap();
-    let path = dir.path().join(JOURNAL_FILE);
-    let junk = b"These are my notes, not a database. ".repeat(200);
-    std::fs::write(&path, &junk).unwrap();
-    let err = Journal::open(&path).unwrap_err();
-    assert_eq!(err.code(), "not_a_database", "{err}");
-    assert!(
-        err.to_string().contains("journal.db"),
-        "names the file: {err}"
-    );
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        junk,
-        "the file is left as it was"
-    );
-}
-
-#[test]
-fn a_journal_from_a_newer_trine_is_refused_and_untouched() {
-    let dir = TempDir::new().unwrap();
-    let path = dir.path().join(JOURNAL_FILE);
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
-            .unwrap();
-    }
-    let before = std::fs::read(&path).unwrap();
-    let err = Journal::open(&path).unwrap_err();
-    assert_eq!(err.code(), "newer_schema");
-    assert!(err.to_string().contains("newer Trine"), "{err}");
-    assert!(err.to_string().contains("99"), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "not touched");
-}
-
-#[test]
-fn health_reports_counts_and_a_sound_index() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    journal
-        .create(note_at(
-            "a",
-            "one",
-            "2026-01-05T09:00:00+00:00",
-            &["t1", "t2"],
-        ))
-        .unwrap();
-    let b = journal
-        .create(NewEntry {
-            private: true,
-            ..NewEntry::note("b", "two")
-        })
-        .unwrap();
-    journal
-        .rate_week(day("2026-11-23"), ratings(1, 2, 3), None)
-        .unwrap();
-    journal.delete(b.id).unwrap();
-    let health = journal.health().unwrap();
-    assert!(health.is_ok(), "{health:?}");
-    assert_eq!(health.entries, 2);
-    assert_eq!(health.deleted, 1);
-    assert_eq!(health.reflections, 1);
-    assert_eq!(health.private, 0);
-    assert_eq!(health.tags, 2);
-}
-
-#[test]
-fn health_notices_a_search_index_out_of_step() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    let entry = journal.create(NewEntry::note("kept", "in step")).unwrap();
-    assert!(journal.health().unwrap().search_index_ok);
-    journal
-        .conn
-        .execute_batch("DROP TRIGGER entries_text_update")
-        .unwrap();
-    journal
-        .update(
-            entry.id,
-            EntryEdit {
-                body: Some("changed behind the index".into()),
-                ..EntryEdit::default()
-            },
-        )
-        .unwrap();
-    assert!(
-        !journal.health().unwrap().search_index_ok,
-        "the check compares the index with the entries"
-    );
-}
-
-#[test]
-fn ids_resolve_from_a_unique_prefix() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    let a = journal
-        .create(NewEntry {
-            id: Some("abcd1111-0000-4000-8000-000000000000".parse().unwrap()),
-            ..NewEntry::note("a", "")
-        })
-        .unwrap();
-    journal
-        .create(NewEntry {
-            id: Some("abcd2222-0000-4000-8000-000000000000".parse().unwrap()),
-            ..NewEntry::note("b", "")
-        })
-        .unwrap();
-    assert_eq!(journal.resolve_id("abcd1").unwrap(), a.id);
-    assert_eq!(journal.resolve_id(&a.id.to_string()).unwrap(), a.id);
-    assert!(matches!(
-        journal.resolve_id("abcd"),
-        Err(Error::AmbiguousId(_))
-    ));
-    assert!(matches!(
-        journal.resolve_id("ffff"),
-        Err(Error::NoSuchId(_))
-    ));
-    assert!(
-        matches!(journal.resolve_id("ab"), Err(Error::NoSuchId(_))),
-        "too short to be safe"
-    );
-    assert!(matches!(
-        journal.resolve_id("zzzzz"),
-        Err(Error::NoSuchId(_))
-    ));
-}
-
-#[test]
-fn keyset_pages_walk_the_whole_list_in_order() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    for i in 0..25 {
-        // Some share a time, so the order must break ties the same way.
-        let when = format!("2026-01-{:02}T09:00:00+00:00", 1 + i / 2);
-        journal
-            .create(note_at(&format!("n{i}"), "", &when, &[]))
-            .unwrap();
-    }
-    let all = journal.list(&ListQuery::default()).unwrap();
-    let mut paged = Vec::new();
-    let mut after = None;
-    loop {
-        let page = journal
-            .list(&ListQuery {
-                limit: Some(10),
-                after,
-                ..ListQuery::default()
-            })
-            .unwrap();
-        if page.is_empty() {
-            break;
-        }
-        after = page.last().map(|e| e.id);
-        paged.extend(page);
-    }
-    assert_eq!(
-        paged, all,
-        "pages join up to the full list, nothing repeated or lost"
-    );
-}
-
-#[test]
-fn lists_can_be_filtered_by_side() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    journal
-        .create(NewEntry {
-            sections: vec![Section {
-                side: Side::Emotional,
-                prompt_id: None,
-                text: "x".into(),
-            }],
-            ..NewEntry::note("with emotional", "")
-        })
-        .unwrap();
-    journal.create(NewEntry::note("plain", "")).unwrap();
-    let emotional = journal
-        .list(&ListQuery {
-            side: Some(Side::Emotional),
-            ..ListQuery::default()
-        })
-        .unwrap();
-    assert_eq!(emotional.len(), 1);
-    assert_eq!(emotional[0].title, "with emotional");
-    assert!(journal
-        .list(&ListQuery {
-            side: Some(Side::Integration),
-            ..ListQuery::default()
-        })
-        .unwrap()
-        .is_empty());
-}
-
-#[test]
-fn control_characters_in_a_query_are_spaces() {
-    // Found by fuzzing (fuzz/fuzz_targets/search_query.rs): a NUL inside a
-    // quoted phrase used to reach SQLite and fail.
-    let mut journal = Journal::open_in_memory().unwrap();
-    journal.create(NewEntry::note("n", "phrase here")).unwrap();
-    for query in [
-        "\"unbao* \"phrase her\0\0\0\0\0\0\0\te\"",
-        "a\0",
-        "\"x\0y\"",
-        "\u{7}\u{1b}[0m",
-    ] {
-        assert!(journal.search(query, 10).is_ok(), "{query:?}");
-    }
-    assert_eq!(
-        journal.search("phrase\0here", 10).unwrap().len(),
-        1,
-        "a NUL between words separates them"
-    );
-}
-
-#[test]
-fn search_can_be_limited_by_side_kind_tag_and_dates() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    journal
-        .create(NewEntry {
-            kind: Some(EntryKind::Reflection),
-            sections: vec![Section {
-                side: Side::Emotional,
-                prompt_id: None,
-                text: "demo went well".into(),
-            }],
-            created: Some(at("2026-03-10T09:00:00+00:00")),
-            ..NewEntry::default()
-        })
-        .unwrap();
-    journal
-        .create(note_at(
-            "Demo prep",
-            "the demo slides",
-            "2026-01-10T09:00:00+00:00",
-            &["work"],
-        ))
-        .unwrap();
-    let find = |filter: ListQuery| journal.search_filtered("demo", 10, &filter).unwrap().len();
-    assert_eq!(find(ListQuery::default()), 2);
-    assert_eq!(
-        find(ListQuery {
-            side: Some(Side::Emotional),
-            ..ListQuery::default()
-        }),
-        1
-    );
-    assert_eq!(
-        find(ListQuery {
-            side: Some(Side::Integration),
-            ..ListQuery::default()
-        }),
-        0
-    );
-    assert_eq!(
-        find(ListQuery {
-            kind: Some(EntryKind::Note),
-            ..ListQuery::default()
-        }),
-        1
-    );
-    assert_eq!(
-        find(ListQuery {
-            tag: Some("work".into()),
-            ..ListQuery::default()
-        }),
-        1
-    );
-    assert_eq!(
-        find(ListQuery {
-            from: Some(day("2026-02-01")),
-            ..ListQuery::default()
-        }),
-        1
-    );
-    assert_eq!(
-        find(ListQuery {
-            to: Some(day("2026-02-01")),
-            kind: Some(EntryKind::Reflection),
-            ..ListQuery::default()
-        }),
-        0
     );
 }

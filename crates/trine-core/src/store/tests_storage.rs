@@ -1,13 +1,126 @@
-//! Two handles on one journal file, and storage failures, against real
-//! files: a writer waits for another's lock instead of failing at once,
-//! two processes creating one journal migrate it once, and SQLite's
-//! refusals become storage errors that name the journal.
+//! The journal file and storage: settings kept in the file, the pragmas a
+//! file journal runs with, files that are refused and left untouched, the
+//! health check, two handles on one journal file, and storage failures,
+//! against real files: a writer waits for another's lock instead of failing
+//! at once, two processes creating one journal migrate it once, and
+//! SQLite's refusals become storage errors that name the journal.
 
 use std::time::{Duration, Instant};
 
+use tempfile::TempDir;
+
+use super::tests::{day, note_at, ratings};
 use super::*;
 use crate::model::NewEntry;
 use crate::StorageError;
+
+#[test]
+fn settings_are_kept_in_the_journal() {
+    let dir = TempDir::new().unwrap();
+    {
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        journal.set_setting("theme", "dark").unwrap();
+        journal.set_setting("theme", "light").unwrap();
+    }
+    let journal = Journal::open_in(dir.path()).unwrap();
+    assert_eq!(journal.setting("theme").unwrap().as_deref(), Some("light"));
+    assert_eq!(journal.setting("missing").unwrap(), None);
+}
+
+#[test]
+fn a_file_journal_uses_wal_full_sync_foreign_keys_and_secure_delete() {
+    let dir = TempDir::new().unwrap();
+    let journal = Journal::open_in(dir.path()).unwrap();
+    let pragma = |name: &str| -> String {
+        journal
+            .conn
+            .query_row(&format!("PRAGMA {name}"), [], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|v| match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+            .unwrap()
+    };
+    assert_eq!(pragma("journal_mode"), "wal");
+    assert_eq!(pragma("synchronous"), "2", "FULL");
+    assert_eq!(pragma("foreign_keys"), "1");
+    assert_eq!(pragma("secure_delete"), "1");
+    assert_eq!(journal.schema_version().unwrap(), CURRENT_VERSION);
+    let cipher: String = journal
+        .conn
+        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .unwrap();
+    assert!(!cipher.is_empty(), "the SQLCipher build is linked");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join(JOURNAL_FILE);
+    let junk = b"These are my notes, not a database. ".repeat(200);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Journal::open(&path).unwrap_err();
+    assert_eq!(err.code(), "not_a_database", "{err}");
+    assert!(
+        err.to_string().contains("journal.db"),
+        "names the file: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        junk,
+        "the file is left as it was"
+    );
+}
+
+#[test]
+fn a_journal_from_a_newer_trine_is_refused_and_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join(JOURNAL_FILE);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Journal::open(&path).unwrap_err();
+    assert_eq!(err.code(), "newer_schema");
+    assert!(err.to_string().contains("newer Trine"), "{err}");
+    assert!(err.to_string().contains("99"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not touched");
+}
+
+#[test]
+fn health_reports_counts_and_a_sound_index() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    journal
+        .create(note_at(
+            "a",
+            "one",
+            "2026-01-05T09:00:00+00:00",
+            &["t1", "t2"],
+        ))
+        .unwrap();
+    let b = journal
+        .create(NewEntry {
+            private: true,
+            ..NewEntry::note("b", "two")
+        })
+        .unwrap();
+    journal
+        .rate_week(day("2026-11-23"), ratings(1, 2, 3), None)
+        .unwrap();
+    journal.delete(b.id).unwrap();
+    let health = journal.health().unwrap();
+    assert!(health.is_ok(), "{health:?}");
+    assert_eq!(health.entries, 2);
+    assert_eq!(health.deleted, 1);
+    assert_eq!(health.reflections, 1);
+    assert_eq!(health.private, 0);
+    assert_eq!(health.tags, 2);
+}
 
 #[test]
 fn a_writer_waits_for_another_handles_write_lock_instead_of_failing() {
