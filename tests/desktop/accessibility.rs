@@ -10,6 +10,7 @@ use fantoccini::key::Key;
 use serde_json::Value;
 
 use crate::harness::{Sandbox, Step};
+use crate::screens::every_screen;
 
 /// axe-core's script, from `node_modules` (installed by `npm ci`).
 fn axe_source() -> String {
@@ -20,31 +21,6 @@ fn axe_source() -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| {
         panic!("{path}: {e}; run scripts/setup.sh (it runs npm ci) to install axe-core")
     })
-}
-
-/// Every screen, by address, with what shows when it is ready.
-fn screens(sandbox: &Sandbox) -> Vec<(String, &'static str)> {
-    sandbox.onboard();
-    let id = sandbox
-        .journal()
-        .create(trine_core::NewEntry::note("A note", "Some *words*."))
-        .unwrap()
-        .id;
-    vec![
-        ("#/week?focus=none".to_string(), "#week-label"),
-        ("#/journal".to_string(), "#entry-list .entry-item"),
-        (format!("#/entry/{id}"), "#entry-body"),
-        (format!("#/entry/{id}?edit=1"), "#note-body"),
-        ("#/new".to_string(), "#note-title-input"),
-        ("#/trends".to_string(), ".chart-ratings svg"),
-        ("#/checkin".to_string(), "#checkin-save"),
-        ("#/settings".to_string(), "#setting-path"),
-        ("#/export".to_string(), "#export-preview .preview-main"),
-        ("#/import".to_string(), "#import-choose"),
-        ("#/backups".to_string(), "#backup-now"),
-        ("#/help".to_string(), "#help-triangle"),
-        ("#/welcome".to_string(), "#welcome-next"),
-    ]
 }
 
 /// Dialogs to check open: the screen, what shows when it is ready, the
@@ -78,7 +54,7 @@ fn axe_finds_nothing_serious_on_any_screen_in_either_theme() {
     else {
         return;
     };
-    let screens = screens(&sandbox);
+    let screens = every_screen(&sandbox);
     let axe = axe_source();
     let (found, checked) = sandbox.run_app(|app| async move {
         app.wait_for("#week-label").await?;
@@ -196,7 +172,7 @@ fn every_control_on_every_screen_is_reached_with_tab_and_shows_its_focus() {
     ) else {
         return;
     };
-    let screens = screens(&sandbox);
+    let screens = every_screen(&sandbox);
     let problems = sandbox.run_app(|app| async move {
         app.wait_for("#week-label").await?;
         let mut problems = Vec::new();

@@ -33,6 +33,7 @@ mod everyday;
 mod journal;
 mod keyboard;
 mod privacy;
+mod screens;
 mod screenshots;
 mod security;
 mod settings_and_access;

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::harness::Sandbox;
+use crate::screens::every_screen;
 
 #[test]
 fn the_theme_chosen_in_settings_is_kept() {
@@ -74,28 +75,7 @@ fn every_control_on_every_screen_has_a_name() {
     let Some(sandbox) = Sandbox::new_or_skip("every_control_on_every_screen_has_a_name") else {
         return;
     };
-    sandbox.onboard();
-    let id = sandbox
-        .journal()
-        .create(trine_core::NewEntry::note("A note", "Some words."))
-        .unwrap()
-        .id;
-
-    let screens = [
-        ("#/week".to_string(), "#week-label"),
-        ("#/journal".to_string(), "#entry-list .entry-item"),
-        (format!("#/entry/{id}"), "#entry-body"),
-        (format!("#/entry/{id}?edit=1"), "#note-body"),
-        ("#/new".to_string(), "#note-title-input"),
-        ("#/trends".to_string(), ".chart-ratings svg"),
-        ("#/checkin".to_string(), "#checkin-save"),
-        ("#/settings".to_string(), "#setting-path"),
-        ("#/export".to_string(), "#export-preview .preview-main"),
-        ("#/import".to_string(), "#import-choose"),
-        ("#/backups".to_string(), "#backup-now"),
-        ("#/help".to_string(), "#help-triangle"),
-        ("#/welcome".to_string(), "#welcome-next"),
-    ];
+    let screens = every_screen(&sandbox);
     let unnamed = sandbox.run_app(|app| async move {
         app.wait_for("#week-label").await?;
         let mut unnamed = Vec::new();
