@@ -1,14 +1,19 @@
 //! The weekly reminder while the app runs: a thread looks every few
-//! seconds whether the core says a reminder is owed, shows it as a desktop
-//! notification, and records it so that it is shown once a week.
+//! seconds whether a reminder is owed, shows it as a desktop notification,
+//! and records it so that it is shown once a week.
 //!
-//! A locked journal is not read, so no reminder is shown while it is
-//! locked; the This week screen shows the week as due once it is unlocked.
+//! While the journal is open the thread reads a fresh [`ReminderPlan`]
+//! from it each time; while an encrypted journal is locked it goes on with
+//! the last plan it read, so the reminder still comes (it says nothing of
+//! what the journal holds). A reminder shown while locked is recorded in
+//! the journal at the next look after it is unlocked.
 
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
+use trine_core::reminder::ReminderPlan;
 
 use crate::JournalState;
 
@@ -19,40 +24,68 @@ const CHECK_EVERY: Duration = Duration::from_secs(5);
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     let spawned = std::thread::Builder::new()
         .name("reminders".into())
-        .spawn(move || loop {
-            remind_if_owed(&app);
-            std::thread::sleep(CHECK_EVERY);
+        .spawn(move || {
+            let mut looker = Looker::default();
+            loop {
+                looker.look(&app);
+                std::thread::sleep(CHECK_EVERY);
+            }
         });
     if let Err(e) = spawned {
         eprintln!("trine: the weekly reminder could not start: {e}");
     }
 }
 
-fn remind_if_owed<R: Runtime>(app: &AppHandle<R>) {
-    let journal = app.state::<JournalState>();
-    let now = trine_core::time::now().naive_local();
-    let owed = match journal.with(|j| j.reminder_due(now)) {
-        Ok(owed) => owed,
-        Err(e) if e.code == "locked" => return,
-        Err(e) => {
-            eprintln!("trine: could not check the weekly reminder: {e}");
+/// What the reminder thread remembers between looks.
+#[derive(Default)]
+struct Looker {
+    /// The plan last read from the open journal.
+    plan: Option<ReminderPlan>,
+    /// A week reminded while the journal was locked, not yet recorded in it.
+    unrecorded: Option<NaiveDate>,
+}
+
+impl Looker {
+    fn look<R: Runtime>(&mut self, app: &AppHandle<R>) {
+        let journal = app.state::<JournalState>();
+        let now = trine_core::time::now().naive_local();
+        let unrecorded = self.unrecorded;
+        let read = journal.with(|j| {
+            if let Some(week) = unrecorded {
+                j.mark_reminded(week)?;
+            }
+            j.reminder_plan(now)
+        });
+        match read {
+            Ok(plan) => {
+                self.plan = Some(plan);
+                self.unrecorded = None;
+            }
+            Err(e) if e.code == "locked" => {}
+            Err(e) => eprintln!("trine: could not check the weekly reminder: {e}"),
+        }
+        let Some(plan) = self.plan.as_mut() else {
+            return;
+        };
+        let Some(reminder) = plan.due(now) else {
+            return;
+        };
+        let shown = app
+            .notification()
+            .builder()
+            .title(reminder.title)
+            .body(reminder.body)
+            .show();
+        if let Err(e) = shown {
+            // No notification service (no desktop session): try again later.
+            eprintln!("trine: the weekly reminder could not be shown: {e}");
             return;
         }
-    };
-    let Some(reminder) = owed else { return };
-    let shown = app
-        .notification()
-        .builder()
-        .title(reminder.title)
-        .body(reminder.body)
-        .show();
-    match shown {
-        Ok(()) => {
-            if let Err(e) = journal.with(|j| j.mark_reminded(reminder.week_start)) {
-                eprintln!("trine: could not record the reminder: {e}");
-            }
+        plan.reminded(reminder.week_start);
+        match journal.with(|j| j.mark_reminded(reminder.week_start)) {
+            Ok(()) => {}
+            Err(e) if e.code == "locked" => self.unrecorded = Some(reminder.week_start),
+            Err(e) => eprintln!("trine: could not record the reminder: {e}"),
         }
-        // No notification service (no desktop session): try again later.
-        Err(e) => eprintln!("trine: the weekly reminder could not be shown: {e}"),
     }
 }

@@ -219,3 +219,61 @@ fn starting_at_login_and_the_reminder_are_chosen_in_settings() {
         "the reminder was turned off"
     );
 }
+
+#[test]
+fn the_reminder_comes_while_an_encrypted_journal_is_locked() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("the_reminder_comes_while_an_encrypted_journal_is_locked")
+    else {
+        return;
+    };
+    {
+        let mut journal =
+            trine_core::Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
+        let mut settings = journal.app_settings().unwrap();
+        settings.onboarded = true;
+        // Longer than the reminder thread's look (5 s), shorter than the
+        // wait for four o'clock.
+        settings.lock_after_seconds = 8;
+        journal.save_app_settings(&settings).unwrap();
+    }
+    let bus = sandbox
+        .watch_notifications()
+        .expect("a notification daemon on the sandbox's bus");
+    sandbox.set_env("TRINE_NOW", "2026-11-27T15:59:30");
+
+    let watched = bus.clone();
+    let (early, locked_when_reminded) = sandbox.run_app(|app| async move {
+        app.type_into("#unlock-passphrase", "pass phrase").await?;
+        app.click("#unlock-open").await?;
+        app.wait_for("#week-label").await?;
+        // Left alone, it locks before four o'clock.
+        app.wait_for("#unlock-passphrase").await?;
+        let early = watched.count();
+        seen_on_the_bus(
+            &watched,
+            "Time for this week's reflection",
+            Duration::from_secs(60),
+        )
+        .await?;
+        let locked_when_reminded = app.is_shown("#unlock-passphrase").await?;
+        // Unlocked again, the journal records the week reminded.
+        app.type_into("#unlock-passphrase", "pass phrase").await?;
+        app.click("#unlock-open").await?;
+        app.wait_for("#week-label").await?;
+        tokio::time::sleep(Duration::from_secs(6)).await;
+        Ok((early, locked_when_reminded))
+    });
+
+    assert_eq!(early, 0, "nothing before four o'clock");
+    assert!(locked_when_reminded, "the journal was locked when it came");
+    assert_eq!(bus.count(), 1, "once:\n{}", bus.seen());
+    let journal =
+        trine_core::Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
+    let at = chrono::NaiveDateTime::parse_from_str("2026-11-27 17:00", "%Y-%m-%d %H:%M").unwrap();
+    assert_eq!(
+        journal.reminder_due(at).unwrap(),
+        None,
+        "recorded once unlocked"
+    );
+}

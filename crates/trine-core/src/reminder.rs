@@ -6,6 +6,11 @@
 //! the current week have passed, the week's reflection is not done, and no
 //! reminder was shown for this week yet. The last week reminded is kept in
 //! the journal, so a restart does not remind twice.
+//!
+//! What the rule needs is read from the journal into a [`ReminderPlan`]
+//! while the journal is open, so that the app can still remind when an
+//! encrypted journal has locked itself after a while without use (which is
+//! when a reminder is most needed). The plan holds no words of the journal.
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
@@ -40,7 +45,57 @@ pub fn reminder_moment(week_start: NaiveDate, day: FirstDay, time: NaiveTime) ->
     (week_start + Days::new(u64::from(ahead))).and_time(time)
 }
 
+/// What the reminder rule needs from the journal, read while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderPlan {
+    enabled: bool,
+    first_day: FirstDay,
+    day: FirstDay,
+    time: NaiveTime,
+    /// The week that was done when the plan was read, if the current one was.
+    done_week: Option<NaiveDate>,
+    last_reminded: Option<NaiveDate>,
+}
+
+impl ReminderPlan {
+    /// The reminder owed at `now`, if any.
+    pub fn due(&self, now: NaiveDateTime) -> Option<Reminder> {
+        let week = self.first_day.week_start(now.date());
+        let owed = self.enabled
+            && now >= reminder_moment(week, self.day, self.time)
+            && self.done_week != Some(week)
+            && self.last_reminded != Some(week);
+        owed.then_some(Reminder {
+            week_start: week,
+            title: TITLE,
+            body: BODY,
+        })
+    }
+
+    /// Notes that the reminder for the week starting `week` was shown.
+    pub fn reminded(&mut self, week: NaiveDate) {
+        self.last_reminded = Some(week);
+    }
+}
+
 impl Journal {
+    /// Reads what the reminder rule needs, at `now`.
+    pub fn reminder_plan(&self, now: NaiveDateTime) -> Result<ReminderPlan> {
+        let settings = self.app_settings()?;
+        let first_day = self.settings()?.first_day;
+        let week = first_day.week_start(now.date());
+        let done = self.week_status(week, now.date())? == WeekStatus::Done;
+        Ok(ReminderPlan {
+            enabled: settings.reminder_enabled,
+            first_day,
+            day: settings.reminder_day.parse()?,
+            time: NaiveTime::parse_from_str(&settings.reminder_time, "%H:%M")
+                .unwrap_or(NaiveTime::MIN),
+            done_week: done.then_some(week),
+            last_reminded: self.setting(LAST_REMINDED)?.and_then(|w| w.parse().ok()),
+        })
+    }
+
     /// Whether the current week's reminder time has passed with its
     /// reflection not done: the week is due, whether or not reminders are
     /// on (the This week screen says so either way).
@@ -59,18 +114,7 @@ impl Journal {
     /// The reminder owed at `now`, if any (see the module's rules). Call
     /// [`Journal::mark_reminded`] once it is shown.
     pub fn reminder_due(&self, now: NaiveDateTime) -> Result<Option<Reminder>> {
-        if !self.app_settings()?.reminder_enabled || !self.week_overdue(now)? {
-            return Ok(None);
-        }
-        let week = self.settings()?.first_day.week_start(now.date());
-        if self.setting(LAST_REMINDED)?.as_deref() == Some(week.to_string().as_str()) {
-            return Ok(None);
-        }
-        Ok(Some(Reminder {
-            week_start: week,
-            title: TITLE,
-            body: BODY,
-        }))
+        Ok(self.reminder_plan(now)?.due(now))
     }
 
     /// Records that the reminder for the week starting `week` was shown.
@@ -169,6 +213,23 @@ mod tests {
         assert!(
             journal.week_overdue(at("2026-12-04 17:00")).unwrap(),
             "still due on the screen"
+        );
+    }
+
+    #[test]
+    fn a_plan_read_earlier_reminds_later_without_the_journal() {
+        let journal = Journal::open_in_memory().unwrap();
+        // Read on Friday morning (as the app does while the journal is open),
+        // then used in the afternoon, when an encrypted journal may be locked.
+        let mut plan = journal.reminder_plan(at("2026-11-27 09:00")).unwrap();
+        drop(journal);
+        assert_eq!(plan.due(at("2026-11-27 15:59")), None);
+        let owed = plan.due(at("2026-11-27 16:00")).expect("owed at four");
+        plan.reminded(owed.week_start);
+        assert_eq!(plan.due(at("2026-11-27 18:00")), None, "once");
+        assert!(
+            plan.due(at("2026-12-04 16:00")).is_some(),
+            "next week too: a week done earlier does not count for it"
         );
     }
 }
