@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod formats;
+pub use formats::{ExportFormat, ImportFormat};
+
 /// Trine: a private journal for career belonging.
 ///
 /// Everything stays on this machine. The journal lives in the platform's
@@ -538,148 +541,5 @@ impl KindArg {
     }
 }
 
-/// Import formats.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ImportFormat {
-    /// One JSON entry per line.
-    Jsonl,
-    /// A Trine JSON export (or a JSON array of entries).
-    Json,
-    /// jrnl's plain-text journal file (see --time-format).
-    Jrnl,
-    /// jrnl's JSON export (`jrnl --export json`).
-    JrnlJson,
-    /// Day One's JSON export: the .zip, its folder, or its .json file.
-    Dayone,
-    /// A folder of Markdown files with YAML front matter (Trine, Obsidian, Joplin).
-    Markdown,
-}
-
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The full, lossless backup of the journal.
-    Json,
-    /// One JSON entry per line, for the selection.
-    Jsonl,
-    /// A folder with one Markdown file per entry.
-    Markdown,
-    /// The weekly ratings, one row per week.
-    Csv,
-    /// A self-contained HTML report with charts, for a coach.
-    Html,
-    /// The same report as PDF: searchable text, vector charts, page numbers.
-    Pdf,
-}
-
-impl From<ImportFormat> for trine_core::interchange::ImportFormat {
-    fn from(format: ImportFormat) -> Self {
-        use trine_core::interchange::ImportFormat as Core;
-        match format {
-            ImportFormat::Jsonl => Core::Jsonl,
-            ImportFormat::Json => Core::Json,
-            ImportFormat::Jrnl => Core::Jrnl,
-            ImportFormat::JrnlJson => Core::JrnlJson,
-            ImportFormat::Dayone => Core::Dayone,
-            ImportFormat::Markdown => Core::Markdown,
-        }
-    }
-}
-
-impl From<ExportFormat> for trine_core::interchange::ExportFormat {
-    fn from(format: ExportFormat) -> Self {
-        use trine_core::interchange::ExportFormat as Core;
-        match format {
-            ExportFormat::Json => Core::Json,
-            ExportFormat::Jsonl => Core::Jsonl,
-            ExportFormat::Markdown => Core::Markdown,
-            ExportFormat::Csv => Core::Csv,
-            ExportFormat::Html => Core::Html,
-            ExportFormat::Pdf => Core::Pdf,
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use clap::{CommandFactory, Parser};
-
-    use super::Cli;
-
-    /// Splits a shell line into words, honouring single and double quotes
-    /// (enough for the examples, which use no other shell syntax).
-    fn words(line: &str) -> Vec<String> {
-        let mut words = Vec::new();
-        let mut word = String::new();
-        let mut quote = None;
-        let mut started = false;
-        for c in line.chars() {
-            match (quote, c) {
-                (None, '\'' | '"') => {
-                    quote = Some(c);
-                    started = true;
-                }
-                (Some(q), c) if c == q => quote = None,
-                (None, ' ') => {
-                    if started {
-                        words.push(std::mem::take(&mut word));
-                        started = false;
-                    }
-                }
-                _ => {
-                    word.push(c);
-                    started = true;
-                }
-            }
-        }
-        if started {
-            words.push(word);
-        }
-        words
-    }
-
-    /// Every example in every help text, as the shell would pass it to
-    /// `trine` (pipes, redirections and environment prefixes left off).
-    fn examples() -> Vec<(String, Vec<String>)> {
-        let mut found = Vec::new();
-        let mut commands = vec![Cli::command()];
-        while let Some(command) = commands.pop() {
-            if let Some(help) = command.get_after_help() {
-                for line in help.to_string().lines() {
-                    let line = line.trim();
-                    let Some(start) = line.find("trine ") else {
-                        continue;
-                    };
-                    let with_env = line.starts_with("TRINE_")
-                        && line.split(' ').next().is_some_and(|w| w.contains('='));
-                    if !line.starts_with("trine ") && !with_env {
-                        continue;
-                    }
-                    let call = line[start..].split(['|', '<']).next().unwrap().trim();
-                    found.push((command.get_name().to_string(), words(call)));
-                }
-            }
-            commands.extend(command.get_subcommands().cloned());
-        }
-        found
-    }
-
-    #[test]
-    fn every_command_has_examples_and_every_example_parses() {
-        let examples = examples();
-        let top = Cli::command();
-        for sub in top.get_subcommands().filter(|c| c.get_name() != "help") {
-            assert!(
-                examples.iter().any(|(owner, _)| owner == sub.get_name()),
-                "`trine {} --help` shows no examples",
-                sub.get_name()
-            );
-        }
-        assert!(examples.len() > 40, "{} examples", examples.len());
-        for (owner, argv) in &examples {
-            if let Err(e) = Cli::try_parse_from(argv) {
-                panic!("an example of `{owner}` does not parse: {argv:?}\n{e}");
-            }
-        }
-    }
-}
+mod tests;
