@@ -58,13 +58,17 @@ pub struct ReminderPlan {
 }
 
 impl ReminderPlan {
+    /// Whether the reminder time of the week holding `now` has passed with
+    /// that week not done (whether or not reminders are on).
+    pub fn overdue(&self, now: NaiveDateTime) -> bool {
+        let week = self.first_day.week_start(now.date());
+        now >= reminder_moment(week, self.day, self.time) && self.done_week != Some(week)
+    }
+
     /// The reminder owed at `now`, if any.
     pub fn due(&self, now: NaiveDateTime) -> Option<Reminder> {
         let week = self.first_day.week_start(now.date());
-        let owed = self.enabled
-            && now >= reminder_moment(week, self.day, self.time)
-            && self.done_week != Some(week)
-            && self.last_reminded != Some(week);
+        let owed = self.enabled && self.overdue(now) && self.last_reminded != Some(week);
         owed.then_some(Reminder {
             week_start: week,
             title: TITLE,
@@ -100,15 +104,7 @@ impl Journal {
     /// reflection not done: the week is due, whether or not reminders are
     /// on (the This week screen says so either way).
     pub fn week_overdue(&self, now: NaiveDateTime) -> Result<bool> {
-        let settings = self.app_settings()?;
-        let week = self.settings()?.first_day.week_start(now.date());
-        let day: FirstDay = settings.reminder_day.parse()?;
-        let time =
-            NaiveTime::parse_from_str(&settings.reminder_time, "%H:%M").unwrap_or(NaiveTime::MIN);
-        if now < reminder_moment(week, day, time) {
-            return Ok(false);
-        }
-        Ok(self.week_status(week, now.date())? != WeekStatus::Done)
+        Ok(self.reminder_plan(now)?.overdue(now))
     }
 
     /// The reminder owed at `now`, if any (see the module's rules). Call
