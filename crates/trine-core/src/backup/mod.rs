@@ -231,11 +231,21 @@ impl Journal {
     }
 
     /// Takes a backup if none was taken in the last 24 hours. Returns it,
-    /// or `None` when one is recent enough.
+    /// or `None` when one is recent enough, or when the journal holds no
+    /// writing yet (no entry, not even in the bin, and no check-in): a
+    /// new journal, or one just erased, has nothing to keep.
     pub fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
         let Some(path) = self.path() else {
             return Ok(None);
         };
+        let written: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM checkins)",
+            [],
+            |r| r.get(0),
+        )?;
+        if !written {
+            return Ok(None);
+        }
         let latest = list_backups(&backups_dir(path))?.into_iter().next();
         let now = time::now().naive_local();
         match latest {
@@ -313,6 +323,22 @@ mod tests {
             list_backups(&dir.path().join("backups")).unwrap().len(),
             1,
             "the kept copy is not a backup"
+        );
+    }
+
+    #[test]
+    fn a_journal_with_nothing_written_is_not_backed_up_automatically() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        assert_eq!(journal.backup_if_due().unwrap(), None, "nothing to keep");
+        assert!(list_backups(&dir.path().join("backups"))
+            .unwrap()
+            .is_empty());
+        let id = journal.create(NewEntry::note("n", "")).unwrap().id;
+        journal.delete(id).unwrap();
+        assert!(
+            journal.backup_if_due().unwrap().is_some(),
+            "an entry in the bin is still writing"
         );
     }
 
