@@ -5,6 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# A one-off run gains nothing from incremental compilation, and its caches
+# were the largest part of target/ after a few runs.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
+# A full disk shows up as a linker crash (SIGBUS) deep in the build; say
+# plainly how much room there is before starting, and after.
+disk_report() {
+    local target="${CARGO_TARGET_DIR:-target}"
+    echo "== disk: $(df -h --output=avail . | tail -1 | tr -d ' ') free here; target/ holds $(du -sh "$target" 2>/dev/null | cut -f1 || echo nothing)"
+}
+disk_report
+trap disk_report EXIT
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
