@@ -13,6 +13,7 @@
 /// in `src/lib.rs`; each one needs an `allow-…` grant in a capability file.
 const COMMANDS: &[&str] = &[
     "entry_count",
+    "week_due",
     "week_view",
     "save_reflection",
     "another_prompt",

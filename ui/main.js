@@ -7,6 +7,7 @@
 
 import { call } from './lib/api.js';
 import { refreshCount } from './lib/count.js';
+import { watchDue } from './lib/due.js';
 import { startIdleLock } from './lib/idle.js';
 import { installKeys } from './lib/keys.js';
 import { showError, toast } from './lib/notify.js';
@@ -49,6 +50,7 @@ async function start() {
     showError(error);
   }
   refreshCount();
+  watchDue();
   startRouter();
 }
 

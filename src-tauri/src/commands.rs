@@ -36,6 +36,13 @@ pub fn entry_count(journal: State<'_, JournalState>) -> Reply<u64> {
     journal.with(|journal| journal.entry_count())
 }
 
+/// Whether this week's reflection is due: its reminder time has passed and
+/// it is not done. The bar marks "This week" while it is.
+#[tauri::command(async)]
+pub fn week_due(journal: State<'_, JournalState>) -> Reply<bool> {
+    journal.with(|journal| journal.week_overdue(trine_core::time::now().naive_local()))
+}
+
 /// The reflection screen for this week, or for the week of `week`.
 #[tauri::command(async)]
 pub fn week_view(journal: State<'_, JournalState>, week: Option<NaiveDate>) -> Reply<ThisWeek> {

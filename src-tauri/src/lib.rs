@@ -126,6 +126,7 @@ pub fn run() {
         // Keep in step with `COMMANDS` in `src-tauri/build.rs`.
         .invoke_handler(tauri::generate_handler![
             commands::entry_count,
+            commands::week_due,
             commands::week_view,
             commands::save_reflection,
             commands::another_prompt,

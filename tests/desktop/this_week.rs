@@ -395,3 +395,62 @@ fn a_rating_can_be_set_back_to_not_rated() {
     });
     assert_eq!(shown, "Not rated", "and it stays so after a relaunch");
 }
+
+const WEEK_LINK: &str = "document.querySelector('.nav a[data-screen=week]')";
+
+/// The bar marks "This week" once the week's reminder time has passed with
+/// the week not done, whatever screen is open, and the mark goes as soon as
+/// the week is done.
+#[test]
+fn the_bar_marks_this_week_while_it_is_due() {
+    let Some(sandbox) = Sandbox::new_or_skip("the_bar_marks_this_week_while_it_is_due") else {
+        return;
+    };
+    sandbox.onboard();
+    // Friday 27 November 2026 at 17:00: an hour after the default reminder
+    // time (Friday at 16:00), with the week not written.
+    sandbox.set_env("TRINE_NOW", "2026-11-27T17:00:00");
+
+    let (due_name, on_journal, done_name, status) = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        app.wait_until(
+            &format!("{WEEK_LINK}.classList.contains('is-due')"),
+            "the mark on This week",
+        )
+        .await?;
+        let due_name = app
+            .eval(&format!("return {WEEK_LINK}.textContent;"))
+            .await?;
+        app.go("#/journal", "#entry-list").await?;
+        let on_journal = app
+            .eval(&format!("return {WEEK_LINK}.classList.contains('is-due');"))
+            .await?;
+        app.save_screenshot("nav-week-due.png").await?;
+        app.go("#/week", "#week-label").await?;
+        for side in ["developmental", "emotional", "integration"] {
+            app.click(&format!(".side-card[data-side={side}] .skip-box"))
+                .await?;
+        }
+        rate(&app, "seen", 6).await?;
+        rate(&app, "known", 5).await?;
+        rate(&app, "valued", 7).await?;
+        app.wait_until(
+            &format!("!{WEEK_LINK}.classList.contains('is-due')"),
+            "the mark goes once the week is done",
+        )
+        .await?;
+        let done_name = app
+            .eval(&format!("return {WEEK_LINK}.textContent;"))
+            .await?;
+        let status = app.text("#week-status").await?;
+        Ok((due_name, on_journal, done_name, status))
+    });
+
+    assert_eq!(
+        due_name, "This week, due",
+        "the mark is named for screen readers too"
+    );
+    assert_eq!(on_journal, true, "the mark stays on other screens");
+    assert_eq!(status, "Done");
+    assert_eq!(done_name, "This week");
+}

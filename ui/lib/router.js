@@ -7,6 +7,7 @@
 // if it did something) and `focusSearch()` (Ctrl+F).
 
 import { clearError, showError } from './notify.js';
+import { refreshDue } from './due.js';
 
 const loaders = {
   week: () => import('../screens/this-week.js'),
@@ -67,6 +68,7 @@ async function show() {
     if (here) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  refreshDue();
   const root = document.getElementById('screen');
   const next = document.createElement('div');
   next.className = `screen screen-${route.name}`;

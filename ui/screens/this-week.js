@@ -7,6 +7,7 @@
 import { call } from '../lib/api.js';
 import { Autosaver, saveIndicator } from '../lib/autosave.js';
 import { refreshCount } from '../lib/count.js';
+import { refreshDue } from '../lib/due.js';
 import { capitalise, el, setTrustedHtml } from '../lib/dom.js';
 import { markdownEditor } from '../lib/editor.js';
 import { clearError, showError } from '../lib/notify.js';
@@ -315,7 +316,10 @@ export async function mount(root, route) {
   const showStatusBefore = showStatus;
   showStatus = (v) => {
     showStatusBefore(v);
-    if (v.status === 'done') dueBanner.hidden = true;
+    if (v.status === 'done') {
+      dueBanner.hidden = true;
+      refreshDue(); // and the mark in the bar
+    }
   };
 
   root.append(
