@@ -19,6 +19,7 @@
 mod commands;
 mod error;
 mod launch;
+mod lean_webview;
 mod privacy;
 mod reminders;
 mod state;
@@ -113,6 +114,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(journal)
         .setup(|app| {
+            lean_webview::trim(app.handle());
             launch::minimize_if_started_at_login(app.handle());
             privacy::backup_soon(app.handle().clone());
             reminders::start(app.handle().clone());

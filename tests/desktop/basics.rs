@@ -216,3 +216,31 @@ fn an_encrypted_journal_asks_for_its_passphrase() {
     );
     assert_eq!(count, "1", "the right passphrase opens the journal");
 }
+
+/// Trine's pages need no GPU: the shell turns WebGL off with accelerated
+/// compositing (src-tauri/src/lean_webview.rs), and the pages still draw.
+#[test]
+fn the_webview_runs_without_webgl() {
+    let Some(sandbox) = Sandbox::new_or_skip("the_webview_runs_without_webgl") else {
+        return;
+    };
+    sandbox.seed_notes(2);
+
+    let (webgl, entries) = sandbox.run_app(|app| async move {
+        app.wait_for_text("#entry-count").await?;
+        let webgl = app
+            .eval(
+                "const canvas = document.createElement('canvas');
+                 return Boolean(canvas.getContext('webgl') || canvas.getContext('webgl2'));",
+            )
+            .await?;
+        app.go("#/journal", "#entry-list .entry-item").await?;
+        let entries = app
+            .eval("return document.querySelectorAll('#entry-list .entry-item').length;")
+            .await?;
+        Ok((webgl, entries))
+    });
+
+    assert_eq!(webgl, Value::Bool(false), "WebGL is off in Trine's window");
+    assert_eq!(entries, Value::from(2), "the Journal list still shows");
+}

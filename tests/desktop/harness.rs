@@ -466,23 +466,49 @@ impl App {
 
     /// Saves what the window shows to `target/e2e-screenshots/NAME`, for a
     /// person to look at.
+    ///
+    /// The picture is the X server's copy of the app's window, what a
+    /// person sees. WebDriver's own screenshot cannot be used: WebKitGTK
+    /// (2.50) never answers it when the page is drawn without accelerated
+    /// compositing, which the app turns off to save memory
+    /// (src-tauri/src/lean_webview.rs).
     pub async fn save_screenshot(&self, name: &str) -> Step<()> {
-        // WebKit's screenshot is the last frame it painted, which may predate
-        // the latest DOM change: wait for two more frames first.
+        // Let the latest DOM change reach the screen: two frames.
         self.run_script(
             "const done = arguments[arguments.length - 1];
              requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
         )
         .await?;
-        let png = self
-            .client
-            .screenshot()
-            .await
-            .map_err(|e| format!("could not take a screenshot: {e}"))?;
+        let window = self.x_window()?;
         let folder = screenshot_folder();
         std::fs::create_dir_all(&folder).unwrap();
-        std::fs::write(folder.join(name), png).unwrap();
+        let out = Command::new("import")
+            .args(["-window", &window])
+            .arg(folder.join(name))
+            .output()
+            .map_err(|e| format!("could not run ImageMagick's import (scripts/setup.sh): {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "import could not copy window {window}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
         Ok(())
+    }
+
+    /// The X id of the app's shown window (through xdotool, by process id).
+    fn x_window(&self) -> Step<String> {
+        for pid in app_pids(&self.data_dir) {
+            let out = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--pid", &pid.to_string()])
+                .output()
+                .map_err(|e| format!("could not run xdotool (scripts/setup.sh): {e}"))?;
+            let found = String::from_utf8_lossy(&out.stdout);
+            if let Some(window) = found.lines().next() {
+                return Ok(window.trim().to_string());
+            }
+        }
+        Err("the app has no window shown on the X display".into())
     }
 
     /// The window's size in pixels.
