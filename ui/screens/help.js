@@ -90,7 +90,7 @@ export async function mount(root) {
         text: 'Each week, This week asks one question for each side and how seen, known and valued you felt, from 1 to 10. Answer what you like and skip the rest; a week counts as done when every side is answered or skipped and all three ratings are given. Trends shows how the ratings move over the months, and Check-in scores all nine parts as a triangle whenever you want a fuller picture.',
       }),
       el('p', {
-        text: 'Trine can remind you with a desktop notification on the day and time you choose in Settings, while it is running. Notes are for anything else, any day.',
+        text: 'Trine can remind you with a desktop notification on the day and time you choose in Settings, while it is running. From that time until the week is done, a dot beside This week in the bar shows it is due. Notes are for anything else, any day.',
       }),
     ),
     el(
