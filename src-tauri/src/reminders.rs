@@ -43,6 +43,9 @@ struct Looker {
     plan: Option<ReminderPlan>,
     /// A week reminded while the journal was locked, not yet recorded in it.
     unrecorded: Option<NaiveDate>,
+    /// Whether the week was due at the last look, to tell the page when
+    /// that changes (the mark on "This week" in the bar).
+    overdue: Option<bool>,
 }
 
 impl Looker {
@@ -67,6 +70,11 @@ impl Looker {
         let Some(plan) = self.plan.as_mut() else {
             return;
         };
+        let overdue = plan.overdue(now);
+        if self.overdue != Some(overdue) {
+            self.overdue = Some(overdue);
+            tell_page_due_changed(app);
+        }
         let Some(reminder) = plan.due(now) else {
             return;
         };
@@ -87,5 +95,15 @@ impl Looker {
             Err(e) if e.code == "locked" => self.unrecorded = Some(reminder.week_start),
             Err(e) => eprintln!("trine: could not record the reminder: {e}"),
         }
+    }
+}
+
+/// Asks the page to show afresh whether the week is due: the reminder time
+/// can pass while the app is open on any screen.
+fn tell_page_due_changed<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        // Before the page has loaded there is nothing to tell; it asks
+        // for itself as it starts.
+        let _ = window.eval("window.__trineRefreshDue?.()");
     }
 }

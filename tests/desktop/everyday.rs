@@ -42,14 +42,23 @@ fn the_weekly_reminder_is_a_notification_on_the_bus_once_its_time_passes() {
     sandbox.set_env("TRINE_NOW", "2026-11-27T15:59:40");
 
     let watched = bus.clone();
-    let (due_before, notified_early, due_after) = sandbox.run_app(|app| async move {
+    let (due_before, marked_before, notified_early, due_after) = sandbox.run_app(|app| async move {
         app.wait_for("#week-label").await?;
         let due_before = app.is_shown("#week-due").await?;
+        let marked_before = app
+            .eval("return document.querySelector('.nav a[data-screen=week]').classList.contains('is-due');")
+            .await?;
         let notified_early = watched.count();
         seen_on_the_bus(
             &watched,
             "Time for this week's reflection",
             Duration::from_secs(60),
+        )
+        .await?;
+        // The bar marks the week as due without leaving the screen.
+        app.wait_until(
+            "document.querySelector('.nav a[data-screen=week]').classList.contains('is-due')",
+            "the mark on This week once the reminder time passes",
         )
         .await?;
         // Opening This week now shows the week as due.
@@ -59,10 +68,15 @@ fn the_weekly_reminder_is_a_notification_on_the_bus_once_its_time_passes() {
         app.save_screenshot("week-due.png").await?;
         // Another check or two passes (every 5 s): still one reminder.
         tokio::time::sleep(Duration::from_secs(11)).await;
-        Ok((due_before, notified_early, due_after))
+        Ok((due_before, marked_before, notified_early, due_after))
     });
 
     assert!(!due_before, "not due before the reminder's time");
+    assert_eq!(
+        marked_before,
+        serde_json::Value::Bool(false),
+        "no mark before its time"
+    );
     assert_eq!(notified_early, 0, "no notification before its time");
     assert!(due_after, "This week says the week is due");
     let seen = bus.seen();

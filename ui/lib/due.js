@@ -1,11 +1,10 @@
 // The mark on "This week" in the bar while the week's reflection is due:
 // its reminder time has passed and it is not done yet. Asked again on
-// every screen change, after the reflection is saved, and once a minute.
+// every screen change, after the reflection is saved, and when the shell
+// sees the reminder time pass (src-tauri/src/reminders.rs calls
+// window.__trineRefreshDue).
 
 import { call } from './api.js';
-
-const EVERY = 60_000;
-let timer = null;
 
 /** Asks whether the week is due and marks the bar's "This week" link. */
 export async function refreshDue() {
@@ -29,8 +28,8 @@ export async function refreshDue() {
   }
 }
 
-/** Starts asking once a minute (a reminder time can pass while the app is open). */
+/** Shows the mark now and lets the shell ask for it again. */
 export function watchDue() {
+  window.__trineRefreshDue = refreshDue;
   refreshDue();
-  if (timer === null) timer = setInterval(refreshDue, EVERY);
 }
