@@ -39,6 +39,9 @@ APT_PACKAGES=(
     dunst
     # rpm -qip reads the .rpm that scripts/package.sh builds.
     rpm
+    # A window manager for the one desktop test that needs windows to be
+    # minimised (Trine started at login); Xvfb has none.
+    openbox
 )
 
 say() { printf 'setup: %s\n' "$*"; }

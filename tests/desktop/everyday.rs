@@ -291,3 +291,64 @@ fn the_reminder_comes_while_an_encrypted_journal_is_locked() {
         "recorded once unlocked"
     );
 }
+
+const WINDOW_STATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/desktop/window_state.py");
+
+/// The states ("normal", "iconic") the window manager gave `pid`'s windows.
+fn window_states(pid: u32) -> String {
+    let out = Command::new("/usr/bin/python3")
+        .args([WINDOW_STATE, &pid.to_string()])
+        .output()
+        .expect("run window_state.py");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// Waits up to 15 s for `pid`'s window to be in `state`; returns the last
+/// state seen.
+fn wait_for_window_state(pid: u32, state: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let seen = window_states(pid);
+        if seen == state || Instant::now() >= deadline {
+            return seen;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Started at login (the entry's `--minimized`), Trine opens minimised,
+/// and opening it from the menu then brings the window back. Under a
+/// window manager (see `Sandbox::run_directly`): Xvfb alone minimises
+/// nothing.
+#[test]
+fn started_at_login_the_window_opens_minimised() {
+    let Some(sandbox) = Sandbox::new_or_skip("started_at_login_the_window_opens_minimised") else {
+        return;
+    };
+    assert!(
+        sandbox.has_session_bus(),
+        "dbus-daemon is needed for the single-instance handover; run scripts/setup.sh"
+    );
+    sandbox.onboard();
+    let (at_login, second_exit, after) = sandbox.run_directly(&["--minimized"], |app| {
+        let at_login = wait_for_window_state(app.id(), "iconic");
+        let second_exit = sandbox
+            .launch_directly()
+            .wait()
+            .expect("the second launch ends")
+            .code();
+        let after = wait_for_window_state(app.id(), "normal");
+        (at_login, second_exit, after)
+    });
+
+    assert_eq!(
+        at_login, "iconic",
+        "started at login, the window is minimised"
+    );
+    assert_eq!(
+        second_exit,
+        Some(0),
+        "the second launch hands over and ends"
+    );
+    assert_eq!(after, "normal", "and the window is back");
+}

@@ -110,6 +110,36 @@ impl Sandbox {
             .expect("start the app binary")
     }
 
+    /// Starts the app binary directly with `args` (no WebDriver) under a
+    /// window manager (openbox, which Xvfb lacks: without one nothing can
+    /// be minimised), runs `scenario` with the app's process, then stops
+    /// both. One app at a time, as with [`Sandbox::run_app`]; no other
+    /// test's app sees the window manager.
+    pub fn run_directly<T>(&self, args: &[&str], scenario: impl FnOnce(&Child) -> T) -> T {
+        let _one_at_a_time = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let _window_manager = Stopped(
+            Command::new("openbox")
+                .arg("--sm-disable")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("openbox, a window manager for Xvfb; run scripts/setup.sh"),
+        );
+        // Let it take the display before the app maps its window.
+        std::thread::sleep(Duration::from_millis(500));
+        let app = Stopped(
+            Command::new(APP)
+                .args(args)
+                .envs(self.env())
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start the app binary"),
+        );
+        scenario(&app.0)
+    }
+
     /// The sandbox's home folder.
     pub fn home(&self) -> PathBuf {
         self.root.path().join("home")
@@ -275,6 +305,16 @@ impl Sandbox {
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
             panic!("{error}\n--- tauri-driver log ---\n{log}")
         })
+    }
+}
+
+/// A process that is killed when this is dropped, even if a test fails.
+pub struct Stopped(pub Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
 
