@@ -13,7 +13,10 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 # plainly how much room there is before starting, and after.
 disk_report() {
     local target="${CARGO_TARGET_DIR:-target}"
-    echo "== disk: $(df -h --output=avail . | tail -1 | tr -d ' ') free here; target/ holds $(du -sh "$target" 2>/dev/null | cut -f1 || echo nothing)"
+    local size avail
+    size=$(du -sh "$target" 2>/dev/null | cut -f1) || size=nothing
+    avail=$(df -h --output=avail "$(dirname "$target")" 2>/dev/null | tail -1 | tr -d ' ') || avail=unknown
+    echo "== disk: ${avail:-unknown} free for $target, which holds ${size:-nothing}"
 }
 disk_report
 trap disk_report EXIT

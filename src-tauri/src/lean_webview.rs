@@ -2,10 +2,11 @@
 //!
 //! Trine shows a few local pages of text and SVG: it has no use for
 //! WebKit's accelerated compositing, WebGL, or a browser's caches of pages
-//! visited before. On Linux, compositing alone cost about 120 MB in WebKit's
-//! web process (GL through Mesa, in software where there is no GPU), which
-//! put the app over its memory budget (BENCHMARKS.md). This turns those
-//! off for the main window as soon as it exists.
+//! visited before. On Linux, with compositing WebKit's web process drew
+//! through GL (Mesa, in software where there is no GPU): 222 MB for that
+//! process against 128 MB without, and 343 MB against 252 MB for the whole
+//! app (BENCHMARKS.md). This turns those off for the main window as soon
+//! as it exists.
 
 use tauri::Manager;
 

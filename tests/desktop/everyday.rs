@@ -4,10 +4,10 @@
 //! starting at login.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use crate::harness::{Sandbox, Step};
+use crate::harness::{Sandbox, Step, Stopped, WINDOW_STATE};
 use crate::session_bus::Notifications;
 
 /// Waits, without blocking the page's session, until `text` was seen on
@@ -45,8 +45,13 @@ fn the_weekly_reminder_is_a_notification_on_the_bus_once_its_time_passes() {
     let (due_before, marked_before, notified_early, due_after) = sandbox.run_app(|app| async move {
         app.wait_for("#week-label").await?;
         let due_before = app.is_shown("#week-due").await?;
+        // Asked afresh, so that the answer is the shell's, not the page's
+        // state before its first answer arrived.
         let marked_before = app
-            .eval("return document.querySelector('.nav a[data-screen=week]').classList.contains('is-due');")
+            .eval(
+                "return window.__trineRefreshDue().then(() =>
+                   document.querySelector('.nav a[data-screen=week]').classList.contains('is-due'));",
+            )
             .await?;
         let notified_early = watched.count();
         seen_on_the_bus(
@@ -126,18 +131,7 @@ fn a_second_launch_brings_the_first_window_forward_and_ends() {
             .status()
             .map_err(|e| format!("could not move the focus away: {e}"))?;
         let away = focused_window();
-        let mut second = launcher.launch_directly();
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let second_exit = loop {
-            if let Some(status) = second.try_wait().map_err(|e| e.to_string())? {
-                break status.code();
-            }
-            if Instant::now() >= deadline {
-                let _ = second.kill();
-                return Err("the second launch was still running after 30 s".into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        };
+        let second_exit = exit_code_within_30_s(launcher.launch_directly())?;
         let deadline = Instant::now() + Duration::from_secs(10);
         while focused_window() != "Trine" && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -292,15 +286,34 @@ fn the_reminder_comes_while_an_encrypted_journal_is_locked() {
     );
 }
 
-const WINDOW_STATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/desktop/window_state.py");
-
 /// The states ("normal", "iconic") the window manager gave `pid`'s windows.
 fn window_states(pid: u32) -> String {
     let out = Command::new("/usr/bin/python3")
         .args([WINDOW_STATE, &pid.to_string()])
         .output()
         .expect("run window_state.py");
+    assert!(
+        out.status.success(),
+        "window_state.py failed (python3-xlib? scripts/setup.sh): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// The exit code of `launch`, which should end within 30 s; it is stopped
+/// and the test fails if it does not.
+fn exit_code_within_30_s(launch: Child) -> Step<Option<i32>> {
+    let mut launch = Stopped(launch);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(status) = launch.0.try_wait().map_err(|e| e.to_string())? {
+            return Ok(status.code());
+        }
+        if Instant::now() >= deadline {
+            return Err("the second launch was still running after 30 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 /// Waits up to 15 s for `pid`'s window to be in `state`; returns the last
@@ -332,11 +345,7 @@ fn started_at_login_the_window_opens_minimised() {
     sandbox.onboard();
     let (at_login, second_exit, after) = sandbox.run_directly(&["--minimized"], |app| {
         let at_login = wait_for_window_state(app.id(), "iconic");
-        let second_exit = sandbox
-            .launch_directly()
-            .wait()
-            .expect("the second launch ends")
-            .code();
+        let second_exit = exit_code_within_30_s(sandbox.launch_directly());
         let after = wait_for_window_state(app.id(), "normal");
         (at_login, second_exit, after)
     });
@@ -347,7 +356,7 @@ fn started_at_login_the_window_opens_minimised() {
     );
     assert_eq!(
         second_exit,
-        Some(0),
+        Ok(Some(0)),
         "the second launch hands over and ends"
     );
     assert_eq!(after, "normal", "and the window is back");

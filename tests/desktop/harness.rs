@@ -117,16 +117,27 @@ impl Sandbox {
     /// test's app sees the window manager.
     pub fn run_directly<T>(&self, args: &[&str], scenario: impl FnOnce(&Child) -> T) -> T {
         let _one_at_a_time = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let _window_manager = Stopped(
+        let mut window_manager = Stopped(
             Command::new("openbox")
                 .arg("--sm-disable")
+                .env("HOME", self.home())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("openbox, a window manager for Xvfb; run scripts/setup.sh"),
         );
-        // Let it take the display before the app maps its window.
-        std::thread::sleep(Duration::from_millis(500));
+        // It must manage the display before the app maps its window.
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !window_manager_runs() {
+            if let Ok(Some(status)) = window_manager.0.try_wait() {
+                panic!("openbox ended at once ({status})");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "openbox did not take the display within 15 s"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let app = Stopped(
             Command::new(APP)
                 .args(args)
@@ -306,6 +317,18 @@ impl Sandbox {
             panic!("{error}\n--- tauri-driver log ---\n{log}")
         })
     }
+}
+
+/// `tests/desktop/window_state.py`, which reads what the window manager says.
+pub const WINDOW_STATE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/desktop/window_state.py");
+
+/// Whether a window manager manages the display now.
+fn window_manager_runs() -> bool {
+    Command::new("/usr/bin/python3")
+        .args([WINDOW_STATE, "wm"])
+        .status()
+        .is_ok_and(|status| status.success())
 }
 
 /// A process that is killed when this is dropped, even if a test fails.

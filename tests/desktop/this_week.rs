@@ -423,7 +423,9 @@ fn the_bar_marks_this_week_while_it_is_due() {
             .await?;
         app.go("#/journal", "#entry-list").await?;
         let on_journal = app
-            .eval(&format!("return {WEEK_LINK}.classList.contains('is-due');"))
+            .eval(&format!(
+                "return window.__trineRefreshDue().then(() => {WEEK_LINK}.classList.contains('is-due'));"
+            ))
             .await?;
         app.save_screenshot("nav-week-due.png").await?;
         app.go("#/week", "#week-label").await?;

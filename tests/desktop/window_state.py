@@ -1,17 +1,28 @@
-"""Prints the ICCCM state of one process's top-level windows, as the window
-manager set it: "normal", "iconic" (minimised) or "withdrawn", one line per
-window that has a state. Used by tests/desktop/everyday.rs to see that
-Trine started at login opens minimised. Needs python3-xlib.
+"""Reads what the window manager says, for tests/desktop (Xvfb has none of
+its own; Sandbox::run_directly starts openbox). Needs python3-xlib.
 
-Usage: window_state.py PID
+Usage:
+  window_state.py wm     exits 0 once a window manager runs on the display
+                         (it has set _NET_SUPPORTING_WM_CHECK), else 1
+  window_state.py PID    prints the ICCCM state of PID's top-level windows:
+                         "normal", "iconic" (minimised) or "withdrawn", one
+                         line per window that has a state
 """
 
 import sys
 
 from Xlib import X, display
 
-pid = int(sys.argv[1])
 d = display.Display()
+root = d.screen().root
+
+if sys.argv[1] == "wm":
+    check = root.get_full_property(
+        d.intern_atom("_NET_SUPPORTING_WM_CHECK"), X.AnyPropertyType
+    )
+    sys.exit(0 if check else 1)
+
+pid = int(sys.argv[1])
 NET_WM_PID = d.intern_atom("_NET_WM_PID")
 WM_STATE = d.intern_atom("WM_STATE")
 NAMES = {0: "withdrawn", 1: "normal", 3: "iconic"}
@@ -28,7 +39,7 @@ def windows(parent):
         yield from windows(child)
 
 
-for window in windows(d.screen().root):
+for window in windows(root):
     try:
         owner = window.get_full_property(NET_WM_PID, X.AnyPropertyType)
         state = window.get_full_property(WM_STATE, WM_STATE)

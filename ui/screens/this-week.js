@@ -314,11 +314,13 @@ export async function mount(root, route) {
   );
   dueBanner.hidden = !view.overdue || otherWeek !== null;
   const showStatusBefore = showStatus;
+  let shownStatus = view.status;
   showStatus = (v) => {
     showStatusBefore(v);
-    if (v.status === 'done') {
-      dueBanner.hidden = true;
-      refreshDue(); // and the mark in the bar
+    if (v.status === 'done') dueBanner.hidden = true;
+    if (v.status !== shownStatus) {
+      shownStatus = v.status;
+      refreshDue(); // the mark in the bar follows the week's status
     }
   };
 
