@@ -21,6 +21,9 @@ mod harness;
 #[allow(dead_code)]
 #[path = "../tests/desktop/session_bus.rs"]
 mod session_bus;
+#[allow(dead_code)]
+#[path = "../tests/desktop/x_display.rs"]
+mod x_display;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -12,33 +12,20 @@ import sys
 
 from Xlib import X, display, protocol
 
+from xwindows import windows_of
+
 pid = int(sys.argv[1])
 d = display.Display()
 WM_PROTOCOLS = d.intern_atom("WM_PROTOCOLS")
 WM_DELETE_WINDOW = d.intern_atom("WM_DELETE_WINDOW")
-NET_WM_PID = d.intern_atom("_NET_WM_PID")
-
-
-def windows(parent):
-    # A window can vanish while the tree is walked (a tooltip, another
-    # app's popup): skip it rather than fail.
-    try:
-        children = parent.query_tree().children
-    except Exception:
-        return
-    for child in children:
-        yield child
-        yield from windows(child)
-
 
 asked = 0
-for window in windows(d.screen().root):
+for window in windows_of(d, pid):
     try:
-        owner = window.get_full_property(NET_WM_PID, X.AnyPropertyType)
         protocols = window.get_wm_protocols() or []
     except Exception:
         continue
-    if owner and owner.value[0] == pid and WM_DELETE_WINDOW in protocols:
+    if WM_DELETE_WINDOW in protocols:
         message = protocol.event.ClientMessage(
             window=window,
             client_type=WM_PROTOCOLS,

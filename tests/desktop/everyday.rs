@@ -3,12 +3,12 @@
 //! is due" state, one instance at a time, a window that keeps its size, and
 //! starting at login.
 
-use std::path::Path;
-use std::process::{Child, Command};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
-use crate::harness::{Sandbox, Step, Stopped, WINDOW_STATE};
+use crate::harness::{Sandbox, Step};
 use crate::session_bus::Notifications;
+use crate::x_display::{focused_window, move_focus_away, window_states, Stopped};
 
 /// Waits, without blocking the page's session, until `text` was seen on
 /// the bus.
@@ -98,17 +98,6 @@ fn the_weekly_reminder_is_a_notification_on_the_bus_once_its_time_passes() {
     );
 }
 
-const X_FOCUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/desktop/x_focus.py");
-
-/// The name of the top-level window with the X input focus.
-fn focused_window() -> String {
-    let out = Command::new("/usr/bin/python3")
-        .args([X_FOCUS, "name"])
-        .output()
-        .expect("run x_focus.py");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
 #[test]
 fn a_second_launch_brings_the_first_window_forward_and_ends() {
     let Some(sandbox) =
@@ -121,15 +110,11 @@ fn a_second_launch_brings_the_first_window_forward_and_ends() {
         "dbus-daemon is needed for the single-instance handover; run scripts/setup.sh"
     );
     sandbox.onboard();
-    assert!(Path::new(X_FOCUS).exists());
 
     let launcher = &sandbox;
     let (away, second_exit, focused, running) = sandbox.run_app(|app| async move {
         app.wait_for("#week-label").await?;
-        Command::new("/usr/bin/python3")
-            .args([X_FOCUS, "away"])
-            .status()
-            .map_err(|e| format!("could not move the focus away: {e}"))?;
+        move_focus_away()?;
         let away = focused_window();
         let second_exit = exit_code_within_30_s(launcher.launch_directly())?;
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -284,20 +269,6 @@ fn the_reminder_comes_while_an_encrypted_journal_is_locked() {
         None,
         "recorded once unlocked"
     );
-}
-
-/// The states ("normal", "iconic") the window manager gave `pid`'s windows.
-fn window_states(pid: u32) -> String {
-    let out = Command::new("/usr/bin/python3")
-        .args([WINDOW_STATE, &pid.to_string()])
-        .output()
-        .expect("run window_state.py");
-    assert!(
-        out.status.success(),
-        "window_state.py failed (python3-xlib? scripts/setup.sh): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
 /// The exit code of `launch`, which should end within 30 s; it is stopped

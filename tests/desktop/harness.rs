@@ -19,6 +19,7 @@ use serde_json::{json, Value};
 use tempfile::TempDir;
 
 use crate::driver::{app_pids, why_e2e_cannot_run, Driver};
+use crate::x_display::{self, Stopped};
 
 use crate::session_bus::{Notifications, SessionBus};
 use trine_core::{Journal, NewEntry};
@@ -117,27 +118,8 @@ impl Sandbox {
     /// test's app sees the window manager.
     pub fn run_directly<T>(&self, args: &[&str], scenario: impl FnOnce(&Child) -> T) -> T {
         let _one_at_a_time = ONE_APP_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let mut window_manager = Stopped(
-            Command::new("openbox")
-                .arg("--sm-disable")
-                .env("HOME", self.home())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("openbox, a window manager for Xvfb; run scripts/setup.sh"),
-        );
         // It must manage the display before the app maps its window.
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while !window_manager_runs() {
-            if let Ok(Some(status)) = window_manager.0.try_wait() {
-                panic!("openbox ended at once ({status})");
-            }
-            assert!(
-                Instant::now() < deadline,
-                "openbox did not take the display within 15 s"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let _window_manager = x_display::start_window_manager(&self.home());
         let app = Stopped(
             Command::new(APP)
                 .args(args)
@@ -316,28 +298,6 @@ impl Sandbox {
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
             panic!("{error}\n--- tauri-driver log ---\n{log}")
         })
-    }
-}
-
-/// `tests/desktop/window_state.py`, which reads what the window manager says.
-pub const WINDOW_STATE: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/desktop/window_state.py");
-
-/// Whether a window manager manages the display now.
-fn window_manager_runs() -> bool {
-    Command::new("/usr/bin/python3")
-        .args([WINDOW_STATE, "wm"])
-        .status()
-        .is_ok_and(|status| status.success())
-}
-
-/// A process that is killed when this is dropped, even if a test fails.
-pub struct Stopped(pub Child);
-
-impl Drop for Stopped {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
     }
 }
 
@@ -548,30 +508,14 @@ impl App {
         let window = self.x_window()?;
         let folder = screenshot_folder();
         std::fs::create_dir_all(&folder).unwrap();
-        let out = Command::new("import")
-            .args(["-window", &window])
-            .arg(folder.join(name))
-            .output()
-            .map_err(|e| format!("could not run ImageMagick's import (scripts/setup.sh): {e}"))?;
-        if !out.status.success() {
-            return Err(format!(
-                "import could not copy window {window}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-        Ok(())
+        x_display::copy_window(&window, &folder.join(name))
     }
 
-    /// The X id of the app's shown window (through xdotool, by process id).
+    /// The X id of the app's shown window.
     fn x_window(&self) -> Step<String> {
         for pid in app_pids(&self.data_dir) {
-            let out = Command::new("xdotool")
-                .args(["search", "--onlyvisible", "--pid", &pid.to_string()])
-                .output()
-                .map_err(|e| format!("could not run xdotool (scripts/setup.sh): {e}"))?;
-            let found = String::from_utf8_lossy(&out.stdout);
-            if let Some(window) = found.lines().next() {
-                return Ok(window.trim().to_string());
+            if let Some(window) = x_display::shown_window(pid)? {
+                return Ok(window);
             }
         }
         Err("the app has no window shown on the X display".into())
@@ -599,20 +543,8 @@ impl App {
     /// request, sent by `close_window.py`), and waits for the app to end.
     /// The scenario should end after this.
     pub async fn close_window(&self) -> Step<()> {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/desktop/close_window.py");
         for pid in app_pids(&self.data_dir) {
-            let out = Command::new(PYTHON)
-                .arg(&script)
-                .arg(pid.to_string())
-                .output()
-                .map_err(|e| format!("could not run {}: {e}", script.display()))?;
-            if !out.status.success() {
-                return Err(format!(
-                    "could not ask the window of process {pid} to close: {}{}",
-                    String::from_utf8_lossy(&out.stdout),
-                    String::from_utf8_lossy(&out.stderr)
-                ));
-            }
+            x_display::ask_to_close(pid)?;
         }
         self.wait_gone().await
     }
@@ -654,19 +586,6 @@ impl App {
         tokio::time::sleep(Duration::from_millis(300)).await;
         Ok(())
     }
-}
-
-/// The Python that has python3-xlib (Debian's, not a version manager's).
-const PYTHON: &str = "/usr/bin/python3";
-
-/// Whether `App::close_window` can work here.
-pub fn can_close_windows() -> bool {
-    Command::new(PYTHON)
-        .args(["-c", "import Xlib"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 /// `target/e2e-screenshots/`.

@@ -26,6 +26,7 @@ mod driver;
 mod file_dialog;
 mod harness;
 mod session_bus;
+mod x_display;
 
 mod accessibility;
 mod basics;

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use fantoccini::key::Key;
 
-use crate::harness::{can_close_windows, App, Sandbox, Step};
+use crate::harness::{App, Sandbox, Step};
+use crate::x_display::can_close_windows;
 
 const DEVELOPMENTAL: &str = "textarea[data-side=developmental]";
 const EMOTIONAL: &str = "textarea[data-side=emotional]";

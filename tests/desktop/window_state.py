@@ -13,6 +13,8 @@ import sys
 
 from Xlib import X, display
 
+from xwindows import windows_of
+
 d = display.Display()
 root = d.screen().root
 
@@ -22,28 +24,13 @@ if sys.argv[1] == "wm":
     )
     sys.exit(0 if check else 1)
 
-pid = int(sys.argv[1])
-NET_WM_PID = d.intern_atom("_NET_WM_PID")
 WM_STATE = d.intern_atom("WM_STATE")
 NAMES = {0: "withdrawn", 1: "normal", 3: "iconic"}
 
-
-def windows(parent):
-    # A window can vanish while the tree is walked: skip it.
+for window in windows_of(d, int(sys.argv[1])):
     try:
-        children = parent.query_tree().children
-    except Exception:
-        return
-    for child in children:
-        yield child
-        yield from windows(child)
-
-
-for window in windows(root):
-    try:
-        owner = window.get_full_property(NET_WM_PID, X.AnyPropertyType)
         state = window.get_full_property(WM_STATE, WM_STATE)
     except Exception:
         continue
-    if owner and owner.value[0] == pid and state:
+    if state:
         print(NAMES.get(state.value[0], str(state.value[0])))
