@@ -280,40 +280,31 @@ fn a_selection_leaves_private_entries_out_unless_asked_and_previews_itself() {
     assert_eq!(left_out, 1);
     assert!(entries.iter().all(|e| e.title != "Secret"));
     assert_eq!(entries[0].title, "Shared note", "oldest first");
-    let (all, _) = journal
-        .select(&ExportSelection {
-            include_private: true,
-            ..Default::default()
-        })
-        .unwrap();
+    let chosen = |selection: ExportSelection| journal.select(&selection).unwrap().0;
+    let all = chosen(ExportSelection {
+        include_private: true,
+        ..Default::default()
+    });
     assert_eq!(all.len(), 4);
-    let (emotional, _) = journal
-        .select(&ExportSelection {
-            sides: vec![Side::Emotional],
-            ..Default::default()
-        })
-        .unwrap();
+    let emotional = chosen(ExportSelection {
+        sides: vec![Side::Emotional],
+        ..Default::default()
+    });
     assert_eq!(emotional.len(), 1);
-    let (tagged, _) = journal
-        .select(&ExportSelection {
-            tags: vec!["#Coach".into()],
-            ..Default::default()
-        })
-        .unwrap();
+    let tagged = chosen(ExportSelection {
+        tags: vec!["#Coach".into()],
+        ..Default::default()
+    });
     assert_eq!(tagged.len(), 1);
-    let (notes, _) = journal
-        .select(&ExportSelection {
-            kinds: vec![EntryKind::Note],
-            ..Default::default()
-        })
-        .unwrap();
+    let notes = chosen(ExportSelection {
+        kinds: vec![EntryKind::Note],
+        ..Default::default()
+    });
     assert_eq!(notes.len(), 2);
-    let (unrated, _) = journal
-        .select(&ExportSelection {
-            without_ratings: true,
-            ..Default::default()
-        })
-        .unwrap();
+    let unrated = chosen(ExportSelection {
+        without_ratings: true,
+        ..Default::default()
+    });
     assert!(unrated.iter().all(|e| e.ratings.is_empty()));
     let preview = journal.export_preview(&ExportSelection::default()).unwrap();
     assert_eq!((preview.entries, preview.private_left_out), (3, 1));
