@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every importer and the search box: each target runs for SECONDS
-# (default 60) with cargo-fuzz, seeded with real files from ../shared/fixtures
+# (default 60) with cargo-fuzz, seeded with the importer fixtures in tests/fixtures
 # where they exist. A crash stops the run with the input saved under
 # fuzz/artifacts/<target>/; replay it with
 #   cd fuzz && cargo fuzz run -s none <target> artifacts/<target>/<file>
@@ -9,17 +9,20 @@ cd "$(dirname "$0")/../fuzz"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 seconds="${1:-60}"
-fixtures=../../shared/fixtures
+fixtures=../tests/fixtures
 
 seed() { # target, files...
     local target="$1"; shift
     mkdir -p "corpus/$target"
-    for f in "$@"; do [ -f "$f" ] && cp "$f" "corpus/$target/" || true; done
+    for f in "$@"; do
+        [ -f "$f" ] || { echo "fuzz: seed $f is missing" >&2; exit 1; }
+        cp "$f" "corpus/$target/"
+    done
 }
 seed import_jrnl "$fixtures/jrnl/journal.txt"
 seed import_jrnl_json "$fixtures/jrnl/export.json"
-seed import_dayone "$fixtures/dayone/Fictional Journal.json"
-seed import_markdown "$fixtures"/joplin/md_frontmatter/Career/*.md
+seed import_dayone "$fixtures/dayone/Career Journal.json"
+seed import_markdown "$fixtures"/markdown/Career/*.md
 mkdir -p corpus/import_jsonl corpus/import_json corpus/search_query
 printf '%s\n' '{"id": "a1", "date": "2026-01-05", "title": "t", "body": "b", "tags": ["x"], "ratings": {"seen": 7, "known": 5, "valued": 6}}' > corpus/import_jsonl/seed.jsonl
 printf '%s\n' '{"format": "trine-journal", "version": 1, "entries": [{"id": "00000000-0000-4000-8000-000000000001", "kind": "reflection", "datetime": "2026-11-24T18:00:00+01:00", "sections": [{"side": "emotional", "text": "x"}]}]}' > corpus/import_json/seed.json

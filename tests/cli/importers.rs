@@ -1,6 +1,6 @@
-//! Imports of files written by other journals' own tools, from
-//! `../shared/fixtures/` (beside the repository on the project's machines
-//! and in CI). jrnl wrote its fixtures in America/New_York.
+//! Imports of files in other journals' formats, from `tests/fixtures/`
+//! (see its README: jrnl's were written by jrnl itself, in
+//! America/New_York).
 
 use std::path::PathBuf;
 
@@ -10,11 +10,11 @@ use crate::util::Sandbox;
 
 fn fixture(rel: &str) -> PathBuf {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures")
+        .join("tests/fixtures")
         .join(rel);
     assert!(
         path.exists(),
-        "fixture {} is missing (it lives in ../shared/fixtures)",
+        "fixture {} is missing (it lives in tests/fixtures)",
         path.display()
     );
     path
@@ -71,7 +71,7 @@ fn jrnl_text_and_json_exports_import_the_same_eight_entries() {
         "the text file and jrnl's own JSON export give the same journal"
     );
 
-    let first = by_title(&a, "First week in the new role");
+    let first = by_title(&a, "Started at the clinic's data team");
     assert_eq!(
         first["datetime"], "2026-01-05T20:40:00-05:00",
         "winter time in New York"
@@ -81,12 +81,12 @@ fn jrnl_text_and_json_exports_import_the_same_eight_entries() {
         first["ratings"],
         serde_json::json!({"seen": 7, "known": 5, "valued": 6})
     );
-    let dst = by_title(&a, "Late night after the DST change");
+    let dst = by_title(&a, "Awake after the clocks went forward");
     assert_eq!(
         dst["datetime"], "2026-03-08T01:30:00-05:00",
         "still winter time before 2 am on the change night"
     );
-    let after = by_title(&a, "Café notes");
+    let after = by_title(&a, "Morning pages");
     assert_eq!(
         after["datetime"], "2026-03-09T07:15:00-04:00",
         "summer time after the change"
@@ -95,7 +95,7 @@ fn jrnl_text_and_json_exports_import_the_same_eight_entries() {
         .as_str()
         .unwrap()
         .contains("自信 (confidence) 🚀"));
-    let unsafe_text = by_title(&a, "Pasted from a chat");
+    let unsafe_text = by_title(&a, "Copied from a message thread");
     assert!(
         unsafe_text["title"]
             .as_str()
@@ -103,7 +103,7 @@ fn jrnl_text_and_json_exports_import_the_same_eight_entries() {
             .contains("<script>alert('x')</script>"),
         "kept as text"
     );
-    let new_year = by_title(&a, "New year, week 53");
+    let new_year = by_title(&a, "First hours of the new year");
     assert_eq!(new_year["date"], "2027-01-01");
 }
 
@@ -127,7 +127,7 @@ fn jrnl_import_twice_adds_nothing_and_weeks_follow_local_dates() {
         (Some(0), Some(8))
     );
     let list = s.run(&["--json", "list", "--limit", "100"]).json();
-    let new_year = by_title(list.as_array().unwrap(), "New year, week 53");
+    let new_year = by_title(list.as_array().unwrap(), "First hours of the new year");
     assert_eq!(
         new_year["week"], "2026-12-28",
         "1 January 2027 belongs to ISO week 2026-W53"
@@ -158,9 +158,9 @@ fn a_jrnl_file_read_with_the_wrong_time_format_is_refused_and_nothing_is_importe
 fn day_one_zip_folder_and_json_import_the_same_text_and_count_the_photo() {
     let mut journals = Vec::new();
     for source in [
-        "dayone/day-one-fictional.zip",
+        "dayone/career-journal.zip",
         "dayone",
-        "dayone/Fictional Journal.json",
+        "dayone/Career Journal.json",
     ] {
         let s = Sandbox::new();
         let summary = s
@@ -192,28 +192,28 @@ fn day_one_zip_folder_and_json_import_the_same_text_and_count_the_photo() {
     assert_eq!(journals[0], journals[1]);
     assert_eq!(journals[1], journals[2]);
     let entries = &journals[0];
-    let garden = by_title(entries, "Lantern Garden Notes");
+    let garden = by_title(entries, "Portfolio Review Day");
     assert_eq!(
         garden["datetime"], "2031-04-05T14:30:00Z",
         "UTC, as Day One recorded it"
     );
     assert_eq!(
         garden["tags"],
-        serde_json::json!(["fictional", "garden", "sample"])
+        serde_json::json!(["portfolio", "review", "sample"])
     );
     assert!(
         garden["body"]
             .as_str()
             .unwrap()
-            .starts_with("The fictional greenhouse"),
+            .starts_with("The review panel walked"),
         "the heading became the title"
     );
-    let robot = by_title(entries, "Library Robot Rehearsal");
+    let robot = by_title(entries, "Mentor Call Notes");
     assert!(
         robot["body"]
             .as_str()
             .unwrap()
-            .contains("<strong>imaginary bold shelf</strong>"),
+            .contains("<strong>bold claim</strong>"),
         "raw HTML is kept as text"
     );
 }
@@ -221,7 +221,7 @@ fn day_one_zip_folder_and_json_import_the_same_text_and_count_the_photo() {
 #[test]
 fn day_one_import_twice_adds_nothing() {
     let s = Sandbox::new();
-    let zip = fixture("dayone/day-one-fictional.zip");
+    let zip = fixture("dayone/career-journal.zip");
     s.run(&["import", "--format", "dayone", zip.to_str().unwrap()])
         .ok();
     let again = s
@@ -242,7 +242,7 @@ fn day_one_import_twice_adds_nothing() {
 #[test]
 fn joplin_markdown_notes_import_with_titles_tags_times_and_ratings() {
     let s = Sandbox::new();
-    let folder = fixture("joplin/md_frontmatter");
+    let folder = fixture("markdown");
     let summary = s
         .run(&[
             "--json",
@@ -255,21 +255,21 @@ fn joplin_markdown_notes_import_with_titles_tags_times_and_ratings() {
     assert_eq!(summary["imported"], 3);
     let list = s.run(&["--json", "list"]).json();
     let entries = list.as_array().unwrap();
-    let waiting = by_title(entries, "Self-regulation: the waiting game");
+    let waiting = by_title(entries, "Self-regulation: holding steady");
     assert_eq!(waiting["datetime"], "2026-03-29T00:30:00Z");
     assert_eq!(waiting["updated"], "2026-03-29T00:40:00Z");
     assert_eq!(waiting["tags"], serde_json::json!(["self-regulation"]));
     assert!(waiting["body"]
         .as_str()
         .unwrap()
-        .starts_with("Still no answer on the transfer."));
-    let seen = by_title(entries, "Week 12 - feeling seen");
+        .starts_with("Nothing back from the panel yet."));
+    let seen = by_title(entries, "Week 12 - noticed");
     assert_eq!(
         seen["ratings"],
         serde_json::json!({"seen": 8, "known": 6, "valued": 7}),
         "read from the note's list"
     );
-    let unsafe_note = by_title(entries, "Ünïcödé & <markup> test");
+    let unsafe_note = by_title(entries, "Ünïcödé & <markup> check");
     assert!(
         unsafe_note["body"]
             .as_str()

@@ -260,7 +260,7 @@ fn a_jrnl_file_imports_once_and_a_broken_file_imports_nothing() {
     };
     sandbox.onboard();
     let jrnl =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/jrnl/journal.txt");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jrnl/journal.txt");
     assert!(jrnl.exists(), "{} is missing", jrnl.display());
     let broken = sandbox.folder("in").join("broken.jsonl");
     std::fs::write(&broken, "{\"date\": \"2026-01-05\", \"title\": \"fine\", \"body\": \"ok\"}\n{\"date\": \"yesterday\"}\n").unwrap();
@@ -387,9 +387,9 @@ fn every_import_format_can_be_chosen_from_the_app() {
     };
     sandbox.onboard();
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures")
+        .join("tests/fixtures")
         .canonicalize()
-        .expect("../shared/fixtures is beside the repository");
+        .expect("tests/fixtures is in the repository");
     // A Trine JSON backup of a small journal, made by the core.
     let trine_json = sandbox.folder("in").join("trine.json");
     {
@@ -400,9 +400,9 @@ fn every_import_format_can_be_chosen_from_the_app() {
         trine_core::interchange::export_json(&other, &trine_json).unwrap();
     }
     let sources = [
-        ("dayone", fixtures.join("dayone/day-one-fictional.zip")),
+        ("dayone", fixtures.join("dayone/career-journal.zip")),
         ("jrnl-json", fixtures.join("jrnl/export.json")),
-        ("markdown", fixtures.join("joplin/md_frontmatter/Career")),
+        ("markdown", fixtures.join("markdown/Career")),
         ("json", trine_json),
     ];
     for (_, path) in &sources {
