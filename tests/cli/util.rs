@@ -134,10 +134,41 @@ impl Sandbox {
         self.spawn(data, args, None)
     }
 
+    /// Runs `trine` against another data folder, with extra environment
+    /// variables.
+    pub fn run_with_data_env(&self, data: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+        self.spawn_with(data, args, None, env)
+    }
+
     /// Runs `WRAPPER... trine --data-dir <sandbox> ARGS`, e.g. under
     /// `prlimit` or in a mount namespace, with `input` on standard input.
     pub fn run_via(&self, wrapper: &[&str], args: &[&str], input: Option<&str>) -> Run {
         self.spawn_via(wrapper, &self.data(), args, input, &[])
+    }
+
+    /// `trine --data-dir <sandbox> ARGS` as a command to start by hand
+    /// (to keep it running, or feed its standard input later), with the
+    /// same environment as [`Sandbox::run`] plus `env`.
+    pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
+        self.command_in(&self.data(), args, env)
+    }
+
+    /// [`Sandbox::command`] against another data folder.
+    pub fn command_in(&self, data: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
+        let mut command = Command::new(trine_bin());
+        command
+            .env_remove("TRINE_PASSPHRASE")
+            .env_remove("TRINE_NEW_PASSPHRASE")
+            .envs(env.iter().copied())
+            .arg("--data-dir")
+            .arg(data)
+            .args(args)
+            .env("TZ", self.tz)
+            .env_remove("TRINE_DATA_DIR")
+            .env("HOME", self.dir.path())
+            .env_remove("EDITOR")
+            .env_remove("VISUAL");
+        command
     }
 
     fn spawn(&self, data: &Path, args: &[&str], input: Option<&str>) -> Run {

@@ -16,11 +16,35 @@ use crate::output::{self, Printer};
 /// Runs the command the person asked for.
 pub fn run(cli: Cli) -> Result<()> {
     let dir = trine_core::paths::resolve_data_dir(cli.data_dir)?;
-    let journal = crate::passphrase::open(&dir)?;
     let out = Printer { json: cli.json };
+    let journal = match (crate::passphrase::open(&dir), &cli.command) {
+        // A journal too damaged to open can still be restored over.
+        (Err(e), Command::Restore { file }) if e.code() == "damaged" => {
+            return restore_damaged(&dir, file, &out);
+        }
+        (Err(e), Command::Backup { list: true }) if e.code() == "damaged" => {
+            let backups =
+                trine_core::backup::backups_dir(&dir.join(trine_core::store::JOURNAL_FILE));
+            out.backups(&trine_core::backup::list_backups(&backups)?, &backups);
+            return Ok(());
+        }
+        (opened, _) => opened?,
+    };
     let journal_file = journal.path().map(std::path::Path::to_path_buf);
     // SQLite's errors do not say which file they are about: name it.
     dispatch(cli.command, journal, out, &dir).map_err(|e| e.in_journal(journal_file.as_deref()))
+}
+
+/// `trine restore FILE` for a journal that cannot be opened because it is
+/// damaged: its bytes are kept aside and the checked backup takes its place.
+fn restore_damaged(dir: &std::path::Path, file: &std::path::Path, out: &Printer) -> Result<()> {
+    let path = dir.join(trine_core::store::JOURNAL_FILE);
+    let passphrase = std::env::var(crate::passphrase::PASSPHRASE_ENV)
+        .ok()
+        .filter(|p| !p.is_empty());
+    let (journal, kept) = trine_core::backup::restore_damaged(&path, file, passphrase.as_deref())?;
+    out.restored(file, &kept, journal.entry_count()?);
+    Ok(())
 }
 
 fn dispatch(

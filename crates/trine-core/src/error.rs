@@ -61,6 +61,29 @@ pub enum OpenError {
         /// The newest schema version this build understands.
         supported: i64,
     },
+    /// The journal file is damaged: SQLite cannot read it as a database,
+    /// yet it is not encrypted. It is left untouched; a backup brings it
+    /// back.
+    #[error(
+        "{path} is damaged and cannot be read; it was left untouched. Restore the newest good \
+         backup (`trine backup --list` lists them, `trine restore FILE` brings one back and keeps \
+         the damaged file; the app offers it when it starts)"
+    )]
+    Damaged {
+        /// The file at fault.
+        path: PathBuf,
+    },
+    /// Another Trine replaced the journal's file (turned encryption on or
+    /// off, or changed the passphrase) while this one had it open, and the
+    /// passphrase this one has no longer opens it. Nothing was saved.
+    #[error(
+        "another Trine changed the encryption of {path} while this one had it open; nothing \
+         was saved here. Open the journal again (with its passphrase) and repeat the change"
+    )]
+    Replaced {
+        /// The journal file.
+        path: PathBuf,
+    },
     /// The platform has no application-data folder and none was given.
     #[error("no folder for the journal: set TRINE_DATA_DIR or pass --data-dir")]
     NoDataDir,
@@ -113,6 +136,20 @@ pub enum StorageError {
         /// The journal file.
         path: Option<PathBuf>,
     },
+    /// SQLite found damage inside the journal (a page it cannot make sense
+    /// of), for example after a disk failure.
+    #[error(
+        "the journal{} is damaged ({detail}); nothing was changed. Restore the newest good \
+         backup (`trine backup --list` lists them, `trine restore FILE` brings one back and \
+         keeps the damaged file; the app offers it)",
+        shown(path.as_deref())
+    )]
+    Damaged {
+        /// The journal file.
+        path: Option<PathBuf>,
+        /// SQLite's words for it, e.g. "database disk image is malformed".
+        detail: String,
+    },
     /// The disk reported an error that does not say whether a change
     /// reached it (for example when flushing a commit to the disk failed).
     #[error(
@@ -162,6 +199,7 @@ impl StorageError {
             ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
                 StorageError::Busy { path: None }
             }
+            ErrorCode::DatabaseCorrupt => StorageError::Damaged { path: None, detail },
             _ => return Err(err),
         })
     }
@@ -171,6 +209,7 @@ impl StorageError {
             StorageError::WriteRefused { path, .. }
             | StorageError::NotWritable { path, .. }
             | StorageError::Busy { path }
+            | StorageError::Damaged { path, .. }
             | StorageError::Io { path, .. } => path,
         }
     }
@@ -273,6 +312,9 @@ pub enum Error {
     /// The disk, the file system or another process stood in the way.
     #[error(transparent)]
     Storage(#[from] StorageError),
+    /// A backup chosen for restoring was refused.
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
     /// No entry has this id (or it was deleted for good).
     #[error("no entry with id {0}")]
     EntryNotFound(Uuid),
@@ -310,9 +352,13 @@ impl Error {
             Error::Open(OpenError::NewerSchema { .. }) => "newer_schema",
             Error::Open(OpenError::Encrypted { .. }) => "locked",
             Error::Open(OpenError::WrongPassphrase { .. }) => "wrong_passphrase",
+            Error::Open(OpenError::Damaged { .. }) => "damaged",
+            Error::Open(OpenError::Replaced { .. }) => "replaced",
+            Error::Storage(StorageError::Damaged { .. }) => "damaged",
             Error::Open(_) => "open_failed",
             Error::Invalid(_) => "invalid",
             Error::Import(_) => "import_failed",
+            Error::Backup(_) => "backup_refused",
             Error::Storage(StorageError::WriteRefused { .. }) => "write_refused",
             Error::Storage(StorageError::NotWritable { .. }) => "not_writable",
             Error::Storage(StorageError::Busy { .. }) => "busy",

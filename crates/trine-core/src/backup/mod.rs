@@ -24,11 +24,37 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::error::{Error, OpenError, Result, ValidationError};
-use crate::store::{Journal, CURRENT_VERSION};
+use crate::store::replacement::FolderLock;
+use crate::store::{migrations, Journal, CURRENT_VERSION};
 use crate::time;
 
 pub(crate) use rekey::prepare as prepare_rekey;
 pub use rekey::CopiesRekeyed;
+
+/// The name of the copy a restore keeps of a damaged journal starts with
+/// this.
+const DAMAGED_PREFIX: &str = "damaged-";
+pub(crate) use rekey::Rekeying;
+pub(crate) use rekey::REWRITTEN_SUFFIX;
+
+/// The name a backup has while it is written, before it is renamed into
+/// place; each backup adds its own random part, so two processes backing up
+/// at once never write the same file.
+const IN_PROGRESS: &str = ".backup-in-progress";
+
+/// Whether a file in the backups folder, by its name, is a backup that was
+/// being written when its process stopped.
+pub(crate) fn is_leftover(name: &str) -> bool {
+    name.starts_with(IN_PROGRESS)
+}
+
+/// Flushes a folder's entries (renames, new files) to the disk; where the
+/// platform cannot, the folder is left as it is.
+pub(crate) fn sync_folder(dir: &Path) {
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+}
 
 /// The setting holding how many backups to keep.
 const KEEP_KEY: &str = "backup.keep";
@@ -109,10 +135,20 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
     Ok(found)
 }
 
-/// Opens a backup read-only and checks it: a Trine journal, not from a
-/// newer Trine, and sound.
-fn check_backup(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+/// Checks the backup at `path` on a copy of it in `dir` (the copy is
+/// returned open, to restore from; it is removed when the returned guard
+/// goes): a Trine journal, not from a newer Trine, with exactly the tables,
+/// indexes and triggers of its schema version and nothing else (no view, no
+/// trigger of another program), sound by SQLite's integrity check and by
+/// the search index's own check. Anything else is refused, naming the file
+/// and what is wrong, and nothing is changed.
+fn check_backup(path: &Path, dir: &Path, passphrase: Option<&str>) -> Result<OpenCopy> {
+    let copy = CheckedCopy(dir.join(format!(
+        "{IN_PROGRESS}-check-{}.db",
+        uuid::Uuid::new_v4().simple()
+    )));
+    std::fs::copy(path, &copy.0).map_err(|e| Error::file(path, e))?;
+    let conn = Connection::open_with_flags(&copy.0, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(|e| not_a_backup(path, e))?;
     crate::store::quiet_cipher_log(&conn);
     if let Some(key) = passphrase {
@@ -135,18 +171,88 @@ fn check_backup(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
         }
         .into());
     }
+    let refuse = |why: String| -> Error {
+        BackupError::Refused {
+            path: path.to_path_buf(),
+            why,
+        }
+        .into()
+    };
+    let found = migrations::schema_of(&conn).map_err(|e| refuse(e.to_string()))?;
+    let expected = migrations::expected_schema(version)?;
+    if found != expected {
+        let missing: Vec<&str> = expected
+            .iter()
+            .filter(|o| !found.contains(o))
+            .map(|o| o.1.as_str())
+            .collect();
+        let extra: Vec<&str> = found
+            .iter()
+            .filter(|o| !expected.contains(o))
+            .map(|o| o.1.as_str())
+            .collect();
+        return Err(refuse(format!(
+            "its tables, indexes and triggers are not those of a Trine journal at schema version \
+             {version} (missing or different: {}; not Trine's: {})",
+            list_or_none(&missing),
+            list_or_none(&extra)
+        )));
+    }
     let problems: Vec<String> = conn
         .prepare("PRAGMA integrity_check")?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| refuse(e.to_string()))?;
     if problems != ["ok"] {
-        return Err(Error::Corrupt(format!(
-            "the backup {} is damaged ({}); nothing was restored",
-            path.display(),
-            problems.join("; ")
-        )));
+        return Err(refuse(format!("it is damaged ({})", problems.join("; "))));
     }
-    Ok(conn)
+    conn.execute(
+        "INSERT INTO entry_text (entry_text, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .map_err(|_| refuse("its search index does not match its entries".into()))?;
+    Ok(OpenCopy {
+        conn: Some(conn),
+        file: copy,
+    })
+}
+
+fn list_or_none(names: &[&str]) -> String {
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// A checked copy of a backup, open; the file goes when this does.
+struct CheckedCopy(PathBuf);
+
+/// A checked copy and its connection (closed before the file goes: fields
+/// are dropped in order).
+struct OpenCopy {
+    conn: Option<Connection>,
+    file: CheckedCopy,
+}
+
+impl Drop for CheckedCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+        let _ = std::fs::remove_file(format!("{}-journal", self.0.display()));
+    }
+}
+
+/// Problems with a backup chosen for restoring.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    /// The file is a database, but not a sound Trine journal.
+    #[error("{path} cannot be restored: {why}. Nothing was changed; choose another backup")]
+    Refused {
+        /// The backup at fault.
+        path: PathBuf,
+        /// What is wrong with it.
+        why: String,
+    },
 }
 
 fn not_a_backup(path: &Path, e: rusqlite::Error) -> Error {
@@ -209,17 +315,36 @@ impl Journal {
 
     /// Takes a backup now into the journal's backups folder and removes the
     /// oldest beyond the number to keep. Returns the new backup.
-    pub fn backup_now(&self) -> Result<BackupInfo> {
+    ///
+    /// The copy is made from the file that is the journal now (if another
+    /// process replaced it, the journal is opened again first), while the
+    /// backups folder is held shared: a change of passphrase, which holds
+    /// it exclusively, then rewrites every backup including this one, so no
+    /// backup in an old form is left beside the journal.
+    pub fn backup_now(&mut self) -> Result<BackupInfo> {
         let path = self
             .path()
-            .ok_or_else(|| Error::Corrupt("an in-memory journal has no backups folder".into()))?;
-        let dir = backups_dir(path);
+            .ok_or_else(|| Error::Corrupt("an in-memory journal has no backups folder".into()))?
+            .to_path_buf();
+        let dir = backups_dir(&path);
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+        let _held = FolderLock::take(&dir, false, crate::store::BUSY_TIMEOUT)
+            .map_err(|e| e.in_journal(Some(&path)))?;
+        self.ensure_current()?;
         let target = dir.join(format!("{PREFIX}{}.db", stamp(time::now())));
-        let tmp = dir.join(".backup-in-progress.db");
-        let _ = std::fs::remove_file(&tmp);
-        write_copy(&self.conn, &tmp)?;
+        let tmp = dir.join(format!(
+            "{IN_PROGRESS}-{}.db",
+            uuid::Uuid::new_v4().simple()
+        ));
+        if let Err(e) = write_copy(&self.conn, &tmp) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e.into());
+        }
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::file(&tmp, e))?;
         std::fs::rename(&tmp, &target).map_err(|e| Error::file(&target, e))?;
+        sync_folder(&dir);
         let keep = self.backups_to_keep()?;
         for old in list_backups(&dir)?.into_iter().skip(keep) {
             std::fs::remove_file(&old.path).map_err(|e| Error::file(&old.path, e))?;
@@ -234,7 +359,7 @@ impl Journal {
     /// or `None` when one is recent enough, or when the journal holds no
     /// writing yet (no entry, not even in the bin, and no check-in): a
     /// new journal, or one just erased, has nothing to keep.
-    pub fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
+    pub fn backup_if_due(&mut self) -> Result<Option<BackupInfo>> {
         let Some(path) = self.path() else {
             return Ok(None);
         };
@@ -256,27 +381,112 @@ impl Journal {
 
     /// Replaces the journal's content with the backup at `backup`, after
     /// checking the backup, and keeps a copy of what it replaces in the
-    /// backups folder. Returns the path of that copy.
+    /// backups folder. Returns the path of that copy. When the journal
+    /// itself is damaged (SQLite cannot copy it), its bytes are kept as
+    /// they are instead, and the backup still comes back.
     pub fn restore(&mut self, backup: &Path) -> Result<PathBuf> {
-        let source = check_backup(backup, self.passphrase())?;
         let path = self
             .path()
             .ok_or_else(|| Error::Corrupt("an in-memory journal cannot be restored into".into()))?
             .to_path_buf();
         let dir = backups_dir(&path);
         std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+        let passphrase = self.passphrase().map(str::to_string);
+        let mut source = check_backup(backup, &dir, passphrase.as_deref())?;
+        self.ensure_current()?;
         let kept = dir.join(format!("{REPLACED_PREFIX}{}.db", stamp(time::now())));
-        write_copy(&self.conn, &kept)?;
-        copy_pages(&source, &mut self.conn)?;
+        if let Err(e) = write_copy(&self.conn, &kept) {
+            let _ = std::fs::remove_file(&kept);
+            let damaged = matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            );
+            if !damaged {
+                return Err(e.into());
+            }
+            // Too damaged to copy: restore over the file itself, on a
+            // closed journal.
+            let checked = source.conn.take();
+            drop(checked);
+            let from = source.file.0.clone();
+            let placeholder = Journal::open_in_memory()?;
+            drop(std::mem::replace(self, placeholder));
+            let replaced = replace_damaged(&path, &from);
+            drop(source);
+            // Whatever happened, this handle is the file on disk again.
+            *self = Journal::open_with(&path, passphrase.as_deref())?;
+            return replaced;
+        }
+        let conn = source.conn.take().expect("the checked copy is open");
+        copy_pages(&conn, &mut self.conn)?;
+        drop(conn);
         drop(source);
         // The restored file may be from an older schema: bring it up to
         // date, on a fresh connection now that every page has changed
         // under this one (the one key derivation restore pays besides
         // checking the backup).
-        let reopened = Journal::open_with(&path, self.passphrase())?;
+        let reopened = Journal::open_with(&path, passphrase.as_deref())?;
         *self = reopened;
         Ok(kept)
     }
+}
+
+/// Restores the backup at `backup` over a journal at `journal_path` that
+/// cannot be opened because it is damaged (see
+/// [`OpenError::Damaged`](crate::OpenError::Damaged)): the backup is
+/// checked first (with `passphrase` if the journal is encrypted), the
+/// damaged file's bytes are kept as they are in the backups folder, and
+/// the backup's copy takes the journal's place. Returns the journal, open,
+/// and the path of the damaged file's copy.
+pub fn restore_damaged(
+    journal_path: &Path,
+    backup: &Path,
+    passphrase: Option<&str>,
+) -> Result<(Journal, PathBuf)> {
+    let dir = backups_dir(journal_path);
+    std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+    let mut source = check_backup(backup, &dir, passphrase)?;
+    drop(source.conn.take());
+    let kept = replace_damaged(journal_path, &source.file.0)?;
+    drop(source);
+    let journal = Journal::open_with(journal_path, passphrase)?;
+    Ok((journal, kept))
+}
+
+/// Keeps the damaged journal's bytes (and its write-ahead log, if any) in
+/// the backups folder as they are, then puts a copy of `checked` in the
+/// journal's place, renamed in whole. Returns the kept copy.
+fn replace_damaged(journal_path: &Path, checked: &Path) -> Result<PathBuf> {
+    let dir = backups_dir(journal_path);
+    let kept = dir.join(format!("{DAMAGED_PREFIX}{}.db", stamp(time::now())));
+    let _swap = FolderLock::exclusive(journal_path)?;
+    if journal_path.exists() {
+        std::fs::copy(journal_path, &kept).map_err(|e| Error::file(&kept, e))?;
+    }
+    let wal = PathBuf::from(format!("{}-wal", journal_path.display()));
+    if wal.exists() {
+        let kept_wal = PathBuf::from(format!("{}-wal", kept.display()));
+        std::fs::copy(&wal, &kept_wal).map_err(|e| Error::file(&kept_wal, e))?;
+    }
+    let incoming = PathBuf::from(format!("{}.restoring", journal_path.display()));
+    std::fs::copy(checked, &incoming).map_err(|e| Error::file(&incoming, e))?;
+    std::fs::File::open(&incoming)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::file(&incoming, e))?;
+    for suffix in ["-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", journal_path.display()));
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::file(&file, e)),
+        }
+    }
+    std::fs::rename(&incoming, journal_path).map_err(|e| Error::file(journal_path, e))?;
+    if let Some(folder) = journal_path.parent() {
+        sync_folder(folder);
+    }
+    sync_folder(&dir);
+    Ok(kept)
 }
 
 #[cfg(test)]
@@ -346,7 +556,7 @@ mod tests {
     fn erasing_removes_the_journal_and_its_backups_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(crate::store::JOURNAL_FILE);
-        let journal = Journal::open_in(dir.path()).unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
         journal.backup_now().unwrap();
         drop(journal);
         std::fs::write(dir.path().join("mine.txt"), "not Trine's").unwrap();
@@ -442,3 +652,6 @@ mod tests {
         assert_eq!(journal.components().unwrap().len(), 9);
     }
 }
+
+#[cfg(test)]
+mod tests_damage;

@@ -24,10 +24,7 @@ use crate::error::{Error, Result};
 
 /// The suffix of a copy rewritten in the new form, waiting to replace its
 /// original.
-const REWRITTEN_SUFFIX: &str = ".rekeyed";
-/// Files that interrupted work can leave in the backups folder, holding the
-/// journal in an old form.
-const LEFTOVER: &str = ".backup-in-progress.db";
+pub(crate) const REWRITTEN_SUFFIX: &str = ".rekeyed";
 
 /// What became of the copies in the backups folder when the journal's
 /// passphrase changed.
@@ -76,7 +73,7 @@ fn remove_leftovers(dir: &Path) -> Result<()> {
     };
     for path in entries.flatten().map(|entry| entry.path()) {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if name == LEFTOVER || name.ends_with(REWRITTEN_SUFFIX) {
+        if super::is_leftover(&name) || name.ends_with(REWRITTEN_SUFFIX) {
             std::fs::remove_file(&path).map_err(|e| Error::file(&path, e))?;
         }
     }
@@ -139,7 +136,16 @@ pub(crate) fn prepare(
     for copy in copies(&dir)? {
         let target = PathBuf::from(format!("{}{REWRITTEN_SUFFIX}", copy.display()));
         match rewrite(&copy, &target, old, new) {
-            Ok(()) => work.rewritten.push((copy, target)),
+            Ok(()) => {
+                // On disk before the journal changes: the change's one
+                // moment (the journal's rename) must find every copy whole.
+                if let Err(e) = std::fs::File::open(&target).and_then(|f| f.sync_all()) {
+                    work.rewritten.push((copy, target.clone()));
+                    work.abandon();
+                    return Err(Error::file(&target, e));
+                }
+                work.rewritten.push((copy, target))
+            }
             Err(e) => {
                 let _ = std::fs::remove_file(&target);
                 if is_unreadable(&e) {
@@ -160,6 +166,9 @@ impl Rekeying {
         let rekeyed = self.rewritten.len();
         for (original, rewritten) in &self.rewritten {
             std::fs::rename(rewritten, original).map_err(|e| Error::file(original, e))?;
+        }
+        if let Some(dir) = self.rewritten.first().and_then(|(o, _)| o.parent()) {
+            super::sync_folder(dir);
         }
         Ok(CopiesRekeyed {
             rekeyed,

@@ -91,7 +91,7 @@ impl Journal {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
         let total = set.entries.len();
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let mut summary = ImportSummary {
             read: set.entries.len(),
             notes: set.notes,

@@ -43,7 +43,7 @@ pub struct NewCheckIn {
 impl Journal {
     /// Records a check-in.
     pub fn record_checkin(&mut self, new: NewCheckIn) -> Result<CheckIn> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let checkin = insert_checkin(&tx, new)?;
         tx.commit()?;
         Ok(checkin)

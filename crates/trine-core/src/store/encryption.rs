@@ -1,20 +1,27 @@
 //! Optional encryption at rest with a passphrase (SQLCipher).
 //!
-//! Turning encryption on or off rewrites the whole file with
-//! `sqlcipher_export` into a new file beside it and then swaps the two, so
-//! a failure midway leaves the old journal as it was. Changing the
-//! passphrase of an encrypted journal is SQLCipher's `rekey`. The copies in
-//! the backups folder follow the journal (see `crate::backup`'s `rekey`). The search
-//! index lives inside the database, so it is encrypted too and keeps
-//! working.
+//! Every change (turning encryption on or off, a new passphrase) writes the
+//! whole journal anew with `sqlcipher_export` into `journal.db.converting`
+//! and renames it over `journal.db`, after rewriting every copy in the
+//! backups folder the same way beside its original (see
+//! `crate::backup`'s `rekey`). The rename is the one moment the change
+//! takes effect; `recovery` puts right whatever a cut (a kill, a power
+//! cut) leaves on either side of it, so the journal opens with the old
+//! passphrase or the new one, whole, and no copy in the old form outlives
+//! the change. Other processes with the journal open follow the new file
+//! (see `replacement`). The search index lives inside the database, so it
+//! is encrypted too and keeps working.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OpenFlags};
 
+use super::recovery::converting_path;
+use super::replacement::FolderLock;
 use super::Journal;
-use crate::backup::{prepare_rekey, CopiesRekeyed};
-use crate::error::{Error, Result};
+use crate::backup::{backups_dir, prepare_rekey, sync_folder, CopiesRekeyed};
+use crate::error::{Error, OpenError, Result, StorageError};
 
 impl Journal {
     /// Encrypts the journal with `passphrase`, changes its passphrase, or
@@ -29,56 +36,49 @@ impl Journal {
         if self.passphrase.is_none() && new.is_none() {
             return Ok(CopiesRekeyed::default());
         }
-        let copies = prepare_rekey(&path, self.passphrase.as_deref(), new)?;
-        match self.convert(&path, new) {
-            Ok(()) => copies.finish(),
+        self.ensure_current()?;
+        let old = self.passphrase.clone();
+        // The backups folder, held for the whole change: no backup is
+        // written meanwhile, and an interrupted change is not tidied away
+        // under a running one.
+        let dir = backups_dir(&path);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+        let _backups = FolderLock::take(&dir, true, super::BUSY_TIMEOUT)
+            .map_err(|e| e.in_journal(Some(&path)))?;
+        // The journal's write lock, held until the new file is in place:
+        // every write by any process lands in the old file before it is
+        // copied, or finds the file replaced and follows it.
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let swapped = if self.is_current() {
+            self.swap_in_converted(&path, old.as_deref(), new)
+        } else {
+            Err(OpenError::Replaced { path: path.clone() }.into())
+        };
+        let _ = self.conn.execute_batch("ROLLBACK");
+        let copies = swapped?;
+        // The old file is gone from the path; dropping the old journal
+        // leaves its connection open (see `replacement`).
+        *self = Journal::open_with(&path, new)?;
+        copies.finish()
+    }
+
+    /// Rewrites the backups and the journal in the new form and swaps the
+    /// journal in; the caller holds the write lock on the old file.
+    fn swap_in_converted(
+        &self,
+        path: &Path,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<crate::backup::Rekeying> {
+        let copies = prepare_rekey(path, old, new)?;
+        match convert_file(path, old, new) {
+            Ok(()) => Ok(copies),
             Err(e) => {
                 copies.abandon();
                 Err(e)
             }
         }
     }
-
-    /// Rewrites the journal file at `path` encrypted with `new`, or in plain
-    /// form with `None`.
-    fn convert(&mut self, path: &Path, new: Option<&str>) -> Result<()> {
-        if let (Some(_), Some(key)) = (&self.passphrase, new) {
-            self.conn.pragma_update(None, "rekey", key)?;
-            self.passphrase = Some(key.to_string());
-            return Ok(());
-        }
-        let converting = path.with_extension("db.converting");
-        let _ = std::fs::remove_file(&converting);
-        let version = self.schema_version()?;
-        self.conn.execute(
-            "ATTACH DATABASE ?1 AS converted KEY ?2",
-            params![converting.to_string_lossy(), new.unwrap_or("")],
-        )?;
-        let exported = self
-            .conn
-            .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))
-            .and_then(|()| {
-                self.conn
-                    .execute_batch(&format!("PRAGMA converted.user_version = {version}"))
-            });
-        self.conn.execute("DETACH DATABASE converted", [])?;
-        if let Err(e) = exported {
-            let _ = std::fs::remove_file(&converting);
-            return Err(e.into());
-        }
-        // Close the old file (this folds its write-ahead log in), then put
-        // the converted one in its place.
-        let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
-        old.close().map_err(|(_, e)| Error::from(e))?;
-        for suffix in ["-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        std::fs::rename(&converting, path).map_err(|e| Error::file(path, e))?;
-        *self = Journal::open_with(path, new)?;
-        self.passphrase = new.map(str::to_string);
-        Ok(())
-    }
-
     /// [`Journal::set_passphrase`] for a person at the app: changing or
     /// removing the passphrase of an encrypted journal needs its current
     /// passphrase, and a wrong one changes nothing.
@@ -103,6 +103,103 @@ impl Journal {
     pub(crate) fn passphrase(&self) -> Option<&str> {
         self.passphrase.as_deref()
     }
+}
+
+/// Writes the journal at `path` (readable with `old`) into
+/// `journal.db.converting` in the new form, makes sure the old file holds
+/// everything on its own (its write-ahead log folded in), and renames the
+/// new file over it. The caller holds the journal's write lock, so nothing
+/// is written meanwhile.
+fn convert_file(path: &Path, old: Option<&str>, new: Option<&str>) -> Result<()> {
+    let converting = converting_path(path);
+    match std::fs::remove_file(&converting) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::file(&converting, e)),
+    }
+    let result = export_and_fold(path, &converting, old, new);
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&converting);
+        return Err(e);
+    }
+    std::fs::File::open(&converting)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::file(&converting, e))?;
+    // The swap: no process opens the journal while the old file's log and
+    // shared memory go and the new file comes in (see `replacement`). The
+    // old file holds everything by now, so a cut at any point leaves a
+    // whole journal, old or new.
+    let _swap = FolderLock::exclusive(path)?;
+    for suffix in ["-wal", "-shm"] {
+        let file = format!("{}{suffix}", path.display());
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::file(file, e)),
+        }
+    }
+    std::fs::rename(&converting, path).map_err(|e| Error::file(path, e))?;
+    if let Some(folder) = path.parent() {
+        sync_folder(folder);
+    }
+    Ok(())
+}
+
+/// Copies the journal into `converting` in the new form, then folds the
+/// old file's write-ahead log into it and flushes it, on a second
+/// connection (the first holds the write lock, which does not stop
+/// reading).
+fn export_and_fold(
+    path: &Path,
+    converting: &Path,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    super::quiet_cipher_log(&conn);
+    if let Some(key) = old {
+        super::keying::key(&conn, key)?;
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS converted KEY ?2",
+        params![converting.to_string_lossy(), new.unwrap_or("")],
+    )?;
+    let exported = conn
+        .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))
+        .and_then(|()| conn.execute_batch(&format!("PRAGMA converted.user_version = {version}")));
+    conn.execute("DETACH DATABASE converted", [])?;
+    exported?;
+    // Everything in the old file's log is copied into the old file itself
+    // before the log is removed: a cut just after leaves the old journal
+    // whole. Readers in other processes can hold a few frames back for a
+    // moment; wait for them, as long as a lock is waited for.
+    let start = Instant::now();
+    loop {
+        let (busy, log, folded): (i64, i64, i64) =
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        if busy == 0 && folded >= log {
+            break;
+        }
+        if start.elapsed() > super::BUSY_TIMEOUT {
+            return Err(StorageError::Busy {
+                path: Some(path.to_path_buf()),
+            }
+            .into());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    drop(conn);
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::file(path, e))
 }
 
 #[cfg(test)]

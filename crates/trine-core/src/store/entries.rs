@@ -48,7 +48,7 @@ pub struct ListQuery {
 impl Journal {
     /// Writes a new entry and returns it as stored.
     pub fn create(&mut self, new: NewEntry) -> Result<Entry> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let entry = insert(&tx, new)?;
         tx.commit()?;
         Ok(entry)
@@ -56,7 +56,7 @@ impl Journal {
 
     /// Changes an entry; each `Some` in `edit` replaces that part.
     pub fn update(&mut self, id: Uuid, edit: EntryEdit) -> Result<Entry> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let mut entry = fetch(&tx, id)?.ok_or(Error::EntryNotFound(id))?;
         if let Some(title) = edit.title {
             entry.title = title;
@@ -93,7 +93,7 @@ impl Journal {
     }
 
     fn set_deleted(&mut self, id: Uuid, when: Option<DateTime<FixedOffset>>) -> Result<Entry> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let mut entry = fetch(&tx, id)?.ok_or(Error::EntryNotFound(id))?;
         if entry.deleted.is_some() == when.is_some() {
             // Already where it was asked to be.
@@ -198,7 +198,7 @@ impl Journal {
         ratings: Ratings,
         note: Option<String>,
     ) -> Result<Entry> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let entry = match live_reflection(&tx, week_start)? {
             Some(mut entry) => {
                 entry.ratings = ratings;

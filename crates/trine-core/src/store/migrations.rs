@@ -46,3 +46,29 @@ pub(crate) fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> 
         tx.commit()?;
     }
 }
+
+/// One object of a database's schema as `sqlite_master` lists it: its
+/// type, name, table and SQL text.
+pub(crate) type SchemaObject = (String, String, String, Option<String>);
+
+/// The schema objects of the database open on `conn`, sorted.
+pub(crate) fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name, tbl_name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
+
+/// The schema a journal at `version` has, exactly: the migrations up to
+/// `version` run on an empty database in memory.
+pub(crate) fn expected_schema(version: i64) -> rusqlite::Result<Vec<SchemaObject>> {
+    let conn = Connection::open_in_memory()?;
+    for sql in MIGRATIONS
+        .iter()
+        .take(usize::try_from(version).unwrap_or(0))
+    {
+        conn.execute_batch(sql)?;
+    }
+    schema_of(&conn)
+}

@@ -18,6 +18,8 @@ mod entries;
 pub(crate) mod keying;
 pub(crate) mod migrations;
 mod ratings;
+pub(crate) mod recovery;
+pub(crate) mod replacement;
 mod search;
 mod settings;
 mod triangle;
@@ -26,7 +28,9 @@ mod weeks;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+use replacement::{FileId, FolderLock};
 
 pub use checkins::{CheckIn, NewCheckIn};
 pub use entries::ListQuery;
@@ -56,6 +60,31 @@ pub struct Journal {
     path: Option<PathBuf>,
     /// The passphrase the file is encrypted with, if it is.
     passphrase: Option<String>,
+    /// The file `conn` has open, to notice when another process has put a
+    /// new file in its place (see `replacement`).
+    file: Option<FileId>,
+}
+
+impl Drop for Journal {
+    /// Closes the connection, unless the file was replaced on disk: then
+    /// it is left open until the process ends, because closing it would
+    /// delete the new journal's write-ahead log (see `replacement`).
+    fn drop(&mut self) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        let Ok(spare) = Connection::open_in_memory() else {
+            return;
+        };
+        let lock = FolderLock::shared(&path);
+        let conn = std::mem::replace(&mut self.conn, spare);
+        if matches!(lock, Ok(Some(_))) && self.file.is_some() && FileId::of(&path) == self.file {
+            drop(conn);
+        } else {
+            std::mem::forget(conn);
+        }
+        drop(lock);
+    }
 }
 
 impl std::fmt::Debug for Journal {
@@ -124,20 +153,60 @@ impl Journal {
     }
 
     fn open_file(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
+        let passphrase = passphrase.filter(|k| !k.is_empty());
+        // Copies left by a change of passphrase that was cut short: those
+        // that can be told apart without the passphrase are put right
+        // before anything else, so a plain copy never outlives a failed
+        // unlock.
+        recovery::before_open(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Until this connection has the file, its log and its shared
+        // memory open, no replacement may swap them (see `replacement`).
+        let lock = FolderLock::shared(path)?;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| open_failure(path, e, false))?;
         quiet_cipher_log(&conn);
-        if let Some(key) = passphrase.filter(|k| !k.is_empty()) {
+        if let Some(key) = passphrase {
             keying::key(&conn, key)?;
         }
-        Journal::prepare(
+        let conn = Journal::attach_file(conn, path, passphrase.is_some())?;
+        let file = FileId::of(path);
+        drop(lock);
+        let mut journal = Journal::prepare(
             conn,
             Some(path.to_path_buf()),
-            passphrase.filter(|k| !k.is_empty()).map(str::to_string),
-        )
+            passphrase.map(str::to_string),
+            file,
+        )?;
+        recovery::after_open(&mut journal)?;
+        Ok(journal)
+    }
+
+    /// The first read of a newly opened file and the switch to WAL mode,
+    /// which open its write-ahead log and shared memory: a file that is not
+    /// SQLite (or is encrypted) fails here, before anything is written.
+    fn attach_file(conn: Connection, path: &Path, keyed: bool) -> Result<Connection> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version =
+            migrations::schema_version(&conn).map_err(|e| open_failure(path, e, keyed))?;
+        if version > CURRENT_VERSION {
+            // Refused before anything (even the switch to WAL) is written.
+            return Err(OpenError::NewerSchema {
+                path: path.to_path_buf(),
+                found: version,
+                supported: CURRENT_VERSION,
+            }
+            .into());
+        }
+        let mode = use_wal(&conn).map_err(|e| open_failure(path, e, keyed))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Corrupt(format!(
+                "the journal could not use WAL mode (got {mode})"
+            )));
+        }
+        Ok(conn)
     }
 
     /// Whether the journal file is encrypted with a passphrase.
@@ -147,7 +216,7 @@ impl Journal {
 
     /// Opens a fresh journal that lives only in memory (for tests and tools).
     pub fn open_in_memory() -> Result<Journal> {
-        Journal::prepare(Connection::open_in_memory()?, None, None)
+        Journal::prepare(Connection::open_in_memory()?, None, None, None)
     }
 
     /// The file this journal lives in, if it is not in memory.
@@ -159,12 +228,11 @@ impl Journal {
         mut conn: Connection,
         path: Option<PathBuf>,
         passphrase: Option<String>,
+        file: Option<FileId>,
     ) -> Result<Journal> {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
-        // The first read of the file: a file that is not SQLite (or is
-        // encrypted) fails here, before anything is written to it.
         let version = migrations::schema_version(&conn)
             .map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
         if version > CURRENT_VERSION {
@@ -175,13 +243,6 @@ impl Journal {
             }
             .into());
         }
-        // In-memory databases answer "memory"; files must be in WAL mode.
-        let mode = use_wal(&conn).map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
-        if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::Corrupt(format!(
-                "the journal could not use WAL mode (got {mode})"
-            )));
-        }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
@@ -191,7 +252,81 @@ impl Journal {
             conn,
             path,
             passphrase,
+            file,
         })
+    }
+
+    /// Whether the file at the journal's path is still the one this
+    /// connection has open (always true in memory).
+    pub(crate) fn is_current(&self) -> bool {
+        match &self.path {
+            Some(path) => self.file.is_some() && FileId::of(path) == self.file,
+            None => true,
+        }
+    }
+
+    /// Begins a write transaction on the file that is really the journal
+    /// now: if another process has replaced the file (a change of
+    /// encryption), the journal is opened again first, with the same
+    /// passphrase; if that passphrase no longer opens it, nothing is
+    /// written and [`OpenError::Replaced`] says so. The check is made under
+    /// the write lock, which a replacement also holds while it copies and
+    /// swaps, so a write can never land in a file that was replaced.
+    pub(crate) fn begin_write(&mut self) -> Result<Transaction<'_>> {
+        if !self.is_current() || self.replaced_while_waiting()? {
+            self.follow_replacement()?;
+        }
+        let Journal {
+            conn, path, file, ..
+        } = self;
+        let tx = conn.transaction()?;
+        match path {
+            Some(p) if FileId::of(p) != *file => {
+                drop(tx);
+                Err(OpenError::Replaced { path: p.clone() }.into())
+            }
+            _ => Ok(tx),
+        }
+    }
+
+    /// Takes the write lock and lets it go again, and says whether the
+    /// file was replaced meanwhile: a replacement in progress holds the
+    /// lock, so this waits for it to end.
+    fn replaced_while_waiting(&mut self) -> Result<bool> {
+        if self.path.is_none() {
+            return Ok(false);
+        }
+        let probe = self.conn.transaction()?;
+        drop(probe);
+        Ok(!self.is_current())
+    }
+
+    /// Makes sure the journal is the file on disk now, opening it again if
+    /// another process replaced it; for work that reads the journal to
+    /// write elsewhere (a backup), which must not read a replaced file.
+    pub(crate) fn ensure_current(&mut self) -> Result<()> {
+        if !self.is_current() || self.replaced_while_waiting()? {
+            self.follow_replacement()?;
+        }
+        Ok(())
+    }
+
+    /// Opens the journal again after another process replaced its file.
+    /// The connection to the old file is left open (see `replacement`).
+    fn follow_replacement(&mut self) -> Result<()> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        match Journal::open_with(&path, self.passphrase.as_deref()) {
+            Ok(reopened) => {
+                *self = reopened;
+                Ok(())
+            }
+            Err(Error::Open(OpenError::Encrypted { .. } | OpenError::WrongPassphrase { .. })) => {
+                Err(OpenError::Replaced { path }.into())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// The schema version of the open journal.
@@ -253,8 +388,8 @@ fn use_wal(conn: &Connection) -> rusqlite::Result<String> {
 }
 
 /// Turns a failure to open or first read a file into the right error: a
-/// wrong passphrase, an encrypted journal opened without one, or a file
-/// that is not a journal at all.
+/// wrong passphrase, an encrypted journal opened without one, a damaged
+/// journal, or a file that is not a journal at all.
 fn open_failure(path: &Path, err: rusqlite::Error, had_passphrase: bool) -> Error {
     match err.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) if had_passphrase => OpenError::WrongPassphrase {
@@ -262,6 +397,14 @@ fn open_failure(path: &Path, err: rusqlite::Error, had_passphrase: bool) -> Erro
         }
         .into(),
         Some(ErrorCode::NotADatabase) if looks_encrypted(path) => OpenError::Encrypted {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        Some(ErrorCode::NotADatabase) if looks_like_a_damaged_journal(path) => OpenError::Damaged {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        Some(ErrorCode::DatabaseCorrupt) => OpenError::Damaged {
             path: path.to_path_buf(),
         }
         .into(),
@@ -279,31 +422,51 @@ pub(crate) fn quiet_cipher_log(conn: &Connection) {
     let _ = conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()));
 }
 
-/// An encrypted journal looks like noise from its first byte; a text or
-/// other file that merely is not SQLite does not.
-fn looks_encrypted(path: &Path) -> bool {
+/// The first bytes of a file, up to `limit`.
+fn head_of(path: &Path, limit: u64) -> Vec<u8> {
     use std::io::Read;
-    // 1 KiB is enough for the share of non-text bytes to tell noise (about
-    // 60%) from text (about 0%) every time; 64 bytes was not.
-    let mut head = [0u8; 1024];
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let Ok(n) = file.read(&mut head) else {
-        return false;
-    };
+    let mut head = Vec::new();
+    if let Ok(file) = std::fs::File::open(path) {
+        let _ = file.take(limit).read_to_end(&mut head);
+    }
+    head
+}
+
+/// An encrypted journal looks like noise from its first byte: almost no
+/// zero bytes (about 1 in 256) and mostly bytes that are not text. A plain
+/// SQLite file, even with its header damaged, is full of zeros; a text
+/// file has no zeros but is all text.
+fn looks_encrypted(path: &Path) -> bool {
+    let head = head_of(path, 4096);
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let binary = head[..n]
+    if head.len() < 1024 || !len.is_multiple_of(512) || head.starts_with(b"SQLite format 3") {
+        return false;
+    }
+    let zeros = head.iter().filter(|b| **b == 0).count();
+    let binary = head
         .iter()
         .filter(|b| !(b.is_ascii_graphic() || b.is_ascii_whitespace()))
         .count();
-    n == head.len() && len % 512 == 0 && binary * 4 > n
+    zeros * 50 < head.len() && binary * 4 > head.len()
+}
+
+/// A plain journal SQLite cannot read: its header is there but wrong, or
+/// it is gone and the journal's own table definitions are still in the
+/// first pages.
+fn looks_like_a_damaged_journal(path: &Path) -> bool {
+    let head = head_of(path, 64 * 1024);
+    head.starts_with(b"SQLite format 3")
+        || head
+            .windows(b"CREATE TABLE entries".len())
+            .any(|w| w == b"CREATE TABLE entries")
 }
 
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_reflections;
+#[cfg(test)]
+mod tests_replacement;
 #[cfg(test)]
 mod tests_search;
 #[cfg(test)]

@@ -44,10 +44,12 @@ impl Journal {
 
     /// Writes a raw setting by key.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
+        let tx = self.begin_write()?;
+        tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, value],
         )?;
+        tx.commit()?;
         Ok(())
     }
 }

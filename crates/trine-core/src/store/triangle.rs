@@ -117,7 +117,7 @@ impl Journal {
         name: Option<String>,
         description: Option<String>,
     ) -> Result<Component> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let mut component = find_component(&tx, key)?;
         if let Some(name) = name {
             component.name = non_empty(name, "component name")?;
@@ -160,7 +160,7 @@ impl Journal {
         text: &str,
         hint: Option<&str>,
     ) -> Result<Prompt> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         find_component(&tx, component)?;
         let text = non_empty(text.to_string(), "prompt text")?;
         let id = format!("user-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
@@ -187,7 +187,7 @@ impl Journal {
         text: Option<&str>,
         hint: Option<Option<&str>>,
     ) -> Result<Prompt> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let mut prompt = find_prompt(&tx, id)?;
         if prompt.origin == PromptOrigin::Builtin {
             return Err(ValidationError::BuiltinPrompt(prompt.id).into());
@@ -208,7 +208,7 @@ impl Journal {
 
     /// Archives a prompt (it is never offered again) or brings it back.
     pub fn archive_prompt(&mut self, id: &str, archived: bool) -> Result<Prompt> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let mut prompt = find_prompt(&tx, id)?;
         tx.execute(
             "UPDATE prompts SET archived = ?2 WHERE id = ?1",

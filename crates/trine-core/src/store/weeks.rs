@@ -72,7 +72,7 @@ impl Journal {
     /// The week's three prompts. Sides without one yet get one now, which
     /// is stored, so the week shows the same prompts every time.
     pub fn week_prompts(&mut self, week: NaiveDate) -> Result<Vec<WeekPrompt>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let mut prompts = Vec::with_capacity(3);
         for side in Side::ALL {
             let id = match stored_prompt(&tx, week, side)? {
@@ -88,7 +88,7 @@ impl Journal {
     /// "Another question": replaces one side's prompt for the week with the
     /// next in line, and remembers the swap.
     pub fn another_prompt(&mut self, week: NaiveDate, side: Side) -> Result<WeekPrompt> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin_write()?;
         let current = match stored_prompt(&tx, week, side)? {
             Some(id) => id,
             None => offer(&tx, week, side, None)?,

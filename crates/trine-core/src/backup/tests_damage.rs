@@ -1,0 +1,189 @@
+//! Restore when it is needed most: a damaged journal comes back from a
+//! backup (its bytes kept aside as they were), and a backup is checked
+//! against the exact schema of its version before it replaces anything.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::*;
+use crate::model::NewEntry;
+
+fn titles(journal: &Journal) -> Vec<String> {
+    let mut titles: Vec<String> = journal
+        .list(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    titles.sort();
+    titles
+}
+
+/// A journal in `dir` with `n` entries of some length, a backup of it, and
+/// one more entry after the backup; closed, its log folded in.
+fn journal_with_backup(dir: &Path, n: usize) -> PathBuf {
+    let mut journal = Journal::open_in(dir).unwrap();
+    for i in 0..n {
+        journal
+            .create(NewEntry::note(
+                format!("entry {i:03}"),
+                "words ".repeat(200),
+            ))
+            .unwrap();
+    }
+    let backup = journal.backup_now().unwrap().path;
+    journal
+        .create(NewEntry::note("after the backup", ""))
+        .unwrap();
+    drop(journal);
+    backup
+}
+
+fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.seek(SeekFrom::Start(offset)).unwrap();
+    file.write_all(bytes).unwrap();
+}
+
+#[test]
+fn a_journal_with_a_damaged_header_is_called_damaged_not_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_backup(dir.path(), 3);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    overwrite(&path, 0, &[0u8; 100]);
+    let err = Journal::open(&path).unwrap_err();
+    assert_eq!(err.code(), "damaged", "{err}");
+    assert!(err.to_string().contains("left untouched"), "{err}");
+}
+
+#[test]
+fn a_journal_with_a_damaged_header_comes_back_from_a_backup_and_its_bytes_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = journal_with_backup(dir.path(), 3);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    overwrite(
+        &path,
+        0,
+        b"this is no longer a header at all, the disk failed here.....",
+    );
+    let damaged = std::fs::read(&path).unwrap();
+
+    let (journal, kept) = restore_damaged(&path, &backup, None).unwrap();
+
+    assert_eq!(titles(&journal), ["entry 000", "entry 001", "entry 002"]);
+    assert!(journal.health().unwrap().is_ok());
+    assert_eq!(std::fs::read(&kept).unwrap(), damaged, "kept byte for byte");
+    assert!(kept.starts_with(dir.path().join("backups")));
+    assert!(
+        list_backups(&dir.path().join("backups"))
+            .unwrap()
+            .iter()
+            .all(|b| b.path != kept),
+        "the damaged copy is not offered as a backup"
+    );
+}
+
+#[test]
+fn a_journal_damaged_inside_is_restored_over_from_an_open_handle() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = journal_with_backup(dir.path(), 40);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    // Garbage over a page of entries, past the schema on page 1.
+    overwrite(&path, 4096 * 6, &[0x5a; 4096]);
+    let damaged = std::fs::read(&path).unwrap();
+    let mut journal = Journal::open(&path).expect("the schema page still reads");
+    assert!(!journal.health().unwrap().is_ok(), "the damage is real");
+
+    let kept = journal.restore(&backup).unwrap();
+
+    assert_eq!(journal.entry_count().unwrap(), 40);
+    assert!(journal.health().unwrap().is_ok());
+    assert_eq!(std::fs::read(&kept).unwrap(), damaged, "kept byte for byte");
+}
+
+/// A backup of a small journal in `dir`, and the journal.
+fn journal_and_backup(dir: &Path) -> (Journal, PathBuf) {
+    let mut journal = Journal::open_in(dir).unwrap();
+    journal.create(NewEntry::note("mine", "")).unwrap();
+    let backup = journal.backup_now().unwrap().path;
+    journal.create(NewEntry::note("later", "")).unwrap();
+    (journal, backup)
+}
+
+/// A copy of `backup` changed by `sql`.
+fn altered(backup: &Path, name: &str, sql: &str) -> PathBuf {
+    let copy = backup.with_file_name(name);
+    std::fs::copy(backup, &copy).unwrap();
+    Connection::open(&copy).unwrap().execute_batch(sql).unwrap();
+    copy
+}
+
+#[test]
+fn a_backup_that_is_not_exactly_a_trine_journal_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, backup) = journal_and_backup(dir.path());
+    let foreign = dir.path().join("foreign.db");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT); PRAGMA user_version = 2;")
+        .unwrap();
+    let cases = [
+        (foreign, "notes"),
+        (
+            altered(&backup, "no-search.db", "DROP TABLE entry_text;"),
+            "entry_text",
+        ),
+        (
+            altered(
+                &backup,
+                "trigger.db",
+                "CREATE TRIGGER sneaky AFTER INSERT ON entries BEGIN DELETE FROM entries; END;",
+            ),
+            "sneaky",
+        ),
+        (
+            altered(
+                &backup,
+                "view.db",
+                "CREATE VIEW everything AS SELECT * FROM entries;",
+            ),
+            "everything",
+        ),
+        (
+            altered(
+                &backup,
+                "index-gone.db",
+                "DROP INDEX IF EXISTS entries_live_by_date;",
+            ),
+            "entries_live_by_date",
+        ),
+        (
+            altered(
+                &backup,
+                "search-out-of-step.db",
+                "INSERT INTO entry_text (rowid, title, body, developmental, emotional, \
+                 integration, tags) VALUES (424242, 'ghost', 'ghost', '', '', '', '');",
+            ),
+            "search index",
+        ),
+    ];
+    for (file, named) in cases {
+        let err = journal.restore(&file).unwrap_err();
+        assert_eq!(err.code(), "backup_refused", "{}: {err}", file.display());
+        let message = err.to_string();
+        assert!(message.contains(&*file.to_string_lossy()), "{message}");
+        assert!(message.contains(named), "{message} should name {named}");
+        assert!(message.contains("Nothing was changed"), "{message}");
+        assert_eq!(titles(&journal), ["later", "mine"], "nothing changed");
+    }
+    let left: Vec<String> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') || n.starts_with(REPLACED_PREFIX))
+        .collect();
+    assert!(left.is_empty(), "no copies left behind: {left:?}");
+    journal.restore(&backup).unwrap();
+    assert_eq!(titles(&journal), ["mine"], "the real backup still restores");
+}

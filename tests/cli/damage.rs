@@ -1,0 +1,108 @@
+//! A journal damaged on disk (a failed disk, a bad copy): Trine says so in
+//! its own words, lists the backups, and `trine restore` brings the newest
+//! back while keeping the damaged file's bytes; a backup that is not
+//! exactly a Trine journal is refused before anything changes.
+
+use std::io::{Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use crate::util::Sandbox;
+
+fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.seek(SeekFrom::Start(offset)).unwrap();
+    file.write_all(bytes).unwrap();
+}
+
+/// A journal with `n` entries and a backup of them, then one more entry;
+/// returns the backup.
+fn journal_with_backup(s: &Sandbox, n: usize) -> PathBuf {
+    for i in 0..n {
+        s.run(&[
+            "add",
+            "--title",
+            &format!("entry {i}"),
+            "--body",
+            &"words ".repeat(200),
+        ])
+        .ok();
+    }
+    let backup = s.run(&["--json", "backup"]).json();
+    s.run(&["add", "--title", "after the backup"]).ok();
+    // `trine check` closes the journal last, which folds its log in.
+    s.run(&["check"]).ok();
+    PathBuf::from(backup["path"].as_str().unwrap())
+}
+
+#[test]
+fn a_journal_with_a_damaged_header_is_restored_from_the_command_line() {
+    let s = Sandbox::new();
+    let backup = journal_with_backup(&s, 3);
+    let journal = s.data().join("journal.db");
+    overwrite(&journal, 0, &[0u8; 100]);
+    let damaged = std::fs::read(&journal).unwrap();
+
+    let err = s.run(&["list"]).fails();
+    assert!(err.contains("is damaged"), "{err}");
+    assert!(
+        !err.contains("encrypted") && !err.contains("passphrase"),
+        "{err}"
+    );
+    assert!(err.contains("trine restore"), "{err}");
+    let listed = s.run(&["--json", "backup", "--list"]).json();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+
+    let restored = s
+        .run(&["--json", "restore", backup.to_str().unwrap()])
+        .json();
+    assert_eq!(restored["entries"], 3);
+    let kept = PathBuf::from(restored["replaced_journal_kept_at"].as_str().unwrap());
+    assert_eq!(std::fs::read(kept).unwrap(), damaged, "kept as it was");
+    assert_eq!(s.entry_count(), 3);
+    let health = s.run(&["--json", "check"]).json();
+    assert_eq!(health["integrity"], serde_json::json!(["ok"]));
+}
+
+#[test]
+fn a_journal_damaged_inside_is_restored_from_the_command_line() {
+    let s = Sandbox::new();
+    let backup = journal_with_backup(&s, 40);
+    let journal = s.data().join("journal.db");
+    overwrite(&journal, 4096 * 6, &[0x5a; 4096]);
+    let damaged = std::fs::read(&journal).unwrap();
+
+    let restored = s
+        .run(&["--json", "restore", backup.to_str().unwrap()])
+        .json();
+    assert_eq!(restored["entries"], 40);
+    let kept = PathBuf::from(restored["replaced_journal_kept_at"].as_str().unwrap());
+    assert_eq!(std::fs::read(kept).unwrap(), damaged, "kept as it was");
+    let health = s.run(&["--json", "check"]).json();
+    assert_eq!(health["integrity"], serde_json::json!(["ok"]));
+}
+
+#[test]
+fn a_backup_from_another_program_or_missing_its_search_index_is_refused() {
+    let s = Sandbox::new();
+    let backup = journal_with_backup(&s, 2);
+    let foreign = s.path("notes.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT); PRAGMA user_version = 1;")
+        .unwrap();
+    let no_index = s.path("no-index.db");
+    std::fs::copy(&backup, &no_index).unwrap();
+    rusqlite::Connection::open(&no_index)
+        .unwrap()
+        .execute_batch("DROP TABLE entry_text;")
+        .unwrap();
+    for file in [&foreign, &no_index] {
+        let err = s.run(&["restore", file.to_str().unwrap()]).fails();
+        assert!(err.contains(&*file.to_string_lossy()), "{err}");
+        assert!(err.contains("cannot be restored"), "{err}");
+        assert!(err.contains("Nothing was changed"), "{err}");
+        assert_eq!(s.entry_count(), 3, "the journal is as it was");
+    }
+    s.run(&["restore", backup.to_str().unwrap()]).ok();
+    assert_eq!(s.entry_count(), 2);
+}
