@@ -259,8 +259,7 @@ fn a_jrnl_file_imports_once_and_a_broken_file_imports_nothing() {
         return;
     };
     sandbox.onboard();
-    let jrnl =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jrnl/journal.txt");
+    let jrnl = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jrnl/journal.txt");
     assert!(jrnl.exists(), "{} is missing", jrnl.display());
     let broken = sandbox.folder("in").join("broken.jsonl");
     std::fs::write(&broken, "{\"date\": \"2026-01-05\", \"title\": \"fine\", \"body\": \"ok\"}\n{\"date\": \"yesterday\"}\n").unwrap();
