@@ -381,3 +381,69 @@ fn broken_files_fail_clearly_in_every_format_and_import_nothing() {
         assert_eq!(s.entry_count(), 0, "{format}: nothing imported");
     }
 }
+
+/// A full backup whose settings would keep one backup and turn the idle
+/// lock off takes effect only with --with-settings.
+#[test]
+fn a_json_import_applies_the_files_settings_only_when_asked() {
+    let s = Sandbox::new();
+    let file = s.file(
+        "hostile.json",
+        r#"{"format": "trine-journal", "version": 1, "entries": [
+              {"id": "00000000-0000-4000-8000-000000000001", "kind": "note",
+               "datetime": "2026-11-24T18:00:00+01:00", "title": "carried", "body": "across"}],
+            "settings": {"backup.keep": "1", "privacy.lock_after_seconds": "0",
+                         "week.first_day": "sunday"}}"#,
+    );
+    let summary = s
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "json",
+            file.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(summary["imported"], 1);
+    assert_eq!(summary["settings_taken"], serde_json::json!([]));
+    assert_eq!(
+        summary["settings_left_out"],
+        serde_json::json!([
+            "backup.keep",
+            "privacy.lock_after_seconds",
+            "week.first_day"
+        ])
+    );
+    let said = s
+        .run(&["import", "--format", "json", file.to_str().unwrap()])
+        .ok();
+    assert!(said.contains("--with-settings"), "{said}");
+    assert_eq!(s.run(&["--json", "settings"]).json()["first_day"], "monday");
+    // Three backups: with the file's "keep one" ignored, all three stay.
+    for _ in 0..3 {
+        s.run(&["backup"]).ok();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let listed = s.run(&["--json", "backup", "--list"]).json();
+    assert_eq!(listed.as_array().unwrap().len(), 3);
+
+    let summary = s
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "json",
+            "--with-settings",
+            file.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(
+        summary["settings_taken"],
+        serde_json::json!([
+            "backup.keep",
+            "privacy.lock_after_seconds",
+            "week.first_day"
+        ])
+    );
+    assert_eq!(s.run(&["--json", "settings"]).json()["first_day"], "sunday");
+}

@@ -135,7 +135,7 @@ pub enum Command {
     Tags,
     /// Import entries from a file; all or nothing.
     #[command(
-        after_help = "Examples:\n  trine import --format dayone Export-Journal.zip\n  trine import --format jrnl journal.txt --time-format \"%Y-%m-%d %H:%M\"\n  trine import --format markdown ~/Notes/Work"
+        after_help = "Examples:\n  trine import --format dayone Export-Journal.zip\n  trine import --format jrnl journal.txt --time-format \"%Y-%m-%d %H:%M\"\n  trine import --format markdown ~/Notes/Work\n  trine import --format json --with-settings trine-backup.json"
     )]
     Import(ImportArgs),
     /// Export entries to a file or folder.
@@ -479,6 +479,11 @@ pub struct ImportArgs {
     /// `timeformat` setting, strftime style).
     #[arg(long, value_name = "FORMAT", default_value = trine_core::interchange::JRNL_DEFAULT_TIME_FORMAT)]
     pub time_format: String,
+    /// For --format json (a full backup): also take the file's settings
+    /// (week start, reminder, theme, idle lock, backups to keep). Without
+    /// it, only entries and check-ins are imported.
+    #[arg(long)]
+    pub with_settings: bool,
 }
 
 /// `trine export`.

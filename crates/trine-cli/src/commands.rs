@@ -226,12 +226,13 @@ fn rate(journal: &mut Journal, args: RateArgs, out: &Printer) -> Result<()> {
 }
 
 fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> {
-    let set = interchange::read_import(
+    let mut set = interchange::read_import(
         args.format.into(),
         &args.path,
         Some(&args.time_format),
         &time::local_offset_at,
     )?;
+    set.apply_settings = args.with_settings;
     // A bar on the terminal for imports long enough to wait for.
     let bar = (set.entries.len() >= 1000 && std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .then(|| {
@@ -252,7 +253,7 @@ fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<()> 
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    out.import_summary(&summary, &args.path);
+    out.import_summary(&summary, &args.path, args.with_settings);
     Ok(())
 }
 

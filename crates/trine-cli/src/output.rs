@@ -320,7 +320,7 @@ impl Printer {
     }
 
     /// What an import did.
-    pub fn import_summary(&self, summary: &ImportSummary, path: &Path) {
+    pub fn import_summary(&self, summary: &ImportSummary, path: &Path, with_settings: bool) {
         if self.json {
             print_json(summary);
             return;
@@ -346,8 +346,17 @@ impl Printer {
         if summary.checkins > 0 {
             println!("{} check-ins imported.", summary.checkins);
         }
+        if !summary.settings_taken.is_empty() {
+            println!(
+                "Settings taken from the file: {}.",
+                summary.settings_taken.join(", ")
+            );
+        }
         for note in &summary.notes {
             println!("note: {note}");
+        }
+        if !summary.settings_left_out.is_empty() && !with_settings {
+            println!("To take the file's settings too, import it again with --with-settings.");
         }
     }
 

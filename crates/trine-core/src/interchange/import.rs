@@ -46,8 +46,15 @@ pub struct ImportSet {
     pub entries: Vec<ImportItem>,
     /// Check-ins (full backups only).
     pub checkins: Vec<CheckIn>,
-    /// Settings (full backups only); applied where the journal has none.
+    /// Settings (full backups only). Applied only when
+    /// [`ImportSet::apply_settings`] is set.
     pub settings: BTreeMap<String, String>,
+    /// Whether to take the file's settings too (the person asked for it:
+    /// `trine import --with-settings`, or a separate confirmation in the
+    /// app). Off by default: an import adds entries and check-ins only,
+    /// so a file cannot quietly shorten the backups kept or turn the idle
+    /// lock off.
+    pub apply_settings: bool,
     /// What the reader could not carry across, one sentence each.
     pub notes: Vec<String>,
 }
@@ -66,6 +73,14 @@ pub struct ImportSummary {
     pub kept_beside: usize,
     /// Check-ins written.
     pub checkins: usize,
+    /// The file's settings that were taken (with
+    /// [`ImportSet::apply_settings`]).
+    pub settings_taken: Vec<String>,
+    /// The file's settings that were not taken: all of them unless asked
+    /// for, and those that are never taken from a file (the library's
+    /// version, the last reminder, the introduction's state, unknown keys,
+    /// values out of range).
+    pub settings_left_out: Vec<String>,
     /// Things worth telling the person, one sentence each.
     pub notes: Vec<String>,
 }
@@ -129,14 +144,46 @@ impl Journal {
             }
         }
         for (key, value) in set.settings {
+            if !set.apply_settings || !importable_setting(&key, &value) {
+                summary.settings_left_out.push(key);
+                continue;
+            }
             tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![key, value],
             )?;
+            summary.settings_taken.push(key);
+        }
+        if !summary.settings_left_out.is_empty() {
+            summary.notes.push(format!(
+                "{} of the file's settings were left out: {}",
+                summary.settings_left_out.len(),
+                summary.settings_left_out.join(", ")
+            ));
         }
         tx.commit()?;
         progress(total, total);
         Ok(summary)
+    }
+}
+
+/// Whether a setting from a file may be taken, when the person asked for
+/// the file's settings: one the Settings screen edits, with a value it
+/// accepts. The library's version, the last reminder and the introduction's
+/// state describe this journal, not a preference, and are never taken.
+fn importable_setting(key: &str, value: &str) -> bool {
+    let day = || value.parse::<crate::week::FirstDay>().is_ok();
+    match key {
+        "week.first_day" | "reminder.day" => day(),
+        "reminder.time" => chrono::NaiveTime::parse_from_str(value, "%H:%M").is_ok(),
+        "reminder.enabled" => matches!(value, "yes" | "no"),
+        "ui.theme" => matches!(value, "system" | "light" | "dark"),
+        "privacy.lock_after_seconds" => value.parse::<u32>().is_ok_and(|s| s <= 24 * 3600),
+        "backup.keep" => value
+            .parse::<usize>()
+            .is_ok_and(|n| (1..=crate::backup::MAX_KEEP).contains(&n)),
+        _ => false,
     }
 }
 

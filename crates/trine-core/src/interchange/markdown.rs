@@ -67,8 +67,15 @@ pub fn render_markdown(entry: &Entry) -> String {
 }
 
 /// A file name for the entry that sorts by date and is safe on every
-/// platform: `2026-11-24-a-good-week-1a2b3c4d.md`.
+/// platform: `2026-11-24-a-good-week-1a2b3c4d.md`. Two entries can share
+/// it (the same date, the same start of the title and the same first
+/// digits of the id); [`export_markdown`] then gives the later ones the
+/// whole id.
 pub fn markdown_file_name(entry: &Entry) -> String {
+    file_name_with_id(entry, &entry.id.simple().to_string()[..8])
+}
+
+fn file_name_with_id(entry: &Entry, short_id: &str) -> String {
     let mut slug = String::new();
     for c in entry.title.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -81,7 +88,6 @@ pub fn markdown_file_name(entry: &Entry) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    let short_id = &entry.id.simple().to_string()[..8];
     if slug.is_empty() {
         format!("{}-{short_id}.md", entry.date())
     } else {
@@ -91,15 +97,43 @@ pub fn markdown_file_name(entry: &Entry) -> String {
 
 /// Writes one Markdown file per entry into the folder `dir`, which must
 /// not exist yet (or be empty). Returns the number of files written.
+///
+/// Every name is unique, also where the file system ignores case: a name
+/// already taken in this export gets the entry's whole id (and, should
+/// even that be taken, a number). Each file is created new, so no file
+/// written in this run is ever overwritten.
 pub fn export_markdown(entries: &[Entry], dir: &Path) -> Result<usize> {
     atomic::write_folder(dir, |tmp| {
+        let mut taken = std::collections::HashSet::new();
         for entry in entries {
-            let path = tmp.join(markdown_file_name(entry));
-            std::fs::write(&path, render_markdown(entry)).map_err(|e| Error::file(&path, e))?;
+            let name = unique_name(entry, &mut taken);
+            let path = tmp.join(name);
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .map_err(|e| Error::file(&path, e))?;
+            std::io::Write::write_all(&mut file, render_markdown(entry).as_bytes())
+                .map_err(|e| Error::file(&path, e))?;
         }
         Ok(())
     })?;
     Ok(entries.len())
+}
+
+/// The entry's file name, made unique among `taken` (compared without
+/// case), which it joins.
+fn unique_name(entry: &Entry, taken: &mut std::collections::HashSet<String>) -> String {
+    let whole = entry.id.simple().to_string();
+    let mut candidates = [markdown_file_name(entry), file_name_with_id(entry, &whole)]
+        .into_iter()
+        .chain((2..).map(|n| file_name_with_id(entry, &format!("{whole}-{n}"))));
+    loop {
+        let name = candidates.next().expect("an endless list of names");
+        if taken.insert(name.to_lowercase()) {
+            return name;
+        }
+    }
 }
 
 /// Writes all entries into one Markdown file for reading (not for

@@ -269,3 +269,54 @@ fn import_reports_progress_and_ends_at_the_total() {
         .unwrap();
     assert_eq!(seen, vec![(100, 250), (200, 250), (250, 250)]);
 }
+
+/// Entries that share the date, the first 40 characters of the title and
+/// the first 8 hex digits of the id (ids made in sequence do) each get a
+/// file of their own, and the folder imports back to as many entries.
+#[test]
+fn markdown_export_never_lets_two_entries_share_a_file() {
+    let dir = TempDir::new().unwrap();
+    let title = "A very long title that runs well past forty characters, then differs";
+    let entries: Vec<String> = (1..=4)
+        .map(|n| {
+            format!(
+                r#"{{"id": "00000000-0000-4000-8000-00000000000{n}", "kind": "note",
+                    "datetime": "2026-11-24T18:0{n}:00+01:00", "title": "{title} {n}", "body": "b{n}"}}"#
+            )
+        })
+        .collect();
+    let file = write(
+        &dir,
+        "seq.json",
+        &format!(
+            r#"{{"format": "trine-journal", "version": 1, "entries": [{}]}}"#,
+            entries.join(",")
+        ),
+    );
+    let mut journal = Journal::open_in_memory().unwrap();
+    journal.import(read_json(&file, utc()).unwrap()).unwrap();
+    let all = journal.list(&ListQuery::default()).unwrap();
+    assert_eq!(all.len(), 4);
+    let names: std::collections::HashSet<String> = all.iter().map(markdown_file_name).collect();
+    assert_eq!(names.len(), 1, "the short names do collide: {names:?}");
+
+    let out = dir.path().join("md");
+    assert_eq!(export_markdown(&all, &out).unwrap(), 4);
+
+    let files: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 4, "{files:?}");
+    assert!(files.iter().all(|f| f.is_file()), "the folder stays flat");
+    let lower: std::collections::HashSet<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().to_lowercase())
+        .collect();
+    assert_eq!(lower.len(), 4, "unique without case too");
+    let mut copy = Journal::open_in_memory().unwrap();
+    let summary = copy
+        .import(read_markdown_folder(&out, utc()).unwrap())
+        .unwrap();
+    assert_eq!(summary.imported, 4);
+}

@@ -69,7 +69,10 @@ fn json_export_then_import_gives_back_the_same_journal() {
     let path = dir.path().join("backup.json");
     assert_eq!(export_json(&original, &path).unwrap(), 3);
     let mut copy = Journal::open_in_memory().unwrap();
-    let summary = copy.import(read_json(&path, utc()).unwrap()).unwrap();
+    let mut set = read_json(&path, utc()).unwrap();
+    // The settings too, as a person restoring a whole journal asks.
+    set.apply_settings = true;
+    let summary = copy.import(set).unwrap();
     assert_eq!(summary.imported, 3);
     assert_eq!(summary.checkins, 1);
     assert_eq!(
@@ -425,4 +428,74 @@ fn the_html_report_is_self_contained_inert_and_holds_only_the_selection() {
     );
     assert_eq!(no_charts.unwrap(), 3);
     assert!(!std::fs::read_to_string(&path).unwrap().contains("<svg"));
+}
+
+/// A full backup whose settings would keep a single backup and turn the
+/// idle lock off, plus two that describe another journal.
+fn backup_with_hostile_settings(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("settings.json");
+    std::fs::write(
+        &path,
+        r#"{"format": "trine-journal", "version": 1, "entries": [],
+            "settings": {"backup.keep": "1", "privacy.lock_after_seconds": "0",
+                         "ui.theme": "dark", "library.version": "999", "ui.onboarded": "yes"}}"#,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn a_json_import_takes_no_setting_unless_asked() {
+    let dir = TempDir::new().unwrap();
+    let path = backup_with_hostile_settings(dir.path());
+    let mut journal = Journal::open_in_memory().unwrap();
+    let before = journal.all_settings().unwrap();
+
+    let summary = journal.import(read_json(&path, utc()).unwrap()).unwrap();
+
+    assert_eq!(
+        journal.all_settings().unwrap(),
+        before,
+        "no setting changed"
+    );
+    assert_eq!(
+        journal.backups_to_keep().unwrap(),
+        crate::backup::DEFAULT_KEEP
+    );
+    assert!(summary.settings_taken.is_empty());
+    assert_eq!(summary.settings_left_out.len(), 5, "{summary:?}");
+    assert!(
+        summary
+            .notes
+            .iter()
+            .any(|n| n.contains("settings were left out")
+                && n.contains("backup.keep")
+                && n.contains("privacy.lock_after_seconds")),
+        "{:?}",
+        summary.notes
+    );
+}
+
+#[test]
+fn asked_for_a_json_import_takes_only_the_settings_a_person_edits() {
+    let dir = TempDir::new().unwrap();
+    let path = backup_with_hostile_settings(dir.path());
+    let mut journal = Journal::open_in_memory().unwrap();
+    let library_before = journal.setting("library.version").unwrap();
+    let mut set = read_json(&path, utc()).unwrap();
+    set.apply_settings = true;
+
+    let summary = journal.import(set).unwrap();
+
+    assert_eq!(
+        summary.settings_taken,
+        ["backup.keep", "privacy.lock_after_seconds", "ui.theme"]
+    );
+    assert_eq!(
+        summary.settings_left_out,
+        ["library.version", "ui.onboarded"]
+    );
+    assert_eq!(journal.backups_to_keep().unwrap(), 1);
+    assert_eq!(journal.setting("library.version").unwrap(), library_before);
+    assert!(!journal.app_settings().unwrap().onboarded);
 }
