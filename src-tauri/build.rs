@@ -40,6 +40,8 @@ const COMMANDS: &[&str] = &[
     "backups_view",
     "backup_now",
     "restore_backup",
+    "damaged_backups",
+    "restore_newest_backup",
     "change_passphrase",
     "lock_journal",
     "erase_everything",

@@ -31,6 +31,15 @@ async function unlockFirst() {
   document.body.classList.remove('is-locked');
 }
 
+/** A damaged journal: offer the way back from a backup before anything else. */
+async function recoverFirst() {
+  document.body.classList.add('is-locked');
+  const { recover } = await import('./screens/damaged.js');
+  const said = await recover(document.getElementById('screen'));
+  document.body.classList.remove('is-locked');
+  toast(said);
+}
+
 async function start() {
   applyTheme('system');
   installKeys();
@@ -39,8 +48,9 @@ async function start() {
     try {
       [settings] = await call('app_settings');
     } catch (error) {
-      if (error.code !== 'locked') throw error;
-      await unlockFirst();
+      if (error.code === 'damaged') await recoverFirst();
+      else if (error.code === 'locked') await unlockFirst();
+      else throw error;
       [settings] = await call('app_settings');
     }
     applyTheme(settings.theme);

@@ -155,6 +155,8 @@ pub fn run() {
             privacy::backups_view,
             privacy::backup_now,
             privacy::restore_backup,
+            privacy::damaged_backups,
+            privacy::restore_newest_backup,
             privacy::change_passphrase,
             privacy::lock_journal,
             privacy::erase_everything,

@@ -93,6 +93,25 @@ pub fn restore_backup(journal: State<'_, JournalState>, path: PathBuf) -> Reply<
     })
 }
 
+/// The backups of a journal too damaged to open, newest first, for the
+/// screen that offers to bring it back (empty when it is not damaged).
+#[tauri::command(async)]
+pub fn damaged_backups(journal: State<'_, JournalState>) -> Reply<Vec<BackupInfo>> {
+    journal.damaged_backups()
+}
+
+/// Brings a damaged journal back from the newest good backup, keeping the
+/// damaged file aside.
+#[tauri::command(async)]
+pub fn restore_newest_backup<R: Runtime>(
+    app: AppHandle<R>,
+    journal: State<'_, JournalState>,
+) -> Reply<crate::state::DamagedRestored> {
+    let restored = journal.restore_newest_backup()?;
+    backup_soon(app);
+    Ok(restored)
+}
+
 /// What changing the passphrase did, for the page to say.
 #[derive(Debug, Clone, Serialize)]
 pub struct PassphraseChanged {

@@ -14,6 +14,24 @@ use trine_core::Journal;
 
 use crate::CommandError;
 
+/// Why a backup is passed over when bringing back a damaged journal.
+const REFUSED_BACKUP: &[&str] = &["backup_refused", "not_a_database", "newer_schema", "locked"];
+
+/// What bringing back a damaged journal did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DamagedRestored {
+    /// The backup that came back.
+    pub restored_from: PathBuf,
+    /// When that backup was taken (local time).
+    pub restored_taken: chrono::NaiveDateTime,
+    /// Where the damaged file's bytes are kept.
+    pub damaged_kept_at: PathBuf,
+    /// How many entries the journal holds now.
+    pub entries: u64,
+    /// Newer backups passed over because they failed their checks.
+    pub refused: usize,
+}
+
 /// The opened journal, or why it could not be opened.
 pub struct JournalState {
     /// The journal's folder, or why there is none.
@@ -49,10 +67,87 @@ impl JournalState {
         // write half-done: the core's transactions roll back when dropped.
         // So a poisoned lock is safe to take over.
         let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
-        match &mut *journal {
+        let result = match &mut *journal {
             Ok(journal) => f(journal).map_err(CommandError::from),
-            Err(error) => Err(error.clone()),
+            Err(error) => return Err(error.clone()),
+        };
+        // Another Trine encrypted the journal (or changed its passphrase)
+        // while it was open here: nothing was saved, and from now on the
+        // journal asks for its passphrase, like a locked one.
+        if matches!(&result, Err(e) if e.code == "replaced") {
+            let path = journal
+                .as_ref()
+                .ok()
+                .and_then(|j| j.path().map(Path::to_path_buf))
+                .unwrap_or_default();
+            *journal =
+                Err(trine_core::Error::from(trine_core::OpenError::Encrypted { path }).into());
         }
+        result
+    }
+
+    /// The journal file, when its folder is known.
+    fn journal_file(&self) -> Result<PathBuf, CommandError> {
+        let dir = self.dir.as_ref().map_err(Clone::clone)?;
+        Ok(dir.join(trine_core::store::JOURNAL_FILE))
+    }
+
+    /// The backups of a journal that could not be opened because it is
+    /// damaged, newest first (empty when it is not damaged).
+    pub fn damaged_backups(&self) -> Result<Vec<trine_core::backup::BackupInfo>, CommandError> {
+        let journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
+        if !matches!(&*journal, Err(e) if e.code == "damaged") {
+            return Ok(Vec::new());
+        }
+        let file = self.journal_file()?;
+        Ok(trine_core::backup::list_backups(
+            &trine_core::backup::backups_dir(&file),
+        )?)
+    }
+
+    /// Brings a damaged journal back from the newest backup that passes
+    /// its checks (older ones are tried in turn when a newer one is
+    /// refused), keeping the damaged file's bytes in the backups folder.
+    pub fn restore_newest_backup(&self) -> Result<DamagedRestored, CommandError> {
+        let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
+        if !matches!(&*journal, Err(e) if e.code == "damaged") {
+            return Err(CommandError::new(
+                "not_damaged",
+                "the journal is not damaged; restore a backup from the Backups screen",
+            ));
+        }
+        let file = self.journal_file()?;
+        let backups = trine_core::backup::list_backups(&trine_core::backup::backups_dir(&file))?;
+        let mut refused = 0;
+        for backup in &backups {
+            match trine_core::backup::restore_damaged(&file, &backup.path, None) {
+                Ok((opened, kept)) => {
+                    let entries = opened.entry_count()?;
+                    *journal = Ok(opened);
+                    return Ok(DamagedRestored {
+                        restored_from: backup.path.clone(),
+                        restored_taken: backup.taken,
+                        damaged_kept_at: kept,
+                        entries,
+                        refused,
+                    });
+                }
+                Err(e) if REFUSED_BACKUP.contains(&e.code()) => refused += 1,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(CommandError::new(
+            "no_good_backup",
+            if backups.is_empty() {
+                "there is no backup to restore; the damaged journal was left as it is".to_string()
+            } else {
+                format!(
+                    "none of the {} backups could be restored (each failed its checks); the \
+                     damaged journal was left as it is",
+                    backups.len()
+                )
+            },
+        ))
     }
 
     /// Locks an encrypted journal: closes it, so that nothing can be read

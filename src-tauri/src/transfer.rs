@@ -106,13 +106,16 @@ pub fn export_entries<R: Runtime>(
 
 /// Asks for a file (or folder) in `format`, then imports it, all or
 /// nothing. `None` when the person cancels the dialog. `time_format` is
-/// jrnl's timestamp format, for the jrnl text file.
+/// jrnl's timestamp format, for the jrnl text file. `with_settings` takes
+/// a full backup's settings too; the page sets it only after its own
+/// confirmation.
 #[tauri::command(async)]
 pub fn import_entries<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, JournalState>,
     format: ImportFormat,
     time_format: Option<String>,
+    with_settings: Option<bool>,
     progress: Channel<Progress>,
 ) -> Reply<Option<Imported>> {
     let Some(path) = open_dialog(&app, format) else {
@@ -127,6 +130,8 @@ pub fn import_entries<R: Runtime>(
         &trine_core::time::local_offset_at,
     )
     .map_err(CommandError::from)?;
+    let mut set = set;
+    set.apply_settings = with_settings == Some(true);
     let total = set.entries.len();
     let _ = progress.send(Progress::Writing { done: 0, total });
     let summary = journal.with(|j| {

@@ -221,3 +221,80 @@ fn an_encrypted_journal_locks_itself_after_the_idle_time() {
         Ok(())
     });
 }
+
+/// A journal whose file was damaged on disk opens on a screen that lists
+/// the backups and brings back the newest good one (a newer backup that
+/// fails its checks is passed over), keeping the damaged bytes aside.
+#[test]
+fn a_damaged_journal_is_brought_back_from_its_newest_good_backup() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_damaged_journal_is_brought_back_from_its_newest_good_backup")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.seed_notes(3);
+    sandbox.journal().backup_now().unwrap();
+    // A newer "backup" that is not a Trine journal at all.
+    let backups_dir = sandbox.data_dir.join("backups");
+    let foreign = backups_dir.join("journal-29991231-235959-000.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT); PRAGMA user_version = 2;")
+        .unwrap();
+    sandbox
+        .journal()
+        .create(NewEntry::note("After the backup", "lost with the disk"))
+        .unwrap();
+    let file = sandbox.data_dir.join(trine_core::store::JOURNAL_FILE);
+    {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+        f.write_all(&[0u8; 100]).unwrap();
+    }
+    let damaged = std::fs::read(&file).unwrap();
+
+    let (listed, toast) = sandbox.run_app(|app| async move {
+        app.wait_for("#damaged-restore").await?;
+        app.wait_until(
+            "document.querySelectorAll('#damaged-backups .damaged-backup').length === 2",
+            "the backups are listed",
+        )
+        .await?;
+        let listed = app
+            .eval("return document.querySelectorAll('#damaged-backups .damaged-backup').length;")
+            .await?;
+        app.save_screenshot("damaged-light.png").await?;
+        app.set_theme("dark").await?;
+        app.save_screenshot("damaged-dark.png").await?;
+        app.resize(600, 720).await?;
+        app.save_screenshot("damaged-600.png").await?;
+        app.set_theme("light").await?;
+        app.click("#damaged-restore").await?;
+        app.wait_until(
+            "document.querySelector('#toasts').textContent.startsWith('Restored')",
+            "the restore says it is done",
+        )
+        .await?;
+        let toast = app.text("#toasts").await?;
+        app.wait_for("#week-label").await?;
+        Ok((listed, toast))
+    });
+
+    assert_eq!(listed, 2);
+    assert!(toast.contains("3 entries"), "{toast}");
+    assert!(toast.contains("passed over"), "{toast}");
+    assert_eq!(sandbox.journal().entry_count().unwrap(), 3);
+    let kept: Vec<_> = std::fs::read_dir(&backups_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("damaged-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), damaged, "kept as it was");
+}

@@ -456,3 +456,67 @@ fn every_import_format_can_be_chosen_from_the_app() {
         "{titles:?}"
     );
 }
+
+/// A full backup's settings come in only when ticked and confirmed in a
+/// dialog of their own; without that, only its entries do.
+#[test]
+fn a_backup_s_settings_are_taken_only_after_their_own_confirmation() {
+    let Some(sandbox) =
+        dialogs_or_skip("a_backup_s_settings_are_taken_only_after_their_own_confirmation")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    let file = sandbox.folder("in").join("backup.json");
+    std::fs::write(
+        &file,
+        r#"{"format": "trine-journal", "version": 1, "entries": [
+              {"id": "00000000-0000-4000-8000-000000000001", "kind": "note",
+               "datetime": "2026-11-24T18:00:00+01:00", "title": "carried", "body": "across"}],
+            "settings": {"backup.keep": "1", "privacy.lock_after_seconds": "0"}}"#,
+    )
+    .unwrap();
+
+    let (first, declined, second) = sandbox.run_app(|app| {
+        let file = file.clone();
+        async move {
+            app.go("#/import", "#import-choose").await?;
+            app.click("#import-format-json").await?;
+            app.click("#import-choose").await?;
+            answer_open_dialog("Import", &file).await?;
+            app.wait_until(
+                "document.querySelector('#import-result')?.textContent.startsWith('Imported')",
+                "the first import sums up",
+            )
+            .await?;
+            let first = app.text("#import-result").await?;
+            // Ticked, then "Keep my settings": not ticked.
+            app.click("#import-settings").await?;
+            app.wait_for("#import-settings-confirm[open]").await?;
+            app.save_screenshot("import-settings-confirm.png").await?;
+            app.click("#settings-keep-mine").await?;
+            let declined = app
+                .eval("return document.querySelector('#import-settings').checked;")
+                .await?;
+            app.click("#import-settings").await?;
+            app.wait_for("#import-settings-confirm[open]").await?;
+            app.click("#settings-take").await?;
+            app.click("#import-choose").await?;
+            answer_open_dialog("Import", &file).await?;
+            app.wait_until(
+                "document.querySelector('#import-settings-taken') !== null",
+                "the second import says which settings it took",
+            )
+            .await?;
+            Ok((first, declined, app.text("#import-result").await?))
+        }
+    });
+
+    assert!(first.contains("were left out"), "{first}");
+    assert_eq!(declined, false, "keeping my settings unticks the box");
+    assert!(
+        second.contains("Settings taken from the file: backup.keep, privacy.lock_after_seconds"),
+        "{second}"
+    );
+    assert_eq!(sandbox.journal().backups_to_keep().unwrap(), 1);
+}

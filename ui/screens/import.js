@@ -33,6 +33,7 @@ function summaryView(done) {
   if (done.duplicates) lines.push(el('p', { text: `${plural(done.duplicates, 'entry was', 'entries were')} already in your journal and not added again.` }));
   if (done.kept_beside) lines.push(el('p', { text: `${plural(done.kept_beside, 'entry differs', 'entries differ')} from one already there with the same id or date and title; both versions are kept, side by side.` }));
   if (done.checkins) lines.push(el('p', { text: `${plural(done.checkins, 'check-in', 'check-ins')} imported.` }));
+  if (done.settings_taken.length) lines.push(el('p', { id: 'import-settings-taken', text: `Settings taken from the file: ${done.settings_taken.join(', ')}.` }));
   if (done.notes.length) {
     lines.push(el('p', { text: 'Worth knowing:' }), el('ul', { class: 'import-notes' }, done.notes.map((n) => el('li', { text: n }))));
   }
@@ -58,9 +59,51 @@ export async function mount(root) {
   const result = el('div', { class: 'import-result', id: 'import-result', attrs: { 'aria-live': 'polite' } });
   const choose = el('button', { type: 'button', class: 'button primary', id: 'import-choose', on: { click: run } });
 
+  // A full backup's settings: never taken by default, and only after a
+  // confirmation of their own (they can change how many backups are kept
+  // and when the journal locks).
+  const settingsInput = el('input', {
+    type: 'checkbox',
+    id: 'import-settings',
+    attrs: { 'aria-describedby': 'import-settings-help' },
+    on: {
+      change: () => {
+        if (settingsInput.checked) {
+          settingsInput.checked = false;
+          confirmSettings.showModal();
+        }
+      },
+    },
+  });
+  const settingsField = el(
+    'div',
+    { class: 'import-settings' },
+    el('label', { class: 'check', attrs: { for: 'import-settings' } }, settingsInput, el('span', { text: 'Also take the file’s settings' })),
+    el('p', { class: 'field-help', id: 'import-settings-help', text: 'Week start, reminder, theme, when the journal locks and how many backups are kept. Without this, only entries and check-ins come in.' }),
+  );
+  const confirmSettings = el(
+    'dialog',
+    { class: 'confirm', id: 'import-settings-confirm', attrs: { 'aria-labelledby': 'settings-confirm-title', 'aria-describedby': 'settings-confirm-text' } },
+    el('h2', { id: 'settings-confirm-title', text: 'Take this file’s settings?' }),
+    el('p', { id: 'settings-confirm-text', text: 'They replace yours, including how many backups are kept and when an encrypted journal locks itself. Take them only from a backup you made yourself.' }),
+    el(
+      'form',
+      { class: 'form-foot', method: 'dialog' },
+      el('button', { type: 'submit', class: 'button', value: 'keep', id: 'settings-keep-mine', text: 'Keep my settings', autofocus: true }),
+      el('button', { type: 'submit', class: 'button primary', value: 'take', id: 'settings-take', text: 'Take the file’s settings' }),
+    ),
+  );
+  confirmSettings.addEventListener('close', () => {
+    settingsInput.checked = confirmSettings.returnValue === 'take';
+    confirmSettings.returnValue = '';
+    settingsInput.focus();
+  });
+
   function shown() {
     lastFormat = format();
     timeField.hidden = lastFormat !== 'jrnl';
+    settingsField.hidden = lastFormat !== 'json';
+    if (settingsField.hidden) settingsInput.checked = false;
     choose.textContent = lastFormat === 'markdown' ? 'Choose the folder…' : 'Choose the file…';
   }
 
@@ -68,7 +111,8 @@ export async function mount(root) {
     choose.disabled = true;
     result.replaceChildren();
     try {
-      const done = await callWithProgress('import_entries', { format: format(), timeFormat: format() === 'jrnl' ? timeFormat.value : null }, work, (report) =>
+      const args = { format: format(), timeFormat: format() === 'jrnl' ? timeFormat.value : null, withSettings: format() === 'json' && settingsInput.checked };
+      const done = await callWithProgress('import_entries', args, work, (report) =>
         report.stage === 'reading' ? 'Reading and checking the file…' : `Writing ${report.done.toLocaleString('en-GB')} of ${plural(report.total, 'entry', 'entries')}…`,
       );
       if (done) {
@@ -98,10 +142,12 @@ export async function mount(root) {
       el('h2', { id: 'import-from', text: 'Where your entries come from' }),
       el('div', { class: 'format-list', attrs: { role: 'radiogroup', 'aria-labelledby': 'import-from' } }, formats),
       timeField,
+      settingsField,
       work,
       el('div', { class: 'form-foot' }, choose),
       result,
     ),
+    confirmSettings,
   );
   shown();
   return {};

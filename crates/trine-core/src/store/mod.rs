@@ -317,7 +317,15 @@ impl Journal {
         let Some(path) = self.path.clone() else {
             return Ok(());
         };
-        match Journal::open_with(&path, self.passphrase.as_deref()) {
+        // Decrypted elsewhere: the journal is plain now and needs no
+        // passphrase (encrypting always asks for one below).
+        let plain_now = recovery::is_plain_sqlite(&path) == Some(true);
+        let passphrase = if plain_now {
+            None
+        } else {
+            self.passphrase.clone()
+        };
+        match Journal::open_with(&path, passphrase.as_deref()) {
             Ok(reopened) => {
                 *self = reopened;
                 Ok(())

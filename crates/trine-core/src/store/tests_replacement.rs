@@ -119,3 +119,21 @@ fn a_backup_from_a_handle_that_follows_is_written_in_the_new_form() {
     drop((other, keyed, converter));
     assert_nothing_plain(dir.path());
 }
+
+#[test]
+fn a_handle_with_a_passphrase_follows_a_journal_decrypted_elsewhere() {
+    let dir = TempDir::new().unwrap();
+    let mut keyed = Journal::open_in_with(dir.path(), Some("p")).unwrap();
+    keyed.create(NewEntry::note("secret", MARKER)).unwrap();
+    let mut other = Journal::open_in_with(dir.path(), Some("p")).unwrap();
+    other.set_passphrase(None).unwrap();
+
+    keyed.create(NewEntry::note("after", "")).unwrap();
+
+    assert!(!keyed.is_encrypted());
+    drop((keyed, other));
+    assert_eq!(
+        titles(&Journal::open_in(dir.path()).unwrap()),
+        ["after", "secret"]
+    );
+}
