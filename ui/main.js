@@ -8,7 +8,7 @@
 import { call } from './lib/api.js';
 import { refreshCount } from './lib/count.js';
 import { watchDue } from './lib/due.js';
-import { startIdleLock } from './lib/idle.js';
+import { askAgainAfterReplaced, startIdleLock } from './lib/idle.js';
 import { installKeys } from './lib/keys.js';
 import { showError, toast } from './lib/notify.js';
 import { startRouter } from './lib/router.js';
@@ -39,6 +39,8 @@ async function recoverFirst() {
   document.body.classList.remove('is-locked');
   toast(said);
 }
+
+window.addEventListener('trine:replaced', () => askAgainAfterReplaced());
 
 async function start() {
   applyTheme('system');

@@ -298,3 +298,55 @@ fn a_damaged_journal_is_brought_back_from_its_newest_good_backup() {
     assert_eq!(kept.len(), 1, "{kept:?}");
     assert_eq!(std::fs::read(&kept[0]).unwrap(), damaged, "kept as it was");
 }
+
+/// The journal is encrypted by another Trine (here, the core in the test's
+/// own process) while the app has it open and a note is being edited: the
+/// save is refused, the app asks for the passphrase over the editor, and
+/// the words typed are saved once it is given.
+#[test]
+fn an_edit_made_while_another_trine_encrypts_the_journal_is_saved_after_the_passphrase() {
+    let Some(sandbox) = Sandbox::new_or_skip(
+        "an_edit_made_while_another_trine_encrypts_the_journal_is_saved_after_the_passphrase",
+    ) else {
+        return;
+    };
+    sandbox.onboard();
+    let id = sandbox
+        .journal()
+        .create(NewEntry::note("Retro", WORD))
+        .unwrap()
+        .id;
+    let data_dir = sandbox.data_dir.clone();
+
+    let title = sandbox.run_app(|app| async move {
+        app.go(&format!("#/entry/{id}"), "#entry-title").await?;
+        app.click("#entry-edit").await?;
+        app.wait_for("#note-title-input").await?;
+        // Another Trine encrypts the journal now.
+        Journal::open_in(&data_dir)
+            .unwrap()
+            .set_passphrase(Some("from elsewhere"))
+            .unwrap();
+        app.type_into("#note-title-input", " notes").await?;
+        app.click("#note-done").await?;
+        app.wait_for("#replaced-unlock[open] #unlock-passphrase")
+            .await?;
+        app.save_screenshot("replaced-unlock-light.png").await?;
+        let still_typed = app.value("#note-title-input").await?;
+        app.type_into("#unlock-passphrase", "from elsewhere")
+            .await?;
+        app.click("#unlock-open").await?;
+        app.wait_until(
+            "document.querySelector('#replaced-unlock') === null",
+            "the dialog goes once the journal is open",
+        )
+        .await?;
+        app.click("#note-done").await?;
+        app.wait_for_text("#entry-title").await?;
+        Ok(still_typed)
+    });
+
+    assert_eq!(title, "Retro notes", "the words stayed in the editor");
+    let journal = Journal::open_in_with(&sandbox.data_dir, Some("from elsewhere")).unwrap();
+    assert_eq!(journal.get(id).unwrap().title, "Retro notes");
+}

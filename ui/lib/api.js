@@ -15,7 +15,11 @@ export async function call(command, args = {}) {
   try {
     return await invoke(command, args);
   } catch (error) {
-    throw normalise(error);
+    const problem = normalise(error);
+    // Another Trine changed the journal's encryption while it was open
+    // here: nothing was saved, and the passphrase must be given again.
+    if (problem.code === 'replaced') window.dispatchEvent(new CustomEvent('trine:replaced'));
+    throw problem;
   }
 }
 

@@ -3,6 +3,9 @@
 // asks for the passphrase before anything shows again.
 
 import { call } from './api.js';
+import { flushAll } from './autosave.js';
+import { el } from './dom.js';
+import { clearError } from './notify.js';
 import { currentScreen, go } from './router.js';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'focusin'];
@@ -40,6 +43,36 @@ export async function lockNow() {
     await unlock(root);
     document.body.classList.remove('is-locked');
     go(location.hash || '#/week');
+  } finally {
+    locking = false;
+    restart();
+  }
+}
+
+/**
+ * Another Trine encrypted the journal, or changed its passphrase, while it
+ * was open here: the last change was not saved. The passphrase is asked for
+ * in a dialog over the screen, so what was typed stays where it is, and is
+ * saved as soon as the journal is open again.
+ */
+export async function askAgainAfterReplaced() {
+  if (locking) return;
+  locking = true;
+  try {
+    for (const open of document.querySelectorAll('dialog[open]')) open.close();
+    const dialog = el('dialog', { class: 'confirm unlock-dialog', id: 'replaced-unlock', attrs: { 'aria-labelledby': 'unlock-title' } });
+    // No way around it: the journal stays closed until the passphrase is given.
+    dialog.addEventListener('cancel', (event) => event.preventDefault());
+    document.body.append(dialog);
+    dialog.showModal();
+    const { unlock } = await import('../screens/unlock.js');
+    await unlock(dialog, {
+      lede: 'Another Trine window or command changed this journal’s encryption while it was open here, so your last change is not saved yet. Type the passphrase: it will be saved the moment the journal opens.',
+    });
+    dialog.close();
+    dialog.remove();
+    clearError();
+    await flushAll();
   } finally {
     locking = false;
     restart();

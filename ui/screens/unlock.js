@@ -5,8 +5,11 @@
 import { call, messageOf } from '../lib/api.js';
 import { el } from '../lib/dom.js';
 
-/** Shows the lock screen in `root`; resolves once the journal is open. */
-export function unlock(root) {
+/**
+ * Shows the lock screen in `root`; resolves once the journal is open.
+ * `lede` replaces the explanation under the heading.
+ */
+export function unlock(root, { lede } = {}) {
   return new Promise((resolve) => {
     const field = el('input', {
       type: 'password',
@@ -50,11 +53,11 @@ export function unlock(root) {
     );
     root.replaceChildren(
       el('img', { class: 'welcome-emblem', src: 'emblem.svg', alt: '', width: 64, height: 64 }),
-      el('h1', { text: 'Your journal is locked' }),
+      el('h1', { id: 'unlock-title', text: 'Your journal is locked' }),
       el('p', {
         class: 'lede',
         id: 'unlock-help',
-        text: 'It is encrypted on this computer. Type its passphrase to open it; Trine forgets the passphrase when it closes.',
+        text: lede || 'It is encrypted on this computer. Type its passphrase to open it; Trine forgets the passphrase when it closes.',
       }),
       form,
     );
