@@ -37,6 +37,8 @@ APT_PACKAGES=(
     dbus-daemon
     dbus-bin
     dunst
+    # GNU time: tests/cli/bombs.rs measures the peak memory of hostile imports.
+    time
     # rpm -qip reads the .rpm that scripts/package.sh builds.
     rpm
     # A window manager for the one desktop test that needs windows to be

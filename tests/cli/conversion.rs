@@ -341,7 +341,14 @@ fn kill_runs(change: &Change, runs: usize, rng: &mut Rng) -> (usize, usize) {
         let data = template.path(&format!("run{run}"));
         copy_dir(&template.data(), &data);
         let mut child = run_one(&data);
-        std::thread::sleep(Duration::from_micros(rng.next() % span));
+        // Half the kills anywhere in the run, half in its last quarter,
+        // where the new file takes the journal's place and the backups follow.
+        let at = if rng.next() % 2 == 0 {
+            rng.next() % span
+        } else {
+            span * 3 / 4 + rng.next() % (span / 4).max(1)
+        };
+        std::thread::sleep(Duration::from_micros(at));
         let _ = child.kill();
         child.wait().unwrap();
         let context = format!("{} run {run}", change.name);

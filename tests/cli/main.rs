@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod basics;
+mod bombs;
 mod charts;
 mod concurrent;
 mod conversion;

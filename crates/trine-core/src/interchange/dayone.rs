@@ -6,7 +6,6 @@
 //! media are counted in the summary, not imported (Trine keeps text), and
 //! their placeholders in the text are replaced by a short note.
 
-use std::io::Read;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -54,6 +53,7 @@ pub fn read_dayone(path: &Path) -> Result<ImportSet> {
         source,
     };
     let mut files: Vec<(std::path::PathBuf, String)> = Vec::new();
+    let mut budget = super::limits::ImportBudget::default();
     if path.is_dir() {
         let mut names: Vec<_> = std::fs::read_dir(path)
             .map_err(read_error)?
@@ -65,10 +65,7 @@ pub fn read_dayone(path: &Path) -> Result<ImportSet> {
             .collect();
         names.sort();
         for name in names {
-            let text = std::fs::read_to_string(&name).map_err(|source| ImportError::Read {
-                file: name.clone(),
-                source,
-            })?;
+            let text = budget.read_file(&name)?;
             files.push((name, text));
         }
     } else if path
@@ -87,13 +84,16 @@ pub fn read_dayone(path: &Path) -> Result<ImportSet> {
                 .map_err(|e| read_error(std::io::Error::other(e)))?
                 .to_string();
             if name.to_ascii_lowercase().ends_with(".json") && !name.contains('/') {
-                let mut text = String::new();
-                member.read_to_string(&mut text).map_err(read_error)?;
-                files.push((path.join(name), text));
+                // An honest size past the budget is refused before reading;
+                // whatever size the archive claims, at most the budget is read.
+                let shown = path.join(&name);
+                budget.check_size(member.size(), &shown)?;
+                let text = budget.read_from(&mut member, &shown)?;
+                files.push((shown, text));
             }
         }
     } else {
-        let text = std::fs::read_to_string(path).map_err(read_error)?;
+        let text = budget.read_file(path)?;
         files.push((path.to_path_buf(), text));
     }
     if files.is_empty() {

@@ -27,12 +27,7 @@ use crate::time::OffsetAt;
 pub const JRNL_DEFAULT_TIME_FORMAT: &str = "%F %r";
 
 fn read(path: &Path) -> Result<String> {
-    Ok(
-        std::fs::read_to_string(path).map_err(|source| ImportError::Read {
-            file: path.to_path_buf(),
-            source,
-        })?,
-    )
+    Ok(super::limits::ImportBudget::default().read_file(path)?)
 }
 
 /// Tags written with `symbol` in the text, without the symbol, tidied.

@@ -78,10 +78,7 @@ pub fn export_json(journal: &Journal, path: &Path) -> Result<usize> {
 /// Reads a Trine JSON export (or a bare JSON array of entry records) and
 /// checks every record. Fails on the first fault, naming line and field.
 pub fn read_json(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<ImportSet> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
-        file: path.to_path_buf(),
-        source,
-    })?;
+    let text = super::limits::ImportBudget::default().read_file(path)?;
     let text = text.trim_start_matches('\u{feff}');
     let located = |line: usize| Location {
         file: path.to_path_buf(),

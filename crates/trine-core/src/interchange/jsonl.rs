@@ -5,7 +5,7 @@ use std::path::Path;
 use super::import::{ImportItem, ImportSet};
 use super::json::parse;
 use super::record::EntryRecord;
-use super::{atomic, ImportError, Location};
+use super::{atomic, Location};
 use crate::error::Result;
 use crate::model::Entry;
 
@@ -13,10 +13,7 @@ use crate::model::Entry;
 /// lines are skipped; Windows line endings are fine. Fails on the first
 /// fault, naming the line and the field.
 pub fn read_jsonl(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<ImportSet> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
-        file: path.to_path_buf(),
-        source,
-    })?;
+    let text = super::limits::ImportBudget::default().read_file(path)?;
     let mut set = ImportSet::default();
     for (index, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
         if line.trim().is_empty() {

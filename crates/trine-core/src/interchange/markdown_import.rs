@@ -9,7 +9,7 @@
 //! headings of declared sections become the sections again. Ratings written
 //! in the text as `seen: 8` lines are read when the front matter has none.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
@@ -62,18 +62,11 @@ fn problem(file: &Path, line: Option<usize>, field: &str, message: String) -> cr
 
 /// Reads every `.md` file in `dir` and its subfolders, in name order.
 pub fn read_markdown_folder(dir: &Path, offset_at: OffsetAt<'_>) -> Result<ImportSet> {
-    let mut files = Vec::new();
-    collect(dir, &mut files).map_err(|source| ImportError::Read {
-        file: dir.to_path_buf(),
-        source,
-    })?;
-    files.sort();
     let mut set = ImportSet::default();
+    let files = super::limits::markdown_files(dir, &mut set.notes)?;
+    let mut budget = super::limits::ImportBudget::default();
     for file in files {
-        let text = std::fs::read_to_string(&file).map_err(|source| ImportError::Read {
-            file: file.clone(),
-            source,
-        })?;
+        let text = budget.read_file(&file)?;
         let entry = read_note(&file, &text, offset_at)?;
         set.entries.push(ImportItem {
             location: Location {
@@ -85,25 +78,6 @@ pub fn read_markdown_folder(dir: &Path, offset_at: OffsetAt<'_>) -> Result<Impor
         });
     }
     Ok(set)
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if dir.is_file() {
-        files.push(dir.to_path_buf());
-        return Ok(());
-    }
-    for item in std::fs::read_dir(dir)? {
-        let path = item?.path();
-        if path.is_dir() {
-            collect(&path, files)?;
-        } else if path
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"))
-        {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Splits `---` front matter from the body; no front matter gives an empty one.
@@ -168,11 +142,15 @@ fn tags_of(value: Option<serde_yaml_ng::Value>) -> Vec<String> {
 fn read_note(file: &Path, text: &str, offset_at: OffsetAt<'_>) -> Result<NewEntry> {
     let (yaml, body) = split_front_matter(text);
     let meta: FrontMatter = match yaml {
-        Some(yaml) if !yaml.trim().is_empty() => serde_yaml_ng::from_str(yaml).map_err(|e| {
-            // +1 for the opening `---` line.
-            let line = e.location().map(|l| l.line() + 1);
-            problem(file, line, "front matter", e.to_string())
-        })?,
+        Some(yaml) if !yaml.trim().is_empty() => {
+            super::limits::check_front_matter(yaml)
+                .map_err(|why| problem(file, Some(1), "front matter", why))?;
+            serde_yaml_ng::from_str(yaml).map_err(|e| {
+                // +1 for the opening `---` line.
+                let line = e.location().map(|l| l.line() + 1);
+                problem(file, line, "front matter", e.to_string())
+            })?
+        }
         _ => FrontMatter::default(),
     };
     let title = meta.title.clone().unwrap_or_else(|| {

@@ -19,6 +19,7 @@ mod import;
 mod jrnl;
 mod json;
 mod jsonl;
+pub mod limits;
 mod markdown;
 mod markdown_import;
 mod pdf;
@@ -88,6 +89,37 @@ pub enum ImportError {
         field: Option<String>,
         /// What is wrong.
         message: String,
+    },
+    /// Not a regular file: a folder where a file was expected, a device, a
+    /// named pipe or a socket. It is not opened.
+    #[error("{}: not a regular file (a folder, device, pipe or socket); nothing was imported", file.display())]
+    NotAFile {
+        /// What was named.
+        file: PathBuf,
+    },
+    /// The import would read more than [`limits::MAX_IMPORT_BYTES`].
+    #[error("{}: more text than Trine imports at once (at most {limit}, all files together); nothing was imported. Split the export into smaller ones", file.display())]
+    TooLarge {
+        /// The file (or archive member) where the limit was reached.
+        file: PathBuf,
+        /// The limit, for the message.
+        limit: String,
+    },
+    /// A folder import went deeper than [`limits::MAX_FOLDER_DEPTH`].
+    #[error("{}: folders within folders more than {limit} deep; nothing was imported. Import a folder nearer the notes", folder.display())]
+    TooDeep {
+        /// The folder past the limit.
+        folder: PathBuf,
+        /// The limit.
+        limit: usize,
+    },
+    /// A folder import found more than [`limits::MAX_FILES`] notes.
+    #[error("{}: more than {limit} Markdown files; nothing was imported. Import it a part at a time", folder.display())]
+    TooMany {
+        /// The folder imported.
+        folder: PathBuf,
+        /// The limit.
+        limit: usize,
     },
     /// The file is a Trine export from a newer version.
     #[error("{}: made by a newer Trine (format version {found}; this one reads up to {supported}); update Trine to import it. Nothing was imported", file.display())]
