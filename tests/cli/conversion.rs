@@ -8,7 +8,7 @@
 //! the change leaves the journal whole with the old passphrase or the new,
 //! and (once it is opened again) no copy in another form beside it.
 //!
-//! The kill test runs `TRINE_KILL_RUNS` runs of each change (8 by default,
+//! The kill test runs `TRINE_KILL_RUNS` runs of each change (9 by default,
 //! so CI stays quick; RELIABILITY.md has the figures of 50).
 
 use std::io::Write;
@@ -238,6 +238,10 @@ impl Rng {
     }
 }
 
+fn inode(path: &Path) -> Option<u64> {
+    std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).ok()?).into()
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
@@ -310,8 +314,8 @@ fn template(change: &Change) -> Sandbox {
 
 /// Kills `change` at random moments, `runs` times, and checks each time
 /// that the journal opens whole in one form, with every backup in that
-/// same form. Returns (killed before the change took effect, after).
-fn kill_runs(change: &Change, runs: usize, rng: &mut Rng) -> (usize, usize) {
+/// same form. Returns (runs killed, runs left in the old form, in the new).
+fn kill_runs(change: &Change, runs: usize, rng: &mut Rng) -> (usize, usize, usize) {
     let template = template(change);
     let env = env_for(change);
     let run_one = |data: &Path| -> Child {
@@ -336,21 +340,37 @@ fn kill_runs(change: &Change, runs: usize, rng: &mut Rng) -> (usize, usize) {
     );
     let span = start.elapsed().as_micros() as u64;
 
-    let (mut before, mut after) = (0, 0);
+    let (mut before, mut after, mut killed) = (0, 0, 0);
     for run in 0..runs {
         let data = template.path(&format!("run{run}"));
         copy_dir(&template.data(), &data);
         let mut child = run_one(&data);
-        // Half the kills anywhere in the run, half in its last quarter,
-        // where the new file takes the journal's place and the backups follow.
-        let at = if rng.next() % 2 == 0 {
-            rng.next() % span
-        } else {
-            span * 3 / 4 + rng.next() % (span / 4).max(1)
-        };
-        std::thread::sleep(Duration::from_micros(at));
+        // A third of the kills anywhere in the run, a third in its last
+        // quarter, and a third just after the new file takes the journal's
+        // place (watched for, then up to 3 ms later), while the backups follow.
+        match rng.next() % 3 {
+            0 => std::thread::sleep(Duration::from_micros(rng.next() % span)),
+            1 => std::thread::sleep(Duration::from_micros(
+                span * 3 / 4 + rng.next() % (span / 4).max(1),
+            )),
+            _ => {
+                let journal = data.join("journal.db");
+                let before = inode(&journal);
+                let deadline = Instant::now() + Duration::from_secs(30);
+                while inode(&journal) == before && Instant::now() < deadline {
+                    if child.try_wait().unwrap().is_some() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_micros(50));
+                }
+                std::thread::sleep(Duration::from_micros(rng.next() % 3000));
+            }
+        }
         let _ = child.kill();
-        child.wait().unwrap();
+        let status = child.wait().unwrap();
+        if std::os::unix::process::ExitStatusExt::signal(&status) == Some(9) {
+            killed += 1;
+        }
         let context = format!("{} run {run}", change.name);
 
         // Opening again (here: `trine check`) puts right what the kill left.
@@ -401,7 +421,7 @@ fn kill_runs(change: &Change, runs: usize, rng: &mut Rng) -> (usize, usize) {
         }
         std::fs::remove_dir_all(&data).unwrap();
     }
-    (before, after)
+    (killed, before, after)
 }
 
 #[test]
@@ -409,7 +429,7 @@ fn killing_a_change_of_encryption_at_random_moments_leaves_one_whole_form() {
     let runs: usize = std::env::var("TRINE_KILL_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(8);
+        .unwrap_or(9);
     let seed = std::env::var("TRINE_KILL_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -442,9 +462,15 @@ fn killing_a_change_of_encryption_at_random_moments_leaves_one_whole_form() {
         },
     ];
     for change in &changes {
-        let (before, after) = kill_runs(change, runs, &mut rng);
+        let (killed, before, after) = kill_runs(change, runs, &mut rng);
         eprintln!(
-            "{}: {runs} kills, {before} left the old form, {after} the new; all whole",
+            "{}: {runs} runs, {killed} killed (the others had finished), {before} left the \
+             old form, {after} the new; all whole",
+            change.name
+        );
+        assert!(
+            killed * 2 > runs,
+            "{}: only {killed} of {runs} runs were killed",
             change.name
         );
     }
