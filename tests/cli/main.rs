@@ -13,5 +13,6 @@ mod disk_trouble;
 mod exports;
 mod importers;
 mod round_trip;
+mod terminal;
 mod util;
 mod weekly;

@@ -94,12 +94,12 @@ fn dispatch(
             }
             let settings = journal.settings()?;
             if out.json {
-                println!(
+                say!(
                     "{}",
                     serde_json::json!({ "first_day": settings.first_day.as_str() })
                 );
             } else {
-                println!("Weeks start on: {}", settings.first_day);
+                say!("Weeks start on: {}", settings.first_day);
             }
             Ok(())
         }

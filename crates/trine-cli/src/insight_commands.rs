@@ -35,23 +35,22 @@ pub fn chart(journal: &Journal, args: ChartArgs, out: &Printer) -> Result<()> {
     };
     std::fs::write(&args.out, &chart.svg).map_err(|e| Error::file(&args.out, e))?;
     if out.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({
+        crate::terminal::write_json(
+            &serde_json::to_string_pretty(&serde_json::json!({
                 "path": args.out,
                 "title": chart.title,
                 "description": chart.description,
                 "table": chart.table,
             }))
-            .expect("serialises")
+            .expect("serialises"),
         );
         return Ok(());
     }
-    println!("Wrote {}: {}", args.out.display(), chart.title);
-    println!("{}", chart.description);
+    say!("Wrote {}: {}", args.out.display(), chart.title);
+    say!("{}", chart.description);
     if args.table {
-        println!();
-        print!("{}", chart.table.to_tsv());
+        say!();
+        say_part!("{}", chart.table.to_tsv());
     }
     Ok(())
 }
@@ -73,10 +72,7 @@ pub fn stats(journal: &Journal, args: StatsArgs, out: &Printer) -> Result<()> {
         .map(|d| first.week_start(d));
     let insights = journal.insights(from, to)?;
     if out.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&insights).expect("serialises")
-        );
+        crate::terminal::write_json(&serde_json::to_string_pretty(&insights).expect("serialises"));
     } else {
         print_insights(&insights);
     }
@@ -99,35 +95,35 @@ fn three_line(three: &Three, decimals: usize, signed: bool) -> String {
 
 fn print_insights(insights: &Insights) {
     if insights.rated_weeks == 0 {
-        println!("No rated weeks yet. Rate a week with `trine rate` or `trine reflect`.");
+        say!("No rated weeks yet. Rate a week with `trine rate` or `trine reflect`.");
         return;
     }
-    println!("Rated weeks: {}", insights.rated_weeks);
-    println!("\nAverage by quarter");
+    say!("Rated weeks: {}", insights.rated_weeks);
+    say!("\nAverage by quarter");
     for q in &insights.quarters {
-        println!("  {}  {}", q.label, three_line(&q.averages, 1, false));
+        say!("  {}  {}", q.label, three_line(&q.averages, 1, false));
     }
-    println!("\nTrend per month (least squares)");
-    println!("  {}", three_line(&insights.trend_per_month, 2, true));
+    say!("\nTrend per month (least squares)");
+    say!("  {}", three_line(&insights.trend_per_month, 2, true));
     let weeks = |list: &[trine_core::insights::WeekScore]| {
         list.iter()
             .map(|w| format!("{} ({:.1})", week_phrase(w.week_start), w.score))
             .collect::<Vec<_>>()
             .join("; ")
     };
-    println!("\nBest weeks:  {}", weeks(&insights.best_weeks));
-    println!("Worst weeks: {}", weeks(&insights.worst_weeks));
+    say!("\nBest weeks:  {}", weeks(&insights.best_weeks));
+    say!("Worst weeks: {}", weeks(&insights.worst_weeks));
     if insights.tags.is_empty() {
-        println!(
+        say!(
             "\nNo tag is on enough rated weeks ({}) to compare yet.",
             trine_core::insights::MIN_TAG_WEEKS
         );
     } else {
-        println!("\nWeeks with and without a tag");
+        say!("\nWeeks with and without a tag");
         for tag in &insights.tags {
-            println!("  #{}", tag.tag);
-            println!("    with:    {}", three_line(&tag.with, 1, false));
-            println!("    without: {}", three_line(&tag.without, 1, false));
+            say!("  #{}", tag.tag);
+            say!("    with:    {}", three_line(&tag.with, 1, false));
+            say!("    without: {}", three_line(&tag.without, 1, false));
         }
     }
 }

@@ -4,6 +4,8 @@
 //! reach the edge as one line on standard error and exit code 1; usage
 //! errors exit with 2 (clap's convention).
 
+#[macro_use]
+mod terminal;
 mod args;
 mod commands;
 mod insight_commands;

@@ -24,10 +24,7 @@ pub struct Printer {
 }
 
 fn print_json(value: &impl Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("output serialises")
-    );
+    crate::terminal::write_json(&serde_json::to_string_pretty(value).expect("output serialises"));
 }
 
 /// "the week of 23 November 2026".
@@ -95,10 +92,10 @@ impl Printer {
         if self.json {
             print_json(&entries.iter().map(EntryRecord::from).collect::<Vec<_>>());
         } else if entries.is_empty() {
-            println!("No entries match.");
+            say!("No entries match.");
         } else {
             for entry in entries {
-                println!("{}", one_line(entry));
+                say!("{}", one_line(entry));
             }
         }
     }
@@ -109,8 +106,8 @@ impl Printer {
             print_json(&EntryRecord::from(entry));
             return;
         }
-        println!("{}", title_of(entry));
-        println!(
+        say!("{}", title_of(entry));
+        say!(
             "{} · {} · written {} · id {}",
             entry.kind,
             format_args!("week of {}", week_phrase(entry.week_start)),
@@ -118,28 +115,28 @@ impl Printer {
             entry.id
         );
         if !entry.tags.is_empty() {
-            println!("tags: {}", entry.tags.join(", "));
+            say!("tags: {}", entry.tags.join(", "));
         }
         let ratings = ratings_text(&entry.ratings);
         if !ratings.is_empty() {
-            println!("ratings: {ratings}");
+            say!("ratings: {ratings}");
         }
         if entry.private {
-            println!("private: left out of shared exports");
+            say!("private: left out of shared exports");
         }
         if let Some(deleted) = entry.deleted {
-            println!(
+            say!(
                 "in the bin since {} (trine undelete {})",
                 deleted.format("%Y-%m-%d %H:%M"),
                 entry.id
             );
         }
         if !entry.body.is_empty() {
-            println!("\n{}", entry.body.trim_end());
+            say!("\n{}", entry.body.trim_end());
         }
         for section in &entry.sections {
-            println!("\n## {}\n", section.side.label());
-            println!("{}", section.text.trim_end());
+            say!("\n## {}\n", section.side.label());
+            say!("{}", section.text.trim_end());
         }
     }
 
@@ -158,11 +155,11 @@ impl Printer {
                 .collect();
             print_json(&rows);
         } else if hits.is_empty() {
-            println!("Nothing matches {query:?}.");
+            say!("Nothing matches {query:?}.");
         } else {
             for hit in hits {
-                println!("{}", one_line(&hit.entry));
-                println!("    {}", hit.snippet_text.replace('\n', " "));
+                say!("{}", one_line(&hit.entry));
+                say!("    {}", hit.snippet_text.replace('\n', " "));
             }
         }
     }
@@ -172,9 +169,9 @@ impl Printer {
         if self.json {
             print_json(&EntryRecord::from(entry));
         } else {
-            println!("{what}: {}", one_line(entry));
+            say!("{what}: {}", one_line(entry));
             if let Some(hint) = hint {
-                println!("{hint}");
+                say!("{hint}");
             }
         }
     }
@@ -189,10 +186,10 @@ impl Printer {
                     .collect::<Vec<_>>(),
             );
         } else if tags.is_empty() {
-            println!("No tags yet.");
+            say!("No tags yet.");
         } else {
             for (tag, count) in tags {
-                println!("{count:>6}  #{tag}");
+                say!("{count:>6}  #{tag}");
             }
         }
     }
@@ -206,31 +203,33 @@ impl Printer {
             print_json(&value);
             return;
         }
-        println!(
+        say!(
             "Journal: {}",
             dir.join(trine_core::store::JOURNAL_FILE).display()
         );
         if health.is_ok() {
-            println!("Integrity: ok (database and search index)");
+            say!("Integrity: ok (database and search index)");
         } else {
-            println!("Integrity: PROBLEMS FOUND");
+            say!("Integrity: PROBLEMS FOUND");
             for line in &health.integrity {
-                println!("  {line}");
+                say!("  {line}");
             }
             if !health.search_index_ok {
-                println!("  the search index does not match the entries");
+                say!("  the search index does not match the entries");
             }
         }
-        println!(
+        say!(
             "Entries: {} ({}, {} private), {} in the bin",
             health.entries,
             plural(health.reflections, "reflection", "reflections"),
             health.private,
             health.deleted
         );
-        println!(
+        say!(
             "Tags: {}   Check-ins: {}   Schema version: {}",
-            health.tags, health.checkins, health.schema_version
+            health.tags,
+            health.checkins,
+            health.schema_version
         );
     }
 
@@ -239,7 +238,7 @@ impl Printer {
         if self.json {
             print_json(&json!({ "message": text }));
         } else {
-            println!("{text}");
+            say!("{text}");
         }
     }
 
@@ -252,7 +251,7 @@ impl Printer {
             return;
         }
         if copies.rekeyed > 0 {
-            println!(
+            say!(
                 "Its {} backup{} now match{} it.",
                 copies.rekeyed,
                 if copies.rekeyed == 1 { "" } else { "s" },
@@ -260,11 +259,11 @@ impl Printer {
             );
         }
         if !copies.unreadable.is_empty() {
-            println!(
+            say!(
                 "These backups could not be read with the old passphrase, so they were left as they were; delete them if you do not need them:"
             );
             for path in &copies.unreadable {
-                println!("  {}", path.display());
+                say!("  {}", path.display());
             }
         }
     }
@@ -274,7 +273,7 @@ impl Printer {
         if self.json {
             print_json(backup);
         } else {
-            println!(
+            say!(
                 "Backed up to {} ({} kB).",
                 backup.path.display(),
                 backup.bytes.div_ceil(1024)
@@ -287,13 +286,13 @@ impl Printer {
         if self.json {
             print_json(&backups);
         } else if backups.is_empty() {
-            println!(
+            say!(
                 "No backups yet in {}. Take one with `trine backup`.",
                 dir.display()
             );
         } else {
             for b in backups {
-                println!(
+                say!(
                     "{}  {:>8} kB  {}",
                     b.taken.format("%Y-%m-%d %H:%M"),
                     b.bytes.div_ceil(1024),
@@ -310,12 +309,12 @@ impl Printer {
                 &json!({"restored_from": from, "replaced_journal_kept_at": kept, "entries": entries}),
             );
         } else {
-            println!(
+            say!(
                 "Restored {} ({}).",
                 from.display(),
                 plural(entries, "entry", "entries")
             );
-            println!("The journal it replaced is kept at {}.", kept.display());
+            say!("The journal it replaced is kept at {}.", kept.display());
         }
     }
 
@@ -325,38 +324,38 @@ impl Printer {
             print_json(summary);
             return;
         }
-        println!(
+        say!(
             "Imported {} of {} from {}.",
             summary.imported,
             plural(summary.read as u64, "entry", "entries"),
             path.display()
         );
         if summary.duplicates > 0 {
-            println!(
+            say!(
                 "{} were already in the journal and were skipped.",
                 summary.duplicates
             );
         }
         if summary.kept_beside > 0 {
-            println!(
+            say!(
                 "{} differ from an entry already there with the same id; both versions are kept.",
                 summary.kept_beside
             );
         }
         if summary.checkins > 0 {
-            println!("{} check-ins imported.", summary.checkins);
+            say!("{} check-ins imported.", summary.checkins);
         }
         if !summary.settings_taken.is_empty() {
-            println!(
+            say!(
                 "Settings taken from the file: {}.",
                 summary.settings_taken.join(", ")
             );
         }
         for note in &summary.notes {
-            println!("note: {note}");
+            say!("note: {note}");
         }
         if !summary.settings_left_out.is_empty() && !with_settings {
-            println!("To take the file's settings too, import it again with --with-settings.");
+            say!("To take the file's settings too, import it again with --with-settings.");
         }
     }
 
@@ -373,9 +372,9 @@ impl Printer {
         } else {
             plural(count as u64, "entry", "entries")
         };
-        println!("Exported {what} to {}.", path.display());
+        say!("Exported {what} to {}.", path.display());
         if private_left_out > 0 {
-            println!(
+            say!(
                 "{} marked private left out (add --include-private to share them).",
                 plural(private_left_out as u64, "entry", "entries")
             );
@@ -388,24 +387,24 @@ impl Printer {
             print_json(preview);
             return;
         }
-        println!(
+        say!(
             "Would export {}.",
             plural(preview.entries as u64, "entry", "entries")
         );
         if let (Some(first), Some(last)) = (preview.first_date, preview.last_date) {
-            println!(
+            say!(
                 "Written from {first} to {last}, in {}.",
                 plural(preview.weeks.len() as u64, "week", "weeks")
             );
         }
         if preview.private_left_out > 0 {
-            println!(
+            say!(
                 "{} marked private would be left out.",
                 plural(preview.private_left_out as u64, "entry", "entries")
             );
         }
         if !preview.charts.is_empty() {
-            println!("Charts in a report: {}.", preview.charts.join("; "));
+            say!("Charts in a report: {}.", preview.charts.join("; "));
         }
     }
 }

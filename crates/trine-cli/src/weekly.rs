@@ -55,50 +55,47 @@ pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> 
             "prompts": prompts,
             "reflection": reflection.as_ref().map(trine_core::interchange::EntryRecord::from),
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).expect("serialises")
-        );
+        crate::terminal::write_json(&serde_json::to_string_pretty(&value).expect("serialises"));
         return Ok(());
     }
-    println!(
+    say!(
         "The week of {} · {} · streak: {}",
         week_phrase(week),
         status.label(),
         weeks_phrase(streak)
     );
     for p in &prompts {
-        println!();
+        say!();
         print_prompt(p);
         if let Some(section) = reflection.as_ref().and_then(|r| r.section(p.side)) {
             if section.text.is_empty() {
-                println!("  (skipped)");
+                say!("  (skipped)");
             } else {
-                println!("  Your answer: {}", section.text.replace('\n', "\n  "));
+                say!("  Your answer: {}", section.text.replace('\n', "\n  "));
             }
         }
     }
     if let Some(r) = &reflection {
         let ratings = crate::output::ratings_text(&r.ratings);
         if !ratings.is_empty() {
-            println!("\nRatings: {ratings}");
+            say!("\nRatings: {ratings}");
         }
     }
-    println!();
+    say!();
     match status {
-        WeekStatus::Done => println!("This week's reflection is done."),
+        WeekStatus::Done => say!("This week's reflection is done."),
         _ => {
-            println!("Write it with `trine reflect`; `trine week --another SIDE` swaps a question.")
+            say!("Write it with `trine reflect`; `trine week --another SIDE` swaps a question.")
         }
     }
     Ok(())
 }
 
 fn print_prompt(p: &WeekPrompt) {
-    println!("{} · {}", p.side.label(), p.component.name);
-    println!("  {}", p.prompt.text);
+    say!("{} · {}", p.side.label(), p.component.name);
+    say!("  {}", p.prompt.text);
     if let Some(hint) = &p.prompt.hint {
-        println!("  ({hint})");
+        say!("  ({hint})");
     }
 }
 
@@ -139,12 +136,12 @@ pub fn reflect(journal: &mut Journal, args: ReflectArgs, out: &Printer) -> Resul
     } else {
         let streak = journal.streak(today())?;
         match status {
-            WeekStatus::Done => println!(
+            WeekStatus::Done => say!(
                 "Saved. The week of {} is done. Streak: {}.",
                 week_phrase(week),
                 weeks_phrase(streak)
             ),
-            _ => println!(
+            _ => say!(
                 "Saved as a draft ({}). Run `trine reflect` again to finish it.",
                 status.label()
             ),
@@ -173,20 +170,20 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_core::
     let mut input = Terminal::new();
     let prompts = journal.week_prompts(week)?;
     let status = journal.week_status(week, today())?;
-    println!("The week of {} · {}", week_phrase(week), status.label());
-    println!("Three questions, one for each side of the triangle, then three ratings.");
-    println!("End an answer with an empty line. Enter alone (or `skip`) skips a side; Ctrl-D stops, keeping what you wrote.");
+    say!("The week of {} · {}", week_phrase(week), status.label());
+    say!("Three questions, one for each side of the triangle, then three ratings.");
+    say!("End an answer with an empty line. Enter alone (or `skip`) skips a side; Ctrl-D stops, keeping what you wrote.");
     let mut entry = None;
     for p in &prompts {
-        println!();
+        say!();
         print_prompt(p);
         let saved = journal
             .reflection_for_week(week)?
             .and_then(|r| r.section(p.side).cloned());
         if let Some(section) = &saved {
             if !section.text.is_empty() {
-                println!("  Saved answer: {}", section.text.replace('\n', "\n  "));
-                println!("  (Press Enter to keep it, or write a new one.)");
+                say!("  Saved answer: {}", section.text.replace('\n', "\n  "));
+                say!("  (Press Enter to keep it, or write a new one.)");
             }
         }
         let Some(answer) = input.answer(p)? else {
@@ -205,7 +202,7 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_core::
             },
         )?);
     }
-    println!();
+    say!();
     for (field, question) in [
         ("seen", "This week, how seen did you feel?"),
         ("known", "This week, how known did you feel?"),
@@ -228,8 +225,8 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_core::
             },
         )?);
     }
-    println!();
-    println!("Anything else about this week? (optional; an empty line ends it)");
+    say!();
+    say!("Anything else about this week? (optional; an empty line ends it)");
     if let Some(note) = input.lines()? {
         if !note.trim().is_empty() {
             entry = Some(journal.save_reflection(
@@ -287,7 +284,7 @@ impl Terminal {
     fn answer(&mut self, prompt: &WeekPrompt) -> Result<Option<String>> {
         match self.editor.clone() {
             Some(editor) => {
-                println!("  (Opening {editor}; save and close it when you are done. An empty file skips this side.)");
+                say!("  (Opening {editor}; save and close it when you are done. An empty file skips this side.)");
                 edit_in(&editor, prompt).map(Some)
             }
             None => self.lines(),
@@ -298,12 +295,12 @@ impl Terminal {
     fn lines(&mut self) -> Result<Option<String>> {
         let mut text = String::new();
         loop {
-            print!("> ");
+            say_part!("> ");
             let _ = std::io::stdout().flush();
             let mut line = String::new();
             let read = self.stdin.read_line(&mut line).map_err(stdin_error)?;
             if read == 0 {
-                println!();
+                say!();
                 return Ok(if text.is_empty() { None } else { Some(text) });
             }
             let line = line.trim_end_matches(['\n', '\r']);
@@ -321,11 +318,11 @@ impl Terminal {
     /// skipped with Enter; `None` at the end of input.
     fn rating(&mut self, question: &str, min: i64, max: i64) -> Result<Option<Option<i64>>> {
         loop {
-            print!("{question} ({min} to {max}, Enter to skip) ");
+            say_part!("{question} ({min} to {max}, Enter to skip) ");
             let _ = std::io::stdout().flush();
             let mut line = String::new();
             if self.stdin.read_line(&mut line).map_err(stdin_error)? == 0 {
-                println!();
+                say!();
                 return Ok(None);
             }
             let line = line.trim();
@@ -334,7 +331,7 @@ impl Terminal {
             }
             match line.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => return Ok(Some(Some(n))),
-                _ => println!("  Please type a whole number from {min} to {max}."),
+                _ => say!("  Please type a whole number from {min} to {max}."),
             }
         }
     }
@@ -402,19 +399,18 @@ pub fn checkin(journal: &mut Journal, args: CheckinArgs, out: &Printer) -> Resul
     if args.history {
         let checkins = journal.checkins()?;
         if out.json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&checkins).expect("serialises")
+            crate::terminal::write_json(
+                &serde_json::to_string_pretty(&checkins).expect("serialises"),
             );
         } else if checkins.is_empty() {
-            println!("No check-ins yet. Take one with `trine checkin`.");
+            say!("No check-ins yet. Take one with `trine checkin`.");
         } else {
             let components = journal.components()?;
             for c in &checkins {
-                println!("{}", c.taken.format("%Y-%m-%d %H:%M"));
+                say!("{}", c.taken.format("%Y-%m-%d %H:%M"));
                 for component in &components {
                     if let Some(score) = c.scores.get(&component.key) {
-                        println!("  {score}  {}", component.name);
+                        say!("  {score}  {}", component.name);
                     }
                 }
             }
@@ -441,14 +437,14 @@ pub fn checkin(journal: &mut Journal, args: CheckinArgs, out: &Printer) -> Resul
     }
     if args.scores.is_empty() {
         let mut input = Terminal::new();
-        println!("How much do you still need to work on each of these? 1 = fine as it is, 5 = needs most work.");
+        say!("How much do you still need to work on each of these? 1 = fine as it is, 5 = needs most work.");
         let mut side = None;
         for component in journal.components()? {
             if side != Some(component.side) {
                 side = Some(component.side);
-                println!("\n{}", component.side.label());
+                say!("\n{}", component.side.label());
             }
-            println!("  {}: {}", component.name, component.description);
+            say!("  {}: {}", component.name, component.description);
             match input.rating("  Score", 1, 5)? {
                 None => break,
                 Some(None) => {}
@@ -458,7 +454,7 @@ pub fn checkin(journal: &mut Journal, args: CheckinArgs, out: &Printer) -> Resul
             }
         }
         if scores.is_empty() {
-            println!("Nothing scored, so no check-in was saved.");
+            say!("Nothing scored, so no check-in was saved.");
             return Ok(());
         }
     }
@@ -468,12 +464,9 @@ pub fn checkin(journal: &mut Journal, args: CheckinArgs, out: &Printer) -> Resul
         ..NewCheckIn::default()
     })?;
     if out.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&checkin).expect("serialises")
-        );
+        crate::terminal::write_json(&serde_json::to_string_pretty(&checkin).expect("serialises"));
     } else {
-        println!(
+        say!(
             "Check-in saved ({} of 9 components). Coming weeks lean toward what you marked as needing work.",
             checkin.scores.len()
         );
@@ -487,9 +480,8 @@ pub fn prompts(journal: &mut Journal, command: PromptsCommand, out: &Printer) ->
         PromptsCommand::List { component, all } => {
             let prompts = journal.prompts(component.as_deref(), all)?;
             if out.json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&prompts).expect("serialises")
+                crate::terminal::write_json(
+                    &serde_json::to_string_pretty(&prompts).expect("serialises"),
                 );
             } else {
                 let components = journal.components()?;
@@ -501,10 +493,10 @@ pub fn prompts(journal: &mut Journal, command: PromptsCommand, out: &Printer) ->
                             .iter()
                             .find(|c| c.key == p.component)
                             .map_or(&p.component, |c| &c.name);
-                        println!("\n{name} ({})", p.side.label());
+                        say!("\n{name} ({})", p.side.label());
                     }
                     let flag = if p.archived { " [archived]" } else { "" };
-                    println!("  {:<15} {}{flag}", p.id, p.text);
+                    say!("  {:<15} {}{flag}", p.id, p.text);
                 }
             }
             return Ok(());
@@ -530,17 +522,14 @@ pub fn prompts(journal: &mut Journal, command: PromptsCommand, out: &Printer) ->
         PromptsCommand::Archive { id, undo } => journal.archive_prompt(&id, !undo)?,
     };
     if out.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&changed).expect("serialises")
-        );
+        crate::terminal::write_json(&serde_json::to_string_pretty(&changed).expect("serialises"));
     } else {
         let state = if changed.archived {
             " (archived: it will not be offered)"
         } else {
             ""
         };
-        println!("{}: {}{state}", changed.id, changed.text);
+        say!("{}: {}{state}", changed.id, changed.text);
     }
     Ok(())
 }
@@ -556,14 +545,11 @@ pub fn components(journal: &mut Journal, command: ComponentsCommand, out: &Print
         } => vec![journal.edit_component(&key, name, description)?],
     };
     if out.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&list).expect("serialises")
-        );
+        crate::terminal::write_json(&serde_json::to_string_pretty(&list).expect("serialises"));
     } else {
         for c in &list {
-            println!("{:<22} {} · {}", c.key, c.name, c.side.label());
-            println!("{:<22} {}", "", c.description);
+            say!("{:<22} {} · {}", c.key, c.name, c.side.label());
+            say!("{:<22} {}", "", c.description);
         }
     }
     Ok(())

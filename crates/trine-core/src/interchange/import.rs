@@ -91,6 +91,51 @@ enum Placement {
     Beside,
 }
 
+/// The entries of the journal by their date, title and body, for telling
+/// an incoming entry without an id from one already there. Built once per
+/// import, with one pass over the entries, and kept up to date as entries
+/// are written: looking an entry up is then a hash lookup, where a query
+/// per entry scanned the whole table (no index can answer date, title and
+/// body), which made imports without ids quadratic.
+#[derive(Default)]
+struct ContentIndex {
+    keys: Option<std::collections::HashSet<ContentKey>>,
+}
+
+/// The date, and the title and body hashed to 128 bits (two independent
+/// 64-bit SipHashes): an accidental collision is out of reach.
+type ContentKey = (String, u64, u64);
+
+fn content_key(date: &str, title: &str, body: &str) -> ContentKey {
+    use std::hash::{Hash, Hasher};
+    let hash = |salt: u8| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        salt.hash(&mut h);
+        title.hash(&mut h);
+        body.hash(&mut h);
+        h.finish()
+    };
+    (date.to_string(), hash(1), hash(2))
+}
+
+impl ContentIndex {
+    /// The keys, read from the journal on first use.
+    fn keys(&mut self, tx: &Transaction<'_>) -> Result<&mut std::collections::HashSet<ContentKey>> {
+        if self.keys.is_none() {
+            let mut keys = std::collections::HashSet::new();
+            let mut stmt = tx.prepare("SELECT entry_date, title, body FROM entries")?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let (date, title, body): (String, String, String) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?);
+                keys.insert(content_key(&date, &title, &body));
+            }
+            self.keys = Some(keys);
+        }
+        Ok(self.keys.as_mut().expect("just filled"))
+    }
+}
+
 impl Journal {
     /// Writes a checked import set in one transaction: all of it or, on any
     /// failure, none of it.
@@ -112,8 +157,9 @@ impl Journal {
             notes: set.notes,
             ..ImportSummary::default()
         };
+        let mut contents = ContentIndex::default();
         for (done, item) in set.entries.into_iter().enumerate() {
-            import_entry(&tx, item, &mut summary)?;
+            import_entry(&tx, item, &mut summary, &mut contents)?;
             if (done + 1) % 100 == 0 {
                 progress(done + 1, total);
             }
@@ -187,12 +233,17 @@ fn importable_setting(key: &str, value: &str) -> bool {
     }
 }
 
-fn import_entry(tx: &Transaction<'_>, item: ImportItem, summary: &mut ImportSummary) -> Result<()> {
+fn import_entry(
+    tx: &Transaction<'_>,
+    item: ImportItem,
+    summary: &mut ImportSummary,
+    contents: &mut ContentIndex,
+) -> Result<()> {
     let ImportItem {
         location,
         mut entry,
     } = item;
-    match placement(tx, &entry)? {
+    match placement(tx, &entry, contents)? {
         Placement::Duplicate => {
             summary.duplicates += 1;
             return Ok(());
@@ -227,7 +278,7 @@ fn import_entry(tx: &Transaction<'_>, item: ImportItem, summary: &mut ImportSumm
             ));
         }
     }
-    crate::store::insert_entry(tx, entry).map_err(|e| match e {
+    let written = crate::store::insert_entry(tx, entry).map_err(|e| match e {
         Error::Invalid(problem) => Error::Import(ImportError::Record {
             location: location.clone(),
             field: None,
@@ -235,12 +286,23 @@ fn import_entry(tx: &Transaction<'_>, item: ImportItem, summary: &mut ImportSumm
         }),
         other => other,
     })?;
+    if let Some(keys) = contents.keys.as_mut() {
+        keys.insert(content_key(
+            &written.date().to_string(),
+            &written.title,
+            &written.body,
+        ));
+    }
     summary.imported += 1;
     Ok(())
 }
 
 /// Decides whether an incoming entry is new, already there, or clashes.
-fn placement(tx: &Transaction<'_>, entry: &NewEntry) -> Result<Placement> {
+fn placement(
+    tx: &Transaction<'_>,
+    entry: &NewEntry,
+    contents: &mut ContentIndex,
+) -> Result<Placement> {
     let existing = if let Some(id) = entry.id {
         crate::store::fetch_entry(tx, id)?
     } else if let Some(source) = &entry.source_id {
@@ -262,14 +324,8 @@ fn placement(tx: &Transaction<'_>, entry: &NewEntry) -> Result<Placement> {
     } else {
         // No id at all: the same date, title and body is the same entry.
         let created = time::normalize(entry.created.unwrap_or_else(time::now));
-        let found: Option<String> = tx
-            .query_row(
-                "SELECT id FROM entries WHERE entry_date = ?1 AND title = ?2 AND body = ?3 LIMIT 1",
-                params![created.date_naive().to_string(), entry.title, entry.body],
-                |r| r.get(0),
-            )
-            .optional()?;
-        return Ok(if found.is_some() {
+        let key = content_key(&created.date_naive().to_string(), &entry.title, &entry.body);
+        return Ok(if contents.keys(tx)?.contains(&key) {
             Placement::Duplicate
         } else {
             Placement::New
