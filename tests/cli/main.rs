@@ -12,6 +12,7 @@ mod damage;
 mod disk_trouble;
 mod exports;
 mod importers;
+mod permissions;
 mod round_trip;
 mod terminal;
 mod util;

@@ -26,6 +26,7 @@ pub mod library;
 pub mod looking_back;
 pub mod model;
 pub mod paths;
+mod private_files;
 pub mod reminder;
 pub mod render;
 pub mod rotation;

@@ -148,6 +148,7 @@ fn check_backup(path: &Path, dir: &Path, passphrase: Option<&str>) -> Result<Ope
         uuid::Uuid::new_v4().simple()
     )));
     std::fs::copy(path, &copy.0).map_err(|e| Error::file(path, e))?;
+    crate::private_files::restrict(&copy.0).map_err(|e| Error::file(&copy.0, e))?;
     let conn = Connection::open_with_flags(&copy.0, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(|e| not_a_backup(path, e))?;
     crate::store::quiet_cipher_log(&conn);
@@ -327,7 +328,7 @@ impl Journal {
             .ok_or_else(|| Error::Corrupt("an in-memory journal has no backups folder".into()))?
             .to_path_buf();
         let dir = backups_dir(&path);
-        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+        crate::private_files::create_dir(&dir).map_err(|e| Error::file(&dir, e))?;
         let _held = FolderLock::take(&dir, false, crate::store::BUSY_TIMEOUT)
             .map_err(|e| e.in_journal(Some(&path)))?;
         self.ensure_current()?;
@@ -336,6 +337,7 @@ impl Journal {
             "{IN_PROGRESS}-{}.db",
             uuid::Uuid::new_v4().simple()
         ));
+        crate::private_files::create_empty_file(&tmp).map_err(|e| Error::file(&tmp, e))?;
         if let Err(e) = write_copy(&self.conn, &tmp) {
             let _ = std::fs::remove_file(&tmp);
             return Err(e.into());
@@ -390,11 +392,12 @@ impl Journal {
             .ok_or_else(|| Error::Corrupt("an in-memory journal cannot be restored into".into()))?
             .to_path_buf();
         let dir = backups_dir(&path);
-        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+        crate::private_files::create_dir(&dir).map_err(|e| Error::file(&dir, e))?;
         let passphrase = self.passphrase().map(str::to_string);
         let mut source = check_backup(backup, &dir, passphrase.as_deref())?;
         self.ensure_current()?;
         let kept = dir.join(format!("{REPLACED_PREFIX}{}.db", stamp(time::now())));
+        crate::private_files::create_empty_file(&kept).map_err(|e| Error::file(&kept, e))?;
         if let Err(e) = write_copy(&self.conn, &kept) {
             let _ = std::fs::remove_file(&kept);
             let damaged = matches!(
@@ -444,7 +447,7 @@ pub fn restore_damaged(
     passphrase: Option<&str>,
 ) -> Result<(Journal, PathBuf)> {
     let dir = backups_dir(journal_path);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+    crate::private_files::create_dir(&dir).map_err(|e| Error::file(&dir, e))?;
     let mut source = check_backup(backup, &dir, passphrase)?;
     drop(source.conn.take());
     let kept = replace_damaged(journal_path, &source.file.0)?;
@@ -462,14 +465,17 @@ fn replace_damaged(journal_path: &Path, checked: &Path) -> Result<PathBuf> {
     let _swap = FolderLock::exclusive(journal_path)?;
     if journal_path.exists() {
         std::fs::copy(journal_path, &kept).map_err(|e| Error::file(&kept, e))?;
+        crate::private_files::restrict(&kept).map_err(|e| Error::file(&kept, e))?;
     }
     let wal = PathBuf::from(format!("{}-wal", journal_path.display()));
     if wal.exists() {
         let kept_wal = PathBuf::from(format!("{}-wal", kept.display()));
         std::fs::copy(&wal, &kept_wal).map_err(|e| Error::file(&kept_wal, e))?;
+        crate::private_files::restrict(&kept_wal).map_err(|e| Error::file(&kept_wal, e))?;
     }
     let incoming = PathBuf::from(format!("{}.restoring", journal_path.display()));
     std::fs::copy(checked, &incoming).map_err(|e| Error::file(&incoming, e))?;
+    crate::private_files::restrict(&incoming).map_err(|e| Error::file(&incoming, e))?;
     std::fs::File::open(&incoming)
         .and_then(|f| f.sync_all())
         .map_err(|e| Error::file(&incoming, e))?;

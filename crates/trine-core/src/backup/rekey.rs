@@ -108,6 +108,8 @@ fn rewrite(
         crate::store::keying::key(&conn, key)?;
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    crate::private_files::create_empty_file(target)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     conn.execute(
         "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
         params![target.to_string_lossy(), new.unwrap_or("")],

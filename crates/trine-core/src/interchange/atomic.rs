@@ -51,6 +51,7 @@ pub(crate) fn write_folder(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) 
         .prefix(".trine-export-")
         .tempdir_in(&parent)
         .map_err(|e| Error::file(&parent, e))?;
+    crate::private_files::restrict_dir(tmp.path()).map_err(|e| Error::file(tmp.path(), e))?;
     fill(tmp.path())?;
     if path.exists() {
         std::fs::remove_dir(path).map_err(|e| Error::file(path, e))?;

@@ -108,7 +108,7 @@ pub fn export_markdown(entries: &[Entry], dir: &Path) -> Result<usize> {
         for entry in entries {
             let name = unique_name(entry, &mut taken);
             let path = tmp.join(name);
-            let mut file = std::fs::OpenOptions::new()
+            let mut file = crate::private_files::options()
                 .write(true)
                 .create_new(true)
                 .open(&path)

@@ -42,7 +42,7 @@ impl Journal {
         // written meanwhile, and an interrupted change is not tidied away
         // under a running one.
         let dir = backups_dir(&path);
-        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
+        crate::private_files::create_dir(&dir).map_err(|e| Error::file(&dir, e))?;
         let _backups = FolderLock::take(&dir, true, super::BUSY_TIMEOUT)
             .map_err(|e| e.in_journal(Some(&path)))?;
         // The journal's write lock, held until the new file is in place:
@@ -117,6 +117,8 @@ fn convert_file(path: &Path, old: Option<&str>, new: Option<&str>) -> Result<()>
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(Error::file(&converting, e)),
     }
+    crate::private_files::create_empty_file(&converting)
+        .map_err(|e| Error::file(&converting, e))?;
     let result = export_and_fold(path, &converting, old, new);
     if let Err(e) = result {
         let _ = std::fs::remove_file(&converting);

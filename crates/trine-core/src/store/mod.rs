@@ -133,7 +133,7 @@ impl Journal {
     /// Opens (or creates) `journal.db` in `dir`, with the passphrase of an
     /// encrypted journal.
     pub fn open_in_with(dir: &Path, passphrase: Option<&str>) -> Result<Journal> {
-        std::fs::create_dir_all(dir).map_err(|source| OpenError::Folder {
+        crate::private_files::create_dir(dir).map_err(|source| OpenError::Folder {
             path: dir.to_path_buf(),
             source,
         })?;
@@ -159,6 +159,11 @@ impl Journal {
         // before anything else, so a plain copy never outlives a failed
         // unlock.
         recovery::before_open(path)?;
+        // A new journal is created for its owner only; its log and shared
+        // memory take the same mode. (A missing folder is SQLite's to name.)
+        if path.parent().is_none_or(Path::is_dir) {
+            let _ = crate::private_files::create_empty_file(path);
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
