@@ -115,3 +115,30 @@ fn an_unknown_id_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_blank_new_passphrase_is_refused_and_a_short_one_warned_about() {
+    let s = Sandbox::new();
+    s.run(&["add", "--title", "n"]).ok();
+    let err = s
+        .run_env(&["encrypt"], &[("TRINE_NEW_PASSPHRASE", "   ")])
+        .fails();
+    assert!(err.contains("passphrase cannot be empty"), "{err}");
+    let run = s.run_env(&["encrypt"], &[("TRINE_NEW_PASSPHRASE", "abc")]);
+    assert!(run.stderr.contains("easy to guess"), "{}", run.stderr);
+    run.ok();
+    // Typed with the accent as its own character, it is the same passphrase.
+    s.run_env(
+        &["encrypt"],
+        &[
+            ("TRINE_PASSPHRASE", "abc"),
+            ("TRINE_NEW_PASSPHRASE", "caf\u{e9} cr\u{e8}me"),
+        ],
+    )
+    .ok();
+    s.run_env(
+        &["list"],
+        &[("TRINE_PASSPHRASE", "cafe\u{301} cre\u{300}me")],
+    )
+    .ok();
+}

@@ -48,7 +48,7 @@ pub fn new_passphrase() -> Result<String> {
         .ok()
         .filter(|p| !p.is_empty())
     {
-        return Ok(pass);
+        return checked(pass);
     }
     if !std::io::stdin().is_terminal() {
         return Err(ValidationError::NoNewPassphrase.into());
@@ -61,5 +61,22 @@ pub fn new_passphrase() -> Result<String> {
     if ask("The same again: ")? != first {
         return Err(ValidationError::PassphraseMismatch.into());
     }
-    Ok(first)
+    checked(first)
+}
+
+/// The fewest characters of a passphrase that is not called short.
+const SHORT_PASSPHRASE: usize = 8;
+
+/// Refuses a blank passphrase and warns about a short one.
+fn checked(pass: String) -> Result<String> {
+    if pass.trim().is_empty() {
+        return Err(ValidationError::EmptyText("passphrase").into());
+    }
+    if pass.chars().count() < SHORT_PASSPHRASE {
+        eprintln!(
+            "Note: a passphrase of fewer than {SHORT_PASSPHRASE} characters is easy to guess; a few words \
+             you will remember are safer."
+        );
+    }
+    Ok(pass)
 }

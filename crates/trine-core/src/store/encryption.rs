@@ -28,7 +28,13 @@ impl Journal {
     /// (with `None`) decrypts it, and rewrites every copy in its backups
     /// folder the same way. A lost passphrase cannot be recovered.
     pub fn set_passphrase(&mut self, passphrase: Option<&str>) -> Result<CopiesRekeyed> {
-        let new = passphrase.filter(|p| !p.is_empty());
+        if passphrase.is_some_and(|p| !p.is_empty() && p.trim().is_empty()) {
+            return Err(crate::error::ValidationError::EmptyText("passphrase").into());
+        }
+        let normal = passphrase
+            .filter(|p| !p.is_empty())
+            .map(super::keying::normalize);
+        let new = normal.as_deref();
         let path = self
             .path
             .clone()
@@ -88,7 +94,8 @@ impl Journal {
         new: Option<&str>,
     ) -> Result<CopiesRekeyed> {
         if let Some(expected) = self.passphrase.as_deref() {
-            if current != Some(expected) {
+            let given = current.map(super::keying::normalize);
+            if given.as_deref() != Some(&super::keying::normalize(expected)) {
                 return Err(crate::error::OpenError::WrongPassphrase {
                     path: self.path.clone().unwrap_or_default(),
                 }
@@ -332,5 +339,49 @@ mod tests {
             "and it restores with the journal's passphrase"
         );
         assert!(journal.is_encrypted());
+    }
+
+    #[test]
+    fn a_passphrase_is_one_passphrase_however_its_accents_were_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let composed = "caf\u{e9} au lait";
+        let decomposed = "cafe\u{301} au lait";
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        journal.create(NewEntry::note("n", WORDS)).unwrap();
+        journal.set_passphrase(Some(decomposed)).unwrap();
+        drop(journal);
+        let journal = Journal::open_in_with(dir.path(), Some(composed)).unwrap();
+        assert_eq!(journal.entry_count().unwrap(), 1);
+        drop(journal);
+        let mut journal = Journal::open_in_with(dir.path(), Some(decomposed)).unwrap();
+        journal
+            .change_passphrase(Some(composed), Some("next one"))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_journal_keyed_before_normalising_still_opens_as_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let decomposed = "cafe\u{301}";
+        let path = dir.path().join(JOURNAL_FILE);
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.pragma_update(None, "key", decomposed).unwrap();
+            conn.execute_batch("CREATE TABLE x (y);").unwrap();
+        }
+        let journal = Journal::open_with(&path, Some(decomposed)).unwrap();
+        assert!(journal.is_encrypted());
+    }
+
+    #[test]
+    fn a_blank_passphrase_is_refused_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        let err = journal.set_passphrase(Some("   ")).unwrap_err();
+        assert!(
+            err.to_string().contains("passphrase cannot be empty"),
+            "{err}"
+        );
+        assert!(!journal.is_encrypted());
     }
 }

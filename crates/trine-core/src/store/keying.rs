@@ -11,6 +11,14 @@
 
 use rusqlite::Connection;
 
+/// The form a passphrase is keyed in: Unicode NFC, so that "é" typed as one
+/// character or as "e" and a combining accent (as some keyboards and
+/// systems do) is one passphrase.
+pub fn normalize(passphrase: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    passphrase.nfc().collect()
+}
+
 /// Keys `conn` with `passphrase`; SQLCipher derives the key at the
 /// connection's first read.
 pub(crate) fn key(conn: &Connection, passphrase: &str) -> rusqlite::Result<()> {

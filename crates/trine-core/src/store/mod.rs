@@ -149,7 +149,18 @@ impl Journal {
     /// encrypted one (and is ignored by nothing: a plain journal opened
     /// with a passphrase fails as a wrong passphrase would).
     pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
-        Journal::open_file(path, passphrase).map_err(|e| e.in_journal(Some(path)))
+        let normal = passphrase.map(keying::normalize);
+        match Journal::open_file(path, normal.as_deref()) {
+            // A journal encrypted before passphrases were normalised opens
+            // with the passphrase exactly as typed.
+            Err(Error::Open(OpenError::WrongPassphrase { .. }))
+                if normal.as_deref() != passphrase =>
+            {
+                Journal::open_file(path, passphrase)
+            }
+            other => other,
+        }
+        .map_err(|e| e.in_journal(Some(path)))
     }
 
     fn open_file(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
