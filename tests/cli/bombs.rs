@@ -19,7 +19,7 @@ const MEMORY_LIMIT_KB: u64 = 300 * 1024;
 /// without time's line, peak memory in KiB, seconds taken).
 fn measured(s: &Sandbox, args: &[&str]) -> (Option<i32>, String, u64, f64) {
     let report = s.path("time.txt");
-    let mut command = s.command(args, &[]);
+    let command = s.command(args, &[]);
     let program = command.get_program().to_owned();
     let mut timed = std::process::Command::new("/usr/bin/time");
     timed
