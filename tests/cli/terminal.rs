@@ -72,3 +72,49 @@ fn a_pipe_closed_early_ends_trine_quietly() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// Ctrl+C while `trine reflect` has an answer open in the editor: the
+/// answer file is removed (it was in the user's own runtime folder, not a
+/// shared temporary one) and `trine` stops with 130. Run under `script` for
+/// a terminal; the "editor" presses Ctrl+C for the whole foreground group.
+#[test]
+fn ctrl_c_in_the_editor_leaves_no_answer_file_behind() {
+    let s = Sandbox::new();
+    let runtime = s.path("runtime");
+    let tmp = s.path("tmp");
+    std::fs::create_dir_all(&runtime).unwrap();
+    std::fs::create_dir_all(&tmp).unwrap();
+    let editor = s.file(
+        "editor.sh",
+        "#!/bin/sh\necho 'half an answer' >> \"$1\"\nkill -INT 0\nsleep 1\n",
+    );
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let inner = format!(
+        "{} --data-dir {} reflect",
+        crate::util::trine_bin().display(),
+        s.data().display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &inner, "/dev/null"])
+        .env("EDITOR", &editor)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .env("TMPDIR", &tmp)
+        .env("HOME", s.dir.path())
+        .env("TZ", "Europe/Berlin")
+        .stdin(Stdio::null())
+        .output()
+        .expect("script (util-linux) runs");
+    let leftovers: Vec<_> = [&runtime, &tmp]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(s.entry_count(), 0, "nothing was saved");
+}

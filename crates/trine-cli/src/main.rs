@@ -9,6 +9,7 @@ mod terminal;
 mod args;
 mod commands;
 mod insight_commands;
+mod interrupt;
 mod output;
 mod passphrase;
 mod weekly;

@@ -344,15 +344,43 @@ fn stdin_error(e: std::io::Error) -> Error {
     }
 }
 
+/// A folder for the answer file that only this user can read:
+/// `$XDG_RUNTIME_DIR` (a per-user folder the system empties at log-out),
+/// else a `trine` folder in the user's cache, made `0700`.
+fn private_folder() -> std::path::PathBuf {
+    if let Some(runtime) = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_absolute() && p.is_dir())
+    {
+        return runtime;
+    }
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let folder = home
+        .unwrap_or_else(std::env::temp_dir)
+        .join(".cache")
+        .join("trine");
+    if std::fs::create_dir_all(&folder).is_ok() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+    folder
+}
+
 /// Opens the editor on a file that shows the prompt as `#` comments, and
 /// returns what was written without them.
 fn edit_in(editor: &str, prompt: &WeekPrompt) -> Result<String> {
+    // In the user's own runtime folder (not a temporary folder others can
+    // list), readable by the user only.
+    let folder = private_folder();
     let file = tempfile::Builder::new()
         .prefix("trine-answer-")
         .suffix(".md")
-        .tempfile()
+        .tempfile_in(&folder)
         .map_err(|e| Error::File {
-            path: std::env::temp_dir(),
+            path: folder.clone(),
             source: e,
         })?;
     let mut head = format!(
@@ -368,6 +396,7 @@ fn edit_in(editor: &str, prompt: &WeekPrompt) -> Result<String> {
     std::fs::write(file.path(), head).map_err(|e| Error::file(file.path(), e))?;
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi");
+    let editing = crate::interrupt::Editing::start(file.path().to_path_buf());
     let status = std::process::Command::new(program)
         .args(words)
         .arg(file.path())
@@ -375,7 +404,9 @@ fn edit_in(editor: &str, prompt: &WeekPrompt) -> Result<String> {
         .map_err(|e| Error::File {
             path: program.into(),
             source: e,
-        })?;
+        });
+    editing.ended();
+    let status = status?;
     if !status.success() {
         return Err(Error::File {
             path: program.into(),
