@@ -140,7 +140,10 @@ fn tags_of(value: Option<serde_yaml_ng::Value>) -> Vec<String> {
 }
 
 fn read_note(file: &Path, text: &str, offset_at: OffsetAt<'_>) -> Result<NewEntry> {
-    let (yaml, body) = split_front_matter(text);
+    // Windows line endings (a file that went through another editor or
+    // system) read like Unix ones, sections included.
+    let text = text.replace("\r\n", "\n");
+    let (yaml, body) = split_front_matter(&text);
     let meta: FrontMatter = match yaml {
         Some(yaml) if !yaml.trim().is_empty() => {
             super::limits::check_front_matter(yaml)

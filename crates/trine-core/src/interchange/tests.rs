@@ -320,3 +320,38 @@ fn markdown_export_never_lets_two_entries_share_a_file() {
         .unwrap();
     assert_eq!(summary.imported, 4);
 }
+
+/// A Markdown export that went through Windows (CRLF line endings) imports
+/// with its sections, not as one body.
+#[test]
+fn markdown_with_windows_line_endings_keeps_its_sections() {
+    let dir = TempDir::new().unwrap();
+    let mut journal = Journal::open_in_memory().unwrap();
+    let mut new =
+        crate::model::NewEntry::reflection(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    new.sections = vec![
+        crate::model::Section {
+            side: crate::model::Side::Developmental,
+            prompt_id: None,
+            text: "Led the planning.\nTwo lines.".into(),
+        },
+        crate::model::Section {
+            side: crate::model::Side::Emotional,
+            prompt_id: None,
+            text: "Felt heard.".into(),
+        },
+    ];
+    let entry = journal.create(new).unwrap();
+    let folder = dir.path().join("md");
+    std::fs::create_dir_all(&folder).unwrap();
+    let crlf = render_markdown(&entry).replace('\n', "\r\n");
+    std::fs::write(folder.join("week.md"), crlf).unwrap();
+
+    let set = read_markdown_folder(&folder, utc()).unwrap();
+    let mut copy = Journal::open_in_memory().unwrap();
+    copy.import(set).unwrap();
+
+    let back = copy.list(&ListQuery::default()).unwrap();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].sections, entry.sections);
+}
