@@ -150,6 +150,8 @@ fn the_html_report_holds_the_selection_with_charts_and_nothing_else() {
         out.to_str().unwrap(),
         "--include-private",
         "--without-ratings",
+        // The same file again: replacing it is asked for.
+        "--force",
     ])
     .ok();
     let html = std::fs::read_to_string(&out).unwrap();
@@ -240,4 +242,69 @@ fn markdown_single_file_holds_every_selected_entry_for_reading() {
         "{text}"
     );
     assert!(!text.contains("Only mine."));
+}
+
+/// `trine export` replaces nothing it was not told to: an existing file or
+/// non-empty folder is refused and left as it is, unless --force.
+#[test]
+fn an_existing_file_or_folder_is_replaced_only_with_force() {
+    let s = Sandbox::new();
+    s.run(&["add", "--title", "one", "--body", "words"]).ok();
+    let html = s.file("report.html", "mine, not Trine's");
+    let err = s
+        .run(&[
+            "export",
+            "--format",
+            "html",
+            "--out",
+            html.to_str().unwrap(),
+        ])
+        .fails();
+    assert!(
+        err.contains("--force") && err.contains("report.html"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&html).unwrap(), "mine, not Trine's");
+    s.run(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        html.to_str().unwrap(),
+        "--force",
+    ])
+    .ok();
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
+
+    let folder = s.path("notes");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("keep.txt"), "mine").unwrap();
+    let err = s
+        .run(&[
+            "export",
+            "--format",
+            "markdown",
+            "--out",
+            folder.to_str().unwrap(),
+        ])
+        .fails();
+    assert!(err.contains("--force"), "{err}");
+    assert!(folder.join("keep.txt").exists(), "left as it was");
+    s.run(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        folder.to_str().unwrap(),
+        "--force",
+    ])
+    .ok();
+    let files: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+    assert_eq!(files.len(), 1, "just the export");
+    let beside: Vec<_> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("replaced"))
+        .collect();
+    assert!(beside.is_empty(), "nothing left aside: {beside:?}");
 }

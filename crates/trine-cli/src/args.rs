@@ -525,6 +525,11 @@ pub struct ExportArgs {
     /// Say what would be exported, and write nothing.
     #[arg(long)]
     pub preview: bool,
+    /// Replace the file, or the folder and everything in it, if --out
+    /// exists already (without it, an existing file or non-empty folder is
+    /// refused and left as it is).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Entry kinds on the command line.

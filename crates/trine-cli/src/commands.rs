@@ -287,7 +287,22 @@ fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
         ExportFormat::Markdown if args.single_file => interchange::ExportFormat::MarkdownFile,
         other => other.into(),
     };
-    let outcome = journal.export_as(format, &selection, &args.out)?;
+    let aside = clear_the_way(&args.out, args.force)?;
+    let outcome = match journal.export_as(format, &selection, &args.out) {
+        Ok(outcome) => {
+            if let Some(aside) = aside {
+                let _ = std::fs::remove_dir_all(aside);
+            }
+            outcome
+        }
+        Err(e) => {
+            // The folder that was to be replaced comes back as it was.
+            if let Some(aside) = aside {
+                let _ = std::fs::rename(&aside, &args.out);
+            }
+            return Err(e);
+        }
+    };
     out.exported(
         outcome.count,
         &args.out,
@@ -295,6 +310,47 @@ fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
         outcome.private_left_out,
     );
     Ok(())
+}
+
+/// Makes sure `trine export` replaces nothing it was not told to: an
+/// existing file or non-empty folder at `out` is refused without `--force`.
+/// With it, a file is replaced when the new one is complete, and a folder is
+/// moved aside first and returned, to be removed once the export succeeds
+/// (or put back if it fails).
+fn clear_the_way(out: &std::path::Path, force: bool) -> Result<Option<std::path::PathBuf>> {
+    let refuse = || {
+        Err(Error::file(
+            out,
+            std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "it exists already and was left as it is; choose another name, or add --force \
+                 to replace it",
+            ),
+        ))
+    };
+    let Ok(meta) = std::fs::symlink_metadata(out) else {
+        return Ok(None);
+    };
+    if !meta.is_dir() {
+        return if force { Ok(None) } else { refuse() };
+    }
+    let empty = std::fs::read_dir(out)
+        .map_err(|e| Error::file(out, e))?
+        .next()
+        .is_none();
+    if empty {
+        return Ok(None);
+    }
+    if !force {
+        return refuse();
+    }
+    let name = out.file_name().unwrap_or_default().to_string_lossy();
+    let aside = out.with_file_name(format!(
+        ".{name}.replaced-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::rename(out, &aside).map_err(|e| Error::file(out, e))?;
+    Ok(Some(aside))
 }
 
 /// Names a rating by its flag, as the person typed it.
