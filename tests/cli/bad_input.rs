@@ -142,3 +142,26 @@ fn a_blank_new_passphrase_is_refused_and_a_short_one_warned_about() {
     )
     .ok();
 }
+
+/// A mistyped year (or a date from nowhere) is refused on its line, so no
+/// chart or report is stretched over centuries; the help says how to fix it.
+#[test]
+fn an_import_refuses_dates_before_1900_or_more_than_a_year_ahead() {
+    let s = Sandbox::new();
+    for (date, words) in [("0206-03-05", "too early"), ("9999-01-01", "too far ahead")] {
+        let file = s.file(
+            "dates.jsonl",
+            &format!(
+                "{{\"date\": \"2026-03-05\", \"title\": \"fine\"}}\n{{\"date\": \"{date}\", \"title\": \"typo\"}}\n"
+            ),
+        );
+        let err = s
+            .run(&["import", "--format", "jsonl", file.to_str().unwrap()])
+            .fails();
+        assert!(err.contains("dates.jsonl:2"), "{err}");
+        assert!(err.contains(date) && err.contains(words), "{err}");
+        assert_eq!(s.entry_count(), 0, "nothing imported");
+    }
+    let help = s.run(&["import", "--help"]).ok();
+    assert!(help.contains("from 1900 to a year from today"), "{help}");
+}

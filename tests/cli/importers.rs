@@ -194,7 +194,7 @@ fn day_one_zip_folder_and_json_import_the_same_text_and_count_the_photo() {
     let entries = &journals[0];
     let garden = by_title(entries, "Portfolio Review Day");
     assert_eq!(
-        garden["datetime"], "2031-04-05T14:30:00Z",
+        garden["datetime"], "2026-04-05T14:30:00Z",
         "UTC, as Day One recorded it"
     );
     assert_eq!(

@@ -271,7 +271,8 @@ pub fn synthetic_jsonl(n: usize) -> String {
     for i in 0..n {
         let day = i % 28 + 1;
         let month = i / 28 % 12 + 1;
-        let year = 2020 + i / (28 * 12);
+        // Back from 2026, so that no entry is dated in the future.
+        let year = 2026 - i / (28 * 12);
         let hour = i % 24;
         let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
         let ratings = if i % 3 == 0 {

@@ -131,16 +131,18 @@ impl Rng {
     }
 }
 
-/// `n` entries as JSON Lines, oldest first, a few per week going back from
-/// 2026-11-23.
+/// `n` entries as JSON Lines, oldest first, going back from 2026-11-23:
+/// three a week, or as many as it takes to fit in ten years (a lifetime's
+/// journal; Trine imports nothing dated before 1900).
 pub fn synthetic_jsonl(n: usize) -> String {
+    let per_week = n.div_ceil(520).max(3);
     let mut rng = Rng(42);
     let mut out = String::with_capacity(n * 1100);
     let rare_every = 10_000.min(n.max(1));
     for i in 0..n {
-        // Three entries a week, the last one of each week rated.
-        let weeks_back = (n - 1 - i) / 3;
-        let day = chrono_day(weeks_back, i % 3);
+        // Spread over each week's days; every third entry rated.
+        let weeks_back = (n - 1 - i) / per_week;
+        let day = chrono_day(weeks_back, i % per_week % 7);
         let mut words = Vec::with_capacity(160);
         for _ in 0..150 {
             words.push(VOCABULARY[rng.below(VOCABULARY.len())]);
@@ -185,12 +187,11 @@ pub fn synthetic_jsonl(n: usize) -> String {
     out
 }
 
-/// The date `weeks_back` weeks before the week of 2026-11-23, `slot` of
-/// three days within that week.
+/// The date `weeks_back` weeks before the week of 2026-11-23, on day
+/// `slot` (0 to 6) of that week.
 fn chrono_day(weeks_back: usize, slot: usize) -> String {
     let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-    (start - chrono::Days::new(7 * weeks_back as u64) + chrono::Days::new(2 * slot as u64))
-        .to_string()
+    (start - chrono::Days::new(7 * weeks_back as u64) + chrono::Days::new(slot as u64)).to_string()
 }
 
 /// A folder with a journal of `n` synthetic entries, built once and reused
@@ -204,7 +205,8 @@ pub struct Fixture {
 
 /// Builds (or reuses) the fixture journal of `n` entries.
 pub fn fixture(n: usize) -> Fixture {
-    let root = bench_data_root().join(format!("journal-{n}"));
+    // v2: spread over at most ten years (v1 went back centuries).
+    let root = bench_data_root().join(format!("journal-v2-{n}"));
     let jsonl = root.join("entries.jsonl");
     let data_dir = root.join("data");
     let done = root.join("complete");
@@ -246,7 +248,7 @@ pub const PASSPHRASE: &str = "correct horse battery staple";
 /// [`PASSPHRASE`]: the same entries as [`fixture`], so figures compare.
 pub fn encrypted_fixture(n: usize) -> Fixture {
     let plain = fixture(n);
-    let root = bench_data_root().join(format!("journal-{n}-encrypted"));
+    let root = bench_data_root().join(format!("journal-v2-{n}-encrypted"));
     let data_dir = root.join("data");
     let done = root.join("complete");
     if !done.exists() {

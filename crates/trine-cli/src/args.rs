@@ -135,7 +135,7 @@ pub enum Command {
     Tags,
     /// Import entries from a file; all or nothing.
     #[command(
-        after_help = "Examples:\n  trine import --format dayone Export-Journal.zip\n  trine import --format jrnl journal.txt --time-format \"%Y-%m-%d %H:%M\"\n  trine import --format markdown ~/Notes/Work\n  trine import --format json --with-settings trine-backup.json"
+        after_help = "Examples:\n  trine import --format dayone Export-Journal.zip\n  trine import --format jrnl journal.txt --time-format \"%Y-%m-%d %H:%M\"\n  trine import --format markdown ~/Notes/Work\n  trine import --format json --with-settings trine-backup.json\n\nEntries must be dated from 1900 to a year from today. If a file is refused for a date out of that range (often a mistyped year, 0206 for 2026), correct the year on the line named and import it again: nothing is imported until every entry is right."
     )]
     Import(ImportArgs),
     /// Export entries to a file or folder.

@@ -151,6 +151,7 @@ impl Journal {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
         let total = set.entries.len();
+        check_dates(&set.entries)?;
         let tx = self.begin_write()?;
         let mut summary = ImportSummary {
             read: set.entries.len(),
@@ -212,6 +213,42 @@ impl Journal {
         progress(total, total);
         Ok(summary)
     }
+}
+
+/// The earliest year an imported entry may be dated.
+pub const EARLIEST_YEAR: i32 = 1900;
+
+/// Refuses, before anything is written, an entry dated before
+/// [`EARLIEST_YEAR`] or more than a year after today: a mistyped year (0206
+/// for 2026) would otherwise stretch every chart, calendar and report over
+/// centuries. The message names the entry's place and the date.
+fn check_dates(entries: &[ImportItem]) -> Result<()> {
+    let latest = time::now().date_naive() + chrono::Duration::days(366);
+    let earliest = chrono::NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1).expect("a real date");
+    for item in entries {
+        let Some(created) = item.entry.created else {
+            continue;
+        };
+        let date = created.date_naive();
+        if date < earliest || date > latest {
+            return Err(ImportError::Record {
+                location: item.location.clone(),
+                field: Some("date".into()),
+                message: format!(
+                    "{date} is {}; Trine imports entries dated from {EARLIEST_YEAR} to a year \
+                     from today. Correct the year in the file (a typo such as 0206 for 2026) and \
+                     import it again",
+                    if date < earliest {
+                        "too early"
+                    } else {
+                        "too far ahead"
+                    }
+                ),
+            }
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Whether a setting from a file may be taken, when the person asked for
