@@ -20,7 +20,7 @@ pub fn calendar_chart(weeks: &[(NaiveDate, WeekStatus)]) -> Result<Chart> {
     let count = |s: WeekStatus| weeks.iter().filter(|(_, w)| *w == s).count();
     let description = match (weeks.first(), weeks.last()) {
         (Some((first, _)), Some((last, _))) => format!(
-            "One square per week from the week of {} to the week of {}, one row per year: {} done (filled), \
+            "One square per week from the week of {} to the week of {}, one row per year with entries: {} done (filled), \
              {} partly done (half filled), {} missed (empty outline).",
             first.format("%-d %B %Y"),
             last.format("%-d %B %Y"),
@@ -51,9 +51,12 @@ fn draw(
     title: &str,
     weeks: &[(NaiveDate, WeekStatus)],
 ) -> std::result::Result<String, Box<dyn std::error::Error>> {
-    let first_year = weeks.first().map_or(2026, |(w, _)| w.year());
-    let last_year = weeks.last().map_or(first_year, |(w, _)| w.year());
-    let years = last_year - first_year + 1;
+    // One row per year that has weeks here: years left out (without an
+    // entry) take no row, so the height follows the weeks, not the span.
+    let mut rows: Vec<i32> = weeks.iter().map(|(w, _)| w.year()).collect();
+    rows.dedup();
+    let first_year = rows.first().copied().unwrap_or(2026);
+    let years = rows.len().max(1) as i32;
     let width = (LEFT + 53 * (CELL + GAP) + 24) as u32;
     let height = (TOP + years * (CELL + GAP) + 70) as u32;
     let mut svg = String::new();
@@ -76,8 +79,8 @@ fn draw(
                 font(11).pos(Pos::new(HPos::Left, VPos::Bottom)),
             ))?;
         }
-        for year in first_year..=last_year {
-            let y = TOP + (year - first_year) * (CELL + GAP);
+        for (row, year) in rows.iter().enumerate() {
+            let y = TOP + row as i32 * (CELL + GAP);
             root.draw(&Text::new(
                 year.to_string(),
                 (LEFT - 8, y + CELL / 2),
@@ -85,7 +88,7 @@ fn draw(
             ))?;
         }
         let cell_at = |week: NaiveDate| {
-            let row = week.year() - first_year;
+            let row = rows.binary_search(&week.year()).unwrap_or(0) as i32;
             let col = (week.ordinal0() / 7) as i32;
             (LEFT + col * (CELL + GAP), TOP + row * (CELL + GAP))
         };

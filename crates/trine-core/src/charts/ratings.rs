@@ -390,13 +390,14 @@ impl Journal {
         let series = self.weekly_ratings(from, to)?;
         let start = from.or(series.first().map(|w| w.week_start));
         let end = to.or(series.last().map(|w| w.week_start));
-        let mut weeks = Vec::new();
-        if let (Some(mut week), Some(end)) = (start, end) {
-            while week <= end {
-                weeks.push(week);
-                week = week + Days::new(7);
+        // Every week of the range, in the years that have entries: a date
+        // centuries away adds its year, not every week between.
+        let weeks = match (start, end) {
+            (Some(start), Some(end)) => {
+                crate::store::weeks_in_years(start, end, &self.years_with_entries()?)
             }
-        }
+            _ => Vec::new(),
+        };
         let tag_weeks: Vec<NaiveDate> = match &options.tag {
             Some(tag) => {
                 let tag = crate::model::normalize_tag(tag)?;

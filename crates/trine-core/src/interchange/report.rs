@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use super::atomic;
 use super::selection::{weekly_ratings_of, ExportSelection};
@@ -56,13 +56,19 @@ pub(crate) fn selection_weeks(
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
         return Vec::new();
     };
-    let mut week = first_day.week_start(first.date());
+    let start = first_day.week_start(first.date());
     let end = first_day.week_start(last.date());
+    // Only the years the selection has entries in: a date centuries away
+    // adds a row, not every week between.
+    let years = entries.iter().map(|e| e.week_start.year()).collect();
+    let reflections: std::collections::HashMap<NaiveDate, &Entry> = entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Reflection)
+        .map(|e| (e.week_start, e))
+        .collect();
     let mut out = Vec::new();
-    while week <= end {
-        let reflection = entries
-            .iter()
-            .find(|e| e.kind == EntryKind::Reflection && e.week_start == week);
+    for week in crate::store::weeks_in_years(start, end, &years) {
+        let reflection = reflections.get(&week).copied();
         out.push((
             week,
             match reflection {
@@ -71,7 +77,6 @@ pub(crate) fn selection_weeks(
                 None => WeekStatus::Missed,
             },
         ));
-        week = week + Days::new(7);
     }
     out
 }

@@ -499,3 +499,57 @@ fn asked_for_a_json_import_takes_only_the_settings_a_person_edits() {
     assert_eq!(journal.setting("library.version").unwrap(), library_before);
     assert!(!journal.app_settings().unwrap().onboarded);
 }
+
+/// Entries dated centuries apart (a mistyped year that reached the journal
+/// before imports checked dates) no longer stretch the calendar, the Trends
+/// screen or the reports over every week between.
+#[test]
+fn dates_centuries_apart_keep_charts_and_reports_small() {
+    use chrono::TimeZone;
+    let dir = TempDir::new().unwrap();
+    let mut journal = Journal::open_in_memory().unwrap();
+    for (y, m, d) in [(1, 1, 1), (2026, 3, 2), (9999, 12, 31)] {
+        let mut note = NewEntry::note(format!("year {y}"), "words");
+        note.created = Some(
+            chrono::FixedOffset::east_opt(0)
+                .unwrap()
+                .with_ymd_and_hms(y, m, d, 12, 0, 0)
+                .unwrap(),
+        );
+        note.ratings = crate::model::Ratings::checked(Some(5), Some(6), Some(7)).unwrap();
+        journal.create(note).unwrap();
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    let trends = journal
+        .trends_view(&crate::charts::RatingsChartOptions::default(), today)
+        .unwrap();
+    let reply = serde_json::to_string(&trends).unwrap();
+    assert!(
+        reply.len() < 400_000,
+        "the Trends reply is {} bytes",
+        reply.len()
+    );
+    assert!(
+        trends.calendar.table.rows.len() <= 53 * 3,
+        "{}",
+        trends.calendar.table.rows.len()
+    );
+    assert!(
+        trends.ratings.table.rows.len() <= 53 * 3,
+        "{}",
+        trends.ratings.table.rows.len()
+    );
+
+    let html = dir.path().join("r.html");
+    let pdf = dir.path().join("r.pdf");
+    journal
+        .export_as(ExportFormat::Html, &ExportSelection::default(), &html)
+        .unwrap();
+    journal
+        .export_as(ExportFormat::Pdf, &ExportSelection::default(), &pdf)
+        .unwrap();
+    for file in [html, pdf] {
+        let size = std::fs::metadata(&file).unwrap().len();
+        assert!(size < 2_000_000, "{} is {size} bytes", file.display());
+    }
+}

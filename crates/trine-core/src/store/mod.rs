@@ -39,7 +39,7 @@ pub use ratings::{RatingMean, WeekRatings};
 pub use search::{SearchHit, SearchQuery};
 pub use settings::Settings;
 pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
-pub use weeks::{is_complete, Answer, ReflectionUpdate, WeekPrompt, WeekStatus};
+pub use weeks::{is_complete, weeks_in_years, Answer, ReflectionUpdate, WeekPrompt, WeekStatus};
 
 pub(crate) use checkins::insert_checkin;
 pub(crate) use entries::{fetch as fetch_entry, insert as insert_entry};

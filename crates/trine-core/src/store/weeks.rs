@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
@@ -123,7 +123,9 @@ impl Journal {
     }
 
     /// The status of every week from `from` to `to` (week starts), oldest
-    /// first, seen from `today`.
+    /// first, seen from `today`, in the years that have an entry (and this
+    /// year): a year without a word is left out, so that one mistyped date
+    /// centuries away cannot stretch a calendar over every week between.
     pub fn week_statuses(
         &self,
         from: NaiveDate,
@@ -132,13 +134,28 @@ impl Journal {
     ) -> Result<Vec<(NaiveDate, WeekStatus)>> {
         let first = self.settings()?.first_day;
         let reflections = self.reflections_by_week()?;
-        let mut week = first.week_start(from);
+        let mut years = self.years_with_entries()?;
+        years.insert(today.year());
         let mut out = Vec::new();
-        while week <= to {
+        for week in weeks_in_years(first.week_start(from), to, &years) {
             out.push((week, status_of(reflections.get(&week), week, today)));
-            week = week + Days::new(7);
         }
         Ok(out)
+    }
+
+    /// The years in which a live entry is dated.
+    pub fn years_with_entries(&self) -> Result<std::collections::BTreeSet<i32>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT substr(entry_date, 1, 4) FROM entries WHERE deleted_utc IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut years = std::collections::BTreeSet::new();
+        for year in rows {
+            if let Ok(year) = year?.parse() {
+                years.insert(year);
+            }
+        }
+        Ok(years)
     }
 
     fn reflections_by_week(&self) -> Result<HashMap<NaiveDate, Entry>> {
@@ -391,4 +408,31 @@ impl Journal {
             }),
         }
     }
+}
+
+/// The week starts from `first` to `last`, one every seven days, skipping
+/// the years not in `years` (a week belongs to the year it starts in).
+/// Bounded by the years given, whatever the span.
+pub fn weeks_in_years(
+    first: NaiveDate,
+    last: NaiveDate,
+    years: &std::collections::BTreeSet<i32>,
+) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let mut week = first;
+    for &year in years.range(first.year()..=last.year()) {
+        let Some(start) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+            continue;
+        };
+        // Jump ahead to the first week starting in `year`.
+        if week < start {
+            let behind = (start - week).num_days();
+            week = week + Days::new(((behind + 6) / 7 * 7) as u64);
+        }
+        while week.year() == year && week <= last {
+            out.push(week);
+            week = week + Days::new(7);
+        }
+    }
+    out
 }
