@@ -21,6 +21,24 @@ fn reads(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("search_common", n), &n, |b, _| {
             b.iter(|| assert_eq!(journal.search(COMMON_WORD, 20).unwrap().len(), 20))
         });
+        // The Journal screen's search with a filter set (a kind and dates),
+        // for a word in about half the entries.
+        group.bench_with_input(BenchmarkId::new("search_common_filtered", n), &n, |b, _| {
+            let filter = ListQuery {
+                kind: Some(trine_core::EntryKind::Note),
+                from: Some(chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap()),
+                ..ListQuery::default()
+            };
+            b.iter(|| {
+                assert_eq!(
+                    journal
+                        .search_filtered(COMMON_WORD, 50, &filter)
+                        .unwrap()
+                        .len(),
+                    50
+                )
+            })
+        });
         // A page of 50 deep in the list, as the Journal screen loads it.
         let middle = journal
             .list(&ListQuery {

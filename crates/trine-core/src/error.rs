@@ -289,6 +289,17 @@ pub enum ValidationError {
         /// The largest allowed.
         max: i64,
     },
+    /// A search was longer than Trine runs.
+    #[error(
+        "the search is too long: at most {max_terms} words and {max_chars} characters; \
+         shorten it"
+    )]
+    QueryTooLong {
+        /// The most characters.
+        max_chars: usize,
+        /// The most words, phrases and ORs.
+        max_terms: usize,
+    },
     /// The full JSON backup was asked for with a selection.
     #[error(
         "the full JSON backup always holds the whole journal and takes no selection; \

@@ -245,3 +245,50 @@ fn health_notices_a_search_index_out_of_step() {
         "the check compares the index with the entries"
     );
 }
+
+#[test]
+fn repeated_words_are_searched_once_and_a_search_too_long_is_refused() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    journal
+        .create(NewEntry::note("apples", "an apple a day"))
+        .unwrap();
+    assert_eq!(
+        SearchQuery::parse("apple apple \"a day\" apple \"a day\"").fts_expression(),
+        r#""apple" "a day""#
+    );
+    assert_eq!(
+        SearchQuery::parse("apple OR apple").fts_expression(),
+        r#""apple" OR "apple""#,
+        "with OR, terms are left as written"
+    );
+    let many_times = "apple ".repeat(150);
+    assert_eq!(journal.search(&many_times, 10).unwrap().len(), 1);
+
+    let long = "a".repeat(1001);
+    let words: String = (0..65).map(|i| format!("w{i} ")).collect();
+    for query in [long.as_str(), words.as_str()] {
+        let err = journal.search(query, 10).unwrap_err();
+        assert_eq!(err.code(), "invalid", "{err}");
+        assert!(err.to_string().contains("the search is too long"), "{err}");
+    }
+}
+
+#[test]
+fn a_filtered_search_joins_the_filter_instead_of_matching_once_per_entry() {
+    // The plan SQLite chooses: the full-text match runs once, and no
+    // subquery of entries is handed to it as a list of rowids.
+    let mut journal = Journal::open_in_memory().unwrap();
+    for i in 0..50 {
+        journal
+            .create(NewEntry::note(format!("n{i}"), "apple"))
+            .unwrap();
+    }
+    let filter = ListQuery {
+        kind: Some(crate::model::EntryKind::Note),
+        ..ListQuery::default()
+    };
+    let hits = journal.search_filtered("apple", 10, &filter).unwrap();
+    assert_eq!(hits.len(), 10);
+    let plan = journal.last_search_plan_for_tests("apple", &filter);
+    assert!(!plan.contains("LIST SUBQUERY"), "{plan}");
+}
