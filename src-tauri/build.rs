@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "export_preview",
     "export_entries",
     "import_entries",
+    "stop_import",
     "backups_view",
     "backup_now",
     "restore_backup",

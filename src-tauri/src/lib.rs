@@ -113,6 +113,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(journal)
+        .manage(transfer::ImportStop::default())
         .setup(|app| {
             lean_webview::trim(app.handle());
             launch::minimize_if_started_at_login(app.handle());
@@ -152,6 +153,7 @@ pub fn run() {
             transfer::export_preview,
             transfer::export_entries,
             transfer::import_entries,
+            transfer::stop_import,
             privacy::backups_view,
             privacy::backup_now,
             privacy::restore_backup,

@@ -11,6 +11,7 @@
 //! writing, one transaction, holds the journal.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -104,6 +105,17 @@ pub fn export_entries<R: Runtime>(
     }))
 }
 
+/// Set by the Import screen's Stop button; the import in progress checks it
+/// every 100 entries and, when set, writes nothing.
+#[derive(Debug, Default)]
+pub struct ImportStop(pub AtomicBool);
+
+/// Stops the import in progress, if any: nothing of it is written.
+#[tauri::command]
+pub fn stop_import(stop: State<'_, ImportStop>) {
+    stop.0.store(true, Ordering::SeqCst);
+}
+
 /// Asks for a file (or folder) in `format`, then imports it, all or
 /// nothing. `None` when the person cancels the dialog. `time_format` is
 /// jrnl's timestamp format, for the jrnl text file. `with_settings` takes
@@ -113,6 +125,7 @@ pub fn export_entries<R: Runtime>(
 pub fn import_entries<R: Runtime>(
     app: AppHandle<R>,
     journal: State<'_, JournalState>,
+    stop: State<'_, ImportStop>,
     format: ImportFormat,
     time_format: Option<String>,
     with_settings: Option<bool>,
@@ -134,10 +147,15 @@ pub fn import_entries<R: Runtime>(
     set.apply_settings = with_settings == Some(true);
     let total = set.entries.len();
     let _ = progress.send(Progress::Writing { done: 0, total });
+    stop.0.store(false, Ordering::SeqCst);
     let summary = journal.with(|j| {
-        j.import_with_progress(set, &mut |done, total| {
-            let _ = progress.send(Progress::Writing { done, total });
-        })
+        j.import_stoppable(
+            set,
+            &mut |done, total| {
+                let _ = progress.send(Progress::Writing { done, total });
+            },
+            &stop.0,
+        )
     })?;
     Ok(Some(Imported { path, summary }))
 }

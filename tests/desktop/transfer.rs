@@ -520,3 +520,34 @@ fn a_backup_s_settings_are_taken_only_after_their_own_confirmation() {
     );
     assert_eq!(sandbox.journal().backups_to_keep().unwrap(), 1);
 }
+
+/// A long import can be stopped from its progress bar: nothing of it is
+/// written, and the screen says so calmly.
+#[test]
+fn a_long_import_can_be_stopped_and_writes_nothing() {
+    let Some(sandbox) = dialogs_or_skip("a_long_import_can_be_stopped_and_writes_nothing") else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.seed_notes(2);
+    let file = jsonl_of(60_000, &sandbox.folder("in"));
+
+    let said = sandbox.run_app(|app| async move {
+        app.go("#/import", "#import-choose").await?;
+        app.click("#import-format-jsonl").await?;
+        app.click("#import-choose").await?;
+        answer_open_dialog("Import", &file).await?;
+        app.wait_for("#work-stop").await?;
+        app.save_screenshot("import-stop-light.png").await?;
+        app.click("#work-stop").await?;
+        app.wait_for("#import-stopped").await?;
+        app.text("#import-result").await
+    });
+
+    assert!(said.contains("Nothing was imported"), "{said}");
+    assert_eq!(
+        sandbox.journal().entry_count().unwrap(),
+        2,
+        "only the notes written before"
+    );
+}

@@ -14,13 +14,29 @@ export const SHOW_AFTER_MS = 1000;
 /**
  * Calls `command` with `args` plus a progress channel, drawing progress in
  * `place` (emptied when done). `words(report)` turns a report into the
- * bar's label. Resolves or rejects as the command does.
+ * bar's label. With `stop`, the bar has a Stop button that calls it.
+ * Resolves or rejects as the command does.
  */
-export async function callWithProgress(command, args, place, words) {
+export async function callWithProgress(command, args, place, words, stop) {
   const Channel = window.__TAURI__?.core?.Channel;
   const bar = el('progress', { class: 'work-bar', attrs: { 'aria-describedby': 'work-label' } });
   const label = el('span', { class: 'work-label', id: 'work-label' });
-  const box = el('div', { class: 'work', attrs: { role: 'status' } }, label, bar);
+  const stopButton = stop
+    ? el('button', {
+        type: 'button',
+        class: 'button subtle',
+        id: 'work-stop',
+        text: 'Stop',
+        on: {
+          click: () => {
+            stopButton.disabled = true;
+            label.textContent = 'Stopping…';
+            stop();
+          },
+        },
+      })
+    : null;
+  const box = el('div', { class: 'work', attrs: { role: 'status' } }, label, bar, stopButton);
   let timer = null;
   let last = null;
   const draw = () => {

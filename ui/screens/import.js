@@ -112,8 +112,12 @@ export async function mount(root) {
     result.replaceChildren();
     try {
       const args = { format: format(), timeFormat: format() === 'jrnl' ? timeFormat.value : null, withSettings: format() === 'json' && settingsInput.checked };
-      const done = await callWithProgress('import_entries', args, work, (report) =>
-        report.stage === 'reading' ? 'Reading and checking the file…' : `Writing ${report.done.toLocaleString('en-GB')} of ${plural(report.total, 'entry', 'entries')}…`,
+      const done = await callWithProgress(
+        'import_entries',
+        args,
+        work,
+        (report) => (report.stage === 'reading' ? 'Reading and checking the file…' : `Writing ${report.done.toLocaleString('en-GB')} of ${plural(report.total, 'entry', 'entries')}…`),
+        () => call('stop_import'),
       );
       if (done) {
         clearError();
@@ -121,6 +125,11 @@ export async function mount(root) {
         refreshCount();
       }
     } catch (error) {
+      if (error.code === 'stopped') {
+        clearError();
+        result.replaceChildren(el('p', { class: 'preview-main', id: 'import-stopped', text: 'Stopped. Nothing was imported: your journal is as it was.' }));
+        return;
+      }
       showError(error);
       result.replaceChildren(el('p', { class: 'problem', text: 'Nothing was imported. Fix what the message at the top names, or choose another file.' }));
     } finally {

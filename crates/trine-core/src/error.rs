@@ -368,6 +368,7 @@ impl Error {
             Error::Storage(StorageError::Damaged { .. }) => "damaged",
             Error::Open(_) => "open_failed",
             Error::Invalid(_) => "invalid",
+            Error::Import(ImportError::Stopped) => "stopped",
             Error::Import(_) => "import_failed",
             Error::Backup(_) => "backup_refused",
             Error::Storage(StorageError::WriteRefused { .. }) => "write_refused",

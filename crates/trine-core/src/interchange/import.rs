@@ -150,6 +150,18 @@ impl Journal {
         set: ImportSet,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
+        self.import_stoppable(set, progress, &std::sync::atomic::AtomicBool::new(false))
+    }
+
+    /// [`Journal::import_with_progress`] that stops when `stop` is set
+    /// (checked every 100 entries): nothing is written, and the error is
+    /// [`ImportError::Stopped`]. For a Stop button.
+    pub fn import_stoppable(
+        &mut self,
+        set: ImportSet,
+        progress: &mut dyn FnMut(usize, usize),
+        stop: &std::sync::atomic::AtomicBool,
+    ) -> Result<ImportSummary> {
         let total = set.entries.len();
         check_dates(&set.entries)?;
         let tx = self.begin_write()?;
@@ -162,6 +174,10 @@ impl Journal {
         for (done, item) in set.entries.into_iter().enumerate() {
             import_entry(&tx, item, &mut summary, &mut contents)?;
             if (done + 1) % 100 == 0 {
+                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    // Dropping the transaction rolls every entry back.
+                    return Err(ImportError::Stopped.into());
+                }
                 progress(done + 1, total);
             }
         }

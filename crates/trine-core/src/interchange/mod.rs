@@ -121,6 +121,9 @@ pub enum ImportError {
         /// The limit.
         limit: usize,
     },
+    /// The person stopped the import; nothing was written.
+    #[error("the import was stopped; nothing was imported")]
+    Stopped,
     /// The file is a Trine export from a newer version.
     #[error("{}: made by a newer Trine (format version {found}; this one reads up to {supported}); update Trine to import it. Nothing was imported", file.display())]
     NewerFormat {
