@@ -176,7 +176,8 @@ pub fn search(
         to: filters.to,
         ..ListQuery::default()
     };
-    journal.with(|j| j.search_page(&query, limit.unwrap_or(50).min(200), &filter))
+    // On the reading handle: a search never waits for a save, nor holds it up.
+    journal.read_with(|j| j.search_page(&query, limit.unwrap_or(50).min(200), &filter))
 }
 
 /// One entry, rendered.

@@ -37,6 +37,10 @@ pub struct JournalState {
     /// The journal's folder, or why there is none.
     dir: Result<PathBuf, CommandError>,
     journal: Mutex<Result<Journal, CommandError>>,
+    /// A second handle for searches, opened on first use: a search then
+    /// never waits for a save (or an import) on the first, nor holds it up.
+    /// Dropped when the journal is locked or erased.
+    reader: Mutex<Option<Journal>>,
 }
 
 impl JournalState {
@@ -55,7 +59,30 @@ impl JournalState {
         Self {
             dir,
             journal: Mutex::new(journal),
+            reader: Mutex::new(None),
         }
+    }
+
+    /// Runs `f` on the reading handle (see [`JournalState`]), opening it
+    /// from the journal first if there is none yet or its file was
+    /// replaced. Fails as [`JournalState::with`] does while the journal is
+    /// closed.
+    pub fn read_with<T>(
+        &self,
+        f: impl FnOnce(&Journal) -> Result<T, trine_core::Error>,
+    ) -> Result<T, CommandError> {
+        let mut reader = self.reader.lock().unwrap_or_else(PoisonError::into_inner);
+        if !reader.as_ref().is_some_and(Journal::is_current) {
+            let opened = {
+                let journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
+                match &*journal {
+                    Ok(journal) => journal.open_reader().map_err(CommandError::from)?,
+                    Err(error) => return Err(error.clone()),
+                }
+            };
+            *reader = Some(opened);
+        }
+        f(reader.as_ref().expect("just opened")).map_err(CommandError::from)
     }
 
     /// Runs `f` with the journal, or returns the error that kept it closed.
@@ -154,6 +181,9 @@ impl JournalState {
     /// until its passphrase is given again. A plain journal cannot be
     /// locked (there is no passphrase to ask for); returns whether it was.
     pub fn lock(&self) -> bool {
+        // Always the reading handle's lock first, then the journal's (as
+        // `read_with` takes them), so the two never wait for each other.
+        let mut reader = self.reader.lock().unwrap_or_else(PoisonError::into_inner);
         let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
         let Ok(open) = &*journal else {
             return matches!(&*journal, Err(e) if e.code == "locked");
@@ -161,6 +191,7 @@ impl JournalState {
         if !open.is_encrypted() {
             return false;
         }
+        reader.take();
         let path = open.path().map(Path::to_path_buf).unwrap_or_default();
         *journal = Err(trine_core::Error::from(trine_core::OpenError::Encrypted { path }).into());
         true
@@ -169,9 +200,11 @@ impl JournalState {
     /// Erases the journal and its backups for good, then starts a new,
     /// empty one in its place.
     pub fn erase(&self) -> Result<(), CommandError> {
+        let mut reader = self.reader.lock().unwrap_or_else(PoisonError::into_inner);
         let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
         let dir = self.dir.as_ref().map_err(Clone::clone)?;
-        // Close the file before removing it.
+        // Close the file (both handles) before removing it.
+        reader.take();
         *journal = Err(CommandError::new("erasing", "the journal is being erased"));
         trine_core::backup::erase_journal(&dir.join(trine_core::store::JOURNAL_FILE))?;
         *journal = Journal::open_in(dir).map_err(CommandError::from);
@@ -251,5 +284,58 @@ mod tests {
             "a wrong passphrase changes nothing"
         );
         assert_eq!(state.with(|journal| journal.entry_count()), Ok(1));
+    }
+
+    #[test]
+    fn a_search_runs_while_a_save_holds_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = std::sync::Arc::new(JournalState::open(Some(dir.path().to_path_buf())));
+        state
+            .with(|j| j.create(trine_core::NewEntry::note("Quince", "quince jam")))
+            .unwrap();
+        assert_eq!(state.read_with(|j| j.search("quince", 5)).unwrap().len(), 1);
+
+        // A long write holds the journal until told to let go.
+        let (holding, held) = std::sync::mpsc::channel();
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let writer = {
+            let state = state.clone();
+            std::thread::spawn(move || {
+                state.with(|_| {
+                    holding.send(()).unwrap();
+                    released.recv().unwrap();
+                    Ok(())
+                })
+            })
+        };
+        held.recv().unwrap();
+        let (found, searched) = std::sync::mpsc::channel();
+        {
+            let state = state.clone();
+            std::thread::spawn(move || {
+                found
+                    .send(state.read_with(|j| j.search("quince", 5)).map(|h| h.len()))
+                    .unwrap();
+            });
+        }
+        let result = searched.recv_timeout(std::time::Duration::from_secs(20));
+        release.send(()).unwrap();
+        writer.join().unwrap().unwrap();
+        assert_eq!(
+            result.expect("the search finished while the write held the journal"),
+            Ok(1)
+        );
+    }
+
+    #[test]
+    fn locking_closes_the_reading_handle_too() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Journal::open_in_with(dir.path(), Some("p")).unwrap());
+        let state = JournalState::open(Some(dir.path().to_path_buf()));
+        state.unlock("p").unwrap();
+        assert_eq!(state.read_with(|j| j.search("x", 5)).unwrap().len(), 0);
+        assert!(state.lock());
+        let err = state.read_with(|j| j.search("x", 5)).unwrap_err();
+        assert_eq!(err.code, "locked", "{err}");
     }
 }

@@ -272,9 +272,21 @@ impl Journal {
         })
     }
 
+    /// A second handle on the same journal file, for reading while this one
+    /// writes (a search beside an autosave: with write-ahead logging,
+    /// neither waits for the other). An encrypted journal pays one more key
+    /// derivation for it.
+    pub fn open_reader(&self) -> Result<Journal> {
+        let path = self
+            .path
+            .as_deref()
+            .ok_or_else(|| Error::Corrupt("an in-memory journal has no second handle".into()))?;
+        Journal::open_with(path, self.passphrase.as_deref())
+    }
+
     /// Whether the file at the journal's path is still the one this
     /// connection has open (always true in memory).
-    pub(crate) fn is_current(&self) -> bool {
+    pub fn is_current(&self) -> bool {
         match &self.path {
             Some(path) => self.file.is_some() && FileId::of(path) == self.file,
             None => true,
