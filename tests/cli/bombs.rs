@@ -106,7 +106,7 @@ fn a_zip_that_expands_past_the_limit_is_refused_within_bounded_memory() {
 
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("bomb.zip/Journal.json"), "{stderr}");
-    assert!(stderr.contains("at most 128 MiB"), "{stderr}");
+    assert!(stderr.contains("at most 104 MiB"), "{stderr}");
     assert!(kb < MEMORY_LIMIT_KB, "{kb} KiB");
     assert_eq!(s.entry_count(), 0);
 }
@@ -221,4 +221,22 @@ Words.
     );
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("Trine reads at most 64 KiB"), "{stderr}");
+}
+
+#[test]
+fn an_entry_of_more_than_a_mebibyte_is_refused_on_its_line() {
+    let s = Sandbox::new();
+    let big = "word ".repeat(250_000);
+    let file = s.file(
+        "big.jsonl",
+        &format!(
+            "{{\"date\": \"2026-03-05\", \"title\": \"fine\"}}\n{{\"date\": \"2026-03-06\", \"title\": \"huge\", \"body\": \"{big}\"}}\n"
+        ),
+    );
+    let err = s
+        .run(&["import", "--format", "jsonl", file.to_str().unwrap()])
+        .fails();
+    assert!(err.contains("big.jsonl:2"), "{err}");
+    assert!(err.contains("entries of up to 1 MiB"), "{err}");
+    assert_eq!(s.entry_count(), 0);
 }

@@ -234,14 +234,30 @@ impl Journal {
 /// The earliest year an imported entry may be dated.
 pub const EARLIEST_YEAR: i32 = 1900;
 
-/// Refuses, before anything is written, an entry dated before
-/// [`EARLIEST_YEAR`] or more than a year after today: a mistyped year (0206
-/// for 2026) would otherwise stretch every chart, calendar and report over
-/// centuries. The message names the entry's place and the date.
+/// Refuses, before anything is written, an entry of more than
+/// [`MAX_ENTRY_BYTES`](super::limits::MAX_ENTRY_BYTES) of text, or dated
+/// before [`EARLIEST_YEAR`] or more than a year after today: a mistyped
+/// year (0206 for 2026) would otherwise stretch every chart, calendar and
+/// report over centuries. The message names the entry's place.
 fn check_dates(entries: &[ImportItem]) -> Result<()> {
     let latest = time::now().date_naive() + chrono::Duration::days(366);
     let earliest = chrono::NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1).expect("a real date");
     for item in entries {
+        let size = item.entry.title.len()
+            + item.entry.body.len()
+            + item.entry.sections.iter().map(|s| s.text.len()).sum::<usize>();
+        if size > super::limits::MAX_ENTRY_BYTES {
+            return Err(ImportError::Record {
+                location: item.location.clone(),
+                field: None,
+                message: format!(
+                    "the entry holds {} of text; Trine imports entries of up to {}",
+                    super::limits::shown_size(size as u64),
+                    super::limits::shown_size(super::limits::MAX_ENTRY_BYTES as u64)
+                ),
+            }
+            .into());
+        }
         let Some(created) = item.entry.created else {
             continue;
         };
