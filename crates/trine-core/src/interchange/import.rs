@@ -245,7 +245,12 @@ fn check_dates(entries: &[ImportItem]) -> Result<()> {
     for item in entries {
         let size = item.entry.title.len()
             + item.entry.body.len()
-            + item.entry.sections.iter().map(|s| s.text.len()).sum::<usize>();
+            + item
+                .entry
+                .sections
+                .iter()
+                .map(|s| s.text.len())
+                .sum::<usize>();
         if size > super::limits::MAX_ENTRY_BYTES {
             return Err(ImportError::Record {
                 location: item.location.clone(),
