@@ -457,3 +457,19 @@ fn the_bar_marks_this_week_while_it_is_due() {
     assert_eq!(status, "Done");
     assert_eq!(done_name, "This week");
 }
+
+/// With nothing to look back on, This week shows no stray word: the
+/// missing section used to be printed as "null" under the note.
+#[test]
+fn a_new_journal_s_week_shows_no_stray_null() {
+    let Some(sandbox) = Sandbox::new_or_skip("a_new_journal_s_week_shows_no_stray_null") else {
+        return;
+    };
+    sandbox.onboard();
+    let text = sandbox.run_app(|app| async move {
+        app.wait_for("#week-label").await?;
+        app.text("#screen").await
+    });
+    assert!(!text.contains("null"), "{text}");
+    assert!(text.contains("A note"), "the screen is there: {text}");
+}

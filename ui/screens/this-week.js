@@ -8,7 +8,7 @@ import { call } from '../lib/api.js';
 import { Autosaver, saveIndicator } from '../lib/autosave.js';
 import { refreshCount } from '../lib/count.js';
 import { refreshDue } from '../lib/due.js';
-import { capitalise, el, setTrustedHtml } from '../lib/dom.js';
+import { capitalise, el, fill, setTrustedHtml } from '../lib/dom.js';
 import { markdownEditor } from '../lib/editor.js';
 import { clearError, showError } from '../lib/notify.js';
 
@@ -324,7 +324,8 @@ export async function mount(root, route) {
     }
   };
 
-  root.append(
+  fill(
+    root,
     header,
     dueBanner,
     el('div', { class: 'cards' }, cards),
