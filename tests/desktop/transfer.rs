@@ -551,3 +551,36 @@ fn a_long_import_can_be_stopped_and_writes_nothing() {
         "only the notes written before"
     );
 }
+
+/// The import's summary appears below the list of formats: it is brought
+/// into view, even in a short window.
+#[test]
+fn the_import_summary_is_brought_into_view() {
+    let Some(sandbox) = dialogs_or_skip("the_import_summary_is_brought_into_view") else {
+        return;
+    };
+    sandbox.onboard();
+    let jrnl = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jrnl/journal.txt");
+
+    let seen = sandbox.run_app(|app| async move {
+        app.resize(900, 560).await?;
+        app.go("#/import", "#import-choose").await?;
+        app.click("#import-format-jrnl").await?;
+        app.eval("window.scrollTo(0, 0); return null;").await?;
+        app.click("#import-choose").await?;
+        answer_open_dialog("Import", &jrnl).await?;
+        app.wait_until(
+            "document.querySelector('#import-result')?.textContent.startsWith('Imported')",
+            "the import sums up",
+        )
+        .await?;
+        app.save_screenshot("import-summary-in-view.png").await?;
+        app.eval(
+            "const r = document.querySelector('#import-result').getBoundingClientRect();
+             return r.top >= 0 && r.top < window.innerHeight;",
+        )
+        .await
+    });
+
+    assert_eq!(seen, true, "the summary's top is on screen");
+}

@@ -122,6 +122,8 @@ export async function mount(root) {
       if (done) {
         clearError();
         result.replaceChildren(...summaryView(done));
+        // The summary is below the formats: bring it into view.
+        result.scrollIntoView({ block: 'nearest' });
         refreshCount();
       }
     } catch (error) {
