@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::util::Sandbox;
+use crate::util::{Rng, Sandbox};
 
 const MARKER: &str = "quillwort";
 
@@ -225,19 +225,6 @@ fn writers_lose_nothing_while_the_journal_is_rewritten_again_and_again() {
     assert_eq!(health["integrity"], serde_json::json!(["ok"]));
 }
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
 fn inode(path: &Path) -> Option<u64> {
     std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).ok()?).into()
 }
@@ -430,17 +417,8 @@ fn killing_a_change_of_encryption_at_random_moments_leaves_one_whole_form() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(9);
-    let seed = std::env::var("TRINE_KILL_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
-    eprintln!("kill test seed: {seed} (set TRINE_KILL_SEED to repeat), {runs} runs each");
-    let mut rng = Rng(seed);
+    eprintln!("{runs} runs of each change");
+    let mut rng = Rng::seeded();
     let changes = [
         Change {
             name: "encrypt",

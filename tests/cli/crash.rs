@@ -5,36 +5,13 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::{trine_bin, Sandbox};
-
-/// A small deterministic generator (SplitMix64), seeded from the clock and
-/// printed, so a failing run can be repeated.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
+use crate::util::{trine_bin, Rng, Sandbox};
 
 #[test]
 fn killing_the_cli_at_random_moments_loses_no_saved_entry() {
     let s = Sandbox::new();
-    let seed = std::env::var("TRINE_KILL_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
-    eprintln!("kill test seed: {seed} (set TRINE_KILL_SEED to repeat)");
-    let mut rng = Rng(seed);
+    let mut rng = Rng::seeded();
+    let seed = rng.0;
     s.run(&["add", "--title", "before the kills"]).ok();
 
     // How long one `trine add` takes here, so kills land all through it.

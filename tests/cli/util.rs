@@ -156,6 +156,14 @@ impl Sandbox {
     /// [`Sandbox::command`] against another data folder.
     pub fn command_in(&self, data: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
         let mut command = Command::new(trine_bin());
+        self.prepare(&mut command, data, args, env);
+        command
+    }
+
+    /// The environment and arguments every run of `trine` gets: no
+    /// passphrase or editor from the person running the tests, the
+    /// sandbox's home, time zone and data folder.
+    fn prepare(&self, command: &mut Command, data: &Path, args: &[&str], env: &[(&str, &str)]) {
         command
             .env_remove("TRINE_PASSPHRASE")
             .env_remove("TRINE_NEW_PASSPHRASE")
@@ -168,7 +176,6 @@ impl Sandbox {
             .env("HOME", self.dir.path())
             .env_remove("EDITOR")
             .env_remove("VISUAL");
-        command
     }
 
     fn spawn(&self, data: &Path, args: &[&str], input: Option<&str>) -> Run {
@@ -202,18 +209,8 @@ impl Sandbox {
             }
             None => Command::new(trine_bin()),
         };
+        self.prepare(&mut command, data, args, env);
         let mut child = command
-            .env_remove("TRINE_PASSPHRASE")
-            .env_remove("TRINE_NEW_PASSPHRASE")
-            .envs(env.iter().copied())
-            .arg("--data-dir")
-            .arg(data)
-            .args(args)
-            .env("TZ", self.tz)
-            .env_remove("TRINE_DATA_DIR")
-            .env("HOME", self.dir.path())
-            .env_remove("EDITOR")
-            .env_remove("VISUAL")
             .stdin(if input.is_some() {
                 Stdio::piped()
             } else {
@@ -296,4 +293,35 @@ pub fn synthetic_jsonl(n: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A small deterministic generator (SplitMix64) for the kill tests,
+/// seeded from `TRINE_KILL_SEED` or the clock; the seed is printed so that
+/// a failing run can be repeated.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// A generator seeded as described above.
+    pub fn seeded() -> Rng {
+        let seed = std::env::var("TRINE_KILL_SEED")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+            });
+        eprintln!("kill test seed: {seed} (set TRINE_KILL_SEED to repeat)");
+        Rng(seed)
+    }
+
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
 }

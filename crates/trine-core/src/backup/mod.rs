@@ -13,23 +13,27 @@
 //! the whole derivation again (PBKDF2, about 70 ms on the machine in
 //! BENCHMARKS.md, on top of the copy itself).
 
+mod check;
 mod rekey;
+mod restore;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use rusqlite::backup::Backup;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::error::{Error, OpenError, Result, ValidationError};
+use crate::error::{Error, Result, ValidationError};
 use crate::store::replacement::FolderLock;
-use crate::store::{migrations, Journal, CURRENT_VERSION};
+use crate::store::Journal;
 use crate::time;
 
+pub use check::BackupError;
 pub(crate) use rekey::prepare as prepare_rekey;
 pub use rekey::CopiesRekeyed;
+pub use restore::restore_damaged;
 
 /// The name of the copy a restore keeps of a damaged journal starts with
 /// this.
@@ -133,137 +137,6 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
     }
     found.sort_by_key(|b| std::cmp::Reverse(b.taken));
     Ok(found)
-}
-
-/// Checks the backup at `path` on a copy of it in `dir` (the copy is
-/// returned open, to restore from; it is removed when the returned guard
-/// goes): a Trine journal, not from a newer Trine, with exactly the tables,
-/// indexes and triggers of its schema version and nothing else (no view, no
-/// trigger of another program), sound by SQLite's integrity check and by
-/// the search index's own check. Anything else is refused, naming the file
-/// and what is wrong, and nothing is changed.
-fn check_backup(path: &Path, dir: &Path, passphrase: Option<&str>) -> Result<OpenCopy> {
-    let copy = CheckedCopy(dir.join(format!(
-        "{IN_PROGRESS}-check-{}.db",
-        uuid::Uuid::new_v4().simple()
-    )));
-    std::fs::copy(path, &copy.0).map_err(|e| Error::file(path, e))?;
-    crate::private_files::restrict(&copy.0).map_err(|e| Error::file(&copy.0, e))?;
-    let conn = Connection::open_with_flags(&copy.0, OpenFlags::SQLITE_OPEN_READ_WRITE)
-        .map_err(|e| not_a_backup(path, e))?;
-    crate::store::quiet_cipher_log(&conn);
-    if let Some(key) = passphrase {
-        crate::store::keying::key(&conn, key)?;
-    }
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| not_a_backup(path, e))?;
-    if version == 0 {
-        return Err(OpenError::NotADatabase {
-            path: path.to_path_buf(),
-        }
-        .into());
-    }
-    if version > CURRENT_VERSION {
-        return Err(OpenError::NewerSchema {
-            path: path.to_path_buf(),
-            found: version,
-            supported: CURRENT_VERSION,
-        }
-        .into());
-    }
-    let refuse = |why: String| -> Error {
-        BackupError::Refused {
-            path: path.to_path_buf(),
-            why,
-        }
-        .into()
-    };
-    let found = migrations::schema_of(&conn).map_err(|e| refuse(e.to_string()))?;
-    let expected = migrations::expected_schema(version)?;
-    if found != expected {
-        let missing: Vec<&str> = expected
-            .iter()
-            .filter(|o| !found.contains(o))
-            .map(|o| o.1.as_str())
-            .collect();
-        let extra: Vec<&str> = found
-            .iter()
-            .filter(|o| !expected.contains(o))
-            .map(|o| o.1.as_str())
-            .collect();
-        return Err(refuse(format!(
-            "its tables, indexes and triggers are not those of a Trine journal at schema version \
-             {version} (missing or different: {}; not Trine's: {})",
-            list_or_none(&missing),
-            list_or_none(&extra)
-        )));
-    }
-    let problems: Vec<String> = conn
-        .prepare("PRAGMA integrity_check")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()
-        .map_err(|e| refuse(e.to_string()))?;
-    if problems != ["ok"] {
-        return Err(refuse(format!("it is damaged ({})", problems.join("; "))));
-    }
-    conn.execute(
-        "INSERT INTO entry_text (entry_text, rank) VALUES ('integrity-check', 1)",
-        [],
-    )
-    .map_err(|_| refuse("its search index does not match its entries".into()))?;
-    Ok(OpenCopy {
-        conn: Some(conn),
-        file: copy,
-    })
-}
-
-fn list_or_none(names: &[&str]) -> String {
-    if names.is_empty() {
-        "none".into()
-    } else {
-        names.join(", ")
-    }
-}
-
-/// A checked copy of a backup, open; the file goes when this does.
-struct CheckedCopy(PathBuf);
-
-/// A checked copy and its connection (closed before the file goes: fields
-/// are dropped in order).
-struct OpenCopy {
-    conn: Option<Connection>,
-    file: CheckedCopy,
-}
-
-impl Drop for CheckedCopy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-        let _ = std::fs::remove_file(format!("{}-journal", self.0.display()));
-    }
-}
-
-/// Problems with a backup chosen for restoring.
-#[derive(Debug, thiserror::Error)]
-pub enum BackupError {
-    /// The file is a database, but not a sound Trine journal.
-    #[error("{path} cannot be restored: {why}. Nothing was changed; choose another backup")]
-    Refused {
-        /// The backup at fault.
-        path: PathBuf,
-        /// What is wrong with it.
-        why: String,
-    },
-}
-
-fn not_a_backup(path: &Path, e: rusqlite::Error) -> Error {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => OpenError::NotADatabase {
-            path: path.to_path_buf(),
-        }
-        .into(),
-        _ => Error::from(e),
-    }
 }
 
 /// Erases the journal at `journal_path` for good: the file, its
@@ -380,124 +253,12 @@ impl Journal {
             _ => self.backup_now().map(Some),
         }
     }
-
-    /// Replaces the journal's content with the backup at `backup`, after
-    /// checking the backup, and keeps a copy of what it replaces in the
-    /// backups folder. Returns the path of that copy. When the journal
-    /// itself is damaged (SQLite cannot copy it), its bytes are kept as
-    /// they are instead, and the backup still comes back.
-    pub fn restore(&mut self, backup: &Path) -> Result<PathBuf> {
-        let path = self
-            .path()
-            .ok_or_else(|| Error::Corrupt("an in-memory journal cannot be restored into".into()))?
-            .to_path_buf();
-        let dir = backups_dir(&path);
-        crate::private_files::create_dir(&dir).map_err(|e| Error::file(&dir, e))?;
-        let passphrase = self.passphrase().map(str::to_string);
-        let mut source = check_backup(backup, &dir, passphrase.as_deref())?;
-        self.ensure_current()?;
-        let kept = dir.join(format!("{REPLACED_PREFIX}{}.db", stamp(time::now())));
-        crate::private_files::create_empty_file(&kept).map_err(|e| Error::file(&kept, e))?;
-        if let Err(e) = write_copy(&self.conn, &kept) {
-            let _ = std::fs::remove_file(&kept);
-            let damaged = matches!(
-                e.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-            );
-            if !damaged {
-                return Err(e.into());
-            }
-            // Too damaged to copy: restore over the file itself, on a
-            // closed journal.
-            let checked = source.conn.take();
-            drop(checked);
-            let from = source.file.0.clone();
-            let placeholder = Journal::open_in_memory()?;
-            drop(std::mem::replace(self, placeholder));
-            let replaced = replace_damaged(&path, &from);
-            drop(source);
-            // Whatever happened, this handle is the file on disk again.
-            *self = Journal::open_with(&path, passphrase.as_deref())?;
-            return replaced;
-        }
-        let conn = source.conn.take().expect("the checked copy is open");
-        copy_pages(&conn, &mut self.conn)?;
-        drop(conn);
-        drop(source);
-        // The restored file may be from an older schema: bring it up to
-        // date, on a fresh connection now that every page has changed
-        // under this one (the one key derivation restore pays besides
-        // checking the backup).
-        let reopened = Journal::open_with(&path, passphrase.as_deref())?;
-        *self = reopened;
-        Ok(kept)
-    }
-}
-
-/// Restores the backup at `backup` over a journal at `journal_path` that
-/// cannot be opened because it is damaged (see
-/// [`OpenError::Damaged`](crate::OpenError::Damaged)): the backup is
-/// checked first (with `passphrase` if the journal is encrypted), the
-/// damaged file's bytes are kept as they are in the backups folder, and
-/// the backup's copy takes the journal's place. Returns the journal, open,
-/// and the path of the damaged file's copy.
-pub fn restore_damaged(
-    journal_path: &Path,
-    backup: &Path,
-    passphrase: Option<&str>,
-) -> Result<(Journal, PathBuf)> {
-    let dir = backups_dir(journal_path);
-    crate::private_files::create_dir(&dir).map_err(|e| Error::file(&dir, e))?;
-    let mut source = check_backup(backup, &dir, passphrase)?;
-    drop(source.conn.take());
-    let kept = replace_damaged(journal_path, &source.file.0)?;
-    drop(source);
-    let journal = Journal::open_with(journal_path, passphrase)?;
-    Ok((journal, kept))
-}
-
-/// Keeps the damaged journal's bytes (and its write-ahead log, if any) in
-/// the backups folder as they are, then puts a copy of `checked` in the
-/// journal's place, renamed in whole. Returns the kept copy.
-fn replace_damaged(journal_path: &Path, checked: &Path) -> Result<PathBuf> {
-    let dir = backups_dir(journal_path);
-    let kept = dir.join(format!("{DAMAGED_PREFIX}{}.db", stamp(time::now())));
-    let _swap = FolderLock::exclusive(journal_path)?;
-    if journal_path.exists() {
-        std::fs::copy(journal_path, &kept).map_err(|e| Error::file(&kept, e))?;
-        crate::private_files::restrict(&kept).map_err(|e| Error::file(&kept, e))?;
-    }
-    let wal = PathBuf::from(format!("{}-wal", journal_path.display()));
-    if wal.exists() {
-        let kept_wal = PathBuf::from(format!("{}-wal", kept.display()));
-        std::fs::copy(&wal, &kept_wal).map_err(|e| Error::file(&kept_wal, e))?;
-        crate::private_files::restrict(&kept_wal).map_err(|e| Error::file(&kept_wal, e))?;
-    }
-    let incoming = PathBuf::from(format!("{}.restoring", journal_path.display()));
-    std::fs::copy(checked, &incoming).map_err(|e| Error::file(&incoming, e))?;
-    crate::private_files::restrict(&incoming).map_err(|e| Error::file(&incoming, e))?;
-    std::fs::File::open(&incoming)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::file(&incoming, e))?;
-    for suffix in ["-wal", "-shm"] {
-        let file = PathBuf::from(format!("{}{suffix}", journal_path.display()));
-        match std::fs::remove_file(&file) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::file(&file, e)),
-        }
-    }
-    std::fs::rename(&incoming, journal_path).map_err(|e| Error::file(journal_path, e))?;
-    if let Some(folder) = journal_path.parent() {
-        sync_folder(folder);
-    }
-    sync_folder(&dir);
-    Ok(kept)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::CURRENT_VERSION;
     use crate::model::NewEntry;
 
     fn titles(journal: &Journal) -> Vec<String> {

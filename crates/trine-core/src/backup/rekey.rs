@@ -108,8 +108,6 @@ fn rewrite(
         crate::store::keying::key(&conn, key)?;
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    crate::private_files::create_empty_file(target)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     conn.execute(
         "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
         params![target.to_string_lossy(), new.unwrap_or("")],
@@ -137,6 +135,11 @@ pub(crate) fn prepare(
     };
     for copy in copies(&dir)? {
         let target = PathBuf::from(format!("{}{REWRITTEN_SUFFIX}", copy.display()));
+        // For its owner only; SQLite writes the copy into the empty file.
+        if let Err(e) = crate::private_files::create_empty_file(&target) {
+            work.abandon();
+            return Err(Error::file(&target, e));
+        }
         match rewrite(&copy, &target, old, new) {
             Ok(()) => {
                 // On disk before the journal changes: the change's one
