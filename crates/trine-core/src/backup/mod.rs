@@ -258,8 +258,8 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::CURRENT_VERSION;
     use crate::model::NewEntry;
+    use crate::store::CURRENT_VERSION;
 
     fn titles(journal: &Journal) -> Vec<String> {
         journal
