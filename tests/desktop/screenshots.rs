@@ -220,10 +220,25 @@ fn every_screen_in_light_and_dark() {
                 app.save_screenshot(&format!("{name}-{theme}.png")).await?;
             }
         }
+        // At 600 px wide: This week, and Import with a full backup chosen
+        // (its settings box showing).
+        app.resize(600, 800).await?;
+        for theme in ["light", "dark"] {
+            app.set_theme(theme).await?;
+            app.go("#/week", "#week-label").await?;
+            app.save_screenshot(&format!("this-week-600-{theme}.png")).await?;
+            app.go("#/import", "#import-choose").await?;
+            app.click("#import-format-json").await?;
+            app.save_screenshot(&format!("import-600-{theme}.png")).await?;
+        }
         Ok(())
     });
 
     for theme in ["light", "dark"] {
+        for name in ["this-week-600", "import-600"] {
+            let file = screenshot_folder().join(format!("{name}-{theme}.png"));
+            assert!(file.is_file(), "{} was saved", file.display());
+        }
         for name in &names {
             let file = screenshot_folder().join(format!("{name}-{theme}.png"));
             assert!(file.is_file(), "{} was saved", file.display());
