@@ -14,10 +14,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use tauri::State;
 use trine_core::charts::RatingsChartOptions;
-use trine_core::store::{Answer, ListQuery, NewCheckIn, ReflectionUpdate};
+use trine_core::store::{Answer, ListQuery, NewCheckIn, ReflectionUpdate, SearchOrder};
 use trine_core::views::{
-    AppSettings, CheckinView, EntryPage, EntrySummary, EntryView, RatingValues, ThisWeek,
-    TrendsView,
+    AppSettings, CheckinView, EntryPage, EntryView, RatingValues, SearchPage, ThisWeek, TrendsView,
 };
 use trine_core::{EntryEdit, EntryKind, NewEntry, Ratings, Side};
 use uuid::Uuid;
@@ -158,15 +157,19 @@ pub fn entry_page(journal: State<'_, JournalState>, query: PageInput) -> Reply<E
     journal.with(|j| j.entry_page(&query))
 }
 
-/// Ranked search results with highlighted snippets, among the entries the
-/// Journal's filters select (`filters` takes the same fields as a page).
+/// One page of search results with highlighted snippets and the true
+/// count, among the entries the Journal's filters select (`filters` takes
+/// the same fields as a page). `order` is "relevance" (the default) or
+/// "newest"; `offset` is the previous page's `next_offset`.
 #[tauri::command(async)]
 pub fn search(
     journal: State<'_, JournalState>,
     query: String,
     limit: Option<usize>,
+    offset: Option<usize>,
+    order: Option<String>,
     filters: Option<PageInput>,
-) -> Reply<Vec<EntrySummary>> {
+) -> Reply<SearchPage> {
     let filters = filters.unwrap_or_default();
     let filter = ListQuery {
         tag: filters.tag.filter(|t| !t.trim().is_empty()),
@@ -176,8 +179,20 @@ pub fn search(
         to: filters.to,
         ..ListQuery::default()
     };
+    let order = match order.as_deref() {
+        Some("newest") => SearchOrder::Newest,
+        _ => SearchOrder::Relevance,
+    };
     // On the reading handle: a search never waits for a save, nor holds it up.
-    journal.read_with(|j| j.search_page(&query, limit.unwrap_or(50).min(200), &filter))
+    journal.read_with(|j| {
+        j.search_page(
+            &query,
+            &filter,
+            order,
+            offset.unwrap_or(0),
+            limit.unwrap_or(50).min(200),
+        )
+    })
 }
 
 /// One entry, rendered.

@@ -274,3 +274,46 @@ fn encrypt_with_a_passphrase_then_open_with_it_change_it_and_decrypt() {
         .ok();
     assert_eq!(s.entry_count(), 1, "readable without a passphrase again");
 }
+
+#[test]
+fn search_says_the_true_count_and_orders_by_date_when_asked() {
+    let s = Sandbox::new();
+    for (day, title) in [
+        ("2026-03-02", "March"),
+        ("2026-01-05", "January"),
+        ("2026-02-02", "February"),
+    ] {
+        let at = format!("{day}T10:00:00+00:00");
+        s.run(&[
+            "add",
+            "--title",
+            title,
+            "--body",
+            "offsite planning",
+            "--datetime",
+            &at,
+        ])
+        .ok();
+    }
+    let newest = s
+        .run(&["--json", "search", "offsite", "--by", "newest"])
+        .json();
+    let titles: Vec<&str> = newest
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["March", "February", "January"],
+        "by date, not by adding"
+    );
+    let text = s.run(&["search", "offsite", "--limit", "2"]).ok();
+    assert!(
+        text.contains("2 of 3 matching entries shown; --limit 3 shows them all."),
+        "{text}"
+    );
+    let bad = s.run(&["search", "offsite", "--by", "date"]);
+    assert_eq!(bad.code, Some(2), "an unknown order is refused");
+}

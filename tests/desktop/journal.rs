@@ -212,3 +212,126 @@ fn search_respects_the_side_filter() {
         "the side filter applies to search results"
     );
 }
+
+/// Tagged notes mentioning a word, among notes that mention it untagged.
+fn seed_tagged(sandbox: &Sandbox) {
+    let mut journal = sandbox.journal();
+    for n in 1..=30 {
+        let tags = if n % 5 == 0 {
+            vec!["promotion".to_string()]
+        } else {
+            vec![]
+        };
+        journal
+            .create(NewEntry {
+                tags,
+                ..NewEntry::note(format!("Note {n}"), "A word about the demo.")
+            })
+            .unwrap();
+    }
+}
+
+const LINES: &str = "return document.querySelectorAll('#entry-list .entry-item').length;";
+
+#[test]
+fn a_tag_filter_still_applies_after_coming_back_from_an_entry() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_tag_filter_still_applies_after_coming_back_from_an_entry")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    seed_tagged(&sandbox);
+    let (listed, back, searched, back_searched, shown) = sandbox.run_app(|app| async move {
+        let esc = char::from(fantoccini::key::Key::Escape).to_string();
+        app.go("#/journal", "#entry-list .entry-item").await?;
+        app.wait_until("document.querySelector('#filter-tag').options.length > 1", "the tags")
+            .await?;
+        app.eval("const s = document.querySelector('#filter-tag'); s.value = 'promotion'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;")
+            .await?;
+        app.wait_until("document.querySelectorAll('#entry-list .entry-item').length === 6", "six tagged")
+            .await?;
+        let listed = app.eval(LINES).await?;
+        app.click("#entry-list .entry-item:nth-child(2) .entry-link").await?;
+        app.wait_for("#entry-title").await?;
+        app.press(&esc).await?;
+        app.wait_for("#entry-list .entry-item").await?;
+        app.wait_until("document.activeElement && document.activeElement.classList.contains('entry-link')", "back on the list")
+            .await?;
+        let back = app.eval(LINES).await?;
+
+        app.type_into("#journal-search", "demo").await?;
+        app.wait_until("document.querySelectorAll('#entry-list mark').length > 0", "results").await?;
+        app.wait_until("/entries match/.test(document.querySelector('#list-summary').textContent)", "the count")
+            .await?;
+        let searched = app.eval(LINES).await?;
+        app.click("#entry-list .entry-item:nth-child(1) .entry-link").await?;
+        app.wait_for("#entry-title").await?;
+        app.press(&esc).await?;
+        app.wait_until("document.activeElement && document.activeElement.classList.contains('entry-link')", "back on the results")
+            .await?;
+        let back_searched = app.eval(LINES).await?;
+        let shown = app.eval("return document.querySelector('#filter-tag').value;").await?;
+        Ok((listed, back, searched, back_searched, shown))
+    });
+    assert_eq!(listed, 6, "the tag filter narrows the list");
+    assert_eq!(back, 6, "and still does after an entry was opened");
+    assert_eq!(searched, 6, "a search within the tag");
+    assert_eq!(back_searched, 6, "the same results on coming back");
+    assert_eq!(shown, "promotion", "the filter shown is the filter applied");
+}
+
+#[test]
+fn search_pages_past_fifty_says_the_true_count_and_orders_by_date() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("search_pages_past_fifty_says_the_true_count_and_orders_by_date")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    {
+        let mut journal = sandbox.journal();
+        let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T09:00:00+00:00").unwrap();
+        for n in 1..=55u64 {
+            // Added in date order, except "Note 1", backdated to come last.
+            let day = if n == 1 { 0 } else { n };
+            journal
+                .create(NewEntry {
+                    created: Some(start.checked_add_days(chrono::Days::new(day)).unwrap()),
+                    ..NewEntry::note(
+                        format!("Note {n}"),
+                        "Planning the offsite ".repeat(n as usize % 4 + 1),
+                    )
+                })
+                .unwrap();
+        }
+        journal
+            .create(NewEntry::note("Elsewhere", "Nothing to find"))
+            .unwrap();
+    }
+    let (summary, first, all, newest_summary, newest_first) = sandbox.run_app(|app| async move {
+        app.go("#/journal", "#entry-list .entry-item").await?;
+        app.type_into("#journal-search", "offsite").await?;
+        app.wait_until("/entries match/.test(document.querySelector('#list-summary').textContent)", "the count")
+            .await?;
+        let summary = app.text("#list-summary").await?;
+        let first = app.eval(LINES).await?;
+        app.eval("window.scrollTo(0, document.body.scrollHeight); return null;").await?;
+        app.wait_until("document.querySelectorAll('#entry-list .entry-item').length === 55", "the second page")
+            .await?;
+        let all = app.eval(LINES).await?;
+        app.eval("const s = document.querySelector('#search-order'); s.value = 'newest'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;")
+            .await?;
+        app.wait_until("/newest first/.test(document.querySelector('#list-summary').textContent)", "newest first")
+            .await?;
+        let newest_summary = app.text("#list-summary").await?;
+        let newest_first = app.text("#entry-list .entry-item:first-child .entry-title").await?;
+        app.save_screenshot("journal-search-order-light.png").await?;
+        Ok((summary, first, all, newest_summary, newest_first))
+    });
+    assert_eq!(summary, "55 entries match, best first.", "the true count");
+    assert_eq!(first, 50, "a first page of fifty");
+    assert_eq!(all, 55, "the rest load on scrolling");
+    assert_eq!(newest_summary, "55 entries match, newest first.");
+    assert_eq!(newest_first, "Note 55", "newest by date");
+}

@@ -54,6 +54,15 @@ export async function mount(root, route) {
     autocomplete: 'off',
     attrs: { 'aria-label': 'Search your journal (Ctrl+F)', 'aria-controls': 'entry-list' },
   });
+  const orderSelect = el(
+    'select',
+    { id: 'search-order', attrs: { 'aria-label': 'Order the results' } },
+    el('option', { value: 'relevance', text: 'Best match first' }),
+    el('option', { value: 'newest', text: 'Newest first' }),
+  );
+  orderSelect.value = prior?.order || 'relevance';
+  const orderRow = el('label', { class: 'search-order' }, el('span', { text: 'Order' }), orderSelect);
+  orderRow.hidden = !search.value.trim();
   const tagSelect = el('select', { id: 'filter-tag', attrs: { 'aria-label': 'Only entries with this tag' } }, el('option', { value: '', text: 'Any tag' }));
   const sideSelect = el(
     'select',
@@ -115,9 +124,9 @@ export async function mount(root, route) {
       else summary.textContent = ended ? `${count} ${count === 1 ? 'entry' : 'entries'}` : `Showing the latest ${count}; more load as you scroll.`;
       clearError();
     } catch (error) {
-      showError(error);
+      if (mine === token) showError(error);
     } finally {
-      loading = false;
+      if (mine === token) loading = false;
     }
     // Observing afresh reports the sentinel's state now, so a sentinel that
     // stayed in view while the page grew still brings the next page.
@@ -131,28 +140,75 @@ export async function mount(root, route) {
     return Boolean(tagSelect.value || sideSelect.value || kindSelect.value || fromInput.value || toInput.value);
   }
 
+  // A search pages like the list: `searchNext` is where its next page
+  // starts, and the count said is the true count, not the page's.
+  let searchNext = null;
+
+  function searchSummary(text, page) {
+    if (page.total === 0) return `Nothing found for “${text}”.`;
+    const matches = `${page.total} ${page.total === 1 ? 'entry matches' : 'entries match'}`;
+    if (orderSelect.value === 'newest') return `${matches}, newest first.`;
+    if (page.reachable < page.total) {
+      return `${matches}; the ${page.reachable} most recent are ranked best first. Order by date to reach them all.`;
+    }
+    return `${matches}, best first.`;
+  }
+
+  async function searchPage(text, mine) {
+    const { after: _after, limit: _limit, ...filters } = query();
+    const page = await call('search', { query: text, limit: PAGE, offset: searchNext ?? 0, order: orderSelect.value, filters });
+    if (mine !== token) return;
+    list.append(...page.items.map((item) => summaryLine(item, true)));
+    searchNext = page.next_offset;
+    ended = page.next_offset == null;
+    summary.textContent = searchSummary(text, page);
+    clearError();
+  }
+
   async function runSearch() {
     const text = search.value.trim();
     token += 1;
     const mine = token;
+    orderRow.hidden = text === '';
     if (text === '') {
       restart();
       return;
     }
-    ended = true;
+    searchNext = null;
+    ended = false;
+    list.replaceChildren();
+    list.setAttribute('aria-label', orderSelect.value === 'newest' ? 'Search results, newest first' : 'Search results, best first');
+    loading = true;
     try {
-      const { after: _after, limit: _limit, ...filters } = query();
-      const hits = await call('search', { query: text, limit: 50, filters });
-      if (mine !== token) return;
-      list.replaceChildren(...hits.map((item) => summaryLine(item, true)));
-      list.setAttribute('aria-label', 'Search results, best first');
-      const found = hits.length === 0 ? `Nothing found for “${text}”.` : `${hits.length} ${hits.length === 1 ? 'entry matches' : 'entries match'}, best first.`;
-      summary.textContent = found;
-      clearError();
+      await searchPage(text, mine);
     } catch (error) {
       if (mine === token) showError(error);
+    } finally {
+      if (mine === token) loading = false;
+    }
+    if (mine === token && !ended) {
+      observer.unobserve(sentinel);
+      observer.observe(sentinel);
     }
   }
+
+  async function nextSearchPage() {
+    if (loading || ended) return;
+    loading = true;
+    const mine = token;
+    try {
+      await searchPage(search.value.trim(), mine);
+    } catch (error) {
+      if (mine === token) showError(error);
+    } finally {
+      if (mine === token) loading = false;
+    }
+    if (mine === token && !ended) {
+      observer.unobserve(sentinel);
+      observer.observe(sentinel);
+    }
+  }
+
   const searchSoon = debounce(runSearch, 150);
 
   function restart() {
@@ -177,13 +233,16 @@ export async function mount(root, route) {
       runSearch();
     }
   });
+  orderSelect.addEventListener('change', () => runSearch());
   for (const control of [tagSelect, sideSelect, kindSelect, fromInput, toInput]) {
     control.addEventListener('change', filtersChanged);
   }
 
   const observer = new IntersectionObserver(
     (entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadPage();
+      if (!entries.some((e) => e.isIntersecting)) return;
+      if (search.value.trim()) nextSearchPage();
+      else loadPage();
     },
     { rootMargin: '0px 0px 600px 0px' },
   );
@@ -199,6 +258,7 @@ export async function mount(root, route) {
       'div',
       { class: 'search-row', attrs: { role: 'search' } },
       search,
+      orderRow,
     ),
     el(
       'div',
@@ -223,6 +283,7 @@ export async function mount(root, route) {
     if (!link) return;
     remembered = {
       query: search.value,
+      order: orderSelect.value,
       filters: { tag: tagSelect.value, side: sideSelect.value, kind: kindSelect.value, from: fromInput.value, to: toInput.value },
       scroll: window.scrollY,
       loaded: list.children.length,
@@ -230,15 +291,31 @@ export async function mount(root, route) {
     };
   });
 
-  call('tags')
-    .then((tags) => {
-      for (const [name, count] of tags) tagSelect.append(el('option', { value: name, text: `${name} (${count})` }));
-      tagSelect.value = filters.tag;
-    })
-    .catch(() => {});
+  // The tag list is in place before the first query runs, so the filter
+  // shown is the filter applied (a remembered tag no longer in use is kept
+  // as a choice rather than silently dropped).
+  try {
+    const tags = await call('tags');
+    for (const [name, count] of tags) tagSelect.append(el('option', { value: name, text: `${name} (${count})` }));
+  } catch {
+    // Without the list the filter still works on the remembered tag.
+  }
+  if (filters.tag && tagSelect.value !== filters.tag) {
+    if (![...tagSelect.options].some((o) => o.value === filters.tag)) {
+      tagSelect.append(el('option', { value: filters.tag, text: `${filters.tag} (0)` }));
+    }
+    tagSelect.value = filters.tag;
+  }
 
-  if (search.value.trim()) await runSearch();
-  else {
+  if (search.value.trim()) {
+    await runSearch();
+    const want = Math.min(prior?.loaded || 0, 500);
+    while (!ended && list.children.length < want) {
+      const before = list.children.length;
+      await nextSearchPage();
+      if (list.children.length === before) break;
+    }
+  } else {
     await loadPage();
     // Back from an entry: load as far as the list went before (a few pages
     // at most), so the entry's line and the scroll position are there.

@@ -62,7 +62,7 @@ pub enum Command {
     },
     /// Search all entries; words, "quoted phrases", prefix* and OR.
     #[command(
-        after_help = "Examples:\n  trine search promotion\n  trine search '\"career conversation\" OR mentor*' --limit 5"
+        after_help = "Examples:\n  trine search promotion\n  trine search '\"career conversation\" OR mentor*' --limit 5\n  trine search offsite --by newest"
     )]
     Search {
         /// What to look for.
@@ -70,6 +70,9 @@ pub enum Command {
         /// Show at most this many results.
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Order: best match first, or newest first.
+        #[arg(long, value_enum, default_value = "relevance")]
+        by: SearchBy,
     },
     /// Record how seen, known and valued you felt this week (1 to 10).
     #[command(
@@ -553,3 +556,12 @@ impl KindArg {
 
 #[cfg(test)]
 mod tests;
+
+/// How `trine search` orders what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchBy {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Newest,
+}

@@ -61,9 +61,19 @@ fn dispatch(
             out.entry(&entry);
             Ok(())
         }
-        Command::Search { query, limit } => {
-            let hits = journal.search(&query, limit)?;
-            out.hits(&query, &hits);
+        Command::Search { query, limit, by } => {
+            let order = match by {
+                crate::args::SearchBy::Relevance => trine_core::store::SearchOrder::Relevance,
+                crate::args::SearchBy::Newest => trine_core::store::SearchOrder::Newest,
+            };
+            let found = journal.search_results(
+                &query,
+                &trine_core::ListQuery::default(),
+                order,
+                0,
+                limit,
+            )?;
+            out.hits(&query, &found.hits, found.total);
             Ok(())
         }
         Command::Rate(args) => rate(&mut journal, args, &out),

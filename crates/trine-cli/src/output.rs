@@ -141,7 +141,7 @@ impl Printer {
     }
 
     /// Search results.
-    pub fn hits(&self, query: &str, hits: &[SearchHit]) {
+    pub fn hits(&self, query: &str, hits: &[SearchHit], total: usize) {
         if self.json {
             let rows: Vec<Value> = hits
                 .iter()
@@ -160,6 +160,12 @@ impl Printer {
             for hit in hits {
                 say!("{}", one_line(&hit.entry));
                 say!("    {}", hit.snippet_text.replace('\n', " "));
+            }
+            if total > hits.len() {
+                say!(
+                    "{} of {total} matching entries shown; --limit {total} shows them all.",
+                    hits.len()
+                );
             }
         }
     }

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::model::{Entry, EntryKind, Ratings, Side};
 use crate::render::{escape_html, markdown_to_html};
-use crate::store::{Journal, ListQuery, SearchHit, WeekPrompt, WeekStatus};
+use crate::store::{Journal, ListQuery, SearchHit, SearchOrder, WeekPrompt, WeekStatus};
 
 pub use crate::app_settings::{AppSettings, Theme, DEFAULT_LOCK_AFTER_SECONDS};
 
@@ -110,6 +110,21 @@ pub struct EntryPage {
     pub items: Vec<EntrySummary>,
     /// Pass as `after` to get the next page; none at the end.
     pub next_after: Option<Uuid>,
+}
+
+/// A page of search results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchPage {
+    /// The matching entries on this page, with snippets.
+    pub items: Vec<EntrySummary>,
+    /// How many entries match in all (within the filters).
+    pub total: usize,
+    /// How many can be reached in the order asked for: fewer than `total`
+    /// only when relevance ranks the most recent matches of a very common
+    /// word.
+    pub reachable: usize,
+    /// Pass as `offset` to get the next page; none at the end.
+    pub next_offset: Option<usize>,
 }
 
 /// An entry opened in full.
@@ -240,27 +255,36 @@ impl Journal {
         })
     }
 
-    /// Search results as Journal lines with highlighted snippets.
+    /// One page of search results as Journal lines with highlighted
+    /// snippets, in `order`, starting `offset` results in.
     pub fn search_page(
         &self,
         query: &str,
-        limit: usize,
         filter: &ListQuery,
-    ) -> Result<Vec<EntrySummary>> {
-        Ok(self
-            .search_filtered(query, limit, filter)?
-            .into_iter()
-            .map(
-                |SearchHit {
-                     entry,
-                     snippet_html,
-                     ..
-                 }| EntrySummary {
-                    snippet_html: Some(snippet_html),
-                    ..EntrySummary::from(&entry)
-                },
-            )
-            .collect())
+        order: SearchOrder,
+        offset: usize,
+        limit: usize,
+    ) -> Result<SearchPage> {
+        let results = self.search_results(query, filter, order, offset, limit)?;
+        Ok(SearchPage {
+            items: results
+                .hits
+                .into_iter()
+                .map(
+                    |SearchHit {
+                         entry,
+                         snippet_html,
+                         ..
+                     }| EntrySummary {
+                        snippet_html: Some(snippet_html),
+                        ..EntrySummary::from(&entry)
+                    },
+                )
+                .collect(),
+            total: results.total,
+            reachable: results.reachable,
+            next_offset: results.next_offset,
+        })
     }
 
     /// An entry opened in full, its text rendered to sanitised HTML.
@@ -452,8 +476,9 @@ mod tests {
             "Reflection, the week of 23 November 2026"
         );
         let hits = journal
-            .search_page("bold", 5, &ListQuery::default())
-            .unwrap();
+            .search_page("bold", &ListQuery::default(), SearchOrder::Relevance, 0, 5)
+            .unwrap()
+            .items;
         assert!(hits[0]
             .snippet_html
             .as_deref()

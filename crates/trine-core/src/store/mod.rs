@@ -36,7 +36,7 @@ pub use checkins::{CheckIn, NewCheckIn};
 pub use entries::ListQuery;
 pub use migrations::CURRENT_VERSION;
 pub use ratings::{RatingMean, WeekRatings};
-pub use search::{SearchHit, SearchQuery};
+pub use search::{SearchHit, SearchOrder, SearchQuery, SearchResults};
 pub use settings::Settings;
 pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
 pub use weeks::{is_complete, weeks_in_years, Answer, ReflectionUpdate, WeekPrompt, WeekStatus};

@@ -157,6 +157,32 @@ impl SearchQuery {
     }
 }
 
+/// How search results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchOrder {
+    /// Best matches first (BM25, titles weighing most), among the
+    /// [`RANK_WINDOW`] most recently added matches.
+    #[default]
+    Relevance,
+    /// Newest first, like the Journal's list; every match can be reached.
+    Newest,
+}
+
+/// One page of search results, with how many there are in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults {
+    /// The results on this page, in the order asked for.
+    pub hits: Vec<SearchHit>,
+    /// How many live entries match, within the filter: all of them, not
+    /// only those on this page or within the ranking window.
+    pub total: usize,
+    /// How many of them can be reached in this order: `total` when newest
+    /// first, or when every match fits the ranking window; fewer otherwise.
+    pub reachable: usize,
+    /// Where the next page starts, when there is one.
+    pub next_offset: Option<usize>,
+}
+
 impl Journal {
     /// Searches live entries for `query` as typed, best matches first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
@@ -174,6 +200,20 @@ impl Journal {
         self.search_within(query, limit, RANK_WINDOW, Some(filter))
     }
 
+    /// One page of a search among the entries `filter` selects (paging
+    /// fields ignored), in `order`, starting `offset` results in, with the
+    /// true count.
+    pub fn search_results(
+        &self,
+        query: &str,
+        filter: &super::ListQuery,
+        order: SearchOrder,
+        offset: usize,
+        limit: usize,
+    ) -> Result<SearchResults> {
+        self.search_paged(query, Some(filter), order, (offset, limit), RANK_WINDOW)
+    }
+
     /// [`Journal::search`], ranking only the `window` most recently added
     /// matching entries.
     fn search_within(
@@ -183,91 +223,182 @@ impl Journal {
         window: usize,
         filter: Option<&super::ListQuery>,
     ) -> Result<Vec<SearchHit>> {
+        Ok(self
+            .search_paged(query, filter, SearchOrder::Relevance, (0, limit), window)?
+            .hits)
+    }
+
+    /// The search behind every other: `page` is (offset, limit).
+    fn search_paged(
+        &self,
+        query: &str,
+        filter: Option<&super::ListQuery>,
+        order: SearchOrder,
+        (offset, limit): (usize, usize),
+        window: usize,
+    ) -> Result<SearchResults> {
+        let too_long = || ValidationError::QueryTooLong {
+            max_chars: MAX_QUERY_CHARS,
+            max_terms: MAX_QUERY_TERMS,
+        };
         if query.chars().count() > MAX_QUERY_CHARS {
-            return Err(ValidationError::QueryTooLong {
-                max_chars: MAX_QUERY_CHARS,
-                max_terms: MAX_QUERY_TERMS,
-            }
-            .into());
+            return Err(too_long().into());
         }
         let parsed = SearchQuery::parse(query);
         if parsed.is_empty() {
-            return Ok(Vec::new());
+            return Ok(SearchResults {
+                hits: Vec::new(),
+                total: 0,
+                reachable: 0,
+                next_offset: None,
+            });
         }
         if parsed.terms.len() > MAX_QUERY_TERMS {
-            return Err(ValidationError::QueryTooLong {
-                max_chars: MAX_QUERY_CHARS,
-                max_terms: MAX_QUERY_TERMS,
-            }
-            .into());
+            return Err(too_long().into());
         }
         let expression = parsed.fts_expression();
-        // Walking rowids newest first is cheap; scoring every match is not.
-        let floor: i64 = self
+        let filter = super::ListQuery {
+            after: None,
+            limit: None,
+            offset: 0,
+            ..filter.cloned().unwrap_or_default()
+        };
+        // Walking rowids newest first is cheap; scoring every match is not,
+        // so relevance ranks the `window` newest matches.
+        let floor: i64 = match order {
+            SearchOrder::Newest => i64::MIN,
+            SearchOrder::Relevance => self
+                .conn
+                .prepare_cached(
+                    "SELECT rowid FROM entry_text WHERE entry_text MATCH ?1 \
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                )?
+                .query_row(params![expression, window.saturating_sub(1) as i64], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .unwrap_or(i64::MIN),
+        };
+        let total = self.count_matches(&expression, &filter, i64::MIN)?;
+        let reachable = if floor == i64::MIN {
+            total
+        } else {
+            self.count_matches(&expression, &filter, floor)?
+        };
+        let mut args: Vec<rusqlite::types::Value> = vec![expression.clone().into(), floor.into()];
+        let sql = page_sql(order, &filter, &mut args)?;
+        args.push((limit as i64).into());
+        args.push((offset as i64).into());
+        let page: Vec<(i64, f64)> = self
             .conn
-            .prepare_cached(
-                "SELECT rowid FROM entry_text WHERE entry_text MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-            )?
-            .query_row(params![expression, window.saturating_sub(1) as i64], |r| r.get(0))
-            .optional()?
-            .unwrap_or(i64::MIN);
+            .prepare_cached(&sql)?
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let hits = self.hits_for(&expression, &page)?;
+        let next_offset =
+            (!hits.is_empty() && offset + hits.len() < reachable).then_some(offset + hits.len());
+        Ok(SearchResults {
+            hits,
+            total,
+            reachable,
+            next_offset,
+        })
+    }
+
+    /// How many live entries within `filter` match, among those added at
+    /// or after `floor`.
+    fn count_matches(
+        &self,
+        expression: &str,
+        filter: &super::ListQuery,
+        floor: i64,
+    ) -> Result<usize> {
         let mut args: Vec<rusqlite::types::Value> =
-            vec![expression.into(), (limit as i64).into(), floor.into()];
-        let sql = search_sql(filter, &mut args)?;
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+            vec![expression.to_string().into(), floor.into()];
+        let only = super::entries::filter_sql(filter, &mut args)?;
+        let sql = format!(
+            "SELECT count(*) FROM ( \
+                SELECT rowid FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?2 \
+             ) AS hit JOIN entries ON entries.seq = hit.rowid WHERE {only}"
+        );
+        let count: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
+        Ok(count as usize)
+    }
+
+    /// The entries and snippets of `page` (rowids and scores), in its order.
+    fn hits_for(&self, expression: &str, page: &[(i64, f64)]) -> Result<Vec<SearchHit>> {
+        if page.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; page.len()].join(", ");
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS}, hit.rowid, hit.snip FROM ( \
+                SELECT rowid, \
+                       snippet(entry_text, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snip \
+                FROM entry_text WHERE entry_text MATCH ?1 AND rowid IN ({marks}) \
+             ) AS hit JOIN entries ON entries.seq = hit.rowid"
+        );
+        let mut args: Vec<rusqlite::types::Value> = vec![expression.to_string().into()];
+        args.extend(page.iter().map(|(rowid, _)| (*rowid).into()));
+        let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |row| {
             let entry = entry_from_row(row)?;
-            let score: f64 = row.get(23)?;
+            let rowid: i64 = row.get(23)?;
             let snip: String = row.get(24)?;
-            Ok((entry, score, snip))
+            Ok((rowid, entry, snip))
         })?;
-        rows.map(|row| {
-            let (entry, score, snip) = row?;
-            Ok(SearchHit {
-                entry: entry.map_err(Error::Corrupt)?,
-                snippet_html: highlight_html(&snip),
-                snippet_text: snip.replace([MATCH_START, MATCH_END], ""),
-                score,
+        let mut found = std::collections::HashMap::with_capacity(page.len());
+        for row in rows {
+            let (rowid, entry, snip) = row?;
+            found.insert(rowid, (entry.map_err(Error::Corrupt)?, snip));
+        }
+        Ok(page
+            .iter()
+            .filter_map(|(rowid, score)| {
+                found.remove(rowid).map(|(entry, snip)| SearchHit {
+                    entry,
+                    snippet_html: highlight_html(&snip),
+                    snippet_text: snip.replace([MATCH_START, MATCH_END], ""),
+                    score: *score,
+                })
             })
-        })
-        .collect()
+            .collect())
     }
 }
 
-/// The SQL of a search, with the filter's conditions (and their values,
-/// added to `args`) when there is one.
-fn search_sql(
-    filter: Option<&super::ListQuery>,
+/// The SQL that picks one page of matches (rowid and score) in `order`,
+/// with the filter's conditions; their values are added to `args`, which
+/// holds the match expression and the ranking floor. LIMIT and OFFSET are
+/// the last two parameters.
+fn page_sql(
+    order: SearchOrder,
+    filter: &super::ListQuery,
     args: &mut Vec<rusqlite::types::Value>,
 ) -> Result<String> {
     // The filter applies to the joined entries, once per match. (As
     // `rowid IN (SELECT seq FROM entries …)` inside the full-text query it
     // made SQLite run the match again for every entry: 7 s at 16,000
     // entries holding the word, minutes at 100,000.)
-    Ok(match filter {
-            Some(filter) => {
-                let filter = super::ListQuery {
-                    after: None,
-                    ..filter.clone()
-                };
-                let only = super::entries::filter_sql(&filter, args)?;
-                format!(
-                    "SELECT {ENTRY_COLUMNS}, hit.score, hit.snip FROM ( \
-                        SELECT rowid, bm25(entry_text, 4.0, 1.0, 1.0, 1.0, 1.0, 2.0) AS score, \
-                               snippet(entry_text, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snip \
-                        FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?3 \
-                     ) AS hit JOIN entries ON entries.seq = hit.rowid WHERE {only} \
-                     ORDER BY hit.score LIMIT ?2"
-                )
-            }
-            None => format!(
-                "SELECT {ENTRY_COLUMNS}, hit.score, hit.snip FROM ( \
-                    SELECT rowid, bm25(entry_text, 4.0, 1.0, 1.0, 1.0, 1.0, 2.0) AS score, \
-                           snippet(entry_text, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snip \
-                    FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?3 ORDER BY score LIMIT ?2 \
-                 ) AS hit JOIN entries ON entries.seq = hit.rowid ORDER BY hit.score"
-            ),
-        })
+    let only = super::entries::filter_sql(filter, args)?;
+    let (score, by) = match order {
+        SearchOrder::Relevance => (
+            "bm25(entry_text, 4.0, 1.0, 1.0, 1.0, 1.0, 2.0)",
+            "hit.score, hit.rowid DESC",
+        ),
+        SearchOrder::Newest => ("0.0", "created_utc DESC, seq DESC"),
+    };
+    Ok(format!(
+        "SELECT hit.rowid, hit.score FROM ( \
+            SELECT rowid, {score} AS score FROM entry_text \
+            WHERE entry_text MATCH ?1 AND rowid >= ?2 \
+         ) AS hit JOIN entries ON entries.seq = hit.rowid WHERE {only} \
+         ORDER BY {by} LIMIT ? OFFSET ?"
+    ))
 }
 
 #[cfg(test)]
@@ -280,10 +411,11 @@ impl Journal {
     ) -> String {
         let mut args: Vec<rusqlite::types::Value> = vec![
             SearchQuery::parse(query).fts_expression().into(),
-            10i64.into(),
             0i64.into(),
         ];
-        let sql = search_sql(Some(filter), &mut args).unwrap();
+        let sql = page_sql(SearchOrder::Relevance, filter, &mut args).unwrap();
+        args.push(10i64.into());
+        args.push(0i64.into());
         let mut stmt = self
             .conn
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
@@ -353,6 +485,122 @@ mod tests {
         assert_eq!(
             journal.search_within("meeting", 10, 4, None).unwrap().len(),
             4
+        );
+    }
+
+    #[test]
+    fn results_page_with_the_true_count_in_either_order() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T09:00:00+00:00").unwrap();
+        let mut ids = Vec::new();
+        for i in 0..55 {
+            // Added oldest first, except the last, which is backdated: the
+            // date, not the order of adding, decides "newest first".
+            let day = if i == 54 { 0 } else { i as u64 + 1 };
+            let created = start.checked_add_days(chrono::Days::new(day)).unwrap();
+            let entry = journal
+                .create(crate::NewEntry {
+                    created: Some(created),
+                    tags: if i % 5 == 0 {
+                        vec!["offsite".into()]
+                    } else {
+                        vec![]
+                    },
+                    ..crate::NewEntry::note(
+                        format!("n{i}"),
+                        "planning the offsite ".repeat(1 + i % 3),
+                    )
+                })
+                .unwrap();
+            ids.push(entry.id);
+        }
+        journal
+            .create(crate::NewEntry::note("other", "nothing here"))
+            .unwrap();
+        let all = crate::ListQuery::default();
+
+        let first = journal
+            .search_results("offsite", &all, SearchOrder::Relevance, 0, 50)
+            .unwrap();
+        assert_eq!(first.hits.len(), 50);
+        assert_eq!((first.total, first.reachable), (55, 55), "the true count");
+        assert_eq!(first.next_offset, Some(50));
+        let rest = journal
+            .search_results("offsite", &all, SearchOrder::Relevance, 50, 50)
+            .unwrap();
+        assert_eq!(rest.hits.len(), 5);
+        assert_eq!(rest.next_offset, None, "the end");
+        let mut seen: Vec<_> = first
+            .hits
+            .iter()
+            .chain(&rest.hits)
+            .map(|h| h.entry.id)
+            .collect();
+        assert!(
+            first.hits.windows(2).all(|w| w[0].score <= w[1].score),
+            "best first"
+        );
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 55, "every match once across the pages");
+
+        let newest = journal
+            .search_results("offsite", &all, SearchOrder::Newest, 0, 3)
+            .unwrap();
+        let order: Vec<_> = newest.hits.iter().map(|h| h.entry.id).collect();
+        assert_eq!(
+            order,
+            vec![ids[53], ids[52], ids[51]],
+            "by date, newest first"
+        );
+        let last = journal
+            .search_results("offsite", &all, SearchOrder::Newest, 54, 3)
+            .unwrap();
+        assert_eq!(
+            last.hits[0].entry.id, ids[54],
+            "the backdated one comes last"
+        );
+        assert!(last.hits[0].snippet_html.contains("<mark>offsite</mark>"));
+
+        let tagged = crate::ListQuery {
+            tag: Some("offsite".into()),
+            ..crate::ListQuery::default()
+        };
+        let only = journal
+            .search_results("planning", &tagged, SearchOrder::Newest, 0, 50)
+            .unwrap();
+        assert_eq!(
+            (only.total, only.hits.len()),
+            (11, 11),
+            "the filter counts too"
+        );
+    }
+
+    #[test]
+    fn a_word_in_more_entries_than_are_ranked_says_how_many_are_reachable() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        for i in 0..10 {
+            journal
+                .create(crate::NewEntry::note(format!("n{i}"), "meeting"))
+                .unwrap();
+        }
+        let all = crate::ListQuery::default();
+        let ranked = journal
+            .search_paged("meeting", Some(&all), SearchOrder::Relevance, (0, 3), 4)
+            .unwrap();
+        assert_eq!((ranked.total, ranked.reachable), (10, 4));
+        assert_eq!(ranked.next_offset, Some(3));
+        let end = journal
+            .search_paged("meeting", Some(&all), SearchOrder::Relevance, (3, 3), 4)
+            .unwrap();
+        assert_eq!((end.hits.len(), end.next_offset), (1, None));
+        let by_date = journal
+            .search_paged("meeting", Some(&all), SearchOrder::Newest, (0, 50), 4)
+            .unwrap();
+        assert_eq!(
+            (by_date.reachable, by_date.hits.len()),
+            (10, 10),
+            "every match by date"
         );
     }
 
