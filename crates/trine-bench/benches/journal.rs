@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use trine_bench::{encrypted_fixture, fixture, scratch_copy, COMMON_WORD, PASSPHRASE, RARE_WORD};
 use trine_core::interchange::{export_json, export_markdown, read_jsonl};
-use trine_core::store::ListQuery;
+use trine_core::store::{ListQuery, SearchOrder};
 use trine_core::{Journal, NewEntry};
 
 const SIZES: &[usize] = &[1_000, 10_000, 100_000];
@@ -39,6 +39,22 @@ fn reads(c: &mut Criterion) {
                 )
             })
         });
+        // The Journal screen's search: a page of 50 with the true count,
+        // best first and newest first, for a word in about half the entries.
+        for (name, order) in [
+            ("search_page_common", SearchOrder::Relevance),
+            ("search_page_common_newest", SearchOrder::Newest),
+        ] {
+            group.bench_with_input(BenchmarkId::new(name, n), &n, |b, _| {
+                b.iter(|| {
+                    let page = journal
+                        .search_page(COMMON_WORD, &ListQuery::default(), order, 0, 50)
+                        .unwrap();
+                    assert_eq!(page.items.len(), 50);
+                    assert!(page.total > n / 4);
+                })
+            });
+        }
         // A page of 50 deep in the list, as the Journal screen loads it.
         let middle = journal
             .list(&ListQuery {

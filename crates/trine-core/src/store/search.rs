@@ -211,7 +211,14 @@ impl Journal {
         offset: usize,
         limit: usize,
     ) -> Result<SearchResults> {
-        self.search_paged(query, Some(filter), order, (offset, limit), RANK_WINDOW)
+        self.search_paged(
+            query,
+            Some(filter),
+            order,
+            (offset, limit),
+            RANK_WINDOW,
+            true,
+        )
     }
 
     /// [`Journal::search`], ranking only the `window` most recently added
@@ -224,11 +231,21 @@ impl Journal {
         filter: Option<&super::ListQuery>,
     ) -> Result<Vec<SearchHit>> {
         Ok(self
-            .search_paged(query, filter, SearchOrder::Relevance, (0, limit), window)?
+            .search_paged(
+                query,
+                filter,
+                SearchOrder::Relevance,
+                (0, limit),
+                window,
+                false,
+            )?
             .hits)
     }
 
-    /// The search behind every other: `page` is (offset, limit).
+    /// The search behind every other: `page` is (offset, limit). Counting
+    /// every match costs a walk through all of them (tens of milliseconds
+    /// for a word in 50,000 entries), so it is done only when `counted`;
+    /// otherwise `total` and `reachable` say what was found.
     fn search_paged(
         &self,
         query: &str,
@@ -236,6 +253,7 @@ impl Journal {
         order: SearchOrder,
         (offset, limit): (usize, usize),
         window: usize,
+        counted: bool,
     ) -> Result<SearchResults> {
         let too_long = || ValidationError::QueryTooLong {
             max_chars: MAX_QUERY_CHARS,
@@ -279,11 +297,16 @@ impl Journal {
                 .optional()?
                 .unwrap_or(i64::MIN),
         };
-        let total = self.count_matches(&expression, &filter, i64::MIN)?;
-        let reachable = if floor == i64::MIN {
-            total
+        let (total, reachable) = if counted {
+            let total = self.count_matches(&expression, &filter, i64::MIN)?;
+            let reachable = if floor == i64::MIN {
+                total
+            } else {
+                self.count_matches(&expression, &filter, floor)?
+            };
+            (total, reachable)
         } else {
-            self.count_matches(&expression, &filter, floor)?
+            (0, 0)
         };
         let mut args: Vec<rusqlite::types::Value> = vec![expression.clone().into(), floor.into()];
         let sql = page_sql(order, &filter, &mut args)?;
@@ -318,11 +341,17 @@ impl Journal {
         let mut args: Vec<rusqlite::types::Value> =
             vec![expression.to_string().into(), floor.into()];
         let only = super::entries::filter_sql(filter, &mut args)?;
-        let sql = format!(
-            "SELECT count(*) FROM ( \
-                SELECT rowid FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?2 \
-             ) AS hit JOIN entries ON entries.seq = hit.rowid WHERE {only}"
-        );
+        // The index holds live entries only: without a filter it counts
+        // alone, with no entry to look up.
+        let sql = if *filter == super::ListQuery::default() {
+            "SELECT count(*) FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?2".to_string()
+        } else {
+            format!(
+                "SELECT count(*) FROM ( \
+                    SELECT rowid FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?2 \
+                 ) AS hit JOIN entries ON entries.seq = hit.rowid WHERE {only}"
+            )
+        };
         let count: i64 = self
             .conn
             .prepare_cached(&sql)?
@@ -331,43 +360,34 @@ impl Journal {
     }
 
     /// The entries and snippets of `page` (rowids and scores), in its order.
+    /// One lookup per entry: FTS5 seeks straight to a single rowid, where a
+    /// `rowid IN (…)` list made it walk every match of a common word.
     fn hits_for(&self, expression: &str, page: &[(i64, f64)]) -> Result<Vec<SearchHit>> {
-        if page.is_empty() {
-            return Ok(Vec::new());
-        }
-        let marks = vec!["?"; page.len()].join(", ");
         let sql = format!(
-            "SELECT {ENTRY_COLUMNS}, hit.rowid, hit.snip FROM ( \
+            "SELECT {ENTRY_COLUMNS}, hit.snip FROM ( \
                 SELECT rowid, \
                        snippet(entry_text, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snip \
-                FROM entry_text WHERE entry_text MATCH ?1 AND rowid IN ({marks}) \
+                FROM entry_text WHERE entry_text MATCH ?1 AND rowid = ?2 \
              ) AS hit JOIN entries ON entries.seq = hit.rowid"
         );
-        let mut args: Vec<rusqlite::types::Value> = vec![expression.to_string().into()];
-        args.extend(page.iter().map(|(rowid, _)| (*rowid).into()));
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |row| {
-            let entry = entry_from_row(row)?;
-            let rowid: i64 = row.get(23)?;
-            let snip: String = row.get(24)?;
-            Ok((rowid, entry, snip))
-        })?;
-        let mut found = std::collections::HashMap::with_capacity(page.len());
-        for row in rows {
-            let (rowid, entry, snip) = row?;
-            found.insert(rowid, (entry.map_err(Error::Corrupt)?, snip));
-        }
-        Ok(page
-            .iter()
-            .filter_map(|(rowid, score)| {
-                found.remove(rowid).map(|(entry, snip)| SearchHit {
-                    entry,
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut hits = Vec::with_capacity(page.len());
+        for &(rowid, score) in page {
+            let found = stmt
+                .query_row(params![expression, rowid], |row| {
+                    Ok((entry_from_row(row)?, row.get::<_, String>(23)?))
+                })
+                .optional()?;
+            if let Some((entry, snip)) = found {
+                hits.push(SearchHit {
+                    entry: entry.map_err(Error::Corrupt)?,
                     snippet_html: highlight_html(&snip),
                     snippet_text: snip.replace([MATCH_START, MATCH_END], ""),
-                    score: *score,
-                })
-            })
-            .collect())
+                    score,
+                });
+            }
+        }
+        Ok(hits)
     }
 }
 
@@ -384,6 +404,15 @@ fn page_sql(
     // `rowid IN (SELECT seq FROM entries …)` inside the full-text query it
     // made SQLite run the match again for every entry: 7 s at 16,000
     // entries holding the word, minutes at 100,000.)
+    if order == SearchOrder::Relevance && *filter == super::ListQuery::default() {
+        // Without a filter, the index alone ranks (it holds live entries
+        // only): no entry is looked up until the page is known.
+        return Ok(format!(
+            "SELECT rowid, bm25(entry_text, 4.0, 1.0, 1.0, 1.0, 1.0, 2.0) AS score \
+             FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?2 \
+             ORDER BY score, rowid DESC LIMIT ? OFFSET ?"
+        ));
+    }
     let only = super::entries::filter_sql(filter, args)?;
     let (score, by) = match order {
         SearchOrder::Relevance => (
@@ -586,16 +615,30 @@ mod tests {
         }
         let all = crate::ListQuery::default();
         let ranked = journal
-            .search_paged("meeting", Some(&all), SearchOrder::Relevance, (0, 3), 4)
+            .search_paged(
+                "meeting",
+                Some(&all),
+                SearchOrder::Relevance,
+                (0, 3),
+                4,
+                true,
+            )
             .unwrap();
         assert_eq!((ranked.total, ranked.reachable), (10, 4));
         assert_eq!(ranked.next_offset, Some(3));
         let end = journal
-            .search_paged("meeting", Some(&all), SearchOrder::Relevance, (3, 3), 4)
+            .search_paged(
+                "meeting",
+                Some(&all),
+                SearchOrder::Relevance,
+                (3, 3),
+                4,
+                true,
+            )
             .unwrap();
         assert_eq!((end.hits.len(), end.next_offset), (1, None));
         let by_date = journal
-            .search_paged("meeting", Some(&all), SearchOrder::Newest, (0, 50), 4)
+            .search_paged("meeting", Some(&all), SearchOrder::Newest, (0, 50), 4, true)
             .unwrap();
         assert_eq!(
             (by_date.reachable, by_date.hits.len()),
