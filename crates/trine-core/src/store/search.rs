@@ -407,11 +407,12 @@ fn page_sql(
     if order == SearchOrder::Relevance && *filter == super::ListQuery::default() {
         // Without a filter, the index alone ranks (it holds live entries
         // only): no entry is looked up until the page is known.
-        return Ok(format!(
+        return Ok(
             "SELECT rowid, bm25(entry_text, 4.0, 1.0, 1.0, 1.0, 1.0, 2.0) AS score \
              FROM entry_text WHERE entry_text MATCH ?1 AND rowid >= ?2 \
              ORDER BY score, rowid DESC LIMIT ? OFFSET ?"
-        ));
+                .to_string(),
+        );
     }
     let only = super::entries::filter_sql(filter, args)?;
     let (score, by) = match order {
