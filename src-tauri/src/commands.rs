@@ -227,17 +227,33 @@ pub struct EditInput {
     body: Option<String>,
     tags: Option<Vec<String>>,
     private: Option<bool>,
+    /// A reflection's answers, rewritten.
+    answers: Option<Vec<AnswerEdit>>,
 }
 
-/// Edits an entry's title, body, tags or private flag.
+/// One answer of a reflection, rewritten on the entry screen.
+#[derive(Debug, Deserialize)]
+pub struct AnswerEdit {
+    side: Side,
+    text: String,
+}
+
+/// Edits an entry's title, body, tags or private flag, and a reflection's
+/// answers (each keeps the question it answered).
 #[tauri::command(async)]
 pub fn update_entry(
     journal: State<'_, JournalState>,
     id: Uuid,
     edit: EditInput,
 ) -> Reply<EntryView> {
+    let answers: Vec<(Side, String)> = edit
+        .answers
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| (a.side, a.text))
+        .collect();
     journal.with(|j| {
-        j.update(
+        j.edit_entry(
             id,
             EntryEdit {
                 title: edit.title,
@@ -246,8 +262,8 @@ pub fn update_entry(
                 private: edit.private,
                 ..EntryEdit::default()
             },
-        )?;
-        j.entry_view(id)
+            &answers,
+        )
     })
 }
 

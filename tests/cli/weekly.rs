@@ -356,3 +356,80 @@ fn trine_now_sets_the_clock_and_a_bad_value_is_named() {
     );
     assert_ne!(today["week"], "2025-01-06", "the computer's clock instead");
 }
+
+#[test]
+fn a_past_week_shows_its_own_prompts_and_streak() {
+    let s = Sandbox::new();
+    for week in ["2025-W10", "2025-W11"] {
+        s.run(&[
+            "reflect",
+            "--week",
+            week,
+            "--developmental",
+            "Finished the course.",
+            "--emotional",
+            "Thanked in the retro.",
+            "--integration",
+            "Both at once.",
+            "--seen",
+            "6",
+            "--known",
+            "5",
+            "--valued",
+            "7",
+        ])
+        .ok();
+    }
+    let week = s.run(&["--json", "week", "--week", "2025-W11"]).json();
+    assert_eq!(week["streak"], 2, "the streak of that week, not today's 0");
+    let answered: Vec<String> = week["reflection"]["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["prompt_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(prompts_of(&week), answered, "the prompts answered");
+
+    // The same weeks moved to a new journal without their prompts, as an
+    // import from elsewhere would bring them.
+    let export = s.path("all.json");
+    s.run(&[
+        "export",
+        "--format",
+        "json",
+        "--out",
+        export.to_str().unwrap(),
+    ])
+    .ok();
+    let mut full: Value = serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    for entry in full["entries"].as_array_mut().unwrap() {
+        for section in entry["sections"].as_array_mut().unwrap() {
+            if section["side"] == "developmental" {
+                section["prompt_id"] = Value::Null;
+            }
+        }
+    }
+    std::fs::write(&export, serde_json::to_string(&full).unwrap()).unwrap();
+    let fresh = Sandbox::new();
+    fresh
+        .run(&["import", "--format", "json", export.to_str().unwrap()])
+        .ok();
+    let week = fresh.run(&["--json", "week", "--week", "2025-W11"]).json();
+    let sides: Vec<&str> = week["prompts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["side"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sides,
+        ["emotional", "integration"],
+        "no prompt drawn above an old answer"
+    );
+    let text = fresh.run(&["week", "--week", "2025-W11"]).ok();
+    assert!(
+        text.contains("Developmental needs · no question recorded")
+            && text.contains("Finished the course."),
+        "{text}"
+    );
+}

@@ -141,7 +141,8 @@ fn another_question_and_skip_change_a_side() {
         .unwrap();
     assert!(view.sides[2].skipped, "the skip is saved");
     assert_eq!(
-        view.sides[2].prompt.prompt.text, second,
+        view.sides[2].prompt.as_ref().unwrap().text,
+        second,
         "the new question is the week's question now"
     );
 }
@@ -472,4 +473,95 @@ fn a_new_journal_s_week_shows_no_stray_null() {
     });
     assert!(!text.contains("null"), "{text}");
     assert!(text.contains("A note"), "the screen is there: {text}");
+}
+
+#[test]
+fn a_past_week_shows_what_was_answered_and_its_own_streak() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_past_week_shows_what_was_answered_and_its_own_streak")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    let week = chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    let (id, answered) = {
+        let mut journal = sandbox.journal();
+        let answered = journal
+            .prompts(None, false)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.component == "feeling_seen")
+            .unwrap();
+        // Done the week before too: the old week's streak is 2, today's 0.
+        for (start, dev_prompt) in [(week - chrono::Days::new(7), None), (week, None)] {
+            let section = |side, prompt_id: Option<String>, text: &str| trine_core::Section {
+                side,
+                prompt_id,
+                text: text.into(),
+            };
+            journal
+                .create(trine_core::NewEntry {
+                    sections: vec![
+                        section(
+                            trine_core::Side::Developmental,
+                            dev_prompt,
+                            "Kept calm in the long meeting.",
+                        ),
+                        section(
+                            trine_core::Side::Emotional,
+                            Some(answered.id.clone()),
+                            "Named in the review.",
+                        ),
+                        section(trine_core::Side::Integration, None, ""),
+                    ],
+                    ratings: trine_core::Ratings::checked(Some(6), Some(5), Some(7)).unwrap(),
+                    ..trine_core::NewEntry::reflection(start)
+                })
+                .unwrap();
+        }
+        let id = journal.reflection_for_week(week).unwrap().unwrap().id;
+        (id, answered)
+    };
+    let (prompts, streak, edited) = sandbox.run_app(|app| async move {
+        app.go("#/week?week=2025-03-03", "#week-label").await?;
+        app.wait_for("[data-side=emotional] .prompt").await?;
+        let prompts = app
+            .eval("return [...document.querySelectorAll('.side-card .prompt')].map(p => p.textContent);")
+            .await?;
+        let streak = app.text(".streak").await?;
+        app.go(&format!("#/entry/{id}"), "#entry-edit").await?;
+        app.click("#entry-edit").await?;
+        app.wait_for("#answer-developmental").await?;
+        app.type_into("#answer-developmental", " And said so.").await?;
+        app.save_screenshot("entry-edit-reflection-light.png").await?;
+        app.click("#note-done").await?;
+        let edited = app.wait_for_text("#entry-body").await?;
+        Ok((prompts, streak, edited))
+    });
+    let prompts: Vec<String> = serde_json::from_value(prompts).unwrap();
+    assert_eq!(
+        prompts[0], "This answer was kept without its question.",
+        "no prompt drawn above an answer that recorded none"
+    );
+    assert_eq!(prompts[1], answered.text, "the question answered");
+    assert!(streak.contains('2'), "the week's own streak: {streak}");
+    assert!(edited.contains("And said so."), "{edited}");
+    let saved = sandbox.journal().get(id).unwrap();
+    let developmental = saved.section(trine_core::Side::Developmental).unwrap();
+    assert_eq!(
+        developmental.text,
+        "Kept calm in the long meeting. And said so."
+    );
+    assert_eq!(
+        developmental.prompt_id, None,
+        "still no question pinned to it"
+    );
+    assert_eq!(
+        saved
+            .section(trine_core::Side::Emotional)
+            .unwrap()
+            .prompt_id,
+        Some(answered.id.clone()),
+        "the other answers keep theirs"
+    );
 }

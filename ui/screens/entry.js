@@ -120,6 +120,27 @@ function editScreen(root, entry) {
     onBlur: () => saver.flush(),
   });
   editor.textarea.id = 'note-body';
+  // A reflection's answers, each under the question it answered.
+  const answerEditors = (entry?.sections || []).map((section) => {
+    const answer = markdownEditor({
+      label: `Your answer for ${section.side_name}`,
+      value: section.text,
+      rows: 4,
+      placeholder: 'Left empty, the side counts as skipped.',
+      onInput: () => saver.touch(),
+      onBlur: () => saver.flush(),
+    });
+    answer.textarea.id = `answer-${section.side}`;
+    answer.textarea.dataset.side = section.side;
+    const node = el(
+      'section',
+      { class: ['answer-edit', `side-${section.side}`], attrs: { 'aria-label': section.side_name } },
+      el('p', { class: 'side-line' }, el('span', { class: 'side-dot', attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'side-name', text: section.side_name })),
+      el('p', { class: ['answer-prompt', !section.prompt && 'no-prompt'], text: section.prompt || 'This answer was kept without its question.' }),
+      answer.node,
+    );
+    return { side: section.side, textarea: answer.textarea, node };
+  });
   const tags = el('input', {
     type: 'text',
     id: 'note-tags',
@@ -158,6 +179,7 @@ function editScreen(root, entry) {
     } else {
       const edit = { ...fields };
       if (entry?.kind === 'reflection' && edit.title === '') delete edit.title;
+      if (answerEditors.length) edit.answers = answerEditors.map((a) => ({ side: a.side, text: a.textarea.value }));
       await call('update_entry', { id, edit });
     }
     clearError();
@@ -185,8 +207,9 @@ function editScreen(root, entry) {
     el('h1', { class: 'visually-hidden', text: isNew ? 'A new note' : 'Edit the entry' }),
     el('p', { class: 'eyebrow', text: isNew ? 'A new note' : `Editing · ${longDate(entry.date)}` }),
     title,
+    ...answerEditors.map((a) => a.node),
     entry?.kind === 'reflection'
-      ? el('p', { class: 'hint' }, 'The answers to this week’s questions are edited on ', el('a', { href: `#/week?week=${entry.date}`, text: 'This week' }), '. Here you can change the note, the tags and privacy.')
+      ? el('p', { class: 'hint' }, 'A side not answered yet, and the ratings, are written on ', el('a', { href: `#/week?week=${entry.date}`, text: 'the week’s page' }), '.')
       : null,
     editor.node,
     el(

@@ -78,7 +78,7 @@ export async function mount(root) {
       el(
         'ol',
         { class: 'intro-prompts' },
-        week.sides.map((s) => el('li', { class: ['side-card', `side-${s.side}`] }, el('span', { class: 'side-line' }, el('span', { class: 'side-dot', attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'side-name', text: `${s.side_name} · ${s.component.name}` })), el('p', { class: 'prompt', text: s.prompt.text }))),
+        week.sides.map((s) => el('li', { class: ['side-card', `side-${s.side}`] }, el('span', { class: 'side-line' }, el('span', { class: 'side-dot', attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'side-name', text: s.component ? `${s.side_name} · ${s.component.name}` : s.side_name })), el('p', { class: 'prompt', text: s.prompt?.text || '' }))),
       ),
       el('div', { class: 'form-foot' }, el('button', { type: 'button', class: 'button primary', id: 'welcome-finish', text: 'Start writing', on: { click: finish } })),
     );

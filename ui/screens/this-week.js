@@ -149,9 +149,14 @@ export async function mount(root, route) {
 
   function sideCard(side) {
     const s = state.sides.get(side.side);
-    const componentLine = el('span', { class: 'component', text: side.component.name });
-    const promptLine = el('h2', { class: 'prompt', text: side.prompt.text });
-    const hintLine = el('p', { class: 'hint', text: side.prompt.hint || '', hidden: !side.prompt.hint });
+    // An answer kept without its question (an imported week) shows none
+    // rather than a question drawn today.
+    const componentLine = el('span', { class: 'component', text: side.component ? side.component.name : 'no question recorded' });
+    const promptLine = el('h2', {
+      class: ['prompt', !side.prompt && 'no-prompt'],
+      text: side.prompt ? side.prompt.text : 'This answer was kept without its question.',
+    });
+    const hintLine = el('p', { class: 'hint', text: side.prompt?.hint || '', hidden: !side.prompt?.hint });
     const editor = markdownEditor({
       label: `Your answer for ${side.side_name}`,
       value: s.text,
@@ -185,6 +190,7 @@ export async function mount(root, route) {
       type: 'button',
       class: 'button subtle',
       text: 'Another question',
+      hidden: !side.prompt,
       attrs: { 'aria-label': `Another question for ${side.side_name}` },
       on: {
         click: async () => {
@@ -195,6 +201,7 @@ export async function mount(root, route) {
             const fresh = next.sides.find((x) => x.side === side.side);
             componentLine.textContent = fresh.component.name;
             promptLine.textContent = fresh.prompt.text;
+            promptLine.classList.remove('no-prompt');
             hintLine.textContent = fresh.prompt.hint || '';
             hintLine.hidden = !fresh.prompt.hint;
             showStatus(next);
@@ -210,7 +217,7 @@ export async function mount(root, route) {
       'section',
       {
         class: ['card', 'side-card', `side-${side.side}`, s.skipped && 'is-skipped'],
-        attrs: { 'aria-label': `${side.side_name}: ${side.component.name}` },
+        attrs: { 'aria-label': side.component ? `${side.side_name}: ${side.component.name}` : side.side_name },
         data: { side: side.side },
       },
       el('p', { class: 'side-line' }, el('span', { class: 'side-dot', attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'side-name', text: side.side_name }), ' · ', componentLine),

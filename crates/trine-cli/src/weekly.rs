@@ -42,9 +42,12 @@ pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> 
     if let Some(side) = args.another {
         journal.another_prompt(week, side.into())?;
     }
-    let prompts = journal.week_prompts(week)?;
+    // An answered side shows the question it answered (none if it recorded
+    // none); the streak is the week's own.
+    let shown = journal.shown_prompts(week)?;
+    let prompts: Vec<&WeekPrompt> = shown.iter().filter_map(|(_, p)| p.as_ref()).collect();
     let status = journal.week_status(week, today())?;
-    let streak = journal.streak(today())?;
+    let streak = journal.streak_through(week)?;
     let reflection = journal.reflection_for_week(week)?;
     if out.json {
         let value = json!({
@@ -64,10 +67,13 @@ pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> 
         status.label(),
         weeks_phrase(streak)
     );
-    for p in &prompts {
+    for (side, prompt) in &shown {
         say!();
-        print_prompt(p);
-        if let Some(section) = reflection.as_ref().and_then(|r| r.section(p.side)) {
+        match prompt {
+            Some(p) => print_prompt(p),
+            None => say!("{} · no question recorded", side.label()),
+        }
+        if let Some(section) = reflection.as_ref().and_then(|r| r.section(*side)) {
             if section.text.is_empty() {
                 say!("  (skipped)");
             } else {

@@ -262,6 +262,15 @@ pub enum ValidationError {
     /// No prompt has this id.
     #[error("no prompt has the id {0:?}; `trine prompts list` shows them")]
     UnknownPrompt(String),
+    /// An edit gave an answer for a side the reflection does not hold.
+    #[error(
+        "this reflection has no answer for {} to edit; write one on the week's screen",
+        side.label()
+    )]
+    NoSuchAnswer {
+        /// The side named.
+        side: crate::model::Side,
+    },
     /// Built-in prompts cannot be edited, only archived.
     #[error("{0} is a built-in prompt and cannot be edited; archive it and add your own instead")]
     BuiltinPrompt(String),

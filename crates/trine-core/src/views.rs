@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::model::{Entry, EntryKind, Ratings, Side};
 use crate::render::{escape_html, markdown_to_html};
-use crate::store::{Journal, ListQuery, SearchHit, SearchOrder, WeekPrompt, WeekStatus};
+use crate::store::{Journal, ListQuery, SearchHit, SearchOrder, WeekStatus};
 
 pub use crate::app_settings::{AppSettings, Theme, DEFAULT_LOCK_AFTER_SECONDS};
 
@@ -39,9 +39,13 @@ impl From<Ratings> for RatingValues {
 /// One side of this week's reflection: its prompt and what is written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideView {
-    /// The side and its prompt.
-    #[serde(flatten)]
-    pub prompt: WeekPrompt,
+    /// The side.
+    pub side: Side,
+    /// The component the prompt belongs to; none when no prompt is shown.
+    pub component: Option<crate::store::Component>,
+    /// The prompt shown: the one answered, or the week's for a side still
+    /// to write; none for an answer that recorded no prompt.
+    pub prompt: Option<crate::store::Prompt>,
     /// The side's name, e.g. "Emotional needs".
     pub side_name: String,
     /// The answer so far (Markdown), empty if none.
@@ -144,6 +148,21 @@ pub struct EntryView {
     pub updated: String,
     /// In the bin since, if deleted.
     pub deleted: Option<String>,
+    /// A reflection's answers as written, for editing (none for a note).
+    pub sections: Vec<SectionView>,
+}
+
+/// One answer of a reflection, for the entry editor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionView {
+    /// The side answered.
+    pub side: Side,
+    /// "Emotional needs".
+    pub side_name: String,
+    /// The question the answer was written to; none if it recorded none.
+    pub prompt: Option<String>,
+    /// The answer (Markdown); empty for a skipped side.
+    pub text: String,
 }
 
 fn week_label(week: NaiveDate) -> String {
@@ -203,18 +222,20 @@ impl Journal {
 
     /// The reflection screen for any week (a missed one can be filled in).
     pub fn week_view(&mut self, week: NaiveDate, today: NaiveDate) -> Result<ThisWeek> {
-        let prompts = self.week_prompts(week)?;
+        let prompts = self.shown_prompts(week)?;
         let reflection = self.reflection_for_week(week)?;
         let last = self.reflection_for_week(week - Days::new(7))?;
         let sides = prompts
             .into_iter()
-            .map(|prompt| {
-                let section = reflection.as_ref().and_then(|r| r.section(prompt.side));
+            .map(|(side, prompt)| {
+                let section = reflection.as_ref().and_then(|r| r.section(side));
                 SideView {
-                    side_name: prompt.side.label().to_string(),
+                    side,
+                    side_name: side.label().to_string(),
                     answer: section.map(|s| s.text.clone()).unwrap_or_default(),
                     skipped: section.is_some_and(|s| s.text.is_empty()),
-                    prompt,
+                    component: prompt.as_ref().map(|p| p.component.clone()),
+                    prompt: prompt.map(|p| p.prompt),
                 }
             })
             .collect();
@@ -222,7 +243,7 @@ impl Journal {
             week_start: week,
             label: week_label(week),
             status: self.week_status(week, today)?,
-            streak: self.streak(today)?,
+            streak: self.streak_through(week)?,
             sides,
             ratings: reflection
                 .as_ref()
@@ -324,7 +345,47 @@ impl Journal {
             created: entry.created.to_rfc3339(),
             updated: entry.updated.to_rfc3339(),
             deleted: entry.deleted.map(|d| d.to_rfc3339()),
+            sections: entry
+                .sections
+                .iter()
+                .map(|section| SectionView {
+                    side: section.side,
+                    side_name: section.side.label().to_string(),
+                    prompt: section
+                        .prompt_id
+                        .as_deref()
+                        .and_then(|p| self.prompt(p).ok())
+                        .map(|p| p.text),
+                    text: section.text.clone(),
+                })
+                .collect(),
         })
+    }
+
+    /// Edits an entry as the entry screen does: `edit`'s fields and, for a
+    /// reflection, the text of each side in `answers` (a side it does not
+    /// hold is refused). Each answer keeps the question it was written to;
+    /// an answer emptied stays as a skipped side. One transaction.
+    pub fn edit_entry(
+        &mut self,
+        id: Uuid,
+        mut edit: crate::model::EntryEdit,
+        answers: &[(Side, String)],
+    ) -> Result<EntryView> {
+        if !answers.is_empty() {
+            let entry = self.get(id)?;
+            let mut sections = entry.sections.clone();
+            for (side, text) in answers {
+                let section = sections
+                    .iter_mut()
+                    .find(|s| s.side == *side)
+                    .ok_or(crate::error::ValidationError::NoSuchAnswer { side: *side })?;
+                section.text = text.trim_end().to_string();
+            }
+            edit.sections = Some(sections);
+        }
+        self.update(id, edit)?;
+        self.entry_view(id)
     }
 }
 

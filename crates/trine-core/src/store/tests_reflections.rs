@@ -130,6 +130,19 @@ fn the_streak_counts_done_weeks_in_a_row_up_to_now() {
         .create(reflection(day("2026-11-23"), &ALL_SIDES, Some((5, 5, 5))))
         .unwrap();
     assert_eq!(journal.streak(today).unwrap(), 5);
+    // A past week has the streak it had then, not today's.
+    assert_eq!(journal.streak_through(day("2026-11-02")).unwrap(), 2);
+    assert_eq!(journal.streak_through(day("2026-10-12")).unwrap(), 1);
+    assert_eq!(
+        journal.streak_through(day("2026-10-19")).unwrap(),
+        1,
+        "a missed week shows the run that ended the week before"
+    );
+    let old_week = journal.week_view(day("2026-11-02"), today).unwrap();
+    assert_eq!(
+        old_week.streak, 2,
+        "the week's screen shows the week's streak"
+    );
     // A partly done week does not count.
     assert_eq!(
         journal.streak(day("2026-12-09")).unwrap(),

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 
 use super::tests::day;
 use super::*;
-use crate::model::{NewEntry, Side};
+use crate::model::{NewEntry, Section, Side};
 use crate::{Error, ValidationError};
 
 fn checkin(journal: &mut Journal, scores: &[(&str, i64)]) {
@@ -322,4 +322,79 @@ fn every_first_day_of_the_week_gives_seven_day_weeks_containing_the_day() {
             .unwrap();
         assert_eq!(note.week_start, start, "{name}");
     }
+}
+
+#[test]
+fn a_past_week_shows_the_prompts_that_were_answered_and_no_new_one() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let week = day("2025-03-03");
+    let builtin = journal.prompts(None, false).unwrap();
+    let answered = builtin
+        .iter()
+        .find(|p| p.component == "feeling_seen")
+        .unwrap()
+        .id
+        .clone();
+    // An imported reflection: one answer with its prompt, one without.
+    journal
+        .create(NewEntry {
+            sections: vec![
+                Section {
+                    side: Side::Emotional,
+                    prompt_id: Some(answered.clone()),
+                    text: "Named in the review.".into(),
+                },
+                Section {
+                    side: Side::Developmental,
+                    prompt_id: None,
+                    text: "Kept my temper in the long meeting.".into(),
+                },
+            ],
+            ..NewEntry::reflection(week)
+        })
+        .unwrap();
+    let shown = journal.shown_prompts(week).unwrap();
+    assert_eq!(shown[0].0, Side::Developmental);
+    assert!(
+        shown[0].1.is_none(),
+        "an answer without a prompt shows none"
+    );
+    assert_eq!(
+        shown[1].1.as_ref().map(|p| p.prompt.id.clone()),
+        Some(answered.clone()),
+        "the prompt answered, not one drawn today"
+    );
+    assert!(
+        shown[2].1.is_some(),
+        "a side still to write gets the week's prompt"
+    );
+
+    // Rewriting both answers keeps what each was written to.
+    journal
+        .save_reflection(
+            week,
+            ReflectionUpdate {
+                answers: vec![
+                    (Side::Developmental, Answer::Text("Kept calm.".into())),
+                    (Side::Emotional, Answer::Text("Named twice.".into())),
+                ],
+                ..ReflectionUpdate::default()
+            },
+        )
+        .unwrap();
+    let again = journal.reflection_for_week(week).unwrap().unwrap();
+    assert_eq!(again.section(Side::Developmental).unwrap().prompt_id, None);
+    assert_eq!(
+        again.section(Side::Emotional).unwrap().prompt_id,
+        Some(answered.clone())
+    );
+
+    // Asking for another question on a written side: the words now answer it.
+    let next = journal.another_prompt(week, Side::Emotional).unwrap();
+    assert_ne!(next.prompt.id, answered);
+    let shown = journal.shown_prompts(week).unwrap();
+    assert_eq!(
+        shown[1].1.as_ref().map(|p| p.prompt.id.clone()),
+        Some(next.prompt.id.clone())
+    );
 }

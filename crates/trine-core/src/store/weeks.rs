@@ -85,8 +85,36 @@ impl Journal {
         Ok(prompts)
     }
 
+    /// The prompt to show beside each side of `week`, in side order. A side
+    /// already answered (or skipped) shows the prompt its answer was
+    /// written to, or none when the answer recorded none (an imported week,
+    /// say): a prompt drawn today would not be the question that was
+    /// answered. A side not answered yet shows the week's prompt, drawn now
+    /// if it has none, so that it can still be written.
+    pub fn shown_prompts(&mut self, week: NaiveDate) -> Result<Vec<(Side, Option<WeekPrompt>)>> {
+        let reflection = self.reflection_for_week(week)?;
+        let drawn = self.week_prompts(week)?;
+        let mut shown = Vec::with_capacity(3);
+        for prompt in drawn {
+            let side = prompt.side;
+            let chosen = match reflection.as_ref().and_then(|r| r.section(side)) {
+                None => Some(prompt),
+                Some(section) => match section.prompt_id.as_deref() {
+                    Some(id) if id == prompt.prompt.id => Some(prompt),
+                    // A prompt since deleted from the library shows as none
+                    // rather than hiding the answer behind an error.
+                    Some(id) => week_prompt(&self.conn, side, id).ok(),
+                    None => None,
+                },
+            };
+            shown.push((side, chosen));
+        }
+        Ok(shown)
+    }
+
     /// "Another question": replaces one side's prompt for the week with the
-    /// next in line, and remembers the swap.
+    /// next in line, and remembers the swap. A side already written (or
+    /// skipped) now answers the new question, as the person asked for it.
     pub fn another_prompt(&mut self, week: NaiveDate, side: Side) -> Result<WeekPrompt> {
         let tx = self.begin_write()?;
         let current = match stored_prompt(&tx, week, side)? {
@@ -96,6 +124,29 @@ impl Journal {
         let id = offer(&tx, week, side, Some(&current))?;
         let prompt = week_prompt(&tx, side, &id)?;
         tx.commit()?;
+        if let Some(reflection) = self.reflection_for_week(week)? {
+            if reflection.section(side).is_some() {
+                let sections = reflection
+                    .sections
+                    .iter()
+                    .map(|s| crate::model::Section {
+                        prompt_id: if s.side == side {
+                            Some(id.clone())
+                        } else {
+                            s.prompt_id.clone()
+                        },
+                        ..s.clone()
+                    })
+                    .collect();
+                self.update(
+                    reflection.id,
+                    crate::model::EntryEdit {
+                        sections: Some(sections),
+                        ..crate::model::EntryEdit::default()
+                    },
+                )?;
+            }
+        }
         Ok(prompt)
     }
 
@@ -109,7 +160,14 @@ impl Journal {
     /// once it is done; until then the streak runs to last week.
     pub fn streak(&self, today: NaiveDate) -> Result<u32> {
         let first = self.settings()?.first_day;
-        let mut week = first.week_start(today);
+        self.streak_through(first.week_start(today))
+    }
+
+    /// The streak as it stood at the week starting `week`: done weeks in a
+    /// row up to it (it counts if done; otherwise the run ends the week
+    /// before). A past week shows its own streak, not today's.
+    pub fn streak_through(&self, week: NaiveDate) -> Result<u32> {
+        let mut week = week;
         let done = self.done_weeks()?;
         if !done.contains_key(&week) {
             week = week - Days::new(7);
@@ -354,8 +412,11 @@ pub struct ReflectionUpdate {
 }
 
 impl Journal {
-    /// Creates or edits the week's one reflection: answers are stored with
-    /// the week's prompt for their side, so a draft can be finished later.
+    /// Creates or edits the week's one reflection. A new answer is stored
+    /// with the week's prompt for its side; an answer rewritten keeps the
+    /// prompt it was first written to (or none, for one imported without),
+    /// so editing an old week never pins its words to a question drawn
+    /// today.
     pub fn save_reflection(&mut self, week: NaiveDate, update: ReflectionUpdate) -> Result<Entry> {
         let prompts = self.week_prompts(week)?;
         let prompt_for = |side: Side| {
@@ -370,6 +431,10 @@ impl Journal {
             .map(|e| e.sections.clone())
             .unwrap_or_default();
         for (side, answer) in update.answers {
+            let answered = sections
+                .iter()
+                .find(|s| s.side == side)
+                .map(|s| s.prompt_id.clone());
             sections.retain(|s| s.side != side);
             let text = match answer {
                 Answer::Text(text) => text.trim_end().to_string(),
@@ -378,7 +443,7 @@ impl Journal {
             };
             sections.push(crate::model::Section {
                 side,
-                prompt_id: prompt_for(side),
+                prompt_id: answered.unwrap_or_else(|| prompt_for(side)),
                 text,
             });
         }
