@@ -111,7 +111,7 @@ fn another_question_and_skip_change_a_side() {
     let (first, second, status) = sandbox.run_app(|app| async move {
         let css = ".side-card[data-side=integration] .prompt";
         let first = app.wait_for_text(css).await?;
-        app.click(".side-card[data-side=integration] .card-foot button")
+        app.click(".side-card[data-side=integration] .another-prompt")
             .await?;
         app.wait_until(
             &format!(
@@ -122,7 +122,7 @@ fn another_question_and_skip_change_a_side() {
         )
         .await?;
         let second = app.text(css).await?;
-        app.click(".side-card[data-side=integration] .skip-box")
+        app.click(".side-card[data-side=integration] .skip-toggle")
             .await?;
         app.wait_until(
             "document.querySelector('.save-state').textContent === 'Saved'",
@@ -252,7 +252,7 @@ fn an_answer_erased_is_gone_from_the_journal() {
         app.press_ctrl('s').await?;
         app.wait_until(saved, "the erasing saves").await?;
         let ticked = app
-            .eval("return document.querySelector('.side-card[data-side=developmental] .skip-box').checked;")
+            .eval("return document.querySelector('.side-card[data-side=developmental] .skip-toggle').getAttribute('aria-pressed') === 'true';")
             .await?;
         Ok((ticked, app.text("#week-status").await?))
     });
@@ -432,7 +432,7 @@ fn the_bar_marks_this_week_while_it_is_due() {
         app.save_screenshot("nav-week-due.png").await?;
         app.go("#/week", "#week-label").await?;
         for side in ["developmental", "emotional", "integration"] {
-            app.click(&format!(".side-card[data-side={side}] .skip-box"))
+            app.click(&format!(".side-card[data-side={side}] .skip-toggle"))
                 .await?;
         }
         rate(&app, "seen", 6).await?;
@@ -564,4 +564,82 @@ fn a_past_week_shows_what_was_answered_and_its_own_streak() {
         Some(answered.id.clone()),
         "the other answers keep theirs"
     );
+}
+
+#[test]
+fn the_editor_continues_lists_tabs_past_its_toolbar_and_rates_by_number() {
+    let Some(sandbox) = Sandbox::new_or_skip(
+        "the_editor_continues_lists_tabs_past_its_toolbar_and_rates_by_number",
+    ) else {
+        return;
+    };
+    sandbox.onboard();
+    let (text, tabs_to_next, thumb_before, thumb_after, rated, ten) =
+        sandbox.run_app(|app| async move {
+            let enter = char::from(Key::Enter).to_string();
+            app.wait_for(DEVELOPMENTAL).await?;
+            // A list: Enter continues it, Enter on an empty item ends it.
+            app.type_into(DEVELOPMENTAL, "- first").await?;
+            app.press(&enter).await?;
+            app.press("second").await?;
+            app.press(&enter).await?;
+            app.press(&enter).await?;
+            app.press("after").await?;
+            app.press(&enter).await?;
+            app.press("3. third").await?;
+            app.press(&enter).await?;
+            app.press("fourth").await?;
+            let text = app.value(DEVELOPMENTAL).await?;
+
+            // From one answer, Tab reaches the next answer's text in at
+            // most two presses (its toolbar is one stop).
+            let mut presses = 0;
+            let tab = char::from(Key::Tab).to_string();
+            loop {
+                app.press(&tab).await?;
+                presses += 1;
+                let side = app
+                    .eval("return document.activeElement.dataset.side || null;")
+                    .await?;
+                if side == "emotional" || presses > 8 {
+                    break;
+                }
+            }
+
+            let thumb = "return getComputedStyle(document.querySelector('#rating-seen')).getPropertyValue('--thumb-shown').trim();";
+            let thumb_before = app.eval(thumb).await?;
+            app.eval("document.querySelector('#rating-seen').focus(); return null;")
+                .await?;
+            app.press("7").await?;
+            let thumb_after = app.eval(thumb).await?;
+            let rated = app.text("#rating-seen-value").await?;
+            app.eval("document.querySelector('#rating-known').focus(); return null;")
+                .await?;
+            app.press("0").await?;
+            let ten = app.text("#rating-known-value").await?;
+            app.save_screenshot("this-week-editor-light.png").await?;
+            app.press_ctrl('s').await?;
+            app.wait_until(
+                "document.querySelector('.save-state').textContent === 'Saved'",
+                "saved",
+            )
+            .await?;
+            Ok((text, presses, thumb_before, thumb_after, rated, ten))
+        });
+    assert_eq!(
+        text, "- first\n- second\n\nafter\n3. third\n4. fourth",
+        "lists continue and end as expected"
+    );
+    assert!(tabs_to_next <= 2, "Tab took {tabs_to_next} presses");
+    assert_eq!(thumb_before, "0", "an untouched rating shows no thumb");
+    assert_eq!(thumb_after, "1");
+    assert_eq!(rated, "7");
+    assert_eq!(ten, "10", "0 is 10");
+    let view = sandbox
+        .journal()
+        .this_week(trine_core::time::now().naive_local())
+        .unwrap();
+    assert_eq!(view.ratings.seen, Some(7));
+    assert_eq!(view.ratings.known, Some(10));
+    assert_eq!(view.ratings.valued, None, "the untouched one stays unrated");
 }

@@ -25,6 +25,79 @@ function prefixLines(textarea, prefix) {
   textarea.setRangeText(changed, lineStart, end, 'end');
 }
 
+// A list item or quote line: its indent, its marker (with a task box, if
+// any) and what follows.
+const LIST_LINE = /^(\s*)([-*+]|\d{1,9}[.)]|>)(\s+(?:\[[ xX]\]\s+)?)(.*)$/;
+
+/**
+ * Enter in a list item or quote: continues it on the next line with the
+ * same marker (numbers count on; a task box starts unticked). Enter on an
+ * item with nothing after its marker ends the list with a blank line.
+ * Returns whether it handled the key.
+ */
+export function continueList(textarea) {
+  const { selectionStart: start, selectionEnd: end, value } = textarea;
+  if (start !== end) return false;
+  const lineStart = value.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = value.indexOf('\n', start) === -1 ? value.length : value.indexOf('\n', start);
+  // Only with the caret at the end of the line's words.
+  if (value.slice(start, lineEnd).trim() !== '') return false;
+  const match = LIST_LINE.exec(value.slice(lineStart, start));
+  if (!match) return false;
+  const [, indent, marker, gap, rest] = match;
+  if (rest.trim() === '') {
+    // The empty item becomes a blank line, which ends the list in Markdown,
+    // and the caret starts the paragraph after it.
+    textarea.setRangeText('\n', lineStart, lineEnd, 'end');
+    return true;
+  }
+  let next = marker;
+  const number = /^(\d+)([.)])$/.exec(marker);
+  if (number) next = `${Number(number[1]) + 1}${number[2]}`;
+  const box = /\[[ xX]\]/.test(gap) ? gap.replace(/\[[ xX]\]/, '[ ]') : gap;
+  textarea.setRangeText(`\n${indent}${next}${box}`, start, end, 'end');
+  return true;
+}
+
+/**
+ * Makes a toolbar one tab stop: the arrow keys, Home and End move between
+ * its enabled buttons, and Tab leaves it (the button last used is the one
+ * Tab comes back to).
+ */
+function rovingToolbar(toolbar, buttons) {
+  let current = 0;
+  const enabled = () => buttons.filter((b) => !b.disabled && !b.hidden);
+  function settle() {
+    const usable = enabled();
+    if (!usable.includes(buttons[current])) current = buttons.indexOf(usable[0] ?? buttons[0]);
+    buttons.forEach((b, i) => (b.tabIndex = i === current ? 0 : -1));
+  }
+  toolbar.addEventListener('keydown', (event) => {
+    const usable = enabled();
+    const at = usable.indexOf(document.activeElement);
+    if (at === -1) return;
+    let to = null;
+    if (event.key === 'ArrowRight') to = (at + 1) % usable.length;
+    else if (event.key === 'ArrowLeft') to = (at - 1 + usable.length) % usable.length;
+    else if (event.key === 'Home') to = 0;
+    else if (event.key === 'End') to = usable.length - 1;
+    if (to === null) return;
+    event.preventDefault();
+    current = buttons.indexOf(usable[to]);
+    settle();
+    usable[to].focus();
+  });
+  toolbar.addEventListener('focusin', (event) => {
+    const i = buttons.indexOf(event.target);
+    if (i !== -1) {
+      current = i;
+      settle();
+    }
+  });
+  settle();
+  return settle;
+}
+
 const TOOLS = [
   { name: 'Bold', label: 'B', cls: 'tool-bold', run: (t) => wrap(t, '**', '**', 'bold words') },
   { name: 'Italic', label: 'I', cls: 'tool-italic', run: (t) => wrap(t, '*', '*', 'italic words') },
@@ -34,10 +107,12 @@ const TOOLS = [
 
 /**
  * Builds an editor. `label` names the textarea for screen readers;
- * `onInput` hears every change; `onBlur` hears the textarea losing focus.
+ * `onInput` hears every change; `onBlur` hears the textarea losing focus;
+ * `extraTools` are the caller's buttons, placed at the toolbar's end and
+ * reached with the arrow keys like its own (the toolbar is one tab stop).
  * Returns { node, textarea, setDisabled(bool) }.
  */
-export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, placeholder = '' }) {
+export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, placeholder = '', extraTools = [] }) {
   const id = uid('editor');
   const textarea = el('textarea', {
     id,
@@ -50,6 +125,13 @@ export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, p
     on: {
       input: () => onInput && onInput(),
       blur: () => onBlur && onBlur(),
+      keydown: (event) => {
+        if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+        if (continueList(textarea)) {
+          event.preventDefault();
+          if (onInput) onInput();
+        }
+      },
     },
   });
   const preview = el('div', {
@@ -92,6 +174,7 @@ export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, p
       previewButton.setAttribute('aria-pressed', 'false');
       previewButton.textContent = 'Preview';
       for (const tool of tools) tool.disabled = textarea.disabled;
+      settleToolbar();
       textarea.focus();
       return;
     }
@@ -108,6 +191,7 @@ export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, p
     previewButton.setAttribute('aria-pressed', 'true');
     previewButton.textContent = 'Write';
     for (const tool of tools) tool.disabled = true;
+    settleToolbar();
   });
   const toolbar = el(
     'div',
@@ -115,7 +199,10 @@ export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, p
     tools,
     el('span', { class: 'toolbar-gap' }),
     previewButton,
+    extraTools.length ? el('span', { class: 'toolbar-rule', attrs: { 'aria-hidden': 'true' } }) : null,
+    extraTools,
   );
+  const settleToolbar = rovingToolbar(toolbar, [...tools, previewButton, ...extraTools]);
   const node = el('div', { class: 'editor' }, toolbar, textarea, preview);
   return {
     node,
@@ -123,6 +210,7 @@ export function markdownEditor({ label, value = '', rows = 6, onInput, onBlur, p
     setDisabled(disabled) {
       textarea.disabled = disabled;
       for (const tool of tools) tool.disabled = disabled;
+      settleToolbar();
     },
   };
 }

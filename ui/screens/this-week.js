@@ -157,29 +157,18 @@ export async function mount(root, route) {
       text: side.prompt ? side.prompt.text : 'This answer was kept without its question.',
     });
     const hintLine = el('p', { class: 'hint', text: side.prompt?.hint || '', hidden: !side.prompt?.hint });
-    const editor = markdownEditor({
-      label: `Your answer for ${side.side_name}`,
-      value: s.text,
-      placeholder: 'Write a few lines…',
-      onInput: () => {
-        s.text = editor.textarea.value;
-        if (s.text.trim() !== '' && s.skipped) {
-          s.skipped = false;
-          skip.checked = false;
-          card.classList.remove('is-skipped');
-        }
-        saver.touch();
-      },
-      onBlur: () => saver.flush(),
-    });
-    editor.textarea.dataset.side = side.side;
-    const skip = el('input', {
-      type: 'checkbox',
-      checked: s.skipped,
-      class: 'skip-box',
+    // Skip and Another question sit in the editor's toolbar, so that the
+    // whole row is one tab stop and Tab goes from answer to answer.
+    const skip = el('button', {
+      type: 'button',
+      class: 'tool skip-toggle',
+      text: 'Skip',
+      title: 'Skip this side this week',
+      attrs: { 'aria-pressed': String(s.skipped), 'aria-label': `Skip ${side.side_name} this week` },
       on: {
-        change: () => {
-          s.skipped = skip.checked;
+        click: () => {
+          s.skipped = !s.skipped;
+          skip.setAttribute('aria-pressed', String(s.skipped));
           card.classList.toggle('is-skipped', s.skipped);
           saver.touch();
           saver.flush();
@@ -188,7 +177,7 @@ export async function mount(root, route) {
     });
     const another = el('button', {
       type: 'button',
-      class: 'button subtle',
+      class: 'tool another-prompt',
       text: 'Another question',
       hidden: !side.prompt,
       attrs: { 'aria-label': `Another question for ${side.side_name}` },
@@ -213,6 +202,23 @@ export async function mount(root, route) {
         },
       },
     });
+    const editor = markdownEditor({
+      label: `Your answer for ${side.side_name}`,
+      value: s.text,
+      placeholder: 'Write a few lines…',
+      extraTools: [another, skip],
+      onInput: () => {
+        s.text = editor.textarea.value;
+        if (s.text.trim() !== '' && s.skipped) {
+          s.skipped = false;
+          skip.setAttribute('aria-pressed', 'false');
+          card.classList.remove('is-skipped');
+        }
+        saver.touch();
+      },
+      onBlur: () => saver.flush(),
+    });
+    editor.textarea.dataset.side = side.side;
     const card = el(
       'section',
       {
@@ -224,12 +230,6 @@ export async function mount(root, route) {
       promptLine,
       hintLine,
       editor.node,
-      el(
-        'div',
-        { class: 'card-foot' },
-        el('label', { class: 'check' }, skip, el('span', { text: 'Skip this side this week' })),
-        another,
-      ),
     );
     return card;
   }
@@ -263,6 +263,13 @@ export async function mount(root, route) {
     }
     slider.addEventListener('input', set);
     slider.addEventListener('change', set);
+    // Number keys rate at once: 1 to 9, and 0 for 10.
+    slider.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.altKey || event.metaKey || !/^[0-9]$/.test(event.key)) return;
+      event.preventDefault();
+      slider.value = event.key === '0' ? 10 : Number(event.key);
+      set();
+    });
     slider.addEventListener('click', () => {
       if (state.ratings[key] == null) set();
     });
@@ -340,7 +347,7 @@ export async function mount(root, route) {
       'section',
       { class: 'card ratings', attrs: { 'aria-labelledby': 'ratings-title' } },
       el('h2', { id: 'ratings-title', text: 'This week at work, how much did I feel…' }),
-      el('p', { class: 'hint', text: '1 is not at all, 10 is completely. Leave a rating untouched if you would rather not say.' }),
+      el('p', { class: 'hint', text: '1 is not at all, 10 is completely. Leave a rating untouched if you would rather not say. On a slider, the keys 1 to 9 and 0 (for 10) rate at once.' }),
       ratingRows,
     ),
     el(
