@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "entry_count",
     "week_due",
     "week_view",
+    "today_date",
     "save_reflection",
     "another_prompt",
     "preview_markdown",

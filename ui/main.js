@@ -6,6 +6,7 @@
 // what the core rendered and sanitised (see lib/dom.js, setTrustedHtml).
 
 import { call } from './lib/api.js';
+import { followAppClock } from './lib/dates.js';
 import { refreshCount } from './lib/count.js';
 import { watchDue } from './lib/due.js';
 import { askAgainAfterReplaced, startIdleLock } from './lib/idle.js';
@@ -61,6 +62,7 @@ async function start() {
   } catch (error) {
     showError(error);
   }
+  await followAppClock();
   refreshCount();
   watchDue();
   startRouter();

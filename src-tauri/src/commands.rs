@@ -29,6 +29,13 @@ fn today() -> NaiveDate {
     trine_core::time::now().date_naive()
 }
 
+/// Today's date on the app's clock (which `TRINE_NOW` can set), for the
+/// page's date presets and typed dates such as "today".
+#[tauri::command]
+pub fn today_date() -> NaiveDate {
+    today()
+}
+
 /// How many entries the journal holds, not counting deleted ones.
 #[tauri::command(async)]
 pub fn entry_count(journal: State<'_, JournalState>) -> Reply<u64> {
@@ -209,11 +216,22 @@ pub fn create_note(
     body: String,
     tags: Vec<String>,
     private: bool,
+    date: Option<NaiveDate>,
 ) -> Reply<EntryView> {
     journal.with(|j| {
+        // A note written for another day (backdated) is placed at this
+        // moment's time of day on that day.
+        let created = match date {
+            Some(date) => Some(trine_core::store::note_time_on(
+                date,
+                trine_core::time::now().time(),
+            )?),
+            None => None,
+        };
         let entry = j.create(NewEntry {
             tags,
             private,
+            created,
             ..NewEntry::note(title, body)
         })?;
         j.entry_view(entry.id)
@@ -229,6 +247,8 @@ pub struct EditInput {
     private: Option<bool>,
     /// A reflection's answers, rewritten.
     answers: Option<Vec<AnswerEdit>>,
+    /// Another date for a note.
+    date: Option<NaiveDate>,
 }
 
 /// One answer of a reflection, rewritten on the entry screen.
@@ -260,6 +280,7 @@ pub fn update_entry(
                 body: edit.body,
                 tags: edit.tags,
                 private: edit.private,
+                date: edit.date,
                 ..EntryEdit::default()
             },
             &answers,

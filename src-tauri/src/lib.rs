@@ -131,6 +131,7 @@ pub fn run() {
             commands::entry_count,
             commands::week_due,
             commands::week_view,
+            commands::today_date,
             commands::save_reflection,
             commands::another_prompt,
             commands::preview_markdown,

@@ -335,3 +335,130 @@ fn search_pages_past_fifty_says_the_true_count_and_orders_by_date() {
     assert_eq!(newest_summary, "55 entries match, newest first.");
     assert_eq!(newest_first, "Note 55", "newest by date");
 }
+
+/// The app's clock in the date tests (local time).
+const NOW: &str = "2026-12-04T10:00:00";
+
+/// What a date field shows (its `value` is the date as YYYY-MM-DD).
+fn shown(css: &str) -> String {
+    format!(
+        "return Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').get.call(document.querySelector('{css}'));"
+    )
+}
+
+#[test]
+fn date_filters_read_typed_dates_show_them_in_words_and_offer_presets() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("date_filters_read_typed_dates_show_them_in_words_and_offer_presets")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.set_env("TRINE_NOW", NOW);
+    {
+        let mut journal = sandbox.journal();
+        for (title, at) in [
+            ("January", "2026-01-10T09:00:00+00:00"),
+            ("June", "2026-06-05T09:00:00+00:00"),
+            ("November", "2026-11-20T09:00:00+00:00"),
+        ] {
+            journal
+                .create(NewEntry {
+                    created: Some(chrono::DateTime::parse_from_rfc3339(at).unwrap()),
+                    ..NewEntry::note(title, "Dated.")
+                })
+                .unwrap();
+        }
+    }
+    let titles = "return [...document.querySelectorAll('#entry-list .entry-title')].map(t => t.textContent).join(',');";
+    let (preset, shown_from, typed, problem, after_bad, everything) =
+        sandbox.run_app(|app| async move {
+            let enter = char::from(fantoccini::key::Key::Enter).to_string();
+            app.go("#/journal", "#entry-list .entry-item").await?;
+            app.eval("const s = document.querySelector('#filter-range'); s.value = '3m'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;")
+                .await?;
+            app.wait_until("document.querySelectorAll('#entry-list .entry-item').length === 1", "the last 3 months")
+                .await?;
+            let preset = app.eval(titles).await?;
+            let shown_from = app.eval(&shown("#filter-from")).await?;
+            app.eval("const i = document.querySelector('#filter-from'); i.focus(); i.select(); return null;")
+                .await?;
+            app.press(&format!("5 jun 2026{enter}")).await?;
+            app.wait_until("document.querySelectorAll('#entry-list .entry-item').length === 2", "from 5 June")
+                .await?;
+            let typed = app.eval(&shown("#filter-from")).await?;
+            app.eval("const i = document.querySelector('#filter-to'); i.focus(); i.select(); return null;")
+                .await?;
+            app.press(&format!("31/02/2026{enter}")).await?;
+            let problem = app.wait_for_text("#filter-to-problem").await?;
+            let after_bad = app.eval(titles).await?;
+            app.save_screenshot("journal-dates-light.png").await?;
+            app.eval("const s = document.querySelector('#filter-range'); s.value = 'all'; s.dispatchEvent(new Event('change', { bubbles: true })); return true;")
+                .await?;
+            app.wait_until("document.querySelectorAll('#entry-list .entry-item').length === 3", "everything")
+                .await?;
+            let everything = app.eval(titles).await?;
+            Ok((preset, shown_from, typed, problem, after_bad, everything))
+        });
+    assert_eq!(preset, "November", "the last 3 months");
+    assert_eq!(
+        shown_from, "4 September 2026",
+        "the preset's date, in words"
+    );
+    assert_eq!(
+        typed, "5 June 2026",
+        "a typed date is read and shown in words"
+    );
+    assert!(problem.contains("“31/02/2026” is not a date"), "{problem}");
+    assert_eq!(
+        after_bad, "November,June",
+        "a date that is not one changes nothing"
+    );
+    assert_eq!(everything, "November,June,January");
+}
+
+#[test]
+fn a_note_can_be_dated_another_day_when_written_and_when_edited() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_note_can_be_dated_another_day_when_written_and_when_edited")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.set_env("TRINE_NOW", NOW);
+    let (written, edited) = sandbox.run_app(|app| async move {
+        let enter = char::from(fantoccini::key::Key::Enter).to_string();
+        app.go("#/new", "#note-title-input").await?;
+        app.type_into("#note-title-input", "From my paper notebook")
+            .await?;
+        app.type_into("#note-date", &format!("1 March 2026{enter}"))
+            .await?;
+        app.type_into("#note-body", "Copied across.").await?;
+        app.click("#note-done").await?;
+        let written = app.wait_for_text(".entry-head .eyebrow").await?;
+        app.click("#entry-edit").await?;
+        app.wait_for("#note-date").await?;
+        app.eval(
+            "const i = document.querySelector('#note-date'); i.focus(); i.select(); return null;",
+        )
+        .await?;
+        app.press(&format!("2026-02-14{enter}")).await?;
+        app.click("#note-done").await?;
+        app.wait_until(
+            "/14 February 2026/.test(document.querySelector('.entry-head .eyebrow').textContent)",
+            "the new date",
+        )
+        .await?;
+        let edited = app.text(".entry-head .eyebrow").await?;
+        Ok((written, edited))
+    });
+    // The eyebrow is shown in capitals.
+    assert_eq!(written.to_lowercase(), "note · 1 march 2026");
+    assert_eq!(edited.to_lowercase(), "note · 14 february 2026");
+    let notes = sandbox
+        .journal()
+        .list(&trine_core::ListQuery::default())
+        .unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].date().to_string(), "2026-02-14");
+}

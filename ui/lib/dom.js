@@ -88,13 +88,3 @@ export function debounce(fn, wait) {
   };
   return debounced;
 }
-
-/** A date field that looks quiet while empty (see styles.css). */
-export function dateField(props) {
-  const input = el('input', { type: 'date', ...props });
-  const mark = () => input.classList.toggle('is-empty', !input.value);
-  input.addEventListener('input', mark);
-  input.addEventListener('change', mark);
-  mark();
-  return input;
-}

@@ -6,6 +6,7 @@
 import { call } from '../lib/api.js';
 import { Autosaver, saveIndicator } from '../lib/autosave.js';
 import { refreshCount } from '../lib/count.js';
+import { dateField } from '../lib/dates.js';
 import { el, fill, longDate, setTrustedHtml } from '../lib/dom.js';
 import { markdownEditor } from '../lib/editor.js';
 import { clearError, showError, toast } from '../lib/notify.js';
@@ -149,6 +150,16 @@ function editScreen(root, entry) {
     attrs: { 'aria-describedby': 'note-tags-help' },
   });
   const privateBox = el('input', { type: 'checkbox', id: 'note-private', checked: Boolean(entry?.private) });
+  // A note can be dated another day (written later, or brought back from
+  // paper); a reflection belongs to its week.
+  const isNote = entry === null || entry.kind === 'note';
+  const dateInput = isNote ? dateField({ id: 'note-date', value: entry?.date || '', attrs: { 'aria-describedby': 'note-date-help' } }) : null;
+  if (dateInput) {
+    dateInput.addEventListener('change', () => {
+      saver.touch();
+      saver.flush();
+    });
+  }
   for (const input of [title, tags]) {
     input.addEventListener('input', () => saver.touch());
     input.addEventListener('blur', () => saver.flush());
@@ -171,7 +182,7 @@ function editScreen(root, entry) {
     };
     if (!id) {
       if (!hasWords()) return;
-      const created = await call('create_note', fields);
+      const created = await call('create_note', { ...fields, date: dateInput.value || null });
       id = created.id;
       // The address now names the note, without another screen change.
       history.replaceState(null, '', `#/entry/${id}?edit=1`);
@@ -180,6 +191,7 @@ function editScreen(root, entry) {
       const edit = { ...fields };
       if (entry?.kind === 'reflection' && edit.title === '') delete edit.title;
       if (answerEditors.length) edit.answers = answerEditors.map((a) => ({ side: a.side, text: a.textarea.value }));
+      if (dateInput?.value) edit.date = dateInput.value;
       await call('update_entry', { id, edit });
     }
     clearError();
@@ -217,6 +229,8 @@ function editScreen(root, entry) {
       { class: 'note-fields' },
       el('label', { class: 'field' }, el('span', { text: 'Tags, separated by commas' }), tags),
       el('p', { class: 'field-help', id: 'note-tags-help', text: 'Tags group entries in the Journal and mark weeks in Trends.' }),
+      dateInput ? el('label', { class: 'field' }, el('span', { text: 'Date' }), dateInput) : null,
+      dateInput ? el('p', { class: 'field-help', id: 'note-date-help', text: 'Left empty, a new note is dated today. Type another day to date it then.' }) : null,
       el('label', { class: 'check', id: 'note-private-label' }, privateBox, el('span', { text: 'Private: leave it out of anything I share' })),
     ),
   );

@@ -6,7 +6,8 @@
 // The save dialog is the system's own, opened by the shell.
 
 import { call } from '../lib/api.js';
-import { dateField, debounce, el, longDate } from '../lib/dom.js';
+import { dateField, rangePresets } from '../lib/dates.js';
+import { debounce, el, longDate } from '../lib/dom.js';
 import { clearError, showError } from '../lib/notify.js';
 import { callWithProgress } from '../lib/progress.js';
 
@@ -192,6 +193,7 @@ export async function mount(root) {
         'section',
         { class: 'card export-choices', attrs: { 'aria-labelledby': 'export-what' } },
         el('h2', { id: 'export-what', text: 'What to include' }),
+        el('label', { class: 'field' }, el('span', { text: 'Which entries' }), rangePresets(from, to, { id: 'export-range', label: 'Which entries, by date' })),
         el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'From' }), from), el('label', { class: 'field' }, el('span', { text: 'To' }), to)),
         el('fieldset', { class: 'choices' }, el('legend', { text: 'Sides of the triangle' }), sides.map((c) => c.label)),
         el('fieldset', { class: 'choices' }, el('legend', { text: 'Kinds of entry' }), kinds.map((c) => c.label)),

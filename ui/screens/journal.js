@@ -5,7 +5,8 @@
 // Filters narrow the list by tag, side, kind and dates.
 
 import { call } from '../lib/api.js';
-import { dateField, debounce, el, longDate, setTrustedHtml } from '../lib/dom.js';
+import { dateField, rangePresets } from '../lib/dates.js';
+import { debounce, el, longDate, setTrustedHtml } from '../lib/dom.js';
 import { showError, clearError } from '../lib/notify.js';
 
 const PAGE = 50;
@@ -86,7 +87,7 @@ export async function mount(root, route) {
   kindSelect.value = filters.kind;
   fromInput.value = filters.from;
   toInput.value = filters.to;
-  for (const input of [fromInput, toInput]) input.classList.toggle('is-empty', !input.value);
+  const presets = rangePresets(fromInput, toInput, { id: 'filter-range', label: 'Entries from when' });
 
   const list = el('ol', { id: 'entry-list', class: 'entry-list', attrs: { 'aria-label': 'Entries, newest first' } });
   const sentinel = el('div', { class: 'sentinel', attrs: { 'aria-hidden': 'true' } });
@@ -269,6 +270,7 @@ export async function mount(root, route) {
       el(
         'div',
         { class: 'date-row' },
+        presets,
         el('label', { class: 'date-field' }, el('span', { text: 'From' }), fromInput),
         el('label', { class: 'date-field' }, el('span', { text: 'To' }), toInput),
       ),

@@ -5,7 +5,8 @@
 
 import { call } from '../lib/api.js';
 import { chartFigure } from '../lib/chart.js';
-import { dateField, el, longDate } from '../lib/dom.js';
+import { dateField, rangePresets } from '../lib/dates.js';
+import { el, longDate } from '../lib/dom.js';
 import { clearError, showError } from '../lib/notify.js';
 
 const NAMES = { seen: 'seen', known: 'known', valued: 'valued' };
@@ -100,6 +101,7 @@ export async function mount(root) {
     el(
       'div',
       { class: 'filters', attrs: { role: 'group', 'aria-label': 'What to show' } },
+      rangePresets(from, to, { id: 'trends-range', label: 'Which weeks' }),
       el('label', { class: 'date-field' }, el('span', { text: 'From' }), from),
       el('label', { class: 'date-field' }, el('span', { text: 'To' }), to),
       tag,

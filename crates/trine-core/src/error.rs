@@ -283,6 +283,22 @@ pub enum ValidationError {
     /// No new passphrase was given.
     #[error("no new passphrase given: type it at the terminal, or set TRINE_NEW_PASSPHRASE")]
     NoNewPassphrase,
+    /// A note was given a date outside the span Trine keeps.
+    #[error(
+        "{date} is {}; a note can be dated from {earliest} to a year from today",
+        if date < earliest { "too early" } else { "too far ahead" }
+    )]
+    DateOutOfReach {
+        /// The date asked for.
+        date: chrono::NaiveDate,
+        /// The earliest date allowed.
+        earliest: chrono::NaiveDate,
+    },
+    /// A reflection was given another date.
+    #[error(
+        "a reflection belongs to its week and keeps its date; write in the week you mean instead"
+    )]
+    ReflectionDate,
     /// A week already has its reflection.
     #[error("the week of {0} already has a reflection; open it to edit it")]
     ReflectionExists(chrono::NaiveDate),

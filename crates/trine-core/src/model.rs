@@ -291,7 +291,16 @@ pub struct EntryEdit {
     pub private: Option<bool>,
     /// New ratings (replacing all three).
     pub ratings: Option<Ratings>,
+    /// Another date for a note (backdating): the note keeps its time of
+    /// day, in the local time of the new date. Refused for a reflection,
+    /// which belongs to its week.
+    pub date: Option<chrono::NaiveDate>,
 }
+
+/// The earliest year an entry may be dated (imported or moved): a
+/// mistyped year (0206 for 2026) would otherwise stretch every chart,
+/// calendar and report over centuries.
+pub const EARLIEST_YEAR: i32 = 1900;
 
 /// Tidies a tag as typed: trims it, drops a leading `#`, lower-cases it and
 /// joins inner spaces with `-`. `#Career Change ` becomes `career-change`.

@@ -232,7 +232,7 @@ impl Journal {
 }
 
 /// The earliest year an imported entry may be dated.
-pub const EARLIEST_YEAR: i32 = 1900;
+pub use crate::model::EARLIEST_YEAR;
 
 /// Refuses, before anything is written, an entry of more than
 /// [`MAX_ENTRY_BYTES`](super::limits::MAX_ENTRY_BYTES) of text, or dated

@@ -76,8 +76,28 @@ impl Journal {
         if let Some(ratings) = edit.ratings {
             entry.ratings = ratings;
         }
+        let redated = match edit.date {
+            Some(date) if date != entry.date() => {
+                redate(&tx, &mut entry, date)?;
+                true
+            }
+            _ => false,
+        };
         entry.updated = time::now();
         write_existing(&tx, &entry)?;
+        if redated {
+            tx.prepare_cached(
+                "UPDATE entries SET created_utc = ?2, created_offset = ?3, entry_date = ?4, \
+                 week_start = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                entry.id.to_string(),
+                time::utc_text(&entry.created),
+                entry.created.offset().local_minus_utc(),
+                entry.date().to_string(),
+                entry.week_start.to_string(),
+            ])?;
+        }
         tx.commit()?;
         Ok(entry)
     }
@@ -328,6 +348,37 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: NewEntry) -> Result<Entry> {
     )?
     .execute(as_params(&values).as_slice())?;
     Ok(entry)
+}
+
+/// Moves a note to `date`, at the same time of day in that day's local
+/// time, and into the week holding it. Reflections keep their week.
+fn redate(tx: &Transaction<'_>, entry: &mut Entry, date: NaiveDate) -> Result<()> {
+    if entry.kind == EntryKind::Reflection {
+        return Err(ValidationError::ReflectionDate.into());
+    }
+    entry.created = time::normalize(note_time_on(date, entry.created.time())?);
+    entry.week_start = settings::first_day(tx)?.week_start(date);
+    Ok(())
+}
+
+/// The moment `time_of_day` on `date`, in that day's local time, for a note
+/// written or moved to `date`; refused outside the span Trine keeps (from
+/// [`EARLIEST_YEAR`](crate::model::EARLIEST_YEAR) to a year from today).
+pub fn note_time_on(
+    date: NaiveDate,
+    time_of_day: chrono::NaiveTime,
+) -> Result<DateTime<FixedOffset>> {
+    let earliest = NaiveDate::from_ymd_opt(crate::model::EARLIEST_YEAR, 1, 1).expect("a real date");
+    let latest = time::now().date_naive() + chrono::Days::new(366);
+    if date < earliest || date > latest {
+        return Err(ValidationError::DateOutOfReach { date, earliest }.into());
+    }
+    let local = date.and_time(time_of_day);
+    let offset = time::local_offset_at(local);
+    Ok(local
+        .and_local_timezone(offset)
+        .single()
+        .expect("a fixed offset maps every local time once"))
 }
 
 /// Writes back the editable parts of an existing entry.

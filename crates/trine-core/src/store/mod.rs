@@ -33,7 +33,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use replacement::{FileId, FolderLock};
 
 pub use checkins::{CheckIn, NewCheckIn};
-pub use entries::ListQuery;
+pub use entries::{note_time_on, ListQuery};
 pub use migrations::CURRENT_VERSION;
 pub use ratings::{RatingMean, WeekRatings};
 pub use search::{SearchHit, SearchOrder, SearchQuery, SearchResults};

@@ -465,3 +465,83 @@ fn checkins_are_recorded_and_scores_checked() {
         "a refused check-in writes nothing"
     );
 }
+
+#[test]
+fn a_note_can_be_moved_to_another_date_and_a_reflection_cannot() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let note = journal
+        .create(NewEntry {
+            created: Some(at("2026-11-30T08:15:00+01:00")),
+            ..NewEntry::note("Interview prep", "Wrote it up later.")
+        })
+        .unwrap();
+    let moved = journal
+        .update(
+            note.id,
+            EntryEdit {
+                date: Some(day("2026-06-17")),
+                ..EntryEdit::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(moved.date(), day("2026-06-17"));
+    assert_eq!(
+        moved.created.time(),
+        at("2026-11-30T08:15:00+01:00").time(),
+        "the time of day is kept"
+    );
+    let stored = journal.get(note.id).unwrap();
+    assert_eq!(stored.date(), day("2026-06-17"), "and stored");
+    assert_eq!(
+        stored.week_start,
+        day("2026-06-15"),
+        "in the week holding it"
+    );
+    let june = journal
+        .list(&ListQuery {
+            from: Some(day("2026-06-01")),
+            to: Some(day("2026-06-30")),
+            ..ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(june.len(), 1, "the date filters find it on its new date");
+
+    let refused = journal.update(
+        note.id,
+        EntryEdit {
+            title: Some("Changed".into()),
+            date: Some(day("1899-12-31")),
+            ..EntryEdit::default()
+        },
+    );
+    assert!(
+        matches!(
+            refused,
+            Err(Error::Invalid(ValidationError::DateOutOfReach { .. }))
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(
+        journal.get(note.id).unwrap().title,
+        "Interview prep",
+        "a refused edit writes nothing"
+    );
+
+    let reflection = journal
+        .create(NewEntry::reflection(day("2026-11-23")))
+        .unwrap();
+    let refused = journal.update(
+        reflection.id,
+        EntryEdit {
+            date: Some(day("2026-11-02")),
+            ..EntryEdit::default()
+        },
+    );
+    assert!(
+        matches!(
+            refused,
+            Err(Error::Invalid(ValidationError::ReflectionDate))
+        ),
+        "{refused:?}"
+    );
+}
