@@ -45,6 +45,13 @@ window.addEventListener('trine:replaced', () => askAgainAfterReplaced());
 
 async function start() {
   applyTheme('system');
+  // The theme kept beside the journal, so that the lock screen and the
+  // damaged journal's screen look like the rest of the app.
+  try {
+    applyTheme(await call('theme_before_unlock'));
+  } catch {
+    // The system's theme, then.
+  }
   installKeys();
   try {
     let settings;

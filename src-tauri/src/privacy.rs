@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
-use trine_core::backup::{backups_dir, list_backups, BackupInfo, CopiesRekeyed};
+use trine_core::backup::{all_backups, backup_places, BackupInfo, BackupPlace, CopiesRekeyed};
 
 use crate::{CommandError, JournalState};
 
@@ -39,31 +39,40 @@ pub fn backup_soon<R: Runtime>(app: AppHandle<R>) {
 /// The Backups screen: where backups go, how many are kept, and the list.
 #[derive(Debug, Clone, Serialize)]
 pub struct BackupsView {
-    /// The backups folder.
+    /// The first place backups go (kept for the page's first line).
     pub folder: PathBuf,
-    /// How many backups are kept.
+    /// Every place backups go, with whether it can be reached.
+    pub places: Vec<BackupPlace>,
+    /// How many backups are kept in each place.
     pub keep: usize,
-    /// The backups, newest first.
+    /// The backups in every place, newest first.
     pub backups: Vec<BackupInfo>,
 }
 
-fn folder(journal: &trine_core::Journal) -> Result<PathBuf, trine_core::Error> {
-    journal.path().map(backups_dir).ok_or_else(|| {
+fn journal_file(journal: &trine_core::Journal) -> Result<PathBuf, trine_core::Error> {
+    journal.path().map(PathBuf::from).ok_or_else(|| {
         trine_core::Error::Corrupt("an in-memory journal has no backups folder".into())
+    })
+}
+
+fn view_of(j: &trine_core::Journal) -> Result<BackupsView, trine_core::Error> {
+    let file = journal_file(j)?;
+    let places = backup_places(&file);
+    Ok(BackupsView {
+        folder: places
+            .first()
+            .map(|p| p.folder.clone())
+            .unwrap_or_else(|| trine_core::backup::backups_dir(&file)),
+        places,
+        backups: all_backups(&file)?,
+        keep: j.backups_to_keep()?,
     })
 }
 
 /// The backups folder and its backups.
 #[tauri::command(async)]
 pub fn backups_view(journal: State<'_, JournalState>) -> Reply<BackupsView> {
-    journal.with(|j| {
-        let folder = folder(j)?;
-        Ok(BackupsView {
-            backups: list_backups(&folder)?,
-            keep: j.backups_to_keep()?,
-            folder,
-        })
-    })
+    journal.with(|j| view_of(j))
 }
 
 /// Takes a backup now.
@@ -72,12 +81,61 @@ pub fn backup_now(journal: State<'_, JournalState>) -> Reply<BackupInfo> {
     journal.with(|j| j.backup_now())
 }
 
+/// Opens the system's folder dialog to choose where backups also go;
+/// returns the folder chosen, or nothing if the dialog was closed. Nothing
+/// changes until `set_backup_places`.
+#[tauri::command(async)]
+pub fn pick_backup_folder<R: Runtime>(app: AppHandle<R>) -> Option<PathBuf> {
+    use tauri_plugin_dialog::DialogExt;
+    let mut builder = app
+        .dialog()
+        .file()
+        .set_title("Choose a folder for backups (another disk, if you can)");
+    if let Some(window) = app.get_webview_window("main") {
+        builder = builder.set_parent(&window);
+    }
+    builder.blocking_pick_folder()?.into_path().ok()
+}
+
+/// Chooses where backups go: `folder` (none to stop using one) and
+/// whether they also go beside the journal; a backup is taken at once in
+/// a newly chosen folder. Returns the Backups screen as it now is.
+#[tauri::command(async)]
+pub fn set_backup_places(
+    journal: State<'_, JournalState>,
+    folder: Option<PathBuf>,
+    beside_journal: bool,
+) -> Reply<BackupsView> {
+    journal.with(|j| {
+        let file = journal_file(j)?;
+        let before = file
+            .parent()
+            .map(|dir| trine_core::before_unlock::read(dir).backup_folder)
+            .unwrap_or_default();
+        trine_core::backup::choose_backup_places(&file, folder.as_deref(), beside_journal)?;
+        if folder.is_some() && folder != before {
+            j.backup_now()?;
+        }
+        view_of(j)
+    })
+}
+
+/// The theme kept beside the journal, for the screens shown before it can
+/// be read (the lock screen, the damaged journal's).
+#[tauri::command(async)]
+pub fn theme_before_unlock(journal: State<'_, JournalState>) -> trine_core::app_settings::Theme {
+    journal
+        .data_dir()
+        .map(|dir| trine_core::before_unlock::read(&dir).theme)
+        .unwrap_or_default()
+}
+
 /// Restores one of the listed backups (the page can name no other file),
 /// after checking it; returns where the replaced journal was kept.
 #[tauri::command(async)]
 pub fn restore_backup(journal: State<'_, JournalState>, path: PathBuf) -> Reply<PathBuf> {
     journal.with(|j| {
-        let listed = list_backups(&folder(j)?)?
+        let listed = all_backups(&journal_file(j)?)?
             .into_iter()
             .any(|b| b.path == path);
         if !listed {

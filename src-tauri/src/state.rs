@@ -113,6 +113,11 @@ impl JournalState {
         result
     }
 
+    /// The journal's folder, when it is known.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.dir.as_ref().ok().cloned()
+    }
+
     /// The journal file, when its folder is known.
     fn journal_file(&self) -> Result<PathBuf, CommandError> {
         let dir = self.dir.as_ref().map_err(Clone::clone)?;
@@ -127,9 +132,7 @@ impl JournalState {
             return Ok(Vec::new());
         }
         let file = self.journal_file()?;
-        Ok(trine_core::backup::list_backups(
-            &trine_core::backup::backups_dir(&file),
-        )?)
+        Ok(trine_core::backup::all_backups(&file)?)
     }
 
     /// Brings a damaged journal back from the newest backup that passes
@@ -144,7 +147,7 @@ impl JournalState {
             ));
         }
         let file = self.journal_file()?;
-        let backups = trine_core::backup::list_backups(&trine_core::backup::backups_dir(&file))?;
+        let backups = trine_core::backup::all_backups(&file)?;
         let mut refused = 0;
         for backup in &backups {
             match trine_core::backup::restore_damaged(&file, &backup.path, None) {

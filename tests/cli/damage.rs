@@ -106,3 +106,59 @@ fn a_backup_from_another_program_or_missing_its_search_index_is_refused() {
     s.run(&["restore", backup.to_str().unwrap()]).ok();
     assert_eq!(s.entry_count(), 2);
 }
+
+#[test]
+fn backups_kept_on_another_disk_bring_back_a_damaged_journal() {
+    let s = Sandbox::new();
+    journal_with_backup(&s, 30);
+    let other_disk = s.path("usb");
+    std::fs::create_dir(&other_disk).unwrap();
+    let missing = s.path("not-plugged-in");
+    let refused = s
+        .run(&["backup", "--folder", missing.to_str().unwrap()])
+        .fails();
+    assert!(
+        refused.contains("not-plugged-in") && refused.contains("there is no folder there"),
+        "{refused}"
+    );
+
+    let said = s
+        .run(&[
+            "backup",
+            "--folder",
+            other_disk.to_str().unwrap(),
+            "--beside-journal",
+            "no",
+        ])
+        .ok();
+    assert!(
+        said.contains(&format!("Backups go to {}.", other_disk.display())),
+        "{said}"
+    );
+    let listed = s.run(&["--json", "backup", "--list"]).json();
+    let paths: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths.len(),
+        2,
+        "the first backup beside the journal, the new one on the other disk"
+    );
+    assert!(
+        paths[0].starts_with(other_disk.to_str().unwrap()),
+        "{paths:?}"
+    );
+
+    // The disk holding the journal loses its first pages.
+    let journal = s.data().join("journal.db");
+    overwrite(&journal, 0, &[0u8; 4096]);
+    std::fs::remove_dir_all(s.data().join("backups")).unwrap();
+    let listed = s.run(&["--json", "backup", "--list"]).json();
+    let newest = listed[0]["path"].as_str().unwrap().to_string();
+    assert!(newest.starts_with(other_disk.to_str().unwrap()), "{listed}");
+    let restored = s.run(&["--json", "restore", &newest]).json();
+    assert_eq!(restored["entries"], 31, "every entry, the last one too");
+}

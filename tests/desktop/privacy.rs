@@ -350,3 +350,88 @@ fn an_edit_made_while_another_trine_encrypts_the_journal_is_saved_after_the_pass
     let journal = Journal::open_in_with(&sandbox.data_dir, Some("from elsewhere")).unwrap();
     assert_eq!(journal.get(id).unwrap().title, "Retro notes");
 }
+
+/// Backups to a second folder chosen in the system's folder dialog: the
+/// Backups screen names both places, and a backup goes to each.
+#[test]
+fn backups_can_also_go_to_a_folder_on_another_disk() {
+    let Some(sandbox) = Sandbox::new_or_skip("backups_can_also_go_to_a_folder_on_another_disk")
+    else {
+        return;
+    };
+    assert!(
+        crate::file_dialog::can_answer_dialogs(),
+        "xdotool is needed to answer the folder dialog; run scripts/setup.sh"
+    );
+    sandbox.onboard();
+    sandbox.seed_notes(3);
+    let other_disk = sandbox.data_dir.parent().unwrap().join("usb-disk");
+    std::fs::create_dir_all(&other_disk).unwrap();
+    let chosen = other_disk.clone();
+    let (places, only_there) = sandbox.run_app(|app| async move {
+        app.go("#/backups", "#backup-choose-folder").await?;
+        app.click("#backup-choose-folder").await?;
+        crate::file_dialog::answer_folder_dialog("Choose a folder for backups", &chosen).await?;
+        app.wait_until(
+            "document.querySelectorAll('#backup-places .backup-place').length === 2",
+            "two places",
+        )
+        .await?;
+        app.wait_until(
+            "[...document.querySelectorAll('.place-note')].every(n => /newest backup/.test(n.textContent))",
+            "a backup in each",
+        )
+        .await?;
+        let places = app
+            .eval("return [...document.querySelectorAll('#backup-places .path')].map(p => p.textContent);")
+            .await?;
+        app.save_screenshot("backups-two-places-light.png").await?;
+        app.click("#backup-beside").await?;
+        app.wait_until(
+            "document.querySelectorAll('#backup-places .backup-place').length === 1",
+            "the chosen folder only",
+        )
+        .await?;
+        let only_there = app.text("#backup-places .path").await?;
+        Ok((places, only_there))
+    });
+    let places: Vec<String> = serde_json::from_value(places).unwrap();
+    assert_eq!(places.len(), 2);
+    assert!(places[0].ends_with("/backups"), "{places:?}");
+    assert_eq!(places[1], other_disk.display().to_string());
+    assert_eq!(only_there, other_disk.display().to_string());
+    assert_eq!(
+        trine_core::backup::list_backups(&other_disk).unwrap().len(),
+        1,
+        "a backup was taken there at once"
+    );
+    assert!(
+        !trine_core::before_unlock::read(&sandbox.data_dir).backups_beside_journal,
+        "the choice is kept beside the journal"
+    );
+}
+
+/// The lock screen of an encrypted journal follows the dark theme chosen
+/// in Settings, though the journal (which holds the setting) is locked.
+#[test]
+fn the_lock_screen_follows_the_chosen_theme() {
+    let Some(sandbox) = Sandbox::new_or_skip("the_lock_screen_follows_the_chosen_theme") else {
+        return;
+    };
+    {
+        let mut journal = Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
+        let mut settings = journal.app_settings().unwrap();
+        settings.onboarded = true;
+        settings.theme = trine_core::app_settings::Theme::Dark;
+        journal.save_app_settings(&settings).unwrap();
+    }
+    let theme = sandbox.run_app(|app| async move {
+        app.wait_for("#unlock-passphrase").await?;
+        let theme = app
+            .eval("return document.documentElement.dataset.theme;")
+            .await?;
+        app.save_screenshot("unlock-dark-setting.png").await?;
+        Ok(theme)
+    });
+    assert_eq!(theme, "dark");
+}

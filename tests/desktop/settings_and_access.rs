@@ -172,3 +172,29 @@ fn open_folder_asks_the_system_to_open_the_journals_folder() {
         "the journal's folder, and nothing else"
     );
 }
+
+#[test]
+fn settings_say_plainly_when_reminders_can_come() {
+    let Some(sandbox) = Sandbox::new_or_skip("settings_say_plainly_when_reminders_can_come") else {
+        return;
+    };
+    sandbox.onboard();
+    let (off, on) = sandbox.run_app(|app| async move {
+        app.go("#/settings", "#reminder-how").await?;
+        let off = app.text("#reminder-how").await?;
+        app.click("#setting-autostart").await?;
+        app.wait_until(
+            "/starts when you log in/.test(document.querySelector('#reminder-how').textContent)",
+            "the words follow starting at login",
+        )
+        .await?;
+        let on = app.text("#reminder-how").await?;
+        app.click("#setting-autostart").await?;
+        Ok((off, on))
+    });
+    assert!(
+        off.contains("only while Trine is running") && off.contains("Start Trine when I log in"),
+        "{off}"
+    );
+    assert!(on.contains("only while Trine is running"), "{on}");
+}

@@ -30,7 +30,12 @@ function ask(dialog) {
 
 export async function mount(root) {
   const list = el('div', { id: 'backup-list', attrs: { 'aria-live': 'polite' } });
-  const folder = el('input', { type: 'text', id: 'backup-folder', class: 'path', readOnly: true, attrs: { 'aria-label': 'Where backups are kept' } });
+  const places = el('ul', { id: 'backup-places', class: 'backup-places', attrs: { 'aria-label': 'Where backups go' } });
+  const chooseFolder = el('button', { type: 'button', class: 'button', id: 'backup-choose-folder', text: 'Choose a folder…' });
+  const stopFolder = el('button', { type: 'button', class: 'button subtle', id: 'backup-stop-folder', text: 'Stop using this folder', hidden: true });
+  const besideBox = el('input', { type: 'checkbox', id: 'backup-beside' });
+  const besideLabel = el('label', { class: 'check', attrs: { for: 'backup-beside' } }, besideBox, el('span', { text: 'Also keep backups beside the journal' }));
+  let chosen = null;
   const keep = el('input', { type: 'number', id: 'backup-keep', min: 1, max: 100, attrs: { 'aria-describedby': 'backup-keep-help' } });
   const keepState = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
   const now = el('button', { type: 'button', class: 'button primary', id: 'backup-now', text: 'Back up now' });
@@ -51,7 +56,7 @@ export async function mount(root) {
     'dialog',
     { class: 'confirm', id: 'erase-confirm', attrs: { 'aria-labelledby': 'erase-title', 'aria-describedby': 'erase-text' } },
     el('h2', { id: 'erase-title', text: 'Erase your journal and every backup?' }),
-    el('p', { id: 'erase-text', text: 'Every entry, rating, check-in and setting, and every backup in the folder above, will be gone for good. Export first if you want to keep anything.' }),
+    el('p', { id: 'erase-text', text: 'Every entry, rating, check-in and setting, and every backup in the folders above, will be gone for good. Export first if you want to keep anything.' }),
     el('form', { method: 'dialog' }, el('label', { class: 'field' }, el('span', { text: `Type “${ERASE_WORD}” to confirm` }), eraseField), el('div', { class: 'form-foot' }, el('button', { type: 'submit', class: 'button', value: 'cancel', text: 'Keep my journal' }), eraseGo)),
   );
 
@@ -59,7 +64,7 @@ export async function mount(root) {
     try {
       const view = await call('backups_view');
       clearError();
-      folder.value = view.folder;
+      showPlaces(view);
       keep.value = view.keep;
       if (!view.backups.length) {
         list.replaceChildren(el('p', { class: 'muted', text: 'No backups yet. Trine takes one a few seconds after it opens, once a day.' }));
@@ -89,6 +94,63 @@ export async function mount(root) {
       showError(error);
     }
   }
+
+  function showPlaces(view) {
+    chosen = view.places.find((p) => !p.beside_journal)?.folder || null;
+    const beside = view.places.some((p) => p.beside_journal);
+    places.replaceChildren(
+      ...view.places.map((p) =>
+        el(
+          'li',
+          { class: ['backup-place', !p.reachable && 'is-unreachable'] },
+          el('span', { class: 'path', text: p.folder }),
+          el('span', {
+            class: 'place-note',
+            text: [
+              p.beside_journal ? 'Beside the journal' : 'The folder you chose',
+              !p.reachable ? 'cannot be reached now: is its disk connected? Backups go there again once it is.' : p.newest ? `newest backup ${when(p.newest)}` : 'no backup there yet',
+            ].join(' · '),
+          }),
+        ),
+      ),
+    );
+    chooseFolder.textContent = chosen ? 'Choose another folder…' : 'Choose a folder…';
+    stopFolder.hidden = !chosen;
+    besideBox.checked = beside;
+    besideLabel.hidden = !chosen;
+  }
+
+  async function setPlaces(folder, besideJournal) {
+    try {
+      const view = await call('set_backup_places', { folder, besideJournal });
+      showPlaces(view);
+      clearError();
+      await draw();
+      return true;
+    } catch (error) {
+      showError(error);
+      await draw();
+      return false;
+    }
+  }
+
+  chooseFolder.addEventListener('click', async () => {
+    chooseFolder.disabled = true;
+    try {
+      const folder = await call('pick_backup_folder');
+      if (folder && (await setPlaces(folder, besideBox.checked || !chosen))) {
+        toast(`Backups now go to ${folder} too, and one was taken there.`);
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      chooseFolder.disabled = false;
+    }
+  });
+  stopFolder.addEventListener('click', async () => {
+    if (await setPlaces(null, true)) toast('Backups go beside the journal only. Those in the other folder stay there.');
+  });
+  besideBox.addEventListener('change', () => setPlaces(chosen, besideBox.checked));
 
   async function restore(backup) {
     restoreDialog.querySelector('#restore-text').textContent = `Your journal will go back to how it was on ${when(backup.taken)}. The journal as it is now is kept as a copy in the backups folder.`;
@@ -156,7 +218,9 @@ export async function mount(root) {
       'section',
       { class: 'card', attrs: { 'aria-labelledby': 'backups-where' } },
       el('h2', { id: 'backups-where', text: 'Where and how many' }),
-      el('div', { class: 'path-row' }, folder),
+      places,
+      el('p', { class: 'field-help', text: 'A folder on another disk keeps your journal safe if this one fails. Trine takes a backup there once a day too.' }),
+      el('div', { class: 'form-foot place-actions' }, chooseFolder, stopFolder, besideLabel),
       el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'Keep the newest' }), keep), keepState),
       el('p', { class: 'field-help', id: 'backup-keep-help', text: 'Older backups are removed when a new one is taken (1 to 100).' }),
     ),

@@ -29,8 +29,20 @@ export async function mount(root) {
   // Starting at login is the system's, not the journal's: asked of the shell.
   const atLogin = el('input', { type: 'checkbox', id: 'setting-autostart' });
   const atLoginState = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
+  // How the reminder reaches the person, said plainly: Trine has no
+  // service running in the background.
+  const reminderHow = el('p', { class: 'field-help', id: 'reminder-how' });
+  function sayHow() {
+    reminderHow.textContent = atLogin.checked
+      ? 'Reminders come only while Trine is running. It starts when you log in (minimised), so the reminder reaches you on the day and time above, once a week, if the week is not done yet.'
+      : 'Reminders come only while Trine is running: it has nothing running in the background. Tick “Start Trine when I log in” below, or the reminder reaches you only if Trine is open at that time.';
+  }
+  sayHow();
   call('autostart_enabled').then(
-    (on) => (atLogin.checked = on),
+    (on) => {
+      atLogin.checked = on;
+      sayHow();
+    },
     () => (atLogin.disabled = true),
   );
   atLogin.addEventListener('change', async () => {
@@ -41,6 +53,7 @@ export async function mount(root) {
       atLogin.checked = !atLogin.checked;
       showError(error);
     }
+    sayHow();
   });
   firstDay.value = settings.first_day;
   reminderDay.value = settings.reminder_day;
@@ -129,7 +142,7 @@ export async function mount(root) {
       el('p', { class: 'field-help', text: 'Reflections you have written stay with the week they were written for.' }),
       el('label', { class: 'check' }, remind, el('span', { text: 'Remind me with a desktop notification when the week is due' })),
       el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'Remind me on' }), reminderDay), el('label', { class: 'field' }, el('span', { text: 'at' }), reminderTime)),
-      el('p', { class: 'field-help', text: 'The reminder comes once a week, only while Trine is running, and only if the week is not done yet.' }),
+      reminderHow,
       el('label', { class: 'check' }, atLogin, el('span', { text: 'Start Trine when I log in, minimised, so the reminder can reach me' }), atLoginState),
     ),
     el('section', { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-look' } }, el('h2', { id: 'settings-look', text: 'Look' }), el('div', { class: 'choices', attrs: { role: 'radiogroup', 'aria-labelledby': 'settings-look' } }, themes)),

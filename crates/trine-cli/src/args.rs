@@ -161,12 +161,25 @@ pub enum Command {
     /// Remove the journal's encryption (asks for the current passphrase).
     #[command(after_help = "Examples:\n  trine decrypt")]
     Decrypt,
-    /// Back the journal up now into its backups folder (the newest 10 are kept).
-    #[command(after_help = "Examples:\n  trine backup\n  trine backup --list")]
+    /// Back the journal up now into its backups folder, and a folder
+    /// chosen for backups (the newest 10 are kept in each).
+    #[command(
+        after_help = "Examples:\n  trine backup\n  trine backup --list\n  trine backup --folder /media/me/usb/trine --beside-journal no\n  trine backup --no-folder"
+    )]
     Backup {
-        /// List the backups instead.
+        /// List the backups instead, from every place.
         #[arg(long)]
         list: bool,
+        /// Also keep backups in this folder (another disk, say); it must
+        /// exist. A backup is taken there at once.
+        #[arg(long, value_name = "FOLDER", conflicts_with_all = ["list", "no_folder"])]
+        folder: Option<std::path::PathBuf>,
+        /// Stop keeping backups in the chosen folder (those there stay).
+        #[arg(long, conflicts_with = "list")]
+        no_folder: bool,
+        /// Whether backups also go to the folder beside the journal.
+        #[arg(long, value_name = "yes|no", value_parser = ["yes", "no"], conflicts_with = "list")]
+        beside_journal: Option<String>,
     },
     /// Replace the journal with a backup (checked first; the journal it
     /// replaces is kept in the backups folder).

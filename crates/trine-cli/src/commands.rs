@@ -22,10 +22,10 @@ pub fn run(cli: Cli) -> Result<()> {
         (Err(e), Command::Restore { file }) if e.code() == "damaged" => {
             return restore_damaged(&dir, file, &out);
         }
-        (Err(e), Command::Backup { list: true }) if e.code() == "damaged" => {
-            let backups =
-                trine_core::backup::backups_dir(&dir.join(trine_core::store::JOURNAL_FILE));
-            out.backups(&trine_core::backup::list_backups(&backups)?, &backups);
+        (Err(e), Command::Backup { list: true, .. }) if e.code() == "damaged" => {
+            let file = dir.join(trine_core::store::JOURNAL_FILE);
+            let backups = trine_core::backup::backups_dir(&file);
+            out.backups(&trine_core::backup::all_backups(&file)?, &backups);
             return Ok(());
         }
         (opened, _) => opened?,
@@ -137,16 +137,35 @@ fn dispatch(
             out.copies_rekeyed(&copies);
             Ok(())
         }
-        Command::Backup { list } => {
+        Command::Backup {
+            list,
+            folder,
+            no_folder,
+            beside_journal,
+        } => {
+            let file = journal
+                .path()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default();
             if list {
-                let path = journal
-                    .path()
-                    .map(trine_core::backup::backups_dir)
-                    .unwrap_or_default();
-                out.backups(&trine_core::backup::list_backups(&path)?, &path);
-            } else {
-                out.backup(&journal.backup_now()?);
+                let beside = trine_core::backup::backups_dir(&file);
+                out.backups(&trine_core::backup::all_backups(&file)?, &beside);
+                return Ok(());
             }
+            if folder.is_some() || no_folder || beside_journal.is_some() {
+                let now = trine_core::before_unlock::read(
+                    file.parent().unwrap_or(std::path::Path::new(".")),
+                );
+                let folder = match (folder, no_folder) {
+                    (Some(folder), _) => Some(std::path::absolute(&folder).unwrap_or(folder)),
+                    (None, true) => None,
+                    (None, false) => now.backup_folder,
+                };
+                let beside = beside_journal.map_or(now.backups_beside_journal, |b| b == "yes");
+                trine_core::backup::choose_backup_places(&file, folder.as_deref(), beside)?;
+                out.backup_places(&trine_core::backup::backup_places(&file));
+            }
+            out.backup(&journal.backup_now()?);
             Ok(())
         }
         Command::Restore { file } => {

@@ -308,6 +308,25 @@ impl Printer {
         }
     }
 
+    /// Where backups go now.
+    pub fn backup_places(&self, places: &[trine_core::backup::BackupPlace]) {
+        if self.json {
+            // The backup taken next is the command's JSON answer.
+            return;
+        }
+        for place in places {
+            say!(
+                "Backups go to {}{}.",
+                place.folder.display(),
+                if place.beside_journal {
+                    " (beside the journal)"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+
     /// A restore done.
     pub fn restored(&self, from: &Path, kept: &Path, entries: u64) {
         if self.json {

@@ -130,6 +130,13 @@ impl Journal {
         self.set_setting(ONBOARDED, if settings.onboarded { "yes" } else { "no" })?;
         self.set_setting(LOCK_AFTER, &settings.lock_after_seconds.to_string())?;
         self.set_backups_to_keep(settings.backups_to_keep)?;
+        // The lock screen follows the theme too, before the journal can be
+        // read: a mirror beside it. Only the look is at stake, so a mirror
+        // that cannot be written leaves the journal's settings saved.
+        if let Some(dir) = self.path().and_then(std::path::Path::parent) {
+            let theme = settings.theme;
+            let _ = crate::before_unlock::update(dir, |s| s.theme = theme);
+        }
         self.app_settings()
     }
 }

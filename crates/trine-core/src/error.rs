@@ -294,6 +294,17 @@ pub enum ValidationError {
         /// The earliest date allowed.
         earliest: chrono::NaiveDate,
     },
+    /// A folder chosen for backups cannot take them.
+    #[error("{} cannot take backups: {why}", folder.display())]
+    BackupFolder {
+        /// The folder chosen.
+        folder: std::path::PathBuf,
+        /// Why not.
+        why: String,
+    },
+    /// Backups were turned off everywhere.
+    #[error("backups need somewhere to go: keep them beside the journal, or choose a folder")]
+    NoBackupPlace,
     /// A reflection was given another date.
     #[error(
         "a reflection belongs to its week and keeps its date; write in the week you mean instead"
@@ -395,6 +406,7 @@ impl Error {
             Error::Invalid(_) => "invalid",
             Error::Import(ImportError::Stopped) => "stopped",
             Error::Import(_) => "import_failed",
+            Error::Backup(crate::backup::BackupError::PlaceFailed { .. }) => "backup_place_failed",
             Error::Backup(_) => "backup_refused",
             Error::Storage(StorageError::WriteRefused { .. }) => "write_refused",
             Error::Storage(StorageError::NotWritable { .. }) => "not_writable",

@@ -18,6 +18,7 @@
 
 pub mod app_settings;
 pub mod backup;
+pub mod before_unlock;
 pub mod charts;
 pub mod error;
 pub mod insights;

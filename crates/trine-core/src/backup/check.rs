@@ -129,6 +129,21 @@ pub enum BackupError {
         /// What is wrong with it.
         why: String,
     },
+    /// A backup was written, but one of the places backups go could not
+    /// take it.
+    #[error(
+        "a backup was written to {}, but not to {}: {why}",
+        written.display(),
+        folder.display()
+    )]
+    PlaceFailed {
+        /// The place that failed.
+        folder: PathBuf,
+        /// The backup written elsewhere.
+        written: PathBuf,
+        /// Why it failed.
+        why: String,
+    },
 }
 
 fn not_a_backup(path: &Path, e: rusqlite::Error) -> Error {

@@ -14,6 +14,7 @@
 //! BENCHMARKS.md, on top of the copy itself).
 
 mod check;
+mod places;
 mod rekey;
 mod restore;
 
@@ -31,6 +32,8 @@ use crate::store::Journal;
 use crate::time;
 
 pub use check::BackupError;
+pub(crate) use places::every_backup_folder;
+pub use places::{all_backups, backup_folders, backup_places, choose_backup_places, BackupPlace};
 pub(crate) use rekey::prepare as prepare_rekey;
 pub use rekey::CopiesRekeyed;
 pub use restore::restore_damaged;
@@ -140,10 +143,34 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
 }
 
 /// Erases the journal at `journal_path` for good: the file, its
-/// write-ahead log, its backups and the copies restore kept. The journal
-/// must be closed first. Nothing else in the folder is touched.
+/// write-ahead log, its backups (beside it and in a folder chosen for
+/// them) and the copies restore kept, and what is kept beside it for
+/// before it is unlocked. The journal must be closed first. Nothing else
+/// in either folder is touched.
 pub fn erase_journal(journal_path: &Path) -> Result<()> {
+    let beside = backups_dir(journal_path);
+    for folder in every_backup_folder(journal_path) {
+        if folder == beside || !folder.is_dir() {
+            continue;
+        }
+        for backup in list_backups(&folder)? {
+            std::fs::remove_file(&backup.path).map_err(|e| Error::file(&backup.path, e))?;
+        }
+        if let Ok(entries) = std::fs::read_dir(&folder) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().to_string();
+                if is_leftover(&name)
+                    || (name.starts_with(PREFIX) && name.contains(REWRITTEN_SUFFIX))
+                {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
     let mut files = vec![journal_path.to_path_buf()];
+    files.push(crate::before_unlock::path_in(
+        journal_path.parent().unwrap_or(Path::new(".")),
+    ));
     for suffix in ["-wal", "-shm", "-journal", ".converting"] {
         files.push(PathBuf::from(format!("{}{suffix}", journal_path.display())));
     }
@@ -187,8 +214,11 @@ impl Journal {
         self.set_setting(KEEP_KEY, &keep.to_string())
     }
 
-    /// Takes a backup now into the journal's backups folder and removes the
-    /// oldest beyond the number to keep. Returns the new backup.
+    /// Takes a backup now in every place backups go (see
+    /// [`backup_folders`]), removing in each the oldest beyond the number
+    /// to keep. Returns the new backup in the first place. When a place
+    /// cannot be written (a disk unplugged), the others are still written
+    /// and the error names it.
     ///
     /// The copy is made from the file that is the journal now (if another
     /// process replaced it, the journal is opened again first), while the
@@ -200,10 +230,46 @@ impl Journal {
             .path()
             .ok_or_else(|| Error::Corrupt("an in-memory journal has no backups folder".into()))?
             .to_path_buf();
-        let dir = backups_dir(&path);
-        crate::private_files::create_dir(&dir).map_err(|e| Error::file(&dir, e))?;
-        let _held = FolderLock::take(&dir, false, crate::store::BUSY_TIMEOUT)
-            .map_err(|e| e.in_journal(Some(&path)))?;
+        let mut written = None;
+        let mut failed = None;
+        for dir in backup_folders(&path) {
+            match self.backup_into(&path, &dir) {
+                Ok(backup) => {
+                    written.get_or_insert(backup);
+                }
+                Err(e) => {
+                    failed.get_or_insert((dir, e));
+                }
+            }
+        }
+        match (written, failed) {
+            (Some(backup), None) => Ok(backup),
+            (None, Some((_, e))) => Err(e),
+            (Some(backup), Some((dir, e))) => Err(BackupError::PlaceFailed {
+                folder: dir,
+                written: backup.path,
+                why: e.to_string(),
+            }
+            .into()),
+            (None, None) => Err(ValidationError::NoBackupPlace.into()),
+        }
+    }
+
+    /// Takes a backup into `dir`, one of the journal's backup places.
+    fn backup_into(&mut self, path: &Path, dir: &Path) -> Result<BackupInfo> {
+        if dir != backups_dir(path) && !dir.is_dir() {
+            // A chosen folder is not made: its disk may just be unplugged.
+            return Err(Error::file(
+                dir,
+                std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "the folder chosen for backups cannot be found (is its disk connected?)",
+                ),
+            ));
+        }
+        crate::private_files::create_dir(dir).map_err(|e| Error::file(dir, e))?;
+        let _held = FolderLock::take(dir, false, crate::store::BUSY_TIMEOUT)
+            .map_err(|e| e.in_journal(Some(path)))?;
         self.ensure_current()?;
         let target = dir.join(format!("{PREFIX}{}.db", stamp(time::now())));
         let tmp = dir.join(format!(
@@ -219,23 +285,25 @@ impl Journal {
             .and_then(|f| f.sync_all())
             .map_err(|e| Error::file(&tmp, e))?;
         std::fs::rename(&tmp, &target).map_err(|e| Error::file(&target, e))?;
-        sync_folder(&dir);
+        sync_folder(dir);
         let keep = self.backups_to_keep()?;
-        for old in list_backups(&dir)?.into_iter().skip(keep) {
+        for old in list_backups(dir)?.into_iter().skip(keep) {
             std::fs::remove_file(&old.path).map_err(|e| Error::file(&old.path, e))?;
         }
-        list_backups(&dir)?
+        list_backups(dir)?
             .into_iter()
             .find(|b| b.path == target)
             .ok_or_else(|| Error::Corrupt("the new backup is missing".into()))
     }
 
-    /// Takes a backup if none was taken in the last 24 hours. Returns it,
-    /// or `None` when one is recent enough, or when the journal holds no
-    /// writing yet (no entry, not even in the bin, and no check-in): a
-    /// new journal, or one just erased, has nothing to keep.
+    /// Takes a backup in each place that holds none from the last 24 hours
+    /// (a folder on a disk plugged in only now and then gets one when it is
+    /// there). Returns the first taken, or `None` when every place is
+    /// recent enough, or when the journal holds no writing yet (no entry,
+    /// not even in the bin, and no check-in): a new journal, or one just
+    /// erased, has nothing to keep.
     pub fn backup_if_due(&mut self) -> Result<Option<BackupInfo>> {
-        let Some(path) = self.path() else {
+        let Some(path) = self.path().map(Path::to_path_buf) else {
             return Ok(None);
         };
         let written: bool = self.conn.query_row(
@@ -246,11 +314,26 @@ impl Journal {
         if !written {
             return Ok(None);
         }
-        let latest = list_backups(&backups_dir(path))?.into_iter().next();
         let now = time::now().naive_local();
-        match latest {
-            Some(b) if now - b.taken < chrono::Duration::hours(24) => Ok(None),
-            _ => self.backup_now().map(Some),
+        let mut first = None;
+        let mut failed = None;
+        for dir in backup_folders(&path) {
+            let latest = list_backups(&dir)?.into_iter().next();
+            if latest.is_some_and(|b| now - b.taken < chrono::Duration::hours(24)) {
+                continue;
+            }
+            match self.backup_into(&path, &dir) {
+                Ok(backup) => {
+                    first.get_or_insert(backup);
+                }
+                Err(e) => {
+                    failed.get_or_insert(e);
+                }
+            }
+        }
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(first),
         }
     }
 }
@@ -422,3 +505,5 @@ mod tests {
 
 #[cfg(test)]
 mod tests_damage;
+#[cfg(test)]
+mod tests_places;

@@ -119,21 +119,27 @@ fn rewrite(
     exported
 }
 
-/// Rewrites every copy in the backups folder of the journal at
-/// `journal_path` from the `old` passphrase to the `new` one, beside the
-/// originals. Nothing is replaced until [`Rekeying::finish`].
+/// Rewrites every copy in the backup folders of the journal at
+/// `journal_path` (beside it, and a folder chosen for backups) from the
+/// `old` passphrase to the `new` one, beside the originals. Nothing is
+/// replaced until [`Rekeying::finish`].
 pub(crate) fn prepare(
     journal_path: &Path,
     old: Option<&str>,
     new: Option<&str>,
 ) -> Result<Rekeying> {
-    let dir = backups_dir(journal_path);
-    remove_leftovers(&dir)?;
+    let mut all = Vec::new();
+    for dir in super::every_backup_folder(journal_path) {
+        if dir == backups_dir(journal_path) || dir.is_dir() {
+            remove_leftovers(&dir)?;
+            all.extend(copies(&dir)?);
+        }
+    }
     let mut work = Rekeying {
         rewritten: Vec::new(),
         unreadable: Vec::new(),
     };
-    for copy in copies(&dir)? {
+    for copy in all {
         let target = PathBuf::from(format!("{}{REWRITTEN_SUFFIX}", copy.display()));
         // For its owner only; SQLite writes the copy into the empty file.
         if let Err(e) = crate::private_files::create_empty_file(&target) {
@@ -169,10 +175,14 @@ impl Rekeying {
     /// Puts every rewritten copy in its original's place.
     pub(crate) fn finish(self) -> Result<CopiesRekeyed> {
         let rekeyed = self.rewritten.len();
+        let mut folders: Vec<&Path> = Vec::new();
         for (original, rewritten) in &self.rewritten {
             std::fs::rename(rewritten, original).map_err(|e| Error::file(original, e))?;
+            if let Some(dir) = original.parent().filter(|d| !folders.contains(d)) {
+                folders.push(dir);
+            }
         }
-        if let Some(dir) = self.rewritten.first().and_then(|(o, _)| o.parent()) {
+        for dir in folders {
             super::sync_folder(dir);
         }
         Ok(CopiesRekeyed {

@@ -11,7 +11,7 @@
 //! Exports are written to a temporary file or folder beside the target and
 //! moved into place at the end, so a failed export leaves nothing behind.
 
-mod atomic;
+pub(crate) mod atomic;
 mod csv_export;
 mod dayone;
 mod formats;

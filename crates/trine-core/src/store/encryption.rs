@@ -51,6 +51,28 @@ impl Journal {
         crate::private_files::create_dir(&dir).map_err(|e| Error::file(&dir, e))?;
         let _backups = FolderLock::take(&dir, true, super::BUSY_TIMEOUT)
             .map_err(|e| e.in_journal(Some(&path)))?;
+        // A folder chosen for backups must be there: its copies change
+        // form with the journal, or a copy in the old form (plain, after
+        // encrypting) would stay on that disk.
+        let mut _chosen = Vec::new();
+        for other in crate::backup::every_backup_folder(&path) {
+            if other == dir {
+                continue;
+            }
+            if !other.is_dir() {
+                return Err(crate::error::ValidationError::BackupFolder {
+                    folder: other,
+                    why: "it cannot be reached, and its backups must change with the journal; \
+                          connect its disk, or choose another place for backups, then try again"
+                        .into(),
+                }
+                .into());
+            }
+            _chosen.push(
+                FolderLock::take(&other, true, super::BUSY_TIMEOUT)
+                    .map_err(|e| e.in_journal(Some(&path)))?,
+            );
+        }
         // The journal's write lock, held until the new file is in place:
         // every write by any process lands in the old file before it is
         // copied, or finds the file replaced and follows it.

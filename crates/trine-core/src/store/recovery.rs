@@ -25,7 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::replacement::FolderLock;
 use super::Journal;
-use crate::backup::{backups_dir, is_leftover, REWRITTEN_SUFFIX};
+use crate::backup::{backups_dir, every_backup_folder, is_leftover, REWRITTEN_SUFFIX};
 use crate::error::{Error, Result};
 
 /// The suffix of the rollback journal SQLite keeps beside a file while a
@@ -49,62 +49,83 @@ pub(crate) fn is_plain_sqlite(path: &Path) -> Option<bool> {
 
 /// What is left of an interrupted change of passphrase.
 struct Leftovers {
-    /// Holds the backups folder while the leftovers are put right.
-    _lock: Option<FolderLock>,
+    /// Hold the backup folders while the leftovers are put right.
+    _locks: Vec<FolderLock>,
     rewritten: Vec<PathBuf>,
 }
 
-/// The leftovers of the journal at `journal`, with the backups folder
-/// locked; `None` when there are none, or when another process holds the
-/// folder (its conversion or backup is still running).
+/// The leftovers of the journal at `journal`, in the backups folder beside
+/// it and in a folder chosen for backups, each folder locked; `None` when
+/// there are none, or when another process holds the folder beside the
+/// journal (its conversion or backup is still running). A chosen folder
+/// another process holds is left alone.
 fn leftovers(journal: &Path) -> Result<Option<Leftovers>> {
-    let dir = backups_dir(journal);
     let converting = converting_path(journal);
-    let names: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
-        Err(_) => Vec::new(),
-    };
+    let converting_log = PathBuf::from(format!("{}{UNFINISHED}", converting.display()));
     let interesting = |p: &PathBuf| {
         let name = p.file_name().unwrap_or_default().to_string_lossy();
         name.ends_with(REWRITTEN_SUFFIX) || name.ends_with(UNFINISHED) || is_leftover(&name)
     };
-    let converting_log = PathBuf::from(format!("{}{UNFINISHED}", converting.display()));
-    if !converting.exists() && !converting_log.exists() && !names.iter().any(interesting) {
+    let beside = backups_dir(journal);
+    let mut folders: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
+    for dir in every_backup_folder(journal) {
+        let names: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+            Err(_) => Vec::new(),
+        };
+        folders.push((dir, names));
+    }
+    let any = folders
+        .iter()
+        .any(|(_, names)| names.iter().any(interesting));
+    if !converting.exists() && !converting_log.exists() && !any {
         return Ok(None);
     }
-    // A conversion in progress holds the backups folder (it makes the
-    // folder first); without the folder, nothing can be in progress.
-    let lock = if dir.is_dir() {
-        match FolderLock::take(&dir, true, Duration::ZERO) {
-            Ok(lock) => Some(lock),
+    // A conversion in progress holds the backups folder beside the journal
+    // (it makes the folder first); without the folder, nothing can be in
+    // progress.
+    let mut locks = Vec::new();
+    if beside.is_dir() {
+        match FolderLock::take(&beside, true, Duration::ZERO) {
+            Ok(lock) => locks.push(lock),
             Err(_) => return Ok(None),
         }
-    } else {
-        None
-    };
+    }
     remove(&converting)?;
     remove(&converting_log)?;
     let mut rewritten = Vec::new();
-    for path in names {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if is_leftover(&name) {
-            remove(&path)?;
-        } else if name.ends_with(REWRITTEN_SUFFIX) {
-            // A copy whose writing was cut short still has its rollback
-            // journal beside it: it is not whole, and goes with it.
-            let log = PathBuf::from(format!("{}{UNFINISHED}", path.display()));
-            if log.exists() {
-                remove(&path)?;
-                remove(&log)?;
-            } else {
-                rewritten.push(path);
+    for (dir, names) in folders {
+        if !names.iter().any(interesting) {
+            continue;
+        }
+        if dir != beside {
+            // A backup being written there by another process holds it.
+            match FolderLock::take(&dir, true, Duration::ZERO) {
+                Ok(lock) => locks.push(lock),
+                Err(_) => continue,
             }
-        } else if name.ends_with(UNFINISHED) && name.contains(REWRITTEN_SUFFIX) {
-            remove(&path)?;
+        }
+        for path in names {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            if is_leftover(&name) {
+                remove(&path)?;
+            } else if name.ends_with(REWRITTEN_SUFFIX) {
+                // A copy whose writing was cut short still has its rollback
+                // journal beside it: it is not whole, and goes with it.
+                let log = PathBuf::from(format!("{}{UNFINISHED}", path.display()));
+                if log.exists() {
+                    remove(&path)?;
+                    remove(&log)?;
+                } else {
+                    rewritten.push(path);
+                }
+            } else if name.ends_with(UNFINISHED) && name.contains(REWRITTEN_SUFFIX) {
+                remove(&path)?;
+            }
         }
     }
     Ok(Some(Leftovers {
-        _lock: lock,
+        _locks: locks,
         rewritten,
     }))
 }

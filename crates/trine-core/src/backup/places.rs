@@ -1,0 +1,145 @@
+//! Where backups go: the `backups` folder beside the journal, a folder the
+//! person chose (another disk, so that one failing disk cannot take the
+//! journal and its backups together), or both. The choice is kept beside
+//! the journal (see [`crate::before_unlock`]), so that a damaged or locked
+//! journal still knows where its backups are.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{backups_dir, list_backups, BackupInfo};
+use crate::before_unlock;
+use crate::error::{Error, Result, ValidationError};
+
+/// One place backups go, as the Backups screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupPlace {
+    /// The folder.
+    pub folder: PathBuf,
+    /// Whether it is the `backups` folder beside the journal.
+    pub beside_journal: bool,
+    /// Whether the folder can be reached now (a disk may be unplugged).
+    pub reachable: bool,
+    /// When its newest backup was taken, if it holds one.
+    pub newest: Option<chrono::NaiveDateTime>,
+}
+
+/// The folder of the journal file at `journal_path`.
+fn data_dir(journal_path: &Path) -> &Path {
+    journal_path.parent().unwrap_or(Path::new("."))
+}
+
+/// The folders backups of the journal at `journal_path` go to, the one
+/// beside the journal first (when it is used).
+pub fn backup_folders(journal_path: &Path) -> Vec<PathBuf> {
+    let chosen = before_unlock::read(data_dir(journal_path));
+    let mut folders = Vec::with_capacity(2);
+    if chosen.backups_beside_journal || chosen.backup_folder.is_none() {
+        folders.push(backups_dir(journal_path));
+    }
+    if let Some(folder) = chosen.backup_folder {
+        folders.push(folder);
+    }
+    folders
+}
+
+/// The backups folder beside the journal at `journal_path` and the folder
+/// chosen for backups, if any: every folder that may hold its backups,
+/// whether or not backups still go there.
+pub(crate) fn every_backup_folder(journal_path: &Path) -> Vec<PathBuf> {
+    let mut folders = vec![backups_dir(journal_path)];
+    if let Some(chosen) = before_unlock::read(data_dir(journal_path)).backup_folder {
+        if !folders.contains(&chosen) {
+            folders.push(chosen);
+        }
+    }
+    folders
+}
+
+/// The places backups go, with whether each can be reached and its newest
+/// backup.
+pub fn backup_places(journal_path: &Path) -> Vec<BackupPlace> {
+    let beside = backups_dir(journal_path);
+    backup_folders(journal_path)
+        .into_iter()
+        .map(|folder| {
+            // The folder beside the journal is made at the first backup.
+            let reachable = folder.is_dir() || folder == beside;
+            let newest = list_backups(&folder)
+                .ok()
+                .and_then(|b| b.first().map(|b| b.taken));
+            BackupPlace {
+                beside_journal: folder == beside,
+                reachable,
+                newest,
+                folder,
+            }
+        })
+        .collect()
+}
+
+/// Every backup of the journal at `journal_path` in every place that can
+/// be reached, and in the folder beside the journal even when backups no
+/// longer go there, newest first.
+pub fn all_backups(journal_path: &Path) -> Result<Vec<BackupInfo>> {
+    let mut found = Vec::new();
+    for folder in every_backup_folder(journal_path) {
+        if folder.is_dir() {
+            found.extend(list_backups(&folder)?);
+        }
+    }
+    found.sort_by_key(|b| std::cmp::Reverse(b.taken));
+    Ok(found)
+}
+
+/// Chooses where backups of the journal at `journal_path` go: `folder` (an
+/// existing folder that can be written, not the journal's own), beside the
+/// journal, or both. At least one place is needed.
+pub fn choose_backup_places(
+    journal_path: &Path,
+    folder: Option<&Path>,
+    beside_journal: bool,
+) -> Result<()> {
+    let unusable = |folder: &Path, why: &str| -> Error {
+        ValidationError::BackupFolder {
+            folder: folder.to_path_buf(),
+            why: why.to_string(),
+        }
+        .into()
+    };
+    if let Some(folder) = folder {
+        if !folder.is_absolute() {
+            return Err(unusable(folder, "give the whole path, from / on"));
+        }
+        let own = data_dir(journal_path);
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        };
+        if same(folder, own) || same(folder, &backups_dir(journal_path)) {
+            return Err(unusable(
+                folder,
+                "it is the journal's own folder; choose a folder elsewhere, on another disk if you can",
+            ));
+        }
+        if !folder.is_dir() {
+            return Err(unusable(
+                folder,
+                "there is no folder there (is its disk connected?)",
+            ));
+        }
+        // Writable: a probe file made and removed.
+        let probe = folder.join(format!(".trine-probe-{}", uuid::Uuid::new_v4().simple()));
+        crate::private_files::create_empty_file(&probe)
+            .map_err(|_| unusable(folder, "Trine cannot write there"))?;
+        let _ = std::fs::remove_file(&probe);
+    } else if !beside_journal {
+        return Err(ValidationError::NoBackupPlace.into());
+    }
+    before_unlock::update(data_dir(journal_path), |s| {
+        s.backup_folder = folder.map(Path::to_path_buf);
+        s.backups_beside_journal = beside_journal || folder.is_none();
+    })?;
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! Backups in a second place: a folder the person chose, beside or instead
+//! of the journal's own `backups` folder, kept in step through a change of
+//! passphrase, found when the journal is damaged, and erased with it.
+
+use std::path::Path;
+
+use super::*;
+use crate::model::NewEntry;
+
+fn journal_in(dir: &Path) -> Journal {
+    let mut journal = Journal::open_in(dir).unwrap();
+    journal
+        .create(NewEntry::note("kept twice", "on two disks"))
+        .unwrap();
+    journal
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn backups_go_to_the_chosen_folder_beside_or_instead_of_the_journals() {
+    let home = tempfile::tempdir().unwrap();
+    let other_disk = tempfile::tempdir().unwrap();
+    let mut journal = journal_in(home.path());
+    let path = journal.path().unwrap().to_path_buf();
+
+    choose_backup_places(&path, Some(other_disk.path()), true).unwrap();
+    let first = journal.backup_now().unwrap();
+    assert!(first.path.starts_with(home.path().join("backups")));
+    assert_eq!(
+        list_backups(other_disk.path()).unwrap().len(),
+        1,
+        "and on the other disk"
+    );
+    let places = backup_places(&path);
+    assert_eq!(places.len(), 2);
+    assert!(
+        places.iter().all(|p| p.reachable && p.newest.is_some()),
+        "{places:?}"
+    );
+
+    choose_backup_places(&path, Some(other_disk.path()), false).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let only = journal.backup_now().unwrap();
+    assert!(
+        only.path.starts_with(other_disk.path()),
+        "instead of beside the journal"
+    );
+    assert_eq!(list_backups(&home.path().join("backups")).unwrap().len(), 1);
+    assert_eq!(list_backups(other_disk.path()).unwrap().len(), 2);
+    assert_eq!(
+        all_backups(&path).unwrap().len(),
+        3,
+        "every backup is listed"
+    );
+
+    // The daily backup: the chosen folder holds a recent one, so none is due.
+    assert_eq!(journal.backup_if_due().unwrap(), None);
+}
+
+#[test]
+fn an_unplugged_disk_is_named_and_the_journals_own_folder_still_gets_its_backup() {
+    let home = tempfile::tempdir().unwrap();
+    let other_disk = tempfile::tempdir().unwrap();
+    let mut journal = journal_in(home.path());
+    let path = journal.path().unwrap().to_path_buf();
+    choose_backup_places(&path, Some(other_disk.path()), true).unwrap();
+    let gone = other_disk.path().to_path_buf();
+    drop(other_disk);
+
+    let err = journal.backup_now().unwrap_err();
+    assert_eq!(err.code(), "backup_place_failed");
+    let message = err.to_string();
+    assert!(message.contains(&gone.display().to_string()), "{message}");
+    assert!(message.contains("is its disk connected?"), "{message}");
+    assert_eq!(list_backups(&home.path().join("backups")).unwrap().len(), 1);
+    assert!(!gone.exists(), "an unplugged disk's folder is not made");
+    let places = backup_places(&path);
+    assert!(!places[1].reachable);
+}
+
+#[test]
+fn a_folder_that_cannot_take_backups_is_refused_by_name() {
+    let home = tempfile::tempdir().unwrap();
+    let journal = journal_in(home.path());
+    let path = journal.path().unwrap().to_path_buf();
+    let refuse = |folder: Option<&Path>, beside: bool, says: &str| {
+        let err = choose_backup_places(&path, folder, beside).unwrap_err();
+        assert!(err.to_string().contains(says), "{err}");
+    };
+    refuse(
+        Some(Path::new("relative/folder")),
+        true,
+        "give the whole path",
+    );
+    refuse(
+        Some(&home.path().join("nowhere")),
+        true,
+        "there is no folder there",
+    );
+    refuse(Some(home.path()), true, "the journal's own folder");
+    refuse(
+        Some(&home.path().join("backups")),
+        true,
+        "the journal's own folder",
+    );
+    refuse(None, false, "backups need somewhere to go");
+    assert_eq!(
+        crate::before_unlock::read(home.path()),
+        crate::before_unlock::BeforeUnlock::default(),
+        "nothing was changed"
+    );
+}
+
+#[test]
+fn a_change_of_passphrase_rewrites_the_chosen_folders_backups_or_waits_for_its_disk() {
+    let home = tempfile::tempdir().unwrap();
+    let other_disk = tempfile::tempdir().unwrap();
+    let mut journal = journal_in(home.path());
+    let path = journal.path().unwrap().to_path_buf();
+    choose_backup_places(&path, Some(other_disk.path()), true).unwrap();
+    journal.backup_now().unwrap();
+    let away = other_disk.path().with_extension("away");
+    std::fs::rename(other_disk.path(), &away).unwrap();
+    let err = journal
+        .set_passphrase(Some("a long passphrase"))
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot be reached"), "{err}");
+    assert!(
+        crate::store::recovery::is_plain_sqlite(&path) == Some(true),
+        "nothing changed while the disk was away"
+    );
+    std::fs::rename(&away, other_disk.path()).unwrap();
+
+    let copies = journal.set_passphrase(Some("a long passphrase")).unwrap();
+    assert_eq!(copies.rekeyed, 2, "both backups");
+    for backup in all_backups(&path).unwrap() {
+        assert_eq!(
+            crate::store::recovery::is_plain_sqlite(&backup.path),
+            Some(false),
+            "{} is encrypted like the journal",
+            backup.path.display()
+        );
+    }
+}
+
+#[test]
+fn a_damaged_journal_finds_its_backups_on_the_other_disk() {
+    let home = tempfile::tempdir().unwrap();
+    let other_disk = tempfile::tempdir().unwrap();
+    let mut journal = journal_in(home.path());
+    let path = journal.path().unwrap().to_path_buf();
+    choose_backup_places(&path, Some(other_disk.path()), false).unwrap();
+    journal.backup_now().unwrap();
+    drop(journal);
+    // The journal's first pages are lost.
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[..4096].fill(0);
+    std::fs::write(&path, bytes).unwrap();
+
+    let found = all_backups(&path).unwrap();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].path.starts_with(other_disk.path()));
+    let (restored, _kept) = restore_damaged(&path, &found[0].path, None).unwrap();
+    assert_eq!(restored.entry_count().unwrap(), 1);
+}
+
+#[test]
+fn erasing_removes_the_chosen_folders_backups_and_nothing_else_there() {
+    let home = tempfile::tempdir().unwrap();
+    let other_disk = tempfile::tempdir().unwrap();
+    let mut journal = journal_in(home.path());
+    let path = journal.path().unwrap().to_path_buf();
+    choose_backup_places(&path, Some(other_disk.path()), true).unwrap();
+    journal.backup_now().unwrap();
+    drop(journal);
+    std::fs::write(other_disk.path().join("holiday.jpg"), "not Trine's").unwrap();
+    erase_journal(&path).unwrap();
+    assert_eq!(names(other_disk.path()), ["holiday.jpg"]);
+    assert!(names(home.path()).is_empty(), "{:?}", names(home.path()));
+}
