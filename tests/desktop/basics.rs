@@ -60,19 +60,32 @@ fn the_introduction_leads_to_a_check_in_and_this_week() {
         return;
     };
 
-    let (components, label) = sandbox.run_app(|app| async move {
+    // Where the step's heading is: its top edge, in the window's terms.
+    const HEADING_TOP: &str =
+        "return [window.scrollY, Math.round(document.querySelector('.welcome-stage h1').getBoundingClientRect().top)];";
+    let (components, label, step_two, step_three) = sandbox.run_app(|app| async move {
+        app.eval("window.scrollTo(0, document.body.scrollHeight); return null;")
+            .await?;
         app.click("#welcome-next").await?;
         app.wait_for("#checkin-save").await?;
+        let step_two = app.eval(HEADING_TOP).await?;
         let components = app
             .eval("return document.querySelectorAll('.component-row').length;")
             .await?;
         app.click("[data-component=feeling_seen] .scale-option:nth-child(4)")
             .await?;
         app.click("#checkin-save").await?;
+        app.wait_for("#welcome-finish").await?;
+        let step_three = app.eval(HEADING_TOP).await?;
         app.click("#welcome-finish").await?;
         let label = app.wait_for_text("#week-label").await?;
-        Ok((components, label))
+        Ok((components, label, step_two, step_three))
     });
+    for (step, seen) in [(2, step_two), (3, step_three)] {
+        let [scrolled, top]: [i64; 2] = serde_json::from_value(seen).unwrap();
+        assert_eq!(scrolled, 0, "step {step} opens at the top of the page");
+        assert!(top >= 0, "step {step}'s heading is in view ({top})");
+    }
 
     assert_eq!(components, 9, "the first check-in asks about all nine");
     assert!(

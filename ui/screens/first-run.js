@@ -37,7 +37,10 @@ export async function mount(root) {
     stepLine.textContent = `Step ${n} of 3`;
     const heading = el('h1', { tabIndex: -1, text: title });
     stage.replaceChildren(heading, ...content);
-    heading.focus();
+    // Each step starts at its top, its heading in view (the page was
+    // scrolled down to the previous step's button).
+    window.scrollTo(0, 0);
+    heading.focus({ preventScroll: true });
   }
 
   function intro() {
