@@ -223,19 +223,46 @@ fn every_screen_in_light_and_dark() {
         // At 600 px wide: This week, and Import with a full backup chosen
         // (its settings box showing).
         app.resize(600, 800).await?;
+        let mut bar_rows = Vec::new();
         for theme in ["light", "dark"] {
             app.set_theme(theme).await?;
             app.go("#/week", "#week-label").await?;
             app.save_screenshot(&format!("this-week-600-{theme}.png")).await?;
+            // The bar: the emblem and the seven screens on one line.
+            bar_rows.push(
+                app.eval(
+                    "return new Set([...document.querySelectorAll('.bar .brand, .nav a')].map(a => Math.round(a.getBoundingClientRect().top + a.getBoundingClientRect().height / 2))).size;",
+                )
+                .await?,
+            );
+            for (name, hash, ready) in [
+                ("journal-600", "#/journal", "#journal-search"),
+                ("backups-600", "#/backups", "#backup-places"),
+                ("help-600", "#/help", "h1"),
+                ("checkin-600", "#/checkin", "#checkin-save"),
+            ] {
+                app.go(hash, ready).await?;
+                app.save_screenshot(&format!("{name}-{theme}.png")).await?;
+            }
             app.go("#/import", "#import-choose").await?;
             app.click("#import-format-json").await?;
             app.save_screenshot(&format!("import-600-{theme}.png")).await?;
+        }
+        if bar_rows.iter().any(|rows| rows != 1) {
+            return Err(format!("at 600 px the bar takes {bar_rows:?} lines, not one"));
         }
         Ok(())
     });
 
     for theme in ["light", "dark"] {
-        for name in ["this-week-600", "import-600"] {
+        for name in [
+            "this-week-600",
+            "import-600",
+            "journal-600",
+            "backups-600",
+            "help-600",
+            "checkin-600",
+        ] {
             let file = screenshot_folder().join(format!("{name}-{theme}.png"));
             assert!(file.is_file(), "{} was saved", file.display());
         }
