@@ -112,11 +112,13 @@ fn axe_finds_nothing_serious_on_any_screen_in_either_theme() {
     );
 }
 
-/// How a control is named in the report: a radio button by its group
-/// (Tab reaches a group once; the arrow keys move within it), anything
-/// else by its id, words or label.
+/// How a control is named in the report: a radio button by its group and
+/// a toolbar's button by its toolbar (Tab reaches a group or a toolbar
+/// once; the arrow keys move within it), anything else by its id, words or
+/// label.
 const NAME_OF: &str = r#"
 const nameOf = (e) => e.type === 'radio' ? `radio group ${e.name}`
+  : e.closest('[role=toolbar]') ? `toolbar ${e.closest('[role=toolbar]').getAttribute('aria-label')}`
   : e.id || e.textContent.trim().slice(0, 40) || e.getAttribute('aria-label') || e.outerHTML.slice(0, 60);
 "#;
 

@@ -28,3 +28,38 @@ pub fn every_screen(sandbox: &Sandbox) -> Vec<(String, &'static str)> {
         ("#/welcome".to_string(), "#welcome-next"),
     ]
 }
+
+/// Help and the Check-in describe each of the nine components in the same
+/// words, the journal's own: a renamed component is renamed in both.
+#[test]
+fn help_and_checkin_describe_the_components_in_the_same_words() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("help_and_checkin_describe_the_components_in_the_same_words")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox
+        .journal()
+        .edit_component("voice", Some("Speaking up".into()), None)
+        .unwrap();
+    let (help, checkin) = sandbox.run_app(|app| async move {
+        app.go("#/help", ".help-component").await?;
+        let help = app
+            .eval("return [...document.querySelectorAll('.help-component')].map(li => li.textContent);")
+            .await?;
+        app.go("#/checkin", ".component-row").await?;
+        let checkin = app
+            .eval("return [...document.querySelectorAll('.component-row')].map(r => r.querySelector('.component-name').textContent + ': ' + r.querySelector('.component-desc').textContent);")
+            .await?;
+        Ok((help, checkin))
+    });
+    let help: Vec<String> = serde_json::from_value(help).unwrap();
+    let checkin: Vec<String> = serde_json::from_value(checkin).unwrap();
+    assert_eq!(help.len(), 9);
+    assert_eq!(help, checkin, "the same nine, in the same words");
+    assert!(
+        help.iter().any(|c| c.starts_with("Speaking up: ")),
+        "{help:?}"
+    );
+}

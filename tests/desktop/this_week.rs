@@ -606,6 +606,14 @@ fn the_editor_continues_lists_tabs_past_its_toolbar_and_rates_by_number() {
                 }
             }
 
+            // Within the toolbar, the arrow keys move from button to button.
+            app.eval("document.querySelector('.side-card[data-side=emotional] .toolbar button').focus(); return null;")
+                .await?;
+            app.press_key(Key::Right).await?;
+            let next_tool = app.eval("return document.activeElement.title;").await?;
+            if next_tool != "Italic" {
+                return Err(format!("Right went to {next_tool}, not Italic"));
+            }
             let thumb = "return getComputedStyle(document.querySelector('#rating-seen')).getPropertyValue('--thumb-shown').trim();";
             let thumb_before = app.eval(thumb).await?;
             app.eval("document.querySelector('#rating-seen').focus(); return null;")

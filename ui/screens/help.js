@@ -1,40 +1,10 @@
-// Help: what the triangle is, how a week works, what Trine promises about
-// privacy, and the keyboard. Static words, no journal needed.
+// Help: what the triangle is (its sides and parts in the journal's own
+// words, as the Check-in shows them), how a week works, what Trine promises
+// about privacy, and the keyboard.
 
+import { call } from '../lib/api.js';
 import { el } from '../lib/dom.js';
-
-const SIDES = [
-  {
-    side: 'developmental',
-    name: 'Developmental needs',
-    what: 'How you grow into your work.',
-    parts: [
-      ['Professional identity', 'a sense of who you are at work, and who you are becoming'],
-      ['Self-regulation', 'staying steady while results take their time, and choosing what matters over what is easy'],
-      ['Self-confidence', 'trusting that you can do the work, and say so'],
-    ],
-  },
-  {
-    side: 'emotional',
-    name: 'Emotional needs',
-    what: 'How the people around you meet you.',
-    parts: [
-      ['Feeling seen', 'your work and presence are noticed'],
-      ['Feeling known', 'people understand what you care about and how you work best'],
-      ['Feeling valued', 'what you bring matters to others, and they show it'],
-    ],
-  },
-  {
-    side: 'integration',
-    name: 'Integration needs',
-    what: 'What joins the other two sides.',
-    parts: [
-      ['Values alignment', 'your work reflects what you care about, and you measure success your own way'],
-      ['Voice', 'you tell people how you would like to be seen, known and valued, and ask for it'],
-      ['Community', 'you have found the people and groups where you fit and want to contribute'],
-    ],
-  },
-];
+import { showError } from '../lib/notify.js';
 
 const PROMISES = [
   'Everything you write stays in one file on this computer. Trine has no account, no cloud and no network access at all.',
@@ -51,21 +21,30 @@ const KEYS = [
   ['Tab', 'move between controls; the arrows move a rating'],
 ];
 
-function sideSection({ side, name, what, parts }) {
+/** One side and its three components, in the journal's own words (the
+ * same the Check-in and the introduction show, renamed ones included). */
+function sideSection(side, components) {
   return el(
     'section',
-    { class: `card help-side side-${side}`, attrs: { 'aria-labelledby': `help-${side}` } },
-    el('h3', { id: `help-${side}`, text: name }),
-    el('p', { text: what }),
+    { class: `card help-side side-${side.key}`, attrs: { 'aria-labelledby': `help-${side.key}` } },
+    el('h3', { id: `help-${side.key}`, text: side.name }),
+    el('p', { text: side.description }),
     el(
       'ul',
       {},
-      parts.map(([part, meaning]) => el('li', {}, el('strong', { text: part }), `: ${meaning}.`)),
+      components.filter((c) => c.side === side.key).map((c) => el('li', { class: 'help-component', data: { component: c.key } }, el('strong', { text: c.name }), `: ${c.description}`)),
     ),
   );
 }
 
 export async function mount(root) {
+  let sides = el('p', { class: 'muted', text: 'The sides and their parts could not be read from the journal.' });
+  try {
+    const view = await call('checkin_view');
+    sides = el('div', { class: 'help-sides' }, view.sides.map((side) => sideSection(side, view.components)));
+  } catch (error) {
+    showError(error);
+  }
   root.append(
     el('header', { class: 'screen-head' }, el('div', {}, el('p', { class: 'eyebrow', text: 'Help' }), el('h1', { text: 'How Trine works' }))),
     el(
@@ -81,7 +60,7 @@ export async function mount(root) {
         }),
       ),
     ),
-    el('div', { class: 'help-sides' }, SIDES.map(sideSection)),
+    sides,
     el(
       'section',
       { class: 'card', attrs: { 'aria-labelledby': 'help-week' } },
