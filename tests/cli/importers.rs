@@ -447,3 +447,57 @@ fn a_json_import_applies_the_files_settings_only_when_asked() {
     );
     assert_eq!(s.run(&["--json", "settings"]).json()["first_day"], "sunday");
 }
+
+/// A new user's own JSON Lines: numbered ids, times without seconds or an
+/// offset (local time, here Paris in winter); a bad date is named in
+/// Trine's words with the forms it takes.
+#[test]
+fn a_scripts_json_lines_import_exactly_and_a_bad_date_is_named() {
+    let s = Sandbox::new();
+    let mine = s.path("mine.jsonl");
+    std::fs::write(
+        &mine,
+        "{\"id\": 1, \"datetime\": \"2025-03-05T18:30\", \"title\": \"First\", \"body\": \"a\"}\n\
+         {\"id\": 2, \"datetime\": \"2025-03-06 08:05\", \"title\": \"Second\", \"body\": \"b\"}\n",
+    )
+    .unwrap();
+    let paris = [("TZ", "Europe/Paris")];
+    s.run_env(
+        &["import", "--format", "jsonl", mine.to_str().unwrap()],
+        &paris,
+    )
+    .ok();
+    let listed = s.run_env(&["--json", "list"], &paris).json();
+    let got: Vec<(&str, &str)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["datetime"].as_str().unwrap(),
+                e["source_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2025-03-06T08:05:00+01:00", "2"),
+            ("2025-03-05T18:30:00+01:00", "1")
+        ]
+    );
+
+    let bad = s.path("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"id\": 3, \"datetime\": \"05/03/2025\", \"title\": \"x\"}\n",
+    )
+    .unwrap();
+    let said = s
+        .run(&["import", "--format", "jsonl", bad.to_str().unwrap()])
+        .fails();
+    assert!(
+        said.contains("bad.jsonl:1: field `datetime`: \"05/03/2025\": expected a date and time like 2025-03-05T18:30 or 2025-03-05T18:30:00+01:00"),
+        "{said}"
+    );
+}

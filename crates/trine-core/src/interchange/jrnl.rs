@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{FixedOffset, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
 use super::import::{ImportItem, ImportSet};
@@ -119,7 +119,7 @@ struct JrnlEntry {
     title: String,
     #[serde(default)]
     body: String,
-    date: NaiveDate,
+    date: super::moments::Day,
     time: String,
     #[serde(default)]
     tags: Vec<String>,
@@ -154,9 +154,9 @@ pub fn read_jrnl_json(path: &Path, offset_at: OffsetAt<'_>) -> Result<ImportSet>
             .map_err(|_| ImportError::Record {
                 location: location.clone(),
                 field: Some("time".into()),
-                message: format!("{:?} is not a time (HH:MM)", e.time),
+                message: format!("{:?}: expected a time like 18:30 (HH:MM)", e.time),
             })?;
-        let mut new = entry(&e.title, &e.body, e.date.and_time(time), offset_at);
+        let mut new = entry(&e.title, &e.body, e.date.0.and_time(time), offset_at);
         let listed: Vec<&str> = e.tags.iter().map(|t| t.trim_start_matches('@')).collect();
         new.tags = normalize_tags(
             listed

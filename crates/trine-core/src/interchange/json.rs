@@ -149,7 +149,8 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
         let inner = e.into_inner();
         Error::Import(ImportError::Record {
             location: located(inner.line()),
-            field: (path != ".").then_some(path),
+            // serde_path_to_error says "?" where no field is known yet.
+            field: (path != "." && path != "?").then_some(path),
             message: describe_json_error(&inner),
         })
     })?;
@@ -163,17 +164,166 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     Ok(value)
 }
 
-/// serde_json's message without its own "at line L column C" tail (the
-/// location is reported separately), plus the column.
+/// What went wrong in a JSON record, in Trine's own words: the parser's
+/// message is read for what it means (a missing comma, a number where text
+/// belongs, a misspelt field) and said again plainly, with the column.
+/// Messages Trine's own readers wrote (dates, ids) pass as they are.
 fn describe_json_error(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let message = match text.rfind(" at line ") {
         Some(i) => &text[..i],
         None => &text,
     };
-    if e.column() > 0 {
-        format!("{message} (column {})", e.column())
+    let column = if e.column() > 0 {
+        format!(" (column {})", e.column())
     } else {
-        message.to_string()
+        String::new()
+    };
+    let plain = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            syntax_words(message)
+        }
+        serde_json::error::Category::Data => data_words(message),
+        serde_json::error::Category::Io => "the file could not be read".to_string(),
+    };
+    format!("{plain}{column}")
+}
+
+/// A syntax problem, said plainly.
+fn syntax_words(message: &str) -> String {
+    let known: &[(&str, &str)] = &[
+        ("EOF while parsing", "the text ends before the JSON is complete (a bracket, brace or quote is not closed)"),
+        ("expected `,` or `}`", "expected a comma or a closing brace `}` here"),
+        ("expected `,` or `]`", "expected a comma or a closing bracket `]` here"),
+        ("expected `:`", "expected a colon `:` after the field's name"),
+        ("key must be a string", "a field's name must be in double quotes"),
+        ("trailing comma", "a comma is followed by nothing; remove it"),
+        ("trailing characters", "more text follows the end of the JSON; each line holds one record"),
+        ("control character", "a string holds a raw line break or tab; write it as \\n or \\t"),
+        ("invalid escape", "a backslash in a string starts no escape JSON knows (use \\\\ for a backslash)"),
+        ("invalid unicode", "a \\u escape in a string is not a character"),
+        ("lone leading surrogate", "a \\u escape in a string is half of a character"),
+        ("number out of range", "a number is too large"),
+        ("invalid number", "a number is not written as JSON writes numbers"),
+        ("recursion limit", "the JSON is nested too deeply"),
+        ("expected ident", "a word here is not true, false or null (text needs double quotes)"),
+        ("expected value", "expected a value here (text in double quotes, a number, true, false, null, a list or an object)"),
+    ];
+    known
+        .iter()
+        .find(|(pattern, _)| message.contains(pattern))
+        .map(|(_, words)| (*words).to_string())
+        .unwrap_or_else(|| "the text here is not JSON Trine can read".to_string())
+}
+
+/// A value of the wrong kind, an unknown or missing field, said plainly.
+fn data_words(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!(
+                "expected {}, found {}",
+                kind_words(expected),
+                found_words(found)
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((field, known)) = rest.split_once("`, expected ") {
+            let known: Vec<&str> = known
+                .trim_start_matches("one of ")
+                .split(['`', ',', ' '])
+                .filter(|w| !w.is_empty() && *w != "or")
+                .collect();
+            let nearest = known
+                .iter()
+                .map(|k| (strsim::damerau_levenshtein(field, k), *k))
+                .filter(|(distance, k)| *distance <= 2.max(k.len() / 3))
+                .min();
+            let hint = nearest.map_or(String::new(), |(_, k)| format!("; did you mean \"{k}\"?"));
+            return format!(
+                "\"{field}\" is not a field Trine knows{hint} (known: {})",
+                known.join(", ")
+            );
+        }
+        if let Some(field) = rest.strip_suffix("`, there are no fields") {
+            return format!("\"{field}\" is not a field Trine knows (this takes none)");
+        }
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return format!("\"{}\" is missing", rest.trim_end_matches('`'));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        if let Some((value, known)) = rest.split_once("`, expected ") {
+            let known: Vec<&str> = known
+                .trim_start_matches("one of ")
+                .split(['`', ',', ' '])
+                .filter(|w| !w.is_empty() && *w != "or")
+                .collect();
+            return format!("\"{value}\" is not one of: {}", known.join(", "));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!(
+                "expected {}, found {}",
+                kind_words(expected),
+                found_words(found)
+            );
+        }
+    }
+    if message.starts_with("invalid length") {
+        return "a list has the wrong number of items".to_string();
+    }
+    if message.starts_with("duplicate field `") {
+        let field = message
+            .trim_start_matches("duplicate field `")
+            .trim_end_matches('`');
+        return format!("\"{field}\" is given twice");
+    }
+    // Trine's own readers (dates, ids, ratings) wrote this one.
+    message.to_string()
+}
+
+/// What a field expects, in words ("i64" is "a whole number").
+fn kind_words(expected: &str) -> String {
+    let e = expected.trim();
+    let words = match e {
+        "a string" => "text in double quotes",
+        "a boolean" => "true or false",
+        "a sequence" => "a list in [ ]",
+        "a map" => "an object in { }",
+        "i64" | "i32" | "u64" | "u32" | "u8" | "u16" | "i8" | "i16" | "usize" => "a whole number",
+        "f64" | "f32" => "a number",
+        _ if e.starts_with("struct ") => "an object in { }",
+        _ if e.starts_with("enum ") || e.starts_with("unit variant") => {
+            "one of the names this field takes"
+        }
+        _ if e.starts_with("a sequence") => "a list in [ ]",
+        _ => return e.trim_start_matches("a ").to_string().replace('`', "\""),
+    };
+    words.to_string()
+}
+
+/// What was found, in words ("integer `1`" is "the number 1").
+fn found_words(found: &str) -> String {
+    let f = found.trim();
+    let inner = |prefix: &str| {
+        f.strip_prefix(prefix)
+            .map(|r| r.trim_matches('`').to_string())
+    };
+    if let Some(n) = inner("integer ").or_else(|| inner("floating point ")) {
+        return format!("the number {n}");
+    }
+    if let Some(text) = f.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    if let Some(b) = inner("boolean ") {
+        return b;
+    }
+    match f {
+        "null" | "unit value" => "null".to_string(),
+        "map" => "an object".to_string(),
+        "sequence" => "a list".to_string(),
+        other => other.replace('`', "\""),
     }
 }

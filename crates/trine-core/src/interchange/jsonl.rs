@@ -24,6 +24,14 @@ pub fn read_jsonl(path: &Path, offset_at: crate::time::OffsetAt<'_>) -> Result<I
             line: Some(index + 1),
             record: None,
         };
+        if !line.trim_start().starts_with('{') {
+            return Err(super::ImportError::Record {
+                location,
+                field: None,
+                message: "each line must hold one entry as an object in { }".into(),
+            }
+            .into());
+        }
         let record: EntryRecord = parse(line, &|_| location.clone())?;
         set.entries
             .push(ImportItem::checked(record, location, offset_at)?);

@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 
 use super::import::{ImportItem, ImportSet};
@@ -100,27 +100,18 @@ fn split_front_matter(text: &str) -> (Option<&str>, &str) {
     (None, text)
 }
 
-/// Reads a time in the forms these tools write: RFC 3339, `YYYY-MM-DD
-/// HH:MM:SS` with `Z` or an offset, the same without a zone (local), or a
-/// bare date (noon, local).
+/// Reads a time in the forms these tools write (see `moments`): RFC 3339
+/// or close to it, without a zone (local), or a bare date (noon, local).
 fn parse_time(text: &str, offset_at: OffsetAt<'_>) -> Option<DateTime<FixedOffset>> {
-    let t = text.trim();
-    if let Ok(d) = DateTime::parse_from_rfc3339(t) {
-        return Some(d);
-    }
-    let spaced = t.replacen(' ', "T", 1);
-    if let Ok(d) = DateTime::parse_from_rfc3339(&spaced) {
-        return Some(d);
-    }
-    let local = NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S")
-        .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
-        .ok()
-        .or_else(|| {
-            NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                .ok()
-                .map(|d| d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon")))
-        })?;
-    local.and_local_timezone(offset_at(local)).single()
+    super::moments::read_moment_or_date(text).map(|m| m.resolve(offset_at))
+}
+
+/// What a date in front matter may look like, for messages.
+fn date_forms() -> String {
+    format!(
+        "expected {}, or a date like 2025-03-05",
+        super::moments::DATETIME_FORMS
+    )
 }
 
 fn tags_of(value: Option<serde_yaml_ng::Value>) -> Vec<String> {
@@ -166,25 +157,20 @@ fn read_note(file: &Path, text: &str, offset_at: OffsetAt<'_>) -> Result<NewEntr
         .as_deref()
         .or(meta.created.as_deref())
         .or(meta.date.as_deref());
-    let created = match when {
-        Some(text) => Some(parse_time(text, offset_at).ok_or_else(|| {
-            problem(
-                file,
-                None,
-                "date",
-                format!("{text:?} is not a date or time Trine can read"),
-            )
-        })?),
-        None => std::fs::metadata(file)
-            .and_then(|m| m.modified())
-            .ok()
-            .map(|t| DateTime::<chrono::Utc>::from(t).fixed_offset()),
-    };
+    let created =
+        match when {
+            Some(text) => Some(parse_time(text, offset_at).ok_or_else(|| {
+                problem(file, None, "date", format!("{text:?}: {}", date_forms()))
+            })?),
+            None => std::fs::metadata(file)
+                .and_then(|m| m.modified())
+                .ok()
+                .map(|t| DateTime::<chrono::Utc>::from(t).fixed_offset()),
+        };
     let updated = match meta.updated.as_deref() {
-        Some(text) => Some(
-            parse_time(text, offset_at)
-                .ok_or_else(|| problem(file, None, "updated", format!("{text:?} is not a time")))?,
-        ),
+        Some(text) => Some(parse_time(text, offset_at).ok_or_else(|| {
+            problem(file, None, "updated", format!("{text:?}: {}", date_forms()))
+        })?),
         None => None,
     };
 

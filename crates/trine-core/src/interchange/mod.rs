@@ -22,6 +22,7 @@ mod jsonl;
 pub mod limits;
 mod markdown;
 mod markdown_import;
+pub mod moments;
 mod pdf;
 mod record;
 mod report;

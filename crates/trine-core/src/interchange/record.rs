@@ -1,9 +1,10 @@
 //! The JSON shape of an entry, shared by the JSON export, JSON Lines import
 //! and export, and the CLI's `--json` output. README.md documents it.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
+
+use super::moments::{Day, Moment};
 
 use crate::error::ValidationError;
 use crate::model::{Entry, EntryKind, NewEntry, Ratings, Section};
@@ -28,21 +29,27 @@ pub struct RatingsRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntryRecord {
-    /// The entry's UUID; on import, any other string is kept as the source id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The entry's UUID; on import, any other string or a whole number is
+    /// kept as the source id.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "string_or_number"
+    )]
     pub id: Option<String>,
     /// `reflection` or `note` (a note when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<EntryKind>,
     /// The local date written, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<NaiveDate>,
-    /// The local time written, RFC 3339 with its UTC offset.
+    pub date: Option<Day>,
+    /// The local time written, RFC 3339 with its UTC offset (on import, also
+    /// without seconds, with a space, or without an offset: local time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub datetime: Option<DateTime<FixedOffset>>,
+    pub datetime: Option<Moment>,
     /// The first day of the week the entry belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub week: Option<NaiveDate>,
+    pub week: Option<Day>,
     /// The title.
     #[serde(default)]
     pub title: String,
@@ -63,10 +70,10 @@ pub struct EntryRecord {
     pub ratings: Option<RatingsRecord>,
     /// Last changed, RFC 3339 (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated: Option<DateTime<FixedOffset>>,
+    pub updated: Option<Moment>,
     /// In the bin since, RFC 3339 (only in full backups).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deleted: Option<DateTime<FixedOffset>>,
+    pub deleted: Option<Moment>,
     /// The id the entry had in the journal it was imported from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_id: Option<String>,
@@ -78,9 +85,9 @@ impl From<&Entry> for EntryRecord {
         EntryRecord {
             id: Some(entry.id.to_string()),
             kind: Some(entry.kind),
-            date: Some(entry.date()),
-            datetime: Some(entry.created),
-            week: Some(entry.week_start),
+            date: Some(Day(entry.date())),
+            datetime: Some(entry.created.into()),
+            week: Some(Day(entry.week_start)),
             title: entry.title.clone(),
             body: entry.body.clone(),
             sections: entry.sections.clone(),
@@ -91,8 +98,8 @@ impl From<&Entry> for EntryRecord {
                 known: r.known.map(|v| i64::from(v.get())),
                 valued: r.valued.map(|v| i64::from(v.get())),
             }),
-            updated: Some(entry.updated),
-            deleted: entry.deleted,
+            updated: Some(entry.updated.into()),
+            deleted: entry.deleted.map(Moment::from),
             source_id: entry.source_id.clone(),
         }
     }
@@ -119,23 +126,24 @@ impl EntryRecord {
             message: e.to_string(),
         };
         let created = match (self.datetime, self.date) {
-            (Some(datetime), Some(date)) if datetime.date_naive() != date => {
+            (Some(datetime), Some(Day(date))) if datetime.date() != date => {
                 return Err(FieldProblem {
                     field: "date".into(),
                     message: format!("{date} does not match datetime {datetime}"),
                 })
             }
-            (Some(datetime), _) => datetime,
-            (None, Some(date)) => {
-                let noon = date.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists"));
-                noon.and_local_timezone(offset_at(noon))
-                    .single()
-                    .expect("a fixed offset maps every time")
+            (Some(datetime), _) => datetime.resolve(offset_at),
+            (None, Some(Day(date))) => {
+                Moment::Local(date.and_time(super::moments::noon())).resolve(offset_at)
             }
             (None, None) => {
                 return Err(FieldProblem {
                     field: "date".into(),
-                    message: "missing: give `datetime` (RFC 3339) or `date` (YYYY-MM-DD)".into(),
+                    message: format!(
+                        "missing: give `datetime` ({}) or `date` ({})",
+                        super::moments::DATETIME_FORMS,
+                        super::moments::DATE_FORMS
+                    ),
                 })
             }
         };
@@ -161,7 +169,7 @@ impl EntryRecord {
         Ok(NewEntry {
             id,
             kind: self.kind,
-            week_start: self.week,
+            week_start: self.week.map(|d| d.0),
             title: self.title,
             body: self.body,
             sections,
@@ -169,9 +177,47 @@ impl EntryRecord {
             private: self.private,
             ratings,
             created: Some(created),
-            updated: self.updated,
-            deleted: self.deleted,
+            updated: self.updated.map(|m| m.resolve(offset_at)),
+            deleted: self.deleted.map(|m| m.resolve(offset_at)),
             source_id,
         })
     }
+}
+
+/// An id written as text or as a whole number (as people's own scripts
+/// number their entries); kept as text.
+fn string_or_number<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    struct IdVisitor;
+    impl<'v> serde::de::Visitor<'v> for IdVisitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("text or a whole number")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Err(E::custom(format!(
+                "{v} is not a whole number; an id is text or a whole number"
+            )))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<S: Deserializer<'v>>(self, d: S) -> Result<Self::Value, S::Error> {
+            d.deserialize_any(IdVisitor)
+        }
+    }
+    deserializer.deserialize_any(IdVisitor)
 }

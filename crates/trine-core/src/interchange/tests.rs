@@ -137,7 +137,10 @@ fn a_malformed_line_fails_with_file_line_and_nothing_is_imported() {
         "{}{}",
         SAMPLE, "{\"date\": \"2026-01-08\", \"title\": \"broken\"\n"
     );
-    assert_import_fails(&text, &["bad.jsonl:5", "EOF"]);
+    assert_import_fails(
+        &text,
+        &["bad.jsonl:5", "the text ends before the JSON is complete"],
+    );
 }
 
 #[test]
@@ -149,20 +152,124 @@ fn a_rating_out_of_range_names_line_and_field() {
 #[test]
 fn a_wrong_type_names_the_field() {
     let text = SAMPLE.replace("\"tags\": []", "\"tags\": \"oops\"");
-    assert_import_fails(&text, &["bad.jsonl:2", "`tags`", "expected a sequence"]);
+    assert_import_fails(
+        &text,
+        &[
+            "bad.jsonl:2",
+            "`tags`",
+            "expected a list in [ ], found the text \"oops\"",
+        ],
+    );
 }
 
 #[test]
 fn unknown_fields_and_missing_dates_are_refused() {
     assert_import_fails(
         "{\"date\": \"2026-01-01\", \"rating\": 5}\n",
-        &["bad.jsonl:1", "unknown field `rating`"],
+        &[
+            "bad.jsonl:1",
+            "\"rating\" is not a field Trine knows; did you mean \"ratings\"?",
+        ],
     );
     assert_import_fails(
         "{\"title\": \"undated\"}\n",
         &["bad.jsonl:1", "`date`", "missing"],
     );
-    assert_import_fails("{\"date\": \"01/02/2026\"}\n", &["bad.jsonl:1", "`date`"]);
+    assert_import_fails(
+        "{\"date\": \"01/02/2026\"}\n",
+        &[
+            "bad.jsonl:1",
+            "`date`",
+            "\"01/02/2026\": expected a date like 2025-03-05",
+        ],
+    );
+}
+
+/// JSON Lines as people's own scripts write them: numbered ids, times
+/// without seconds or an offset (local time), a space for the `T`.
+#[test]
+fn numbered_ids_and_offsetless_times_import_exactly() {
+    let dir = TempDir::new().unwrap();
+    let text = "{\"id\": 1, \"datetime\": \"2025-03-05T18:30\", \"title\": \"one\"}\n\
+                {\"id\": 2, \"datetime\": \"2025-03-06 09:15:02.25\", \"title\": \"two\"}\n\
+                {\"id\": 3, \"datetime\": \"2025-03-07T07:00Z\", \"title\": \"three\"}\n\
+                {\"id\": \"x4\", \"date\": \"2025-03-08\", \"title\": \"four\"}\n";
+    let path = write(&dir, "mine.jsonl", text);
+    let offset = FixedOffset::east_opt(3600).unwrap();
+    let set = read_jsonl(&path, &|_| offset).unwrap();
+    let got: Vec<(Option<String>, String)> = set
+        .entries
+        .iter()
+        .map(|item| {
+            (
+                item.entry.source_id.clone(),
+                item.entry.created.unwrap().to_rfc3339(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("1".into()), "2025-03-05T18:30:00+01:00".into()),
+            (Some("2".into()), "2025-03-06T09:15:02.250+01:00".into()),
+            (Some("3".into()), "2025-03-07T07:00:00+00:00".into()),
+            (Some("x4".into()), "2025-03-08T12:00:00+01:00".into()),
+        ],
+        "ids kept as source ids; local times take this machine's offset; a date is noon"
+    );
+}
+
+/// Every refusal is in Trine's words: none of the parser's own.
+#[test]
+fn refusals_name_the_field_and_never_use_the_parsers_words() {
+    let cases: &[(&str, &str)] = &[
+        ("{\"id\": 1, \"datetime\": \"05/03/2025\"}", "field `datetime`: \"05/03/2025\": expected a date and time like 2025-03-05T18:30 or 2025-03-05T18:30:00+01:00"),
+        ("{\"datetime\": 20250305}", "field `datetime`: expected a date and time like"),
+        ("{\"id\": 1.5, \"date\": \"2025-01-01\"}", "field `id`: 1.5 is not a whole number"),
+        ("{\"date\": \"2025-01-01\", \"title\": 5}", "field `title`: expected text in double quotes, found the number 5"),
+        ("{\"date\": \"2025-01-01\", \"private\": \"yes\"}", "field `private`: expected true or false, found the text \"yes\""),
+        ("{\"date\": \"2025-01-01\", \"kind\": \"diary\"}", "field `kind`: \"diary\" is not one of: reflection, note"),
+        ("{\"date\": \"2025-01-01\", \"ratings\": {\"sene\": 1}}", "did you mean \"seen\"?"),
+        ("{\"date\": \"2025-01-01\" \"title\": \"x\"}", "expected a comma or a closing brace"),
+        ("{date: 1}", "a field's name must be in double quotes"),
+        ("{\"date\": \"2025-01-01\", \"body\": \"a\tb\"}", "write it as \\n or \\t"),
+        ("{\"date\": \"2025-01-01\"} x", "more text follows the end of the JSON"),
+        ("{\"date\": \"2025-01-01\", \"tags\": [1]}", "field `tags[0]`: expected text in double quotes, found the number 1"),
+        ("[1, 2]", "each line must hold one entry as an object in { }"),
+    ];
+    let parser_words = [
+        "invalid type",
+        "EOF",
+        "expected value",
+        "struct",
+        "variant",
+        "i64",
+        "u32",
+        "premature",
+        "sequence",
+        "map",
+        "key must",
+        "trailing characters",
+        "`?`",
+    ];
+    for (line, says) in cases {
+        let dir = TempDir::new().unwrap();
+        let path = write(&dir, "bad.jsonl", &format!("{line}\n"));
+        let message = read_jsonl(&path, &|_| FixedOffset::east_opt(0).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains(says),
+            "{line}: {message:?} should say {says:?}"
+        );
+        assert!(message.contains("bad.jsonl:1"), "{message}");
+        for word in parser_words {
+            assert!(
+                !message.contains(word),
+                "{line}: {message:?} uses the parser's {word:?}"
+            );
+        }
+    }
 }
 
 #[test]
