@@ -171,6 +171,8 @@ impl Journal {
             ..ImportSummary::default()
         };
         let mut contents = ContentIndex::default();
+        // The search index is brought up to date once, at the end.
+        let deferred = crate::store::DeferredIndex::hold(&tx)?;
         for (done, item) in set.entries.into_iter().enumerate() {
             import_entry(&tx, item, &mut summary, &mut contents)?;
             if (done + 1) % 100 == 0 {
@@ -225,6 +227,7 @@ impl Journal {
                 summary.settings_left_out.join(", ")
             ));
         }
+        deferred.catch_up(&tx)?;
         tx.commit()?;
         progress(total, total);
         Ok(summary)

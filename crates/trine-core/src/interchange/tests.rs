@@ -462,3 +462,45 @@ fn markdown_with_windows_line_endings_keeps_its_sections() {
     assert_eq!(back.len(), 1);
     assert_eq!(back[0].sections, entry.sections);
 }
+
+/// An import indexes its entries in one go at the end; a stopped one
+/// leaves the index as it was and the next entry written is indexed.
+#[test]
+fn an_import_indexes_its_entries_at_the_end_and_a_stopped_one_changes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let text: String = (0..300)
+        .map(|i| format!("{{\"date\": \"2025-01-{:02}\", \"title\": \"t{i}\", \"body\": \"promotion talk {i}\"}}\n", i % 28 + 1))
+        .collect();
+    let path = write(&dir, "many.jsonl", &text);
+    let mut journal = Journal::open_in_memory().unwrap();
+    import_jsonl(&mut journal, &path).unwrap();
+    assert!(journal.health().unwrap().search_index_ok);
+    assert_eq!(journal.search("promo*", 500).unwrap().len(), 300);
+
+    let again: String = (0..300)
+        .map(|i| {
+            format!(
+                "{{\"date\": \"2025-02-{:02}\", \"title\": \"u{i}\", \"body\": \"stopped {i}\"}}\n",
+                i % 28 + 1
+            )
+        })
+        .collect();
+    let set = read_jsonl(&write(&dir, "stop.jsonl", &again), &|_| {
+        FixedOffset::east_opt(0).unwrap()
+    })
+    .unwrap();
+    let stop = std::sync::atomic::AtomicBool::new(true);
+    let err = journal
+        .import_stoppable(set, &mut |_, _| {}, &stop)
+        .unwrap_err();
+    assert_eq!(err.code(), "stopped");
+    assert_eq!(journal.search("stopped", 10).unwrap().len(), 0);
+    journal
+        .create(crate::model::NewEntry::note(
+            "after",
+            "indexed by its trigger again",
+        ))
+        .unwrap();
+    assert_eq!(journal.search("trigger", 10).unwrap().len(), 1);
+    assert!(journal.health().unwrap().search_index_ok);
+}

@@ -11,6 +11,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_triangle.sql"),
+    include_str!("migrations/0003_search_index.sql"),
 ];
 
 /// The newest schema version this build knows.

@@ -12,6 +12,7 @@
 //! second process (the app beside the CLI) waits its turn for up to
 //! [`BUSY_TIMEOUT`] instead of failing at once when both write.
 
+mod bulk_index;
 mod checkins;
 mod encryption;
 mod entries;
@@ -41,6 +42,7 @@ pub use settings::Settings;
 pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
 pub use weeks::{is_complete, weeks_in_years, Answer, ReflectionUpdate, WeekPrompt, WeekStatus};
 
+pub(crate) use bulk_index::DeferredIndex;
 pub(crate) use checkins::insert_checkin;
 pub(crate) use entries::{fetch as fetch_entry, insert as insert_entry};
 pub(crate) use settings::first_day;
