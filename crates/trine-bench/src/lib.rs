@@ -213,10 +213,18 @@ pub fn fixture(n: usize) -> Fixture {
     if !done.exists() {
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(&root).expect("bench folder");
-        std::fs::write(&jsonl, synthetic_jsonl(n)).expect("write jsonl");
+        let text = synthetic_jsonl(n);
+        std::fs::write(&jsonl, &text).expect("write jsonl");
         let mut journal = Journal::open_in(&data_dir).expect("open");
-        let set = read_jsonl(&jsonl, &trine_core::time::local_offset_at).expect("read");
-        journal.import(set).expect("import");
+        // In parts: one import takes at most 104 MiB (the 100k file is more).
+        let lines: Vec<&str> = text.lines().collect();
+        let part = root.join("part.jsonl");
+        for chunk in lines.chunks(40_000) {
+            std::fs::write(&part, chunk.join("\n")).expect("write a part");
+            let set = read_jsonl(&part, &trine_core::time::local_offset_at).expect("read");
+            journal.import(set).expect("import");
+        }
+        let _ = std::fs::remove_file(&part);
         std::fs::write(&done, "").expect("mark");
     }
     Fixture { data_dir, jsonl }

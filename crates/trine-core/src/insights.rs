@@ -287,19 +287,40 @@ impl Journal {
         to: Option<NaiveDate>,
     ) -> Result<BTreeMap<NaiveDate, BTreeSet<String>>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT e.week_start, t.tag FROM entry_tags t JOIN entries e ON e.seq = t.entry_seq \
-             WHERE e.deleted_utc IS NULL AND (?1 IS NULL OR e.week_start >= ?1) AND (?2 IS NULL OR e.week_start <= ?2)",
+            // From the tags' own index of live entries' weeks, never the
+            // entries' rows.
+            "SELECT DISTINCT week_start, tag FROM entry_tags \
+             WHERE live = 1 AND (?1 IS NULL OR week_start >= ?1) AND (?2 IS NULL OR week_start <= ?2)",
         )?;
-        let rows = stmt.query_map(
-            rusqlite::params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-        )?;
+        let mut rows = stmt.query(rusqlite::params![
+            from.map(|d| d.to_string()),
+            to.map(|d| d.to_string())
+        ])?;
+        // Rows come week by week (the index's order): a week's date is read
+        // once, and a tag already in its set is not copied again.
         let mut map: BTreeMap<NaiveDate, BTreeSet<String>> = BTreeMap::new();
-        for row in rows {
-            let (week, tag) = row?;
-            let week = NaiveDate::parse_from_str(&week, "%Y-%m-%d")
-                .map_err(|e| crate::Error::Corrupt(format!("week {week:?}: {e}")))?;
-            map.entry(week).or_default().insert(tag);
+        let mut current: Option<(String, NaiveDate)> = None;
+        while let Some(row) = rows.next()? {
+            let text_at = |i: usize| -> Result<&str> {
+                row.get_ref(i)?
+                    .as_str()
+                    .map_err(|e| crate::Error::Corrupt(format!("a week or tag is not text: {e}")))
+            };
+            let week_text = text_at(0)?;
+            let week = match &current {
+                Some((text, date)) if text == week_text => *date,
+                _ => {
+                    let date = NaiveDate::parse_from_str(week_text, "%Y-%m-%d")
+                        .map_err(|e| crate::Error::Corrupt(format!("week {week_text:?}: {e}")))?;
+                    current = Some((week_text.to_string(), date));
+                    date
+                }
+            };
+            let tag = text_at(1)?;
+            let set = map.entry(week).or_default();
+            if !set.contains(tag) {
+                set.insert(tag.to_string());
+            }
         }
         Ok(map)
     }

@@ -201,8 +201,7 @@ impl Journal {
     /// Every tag in use with how many live entries carry it, by name.
     pub fn tags(&self) -> Result<Vec<(String, u64)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT tag, count(*) FROM entry_tags JOIN entries ON seq = entry_seq \
-             WHERE deleted_utc IS NULL GROUP BY tag ORDER BY tag",
+            "SELECT tag, count(*) FROM entry_tags WHERE live = 1 GROUP BY tag ORDER BY tag",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))

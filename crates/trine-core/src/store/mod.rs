@@ -393,11 +393,13 @@ impl Journal {
             search_index_ok,
             entries: count("SELECT count(*) FROM entries WHERE deleted_utc IS NULL")?,
             deleted: count("SELECT count(*) FROM entries WHERE deleted_utc IS NOT NULL")?,
-            reflections: count("SELECT count(*) FROM entries WHERE deleted_utc IS NULL AND kind = 'reflection'")?,
-            private: count("SELECT count(*) FROM entries WHERE deleted_utc IS NULL AND private = 1")?,
-            tags: count(
-                "SELECT count(DISTINCT tag) FROM entry_tags JOIN entries ON seq = entry_seq WHERE deleted_utc IS NULL",
+            reflections: count(
+                "SELECT count(*) FROM entries WHERE deleted_utc IS NULL AND kind = 'reflection'",
             )?,
+            private: count(
+                "SELECT count(*) FROM entries WHERE deleted_utc IS NULL AND private = 1",
+            )?,
+            tags: count("SELECT count(DISTINCT tag) FROM entry_tags WHERE live = 1")?,
             checkins: count("SELECT count(*) FROM checkins")?,
             schema_version: self.schema_version()?,
         })

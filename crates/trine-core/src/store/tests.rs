@@ -472,6 +472,7 @@ fn a_note_can_be_moved_to_another_date_and_a_reflection_cannot() {
     let note = journal
         .create(NewEntry {
             created: Some(at("2026-11-30T08:15:00+01:00")),
+            tags: vec!["interview".into()],
             ..NewEntry::note("Interview prep", "Wrote it up later.")
         })
         .unwrap();
@@ -505,6 +506,12 @@ fn a_note_can_be_moved_to_another_date_and_a_reflection_cannot() {
         })
         .unwrap();
     assert_eq!(june.len(), 1, "the date filters find it on its new date");
+    let weeks = journal.tags_by_week(None, None).unwrap();
+    assert_eq!(
+        weeks.keys().copied().collect::<Vec<_>>(),
+        vec![day("2026-06-15")],
+        "its tag moved to the new week too"
+    );
 
     let refused = journal.update(
         note.id,
@@ -543,5 +550,52 @@ fn a_note_can_be_moved_to_another_date_and_a_reflection_cannot() {
             Err(Error::Invalid(ValidationError::ReflectionDate))
         ),
         "{refused:?}"
+    );
+}
+
+#[test]
+fn tag_counts_follow_the_bin_without_reading_the_entries() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let tagged = |journal: &mut Journal, title: &str, deleted: bool| {
+        journal
+            .create(NewEntry {
+                tags: vec!["voice".into(), "team".into()],
+                deleted: deleted.then(|| at("2026-11-02T10:00:00+00:00")),
+                ..NewEntry::note(title, "")
+            })
+            .unwrap()
+            .id
+    };
+    let a = tagged(&mut journal, "a", false);
+    tagged(&mut journal, "b", false);
+    tagged(&mut journal, "in the bin from the start", true);
+    let counts = |journal: &Journal| journal.tags().unwrap();
+    assert_eq!(
+        counts(&journal),
+        vec![("team".into(), 2), ("voice".into(), 2)]
+    );
+    journal.delete(a).unwrap();
+    assert_eq!(
+        counts(&journal),
+        vec![("team".into(), 1), ("voice".into(), 1)]
+    );
+    journal
+        .update(
+            a,
+            EntryEdit {
+                tags: Some(vec!["voice".into(), "new".into()]),
+                ..EntryEdit::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        counts(&journal),
+        vec![("team".into(), 1), ("voice".into(), 1)],
+        "an entry in the bin keeps its tags out of the counts"
+    );
+    journal.undelete(a).unwrap();
+    assert_eq!(
+        counts(&journal),
+        vec![("new".into(), 1), ("team".into(), 1), ("voice".into(), 2)]
     );
 }
