@@ -164,6 +164,24 @@ impl Library {
     }
 }
 
+/// The version of the library compiled into this build, read from its
+/// `library_version` line without parsing the rest: every start compares
+/// it with the journal's, and the whole library is parsed only when the
+/// journal needs seeding (a new journal, or a newer library).
+pub fn builtin_version() -> u32 {
+    static VERSION: OnceLock<u32> = OnceLock::new();
+    *VERSION.get_or_init(|| {
+        LIBRARY_TOML
+            .lines()
+            .find_map(|line| {
+                line.strip_prefix("library_version")
+                    .and_then(|rest| rest.trim().strip_prefix('='))
+                    .and_then(|n| n.trim().parse().ok())
+            })
+            .unwrap_or_else(|| builtin().library_version)
+    })
+}
+
 /// The library compiled into this build.
 pub fn builtin() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
@@ -177,6 +195,11 @@ mod tests {
     use std::collections::{BTreeSet, HashSet};
 
     use super::*;
+
+    #[test]
+    fn the_quick_version_is_the_parsed_one() {
+        assert_eq!(builtin_version(), builtin().library_version);
+    }
 
     fn words(text: &str) -> Vec<String> {
         text.to_lowercase()

@@ -265,7 +265,10 @@ impl Journal {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
         migrations::migrate(&mut conn, version)?;
-        triangle::seed_library(&mut conn, crate::library::builtin())?;
+        // The built-in library is parsed only when the journal needs it.
+        if !triangle::library_seeded(&conn, crate::library::builtin_version())? {
+            triangle::seed_library(&mut conn, crate::library::builtin())?;
+        }
         Ok(Journal {
             conn,
             path,

@@ -296,10 +296,8 @@ pub(crate) fn find_prompt(conn: &Connection, id: &str) -> Result<Prompt> {
     .ok_or_else(|| ValidationError::UnknownPrompt(id.to_string()))?
 }
 
-/// Brings the journal's sides, components and built-in prompts up to
-/// `library`'s version. New things are added; what the person renamed,
-/// edited or archived stays as it is.
-pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<()> {
+/// Whether the journal's library is at `version` or newer.
+pub(crate) fn library_seeded(conn: &Connection, version: u32) -> Result<bool> {
     let seeded: Option<u32> = conn
         .query_row(
             "SELECT value FROM settings WHERE key = ?1",
@@ -308,7 +306,14 @@ pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<(
         )
         .optional()?
         .and_then(|v| v.parse().ok());
-    if seeded.is_some_and(|v| v >= library.library_version) {
+    Ok(seeded.is_some_and(|v| v >= version))
+}
+
+/// Brings the journal's sides, components and built-in prompts up to
+/// `library`'s version. New things are added; what the person renamed,
+/// edited or archived stays as it is.
+pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<()> {
+    if library_seeded(conn, library.library_version)? {
         return Ok(());
     }
     let tx = conn.transaction()?;
