@@ -18,6 +18,13 @@ fn reads(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("search_rare", n), &n, |b, _| {
             b.iter(|| assert!(!journal.search(RARE_WORD, 20).unwrap().is_empty()))
         });
+        // A prefix search, answered without a prefix index (schema 3).
+        group.bench_with_input(BenchmarkId::new("search_prefix", n), &n, |b, _| {
+            b.iter(|| assert!(!journal.search("promo*", 20).unwrap().is_empty()))
+        });
+        group.bench_with_input(BenchmarkId::new("search_phrase", n), &n, |b, _| {
+            b.iter(|| journal.search("\"career conversation\"", 20).unwrap())
+        });
         group.bench_with_input(BenchmarkId::new("search_common", n), &n, |b, _| {
             b.iter(|| assert_eq!(journal.search(COMMON_WORD, 20).unwrap().len(), 20))
         });

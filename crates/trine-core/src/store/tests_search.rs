@@ -254,7 +254,7 @@ fn repeated_words_are_searched_once_and_a_search_too_long_is_refused() {
         .unwrap();
     assert_eq!(
         SearchQuery::parse("apple apple \"a day\" apple \"a day\"").fts_expression(),
-        r#""apple" "a day""#
+        r#""apple" AND "a day""#
     );
     assert_eq!(
         SearchQuery::parse("apple OR apple").fts_expression(),
