@@ -58,10 +58,12 @@ impl Editing {
     }
 
     /// The editor has ended: if Ctrl+C came meanwhile, the file goes and
-    /// `trine` stops.
-    pub fn ended(self) {
+    /// `trine` stops. An editor stopped by Ctrl+C itself (`by_ctrl_c`)
+    /// counts as Ctrl+C even when the editor's end is seen before this
+    /// process's own handler has run.
+    pub fn ended(self, by_ctrl_c: bool) {
         EDITING.store(false, Ordering::SeqCst);
-        if INTERRUPTED.load(Ordering::SeqCst) {
+        if by_ctrl_c || INTERRUPTED.load(Ordering::SeqCst) {
             remove_answer_file();
             std::process::exit(INTERRUPTED_EXIT);
         }

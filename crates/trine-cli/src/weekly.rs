@@ -411,7 +411,14 @@ fn edit_in(editor: &str, prompt: &WeekPrompt) -> Result<String> {
             path: program.into(),
             source: e,
         });
-    editing.ended();
+    #[cfg(unix)]
+    let by_ctrl_c = status.as_ref().is_ok_and(|s| {
+        // SIGINT, the signal Ctrl+C sends to the terminal's foreground group.
+        std::os::unix::process::ExitStatusExt::signal(s) == Some(2)
+    });
+    #[cfg(not(unix))]
+    let by_ctrl_c = false;
+    editing.ended(by_ctrl_c);
     let status = status?;
     if !status.success() {
         return Err(Error::File {
