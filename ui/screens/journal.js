@@ -129,8 +129,12 @@ export async function mount(root, route) {
     } finally {
       if (mine === token) loading = false;
     }
-    // Observing afresh reports the sentinel's state now, so a sentinel that
-    // stayed in view while the page grew still brings the next page.
+    watchSentinel(mine);
+  }
+
+  // Observing afresh reports the sentinel's state now, so a sentinel that
+  // stayed in view while the page grew still brings the next page.
+  function watchSentinel(mine) {
     if (mine === token && !ended) {
       observer.unobserve(sentinel);
       observer.observe(sentinel);
@@ -169,7 +173,6 @@ export async function mount(root, route) {
   async function runSearch() {
     const text = search.value.trim();
     token += 1;
-    const mine = token;
     orderRow.hidden = text === '';
     if (text === '') {
       restart();
@@ -177,20 +180,10 @@ export async function mount(root, route) {
     }
     searchNext = null;
     ended = false;
+    loading = false;
     list.replaceChildren();
     list.setAttribute('aria-label', orderSelect.value === 'newest' ? 'Search results, newest first' : 'Search results, best first');
-    loading = true;
-    try {
-      await searchPage(text, mine);
-    } catch (error) {
-      if (mine === token) showError(error);
-    } finally {
-      if (mine === token) loading = false;
-    }
-    if (mine === token && !ended) {
-      observer.unobserve(sentinel);
-      observer.observe(sentinel);
-    }
+    await nextSearchPage();
   }
 
   async function nextSearchPage() {
@@ -204,10 +197,7 @@ export async function mount(root, route) {
     } finally {
       if (mine === token) loading = false;
     }
-    if (mine === token && !ended) {
-      observer.unobserve(sentinel);
-      observer.observe(sentinel);
-    }
+    watchSentinel(mine);
   }
 
   const searchSoon = debounce(runSearch, 150);
