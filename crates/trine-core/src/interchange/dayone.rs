@@ -8,7 +8,8 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
+use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 use super::import::{ImportItem, ImportSet};
@@ -126,15 +127,15 @@ pub fn read_dayone(path: &Path) -> Result<ImportSet> {
             };
             media += e.photos.len() + e.videos.len() + e.audios.len() + e.pdf_attachments.len();
             starred += usize::from(e.starred);
-            let zone: chrono_tz::Tz = match e.time_zone.as_deref() {
-                None => chrono_tz::UTC,
-                Some(name) => name.parse().map_err(|_| ImportError::Record {
+            let zone = match e.time_zone.as_deref() {
+                None => TimeZone::UTC,
+                Some(name) => TimeZone::get(name).map_err(|_| ImportError::Record {
                     location: location.clone(),
                     field: Some("timeZone".into()),
                     message: format!("{name:?} is not a time zone Trine knows"),
                 })?,
             };
-            let local = |t: DateTime<Utc>| t.with_timezone(&zone).fixed_offset();
+            let local = |t: DateTime<Utc>| in_zone(t, &zone);
             let (title, body) = split_title(&strip_media(&e.text));
             let tags = normalize_tags(&e.tags).map_err(|err| ImportError::Record {
                 location: location.clone(),
@@ -162,6 +163,17 @@ pub fn read_dayone(path: &Path) -> Result<ImportSet> {
         set.notes.push(format!("{starred} entries were starred in Day One; Trine has no stars, so that mark was not kept"));
     }
     Ok(set)
+}
+
+/// `t` as the wall clock showed it in `zone`: the zone's offset at that
+/// instant, so summer and winter times each keep their own.
+fn in_zone(t: DateTime<Utc>, zone: &TimeZone) -> DateTime<FixedOffset> {
+    let offset = jiff::Timestamp::from_second(t.timestamp())
+        .map(|instant| zone.to_offset(instant).seconds())
+        .unwrap_or(0);
+    let fixed = FixedOffset::east_opt(offset)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is an offset"));
+    t.with_timezone(&fixed)
 }
 
 /// A leading `# heading` line is the title; the rest is the body.
@@ -208,5 +220,30 @@ mod tests {
             strip_media("a ![](dayone-moment://ABC) b"),
             "a *(a photo, not imported)* b"
         );
+    }
+
+    #[test]
+    fn each_entry_keeps_its_zones_offset_at_that_moment() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let paris = TimeZone::get("Europe/Paris").unwrap();
+        assert_eq!(
+            in_zone(at("2031-07-01T12:00:00Z"), &paris).to_rfc3339(),
+            "2031-07-01T14:00:00+02:00"
+        );
+        assert_eq!(
+            in_zone(at("2031-01-15T12:00:00Z"), &paris).to_rfc3339(),
+            "2031-01-15T13:00:00+01:00"
+        );
+        let new_york = TimeZone::get("America/New_York").unwrap();
+        assert_eq!(
+            in_zone(at("2031-07-01T12:00:00Z"), &new_york).to_rfc3339(),
+            "2031-07-01T08:00:00-04:00"
+        );
+        let kolkata = TimeZone::get("Asia/Kolkata").unwrap();
+        assert_eq!(
+            in_zone(at("2031-07-01T12:00:00Z"), &kolkata).to_rfc3339(),
+            "2031-07-01T17:30:00+05:30"
+        );
+        assert!(TimeZone::get("Mars/Olympus").is_err());
     }
 }
