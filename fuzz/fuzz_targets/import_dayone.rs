@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trine_core::interchange;
-use trine_core::Journal;
+use trine_app::interchange;
+use trine_app::Journal;
 
 fuzz_target!(|data: &[u8]| {
     let dir = tempfile::tempdir().expect("a temporary folder");

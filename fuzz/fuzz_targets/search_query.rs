@@ -6,7 +6,7 @@
 use std::sync::Mutex;
 
 use libfuzzer_sys::fuzz_target;
-use trine_core::{Journal, NewEntry};
+use trine_app::{Journal, NewEntry};
 
 static JOURNAL: Mutex<Option<Journal>> = Mutex::new(None);
 

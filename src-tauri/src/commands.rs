@@ -9,16 +9,18 @@
 //! threads, never on the thread that draws the window.
 
 use std::collections::BTreeMap;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use tauri::State;
-use trine_core::charts::RatingsChartOptions;
-use trine_core::store::{Answer, ListQuery, NewCheckIn, ReflectionUpdate, SearchOrder};
-use trine_core::views::{
+use trine_app::charts::RatingsChartOptions;
+use trine_app::store::{Answer, ListQuery, NewCheckIn, ReflectionUpdate, SearchOrder};
+use trine_app::views::{
     AppSettings, CheckinView, EntryPage, EntryView, RatingValues, SearchPage, ThisWeek, TrendsView,
 };
-use trine_core::{EntryEdit, EntryKind, NewEntry, Ratings, Side};
+use trine_app::{EntryEdit, EntryKind, NewEntry, Ratings, Side};
 use uuid::Uuid;
 
 use crate::{CommandError, JournalState};
@@ -26,7 +28,7 @@ use crate::{CommandError, JournalState};
 type Reply<T> = Result<T, CommandError>;
 
 fn today() -> NaiveDate {
-    trine_core::time::now().date_naive()
+    trine_app::time::now().date_naive()
 }
 
 /// Today's date on the app's clock (which `TRINE_NOW` can set), for the
@@ -46,7 +48,7 @@ pub fn entry_count(journal: State<'_, JournalState>) -> Reply<u64> {
 /// it is not done. The bar marks "This week" while it is.
 #[tauri::command(async)]
 pub fn week_due(journal: State<'_, JournalState>) -> Reply<bool> {
-    journal.with(|journal| journal.week_overdue(trine_core::time::now().naive_local()))
+    journal.with(|journal| journal.week_overdue(trine_app::time::now().naive_local()))
 }
 
 /// The reflection screen for this week, or for the week of `week`.
@@ -54,7 +56,7 @@ pub fn week_due(journal: State<'_, JournalState>) -> Reply<bool> {
 pub fn week_view(journal: State<'_, JournalState>, week: Option<NaiveDate>) -> Reply<ThisWeek> {
     journal.with(|j| match week {
         Some(week) => j.week_view(j.settings()?.first_day.week_start(week), today()),
-        None => j.this_week(trine_core::time::now().naive_local()),
+        None => j.this_week(trine_app::time::now().naive_local()),
     })
 }
 
@@ -131,7 +133,7 @@ pub fn another_prompt(
 /// Markdown rendered to sanitised HTML, for the editor's preview.
 #[tauri::command(async)]
 pub fn preview_markdown(text: String) -> String {
-    trine_core::render::markdown_to_html(&text)
+    trine_app::render::markdown_to_html(&text)
 }
 
 /// Which entries a Journal page shows.
@@ -222,9 +224,9 @@ pub fn create_note(
         // A note written for another day (backdated) is placed at this
         // moment's time of day on that day.
         let created = match date {
-            Some(date) => Some(trine_core::store::note_time_on(
+            Some(date) => Some(trine_app::store::note_time_on(
                 date,
-                trine_core::time::now().time(),
+                trine_app::time::now().time(),
             )?),
             None => None,
         };

@@ -2,10 +2,12 @@
 //!
 //! Every command fails with a [`CommandError`], serialised as
 //! `{ "code": "...", "message": "..." }`. `code` is short and stable, for the
-//! UI to branch on (it is `trine_core::Error::code` for core errors);
+//! UI to branch on (it is `trine_app::Error::code` for core errors);
 //! `message` is one user-facing line that says what happened and what to do.
 
 use serde::Serialize;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 /// An error returned to the webview by a command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,8 +28,8 @@ impl CommandError {
     }
 }
 
-impl From<trine_core::Error> for CommandError {
-    fn from(error: trine_core::Error) -> Self {
+impl From<trine_app::Error> for CommandError {
+    fn from(error: trine_app::Error) -> Self {
         Self {
             code: error.code(),
             message: error.to_string(),

@@ -2,7 +2,7 @@
 //!
 //! The shell only wires things together: it opens the journal once at
 //! start-up, keeps it in Tauri's managed state and registers the commands the
-//! webview may call. All journal logic lives in `trine_core`; each command is
+//! webview may call. All journal logic lives in `trine_app`; each command is
 //! a few lines that call the core and turn its error into the one IPC error
 //! shape, [`CommandError`].
 //!
@@ -27,6 +27,8 @@ mod transfer;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use tauri::Manager;
 

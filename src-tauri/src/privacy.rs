@@ -4,10 +4,12 @@
 
 use std::path::PathBuf;
 use std::time::Duration;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
-use trine_core::backup::{all_backups, backup_places, BackupInfo, BackupPlace, CopiesRekeyed};
+use trine_app::backup::{all_backups, backup_places, BackupInfo, BackupPlace, CopiesRekeyed};
 
 use crate::{CommandError, JournalState};
 
@@ -49,20 +51,20 @@ pub struct BackupsView {
     pub backups: Vec<BackupInfo>,
 }
 
-fn journal_file(journal: &trine_core::Journal) -> Result<PathBuf, trine_core::Error> {
+fn journal_file(journal: &trine_app::Journal) -> Result<PathBuf, trine_app::Error> {
     journal.path().map(PathBuf::from).ok_or_else(|| {
-        trine_core::Error::Corrupt("an in-memory journal has no backups folder".into())
+        trine_app::Error::Corrupt("an in-memory journal has no backups folder".into())
     })
 }
 
-fn view_of(j: &trine_core::Journal) -> Result<BackupsView, trine_core::Error> {
+fn view_of(j: &trine_app::Journal) -> Result<BackupsView, trine_app::Error> {
     let file = journal_file(j)?;
     let places = backup_places(&file);
     Ok(BackupsView {
         folder: places
             .first()
             .map(|p| p.folder.clone())
-            .unwrap_or_else(|| trine_core::backup::backups_dir(&file)),
+            .unwrap_or_else(|| trine_app::backup::backups_dir(&file)),
         places,
         backups: all_backups(&file)?,
         keep: j.backups_to_keep()?,
@@ -110,9 +112,9 @@ pub fn set_backup_places(
         let file = journal_file(j)?;
         let before = file
             .parent()
-            .map(|dir| trine_core::before_unlock::read(dir).backup_folder)
+            .map(|dir| trine_app::before_unlock::read(dir).backup_folder)
             .unwrap_or_default();
-        trine_core::backup::choose_backup_places(&file, folder.as_deref(), beside_journal)?;
+        trine_app::backup::choose_backup_places(&file, folder.as_deref(), beside_journal)?;
         if folder.is_some() && folder != before {
             j.backup_now()?;
         }
@@ -123,10 +125,10 @@ pub fn set_backup_places(
 /// The theme kept beside the journal, for the screens shown before it can
 /// be read (the lock screen, the damaged journal's).
 #[tauri::command(async)]
-pub fn theme_before_unlock(journal: State<'_, JournalState>) -> trine_core::app_settings::Theme {
+pub fn theme_before_unlock(journal: State<'_, JournalState>) -> trine_app::app_settings::Theme {
     journal
         .data_dir()
-        .map(|dir| trine_core::before_unlock::read(&dir).theme)
+        .map(|dir| trine_app::before_unlock::read(&dir).theme)
         .unwrap_or_default()
 }
 
@@ -139,7 +141,7 @@ pub fn restore_backup(journal: State<'_, JournalState>, path: PathBuf) -> Reply<
             .into_iter()
             .any(|b| b.path == path);
         if !listed {
-            return Err(trine_core::Error::file(
+            return Err(trine_app::Error::file(
                 &path,
                 std::io::Error::new(
                     std::io::ErrorKind::NotFound,

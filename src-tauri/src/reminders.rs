@@ -9,11 +9,13 @@
 //! the journal at the next look after it is unlocked.
 
 use std::time::Duration;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use chrono::NaiveDate;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
-use trine_core::reminder::ReminderPlan;
+use trine_app::reminder::ReminderPlan;
 
 use crate::JournalState;
 
@@ -51,7 +53,7 @@ struct Looker {
 impl Looker {
     fn look<R: Runtime>(&mut self, app: &AppHandle<R>) {
         let journal = app.state::<JournalState>();
-        let now = trine_core::time::now().naive_local();
+        let now = trine_app::time::now().naive_local();
         let unrecorded = self.unrecorded;
         let read = journal.with(|j| {
             if let Some(week) = unrecorded {

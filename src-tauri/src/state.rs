@@ -1,6 +1,6 @@
 //! Managed state: the journal the app opened at start-up.
 //!
-//! A `trine_core::Journal` holds one SQLite connection, which may move
+//! A `trine_app::Journal` holds one SQLite connection, which may move
 //! between threads but not be shared, so it sits behind a `Mutex`; commands
 //! take turns with it. Opening can fail, and the app must still start to say
 //! why, so the state keeps either the journal or the error, and every command
@@ -9,8 +9,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
-use trine_core::Journal;
+use trine_app::Journal;
 
 use crate::CommandError;
 
@@ -48,7 +50,7 @@ impl JournalState {
     /// platform's application-data folder. Never fails: a failure is kept and
     /// returned by [`JournalState::with`].
     pub fn open(explicit: Option<PathBuf>) -> Self {
-        let dir = trine_core::paths::resolve_data_dir(explicit).map_err(CommandError::from);
+        let dir = trine_app::paths::resolve_data_dir(explicit).map_err(CommandError::from);
         let journal = match &dir {
             Ok(dir) => Journal::open_in(dir).map_err(CommandError::from),
             Err(error) => Err(error.clone()),
@@ -69,7 +71,7 @@ impl JournalState {
     /// closed.
     pub fn read_with<T>(
         &self,
-        f: impl FnOnce(&Journal) -> Result<T, trine_core::Error>,
+        f: impl FnOnce(&Journal) -> Result<T, trine_app::Error>,
     ) -> Result<T, CommandError> {
         let mut reader = self.reader.lock().unwrap_or_else(PoisonError::into_inner);
         if !reader.as_ref().is_some_and(Journal::is_current) {
@@ -88,7 +90,7 @@ impl JournalState {
     /// Runs `f` with the journal, or returns the error that kept it closed.
     pub fn with<T>(
         &self,
-        f: impl FnOnce(&mut Journal) -> Result<T, trine_core::Error>,
+        f: impl FnOnce(&mut Journal) -> Result<T, trine_app::Error>,
     ) -> Result<T, CommandError> {
         // A command that panicked while holding the lock cannot have left a
         // write half-done: the core's transactions roll back when dropped.
@@ -107,8 +109,7 @@ impl JournalState {
                 .ok()
                 .and_then(|j| j.path().map(Path::to_path_buf))
                 .unwrap_or_default();
-            *journal =
-                Err(trine_core::Error::from(trine_core::OpenError::Encrypted { path }).into());
+            *journal = Err(trine_app::Error::from(trine_app::OpenError::Encrypted { path }).into());
         }
         result
     }
@@ -121,18 +122,18 @@ impl JournalState {
     /// The journal file, when its folder is known.
     fn journal_file(&self) -> Result<PathBuf, CommandError> {
         let dir = self.dir.as_ref().map_err(Clone::clone)?;
-        Ok(dir.join(trine_core::store::JOURNAL_FILE))
+        Ok(dir.join(trine_app::store::JOURNAL_FILE))
     }
 
     /// The backups of a journal that could not be opened because it is
     /// damaged, newest first (empty when it is not damaged).
-    pub fn damaged_backups(&self) -> Result<Vec<trine_core::backup::BackupInfo>, CommandError> {
+    pub fn damaged_backups(&self) -> Result<Vec<trine_app::backup::BackupInfo>, CommandError> {
         let journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
         if !matches!(&*journal, Err(e) if e.code == "damaged") {
             return Ok(Vec::new());
         }
         let file = self.journal_file()?;
-        Ok(trine_core::backup::all_backups(&file)?)
+        Ok(trine_app::backup::all_backups(&file)?)
     }
 
     /// Brings a damaged journal back from the newest backup that passes
@@ -147,10 +148,10 @@ impl JournalState {
             ));
         }
         let file = self.journal_file()?;
-        let backups = trine_core::backup::all_backups(&file)?;
+        let backups = trine_app::backup::all_backups(&file)?;
         let mut refused = 0;
         for backup in &backups {
-            match trine_core::backup::restore_damaged(&file, &backup.path, None) {
+            match trine_app::backup::restore_damaged(&file, &backup.path, None) {
                 Ok((opened, kept)) => {
                     let entries = opened.entry_count()?;
                     *journal = Ok(opened);
@@ -196,7 +197,7 @@ impl JournalState {
         }
         reader.take();
         let path = open.path().map(Path::to_path_buf).unwrap_or_default();
-        *journal = Err(trine_core::Error::from(trine_core::OpenError::Encrypted { path }).into());
+        *journal = Err(trine_app::Error::from(trine_app::OpenError::Encrypted { path }).into());
         true
     }
 
@@ -209,7 +210,7 @@ impl JournalState {
         // Close the file (both handles) before removing it.
         reader.take();
         *journal = Err(CommandError::new("erasing", "the journal is being erased"));
-        trine_core::backup::erase_journal(&dir.join(trine_core::store::JOURNAL_FILE))?;
+        trine_app::backup::erase_journal(&dir.join(trine_app::store::JOURNAL_FILE))?;
         *journal = Journal::open_in(dir).map_err(CommandError::from);
         journal.as_ref().map(|_| ()).map_err(Clone::clone)
     }
@@ -270,7 +271,7 @@ mod tests {
         // missing from what the conversion then finds.)
         let mut journal = Journal::open_in_with(dir.path(), Some("correct horse")).unwrap();
         journal
-            .create(trine_core::NewEntry::note("Secret", "kept"))
+            .create(trine_app::NewEntry::note("Secret", "kept"))
             .unwrap();
         drop(journal);
 
@@ -294,7 +295,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = std::sync::Arc::new(JournalState::open(Some(dir.path().to_path_buf())));
         state
-            .with(|j| j.create(trine_core::NewEntry::note("Quince", "quince jam")))
+            .with(|j| j.create(trine_app::NewEntry::note("Quince", "quince jam")))
             .unwrap();
         assert_eq!(state.read_with(|j| j.search("quince", 5)).unwrap().len(), 1);
 

@@ -12,12 +12,14 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
-use trine_core::interchange::{
+use trine_app::interchange::{
     read_import, ExportFormat, ExportPreview, ExportSelection, ImportFormat, ImportSummary,
 };
 
@@ -96,7 +98,7 @@ pub fn export_entries<R: Runtime>(
         return Ok(None);
     };
     let _ = progress.send(Progress::Writing { done: 0, total: 0 });
-    let outcome = journal.with(|j| j.export_as(format, &selection, &path))?;
+    let outcome = journal.with(|j| j.export_to(format, &selection, &path))?;
     Ok(Some(Exported {
         count: outcome.count,
         weeks: format.counts_weeks(),
@@ -140,7 +142,7 @@ pub fn import_entries<R: Runtime>(
         format,
         &path,
         time_format.as_deref(),
-        &trine_core::time::local_offset_at,
+        &trine_app::time::local_offset_at,
     )
     .map_err(CommandError::from)?;
     let mut set = set;
@@ -171,7 +173,7 @@ fn dialog<R: Runtime>(app: &AppHandle<R>, title: &str) -> FileDialogBuilder<R> {
 
 /// The save dialog for `format`, with a dated name to start from.
 fn save_dialog<R: Runtime>(app: &AppHandle<R>, format: ExportFormat) -> Option<PathBuf> {
-    let today = trine_core::time::now().date_naive();
+    let today = trine_app::time::now().date_naive();
     let stem = match format {
         ExportFormat::Json => "trine-backup",
         ExportFormat::Csv => "trine-ratings",

@@ -2,6 +2,8 @@
 //! and reaches nothing but its own shell.
 
 use serde_json::Value;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use crate::harness::Sandbox;
 
@@ -196,12 +198,12 @@ fn an_encrypted_journal_asks_for_its_passphrase() {
     {
         // Created with a passphrase: encrypted from the start.
         let mut journal =
-            trine_core::Journal::open_in_with(&sandbox.data_dir, Some("correct horse")).unwrap();
+            trine_app::Journal::open_in_with(&sandbox.data_dir, Some("correct horse")).unwrap();
         let mut settings = journal.app_settings().unwrap();
         settings.onboarded = true;
         journal.save_app_settings(&settings).unwrap();
         journal
-            .create(trine_core::NewEntry::note(
+            .create(trine_app::NewEntry::note(
                 "Under lock",
                 "Only with the passphrase.",
             ))

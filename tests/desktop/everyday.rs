@@ -5,6 +5,8 @@
 
 use std::process::Child;
 use std::time::{Duration, Instant};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use crate::harness::{Sandbox, Step};
 use crate::session_bus::Notifications;
@@ -222,7 +224,7 @@ fn the_reminder_comes_while_an_encrypted_journal_is_locked() {
     };
     {
         let mut journal =
-            trine_core::Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
+            trine_app::Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
         let mut settings = journal.app_settings().unwrap();
         settings.onboarded = true;
         // Longer than the reminder thread's look (5 s), shorter than the
@@ -261,8 +263,7 @@ fn the_reminder_comes_while_an_encrypted_journal_is_locked() {
     assert_eq!(early, 0, "nothing before four o'clock");
     assert!(locked_when_reminded, "the journal was locked when it came");
     assert_eq!(bus.count(), 1, "once:\n{}", bus.seen());
-    let journal =
-        trine_core::Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
+    let journal = trine_app::Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
     let at = chrono::NaiveDateTime::parse_from_str("2026-11-27 17:00", "%Y-%m-%d %H:%M").unwrap();
     assert_eq!(
         journal.reminder_due(at).unwrap(),

@@ -11,6 +11,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Once};
 use std::time::{Duration, Instant};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
@@ -22,7 +24,7 @@ use crate::driver::{app_pids, why_e2e_cannot_run, Driver};
 use crate::x_display::{self, Stopped};
 
 use crate::session_bus::{Notifications, SessionBus};
-use trine_core::{Journal, NewEntry};
+use trine_app::{Journal, NewEntry};
 
 /// The app binary under test.
 pub const APP: &str = env!("CARGO_BIN_EXE_trine-desktop");

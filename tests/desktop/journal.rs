@@ -1,6 +1,8 @@
 //! The Journal: search as you type, open, edit, delete and undo.
 
-use trine_core::NewEntry;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
+use trine_app::NewEntry;
 
 use crate::harness::Sandbox;
 
@@ -185,8 +187,8 @@ fn search_respects_the_side_filter() {
             .unwrap();
         journal
             .create(NewEntry {
-                sections: vec![trine_core::Section {
-                    side: trine_core::Side::Emotional,
+                sections: vec![trine_app::Section {
+                    side: trine_app::Side::Emotional,
                     prompt_id: None,
                     text: "My lead named the demo in the all-hands.".into(),
                 }],
@@ -457,7 +459,7 @@ fn a_note_can_be_dated_another_day_when_written_and_when_edited() {
     assert_eq!(edited.to_lowercase(), "note · 14 february 2026");
     let notes = sandbox
         .journal()
-        .list(&trine_core::ListQuery::default())
+        .list(&trine_app::ListQuery::default())
         .unwrap();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].date().to_string(), "2026-02-14");

@@ -2,6 +2,8 @@
 //! search box, Ctrl+S saves, Esc goes back.
 
 use fantoccini::key::Key;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use crate::harness::Sandbox;
 
@@ -60,7 +62,7 @@ fn ctrl_n_ctrl_f_ctrl_s_and_esc_work() {
     assert_eq!(seen.2, "journal-search", "Ctrl+F focuses the search box");
     let titles: Vec<String> = sandbox
         .journal()
-        .list(&trine_core::ListQuery::default())
+        .list(&trine_app::ListQuery::default())
         .unwrap()
         .into_iter()
         .map(|e| e.title)
@@ -76,7 +78,7 @@ fn ctrl_z_brings_back_a_deleted_entry() {
     sandbox.onboard();
     let id = sandbox
         .journal()
-        .create(trine_core::NewEntry::note("Keep me", "Deleted by mistake."))
+        .create(trine_app::NewEntry::note("Keep me", "Deleted by mistake."))
         .unwrap()
         .id;
 

@@ -1,9 +1,11 @@
 //! Backups, encryption, the idle lock and erasing, in the real app.
 
 use std::time::{Duration, Instant};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
-use trine_core::backup::list_backups;
-use trine_core::{Journal, NewEntry};
+use trine_app::backup::list_backups;
+use trine_app::{Journal, NewEntry};
 
 use crate::harness::Sandbox;
 
@@ -246,7 +248,7 @@ fn a_damaged_journal_is_brought_back_from_its_newest_good_backup() {
         .journal()
         .create(NewEntry::note("After the backup", "lost with the disk"))
         .unwrap();
-    let file = sandbox.data_dir.join(trine_core::store::JOURNAL_FILE);
+    let file = sandbox.data_dir.join(trine_app::store::JOURNAL_FILE);
     {
         use std::io::Write;
         let mut f = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
@@ -401,12 +403,12 @@ fn backups_can_also_go_to_a_folder_on_another_disk() {
     assert_eq!(places[1], other_disk.display().to_string());
     assert_eq!(only_there, other_disk.display().to_string());
     assert_eq!(
-        trine_core::backup::list_backups(&other_disk).unwrap().len(),
+        trine_app::backup::list_backups(&other_disk).unwrap().len(),
         1,
         "a backup was taken there at once"
     );
     assert!(
-        !trine_core::before_unlock::read(&sandbox.data_dir).backups_beside_journal,
+        !trine_app::before_unlock::read(&sandbox.data_dir).backups_beside_journal,
         "the choice is kept beside the journal"
     );
 }
@@ -422,7 +424,7 @@ fn the_lock_screen_follows_the_chosen_theme() {
         let mut journal = Journal::open_in_with(&sandbox.data_dir, Some("pass phrase")).unwrap();
         let mut settings = journal.app_settings().unwrap();
         settings.onboarded = true;
-        settings.theme = trine_core::app_settings::Theme::Dark;
+        settings.theme = trine_app::app_settings::Theme::Dark;
         journal.save_app_settings(&settings).unwrap();
     }
     let theme = sandbox.run_app(|app| async move {

@@ -1,6 +1,8 @@
 //! Every screen of the app, for the tests that visit them all.
 
 use crate::harness::Sandbox;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 /// Every screen, by address, with what shows when it is ready; the
 /// journal is onboarded and given a note, so that each screen has
@@ -9,7 +11,7 @@ pub fn every_screen(sandbox: &Sandbox) -> Vec<(String, &'static str)> {
     sandbox.onboard();
     let id = sandbox
         .journal()
-        .create(trine_core::NewEntry::note("A note", "Some *words*."))
+        .create(trine_app::NewEntry::note("A note", "Some *words*."))
         .unwrap()
         .id;
     vec![

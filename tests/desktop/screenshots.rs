@@ -4,15 +4,17 @@
 //! screens look as they would in use.
 
 use chrono::{DateTime, Datelike, Days};
-use trine_core::store::{Answer, NewCheckIn, ReflectionUpdate};
-use trine_core::{EntryKind, NewEntry, Ratings, Section, Side};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
+use trine_app::store::{Answer, NewCheckIn, ReflectionUpdate};
+use trine_app::{EntryKind, NewEntry, Ratings, Section, Side};
 
 use crate::harness::{screenshot_folder, Sandbox};
 
 fn seed_a_lived_in_journal(sandbox: &Sandbox) {
     sandbox.onboard();
     let mut journal = sandbox.journal();
-    let today = trine_core::time::now().date_naive();
+    let today = trine_app::time::now().date_naive();
     let this_week = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
     // A year and a few weeks: Looking back finds the weeks a year and a
     // quarter ago.
@@ -123,9 +125,9 @@ fn every_screen_in_light_and_dark() {
     seed_a_lived_in_journal(&sandbox);
     let note_id = sandbox
         .journal()
-        .list(&trine_core::ListQuery {
+        .list(&trine_app::ListQuery {
             limit: Some(1),
-            kind: Some(trine_core::EntryKind::Note),
+            kind: Some(trine_app::EntryKind::Note),
             ..Default::default()
         })
         .unwrap()[0]
@@ -133,9 +135,9 @@ fn every_screen_in_light_and_dark() {
 
     let reflection_id = sandbox
         .journal()
-        .list(&trine_core::ListQuery {
+        .list(&trine_app::ListQuery {
             limit: Some(1),
-            kind: Some(trine_core::EntryKind::Reflection),
+            kind: Some(trine_app::EntryKind::Reflection),
             after: None,
             ..Default::default()
         })

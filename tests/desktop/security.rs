@@ -3,9 +3,11 @@
 //! results and opened.
 
 use std::net::TcpListener;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use serde_json::json;
-use trine_core::NewEntry;
+use trine_app::NewEntry;
 
 use crate::harness::Sandbox;
 

@@ -2,6 +2,7 @@
 //! accessible name, and the screens switch from the keyboard.
 
 use serde_json::Value;
+use trine_app::prelude::*;
 
 use crate::harness::Sandbox;
 use crate::screens::every_screen;

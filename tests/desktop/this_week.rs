@@ -2,6 +2,8 @@
 //! again after the app closes, or is killed.
 
 use std::time::Duration;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use fantoccini::key::Key;
 
@@ -137,7 +139,7 @@ fn another_question_and_skip_change_a_side() {
     assert_eq!(status, "Partly done", "a skipped side starts the week");
     let view = sandbox
         .journal()
-        .this_week(trine_core::time::now().naive_local())
+        .this_week(trine_app::time::now().naive_local())
         .unwrap();
     assert!(view.sides[2].skipped, "the skip is saved");
     assert_eq!(
@@ -215,8 +217,8 @@ fn a_missed_week_can_still_be_written() {
     );
     let reflections = sandbox
         .journal()
-        .list(&trine_core::ListQuery {
-            kind: Some(trine_core::EntryKind::Reflection),
+        .list(&trine_app::ListQuery {
+            kind: Some(trine_app::EntryKind::Reflection),
             ..Default::default()
         })
         .unwrap();
@@ -261,7 +263,7 @@ fn an_answer_erased_is_gone_from_the_journal() {
     assert_eq!(status, "Due", "with nothing left, the week is due again");
     let entry = sandbox.journal().list(&Default::default()).unwrap()[0].clone();
     assert!(
-        entry.section(trine_core::Side::Developmental).is_none(),
+        entry.section(trine_app::Side::Developmental).is_none(),
         "the side is unanswered again"
     );
     let text = entry.full_text();
@@ -494,28 +496,28 @@ fn a_past_week_shows_what_was_answered_and_its_own_streak() {
             .unwrap();
         // Done the week before too: the old week's streak is 2, today's 0.
         for (start, dev_prompt) in [(week - chrono::Days::new(7), None), (week, None)] {
-            let section = |side, prompt_id: Option<String>, text: &str| trine_core::Section {
+            let section = |side, prompt_id: Option<String>, text: &str| trine_app::Section {
                 side,
                 prompt_id,
                 text: text.into(),
             };
             journal
-                .create(trine_core::NewEntry {
+                .create(trine_app::NewEntry {
                     sections: vec![
                         section(
-                            trine_core::Side::Developmental,
+                            trine_app::Side::Developmental,
                             dev_prompt,
                             "Kept calm in the long meeting.",
                         ),
                         section(
-                            trine_core::Side::Emotional,
+                            trine_app::Side::Emotional,
                             Some(answered.id.clone()),
                             "Named in the review.",
                         ),
-                        section(trine_core::Side::Integration, None, ""),
+                        section(trine_app::Side::Integration, None, ""),
                     ],
-                    ratings: trine_core::Ratings::checked(Some(6), Some(5), Some(7)).unwrap(),
-                    ..trine_core::NewEntry::reflection(start)
+                    ratings: trine_app::Ratings::checked(Some(6), Some(5), Some(7)).unwrap(),
+                    ..trine_app::NewEntry::reflection(start)
                 })
                 .unwrap();
         }
@@ -547,7 +549,7 @@ fn a_past_week_shows_what_was_answered_and_its_own_streak() {
     assert!(streak.contains('2'), "the week's own streak: {streak}");
     assert!(edited.contains("And said so."), "{edited}");
     let saved = sandbox.journal().get(id).unwrap();
-    let developmental = saved.section(trine_core::Side::Developmental).unwrap();
+    let developmental = saved.section(trine_app::Side::Developmental).unwrap();
     assert_eq!(
         developmental.text,
         "Kept calm in the long meeting. And said so."
@@ -557,10 +559,7 @@ fn a_past_week_shows_what_was_answered_and_its_own_streak() {
         "still no question pinned to it"
     );
     assert_eq!(
-        saved
-            .section(trine_core::Side::Emotional)
-            .unwrap()
-            .prompt_id,
+        saved.section(trine_app::Side::Emotional).unwrap().prompt_id,
         Some(answered.id.clone()),
         "the other answers keep theirs"
     );
@@ -645,7 +644,7 @@ fn the_editor_continues_lists_tabs_past_its_toolbar_and_rates_by_number() {
     assert_eq!(ten, "10", "0 is 10");
     let view = sandbox
         .journal()
-        .this_week(trine_core::time::now().naive_local())
+        .this_week(trine_app::time::now().naive_local())
         .unwrap();
     assert_eq!(view.ratings.seen, Some(7));
     assert_eq!(view.ratings.known, Some(10));

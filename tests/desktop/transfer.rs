@@ -4,8 +4,10 @@
 //! the summary of what was imported.
 
 use std::path::{Path, PathBuf};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
-use trine_core::{NewEntry, Ratings};
+use trine_app::{NewEntry, Ratings};
 
 use crate::file_dialog::{
     answer_folder_dialog, answer_open_dialog, answer_save_dialog, can_answer_dialogs,
@@ -394,11 +396,11 @@ fn every_import_format_can_be_chosen_from_the_app() {
     // A Trine JSON backup of a small journal, made by the core.
     let trine_json = sandbox.folder("in").join("trine.json");
     {
-        let mut other = trine_core::Journal::open_in_memory().unwrap();
+        let mut other = trine_app::Journal::open_in_memory().unwrap();
         other
             .create(NewEntry::note("From another Trine", "Carried across."))
             .unwrap();
-        trine_core::interchange::export_json(&other, &trine_json).unwrap();
+        trine_app::interchange::export_json(&other, &trine_json).unwrap();
     }
     let sources = [
         ("dayone", fixtures.join("dayone/career-journal.zip")),
@@ -448,7 +450,7 @@ fn every_import_format_can_be_chosen_from_the_app() {
     }
     let titles: Vec<String> = sandbox
         .journal()
-        .list(&trine_core::ListQuery::default())
+        .list(&trine_app::ListQuery::default())
         .unwrap()
         .into_iter()
         .map(|e| e.title)

@@ -2,7 +2,9 @@
 //! table away, and a check-in redraws the triangle.
 
 use chrono::{Datelike, Days};
-use trine_core::Ratings;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
+use trine_app::Ratings;
 
 use crate::harness::Sandbox;
 
@@ -14,7 +16,7 @@ fn trends_show_the_weeks_and_their_numbers() {
     sandbox.onboard();
     {
         let mut journal = sandbox.journal();
-        let today = trine_core::time::now().date_naive();
+        let today = trine_app::time::now().date_naive();
         let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
         for back in 1..=8u64 {
             let n = (back % 5) as i64 + 3;

@@ -2,12 +2,14 @@
 //! Targets are in DESIGN.md section 7; results go in BENCHMARKS.md.
 
 use std::time::{Duration, Instant};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use trine_app::interchange::{export_json, export_markdown, read_jsonl};
+use trine_app::store::{ListQuery, SearchOrder};
+use trine_app::{Journal, NewEntry};
 use trine_bench::{encrypted_fixture, fixture, scratch_copy, COMMON_WORD, PASSPHRASE, RARE_WORD};
-use trine_core::interchange::{export_json, export_markdown, read_jsonl};
-use trine_core::store::{ListQuery, SearchOrder};
-use trine_core::{Journal, NewEntry};
 
 const SIZES: &[usize] = &[1_000, 10_000, 100_000];
 
@@ -32,7 +34,7 @@ fn reads(c: &mut Criterion) {
         // for a word in about half the entries.
         group.bench_with_input(BenchmarkId::new("search_common_filtered", n), &n, |b, _| {
             let filter = ListQuery {
-                kind: Some(trine_core::EntryKind::Note),
+                kind: Some(trine_app::EntryKind::Note),
                 from: Some(chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap()),
                 ..ListQuery::default()
             };
@@ -121,7 +123,7 @@ fn bulk(c: &mut Criterion) {
                     let dir = tempfile::tempdir_in(trine_bench::bench_data_root()).unwrap();
                     let mut journal = Journal::open_in(dir.path()).unwrap();
                     let start = Instant::now();
-                    let set = read_jsonl(&fx.jsonl, &trine_core::time::local_offset_at).unwrap();
+                    let set = read_jsonl(&fx.jsonl, &trine_app::time::local_offset_at).unwrap();
                     assert_eq!(journal.import(set).unwrap().imported, n);
                     total += start.elapsed();
                 }
@@ -202,8 +204,8 @@ fn encryption(c: &mut Criterion) {
 /// The ratings chart for 1,000 weeks (about 19 years), every week rated
 /// but for one in ten, with a 4-week rolling average.
 fn charts(c: &mut Criterion) {
-    use trine_core::charts::{ratings_chart, RatingsChartOptions};
-    use trine_core::store::{RatingMean, WeekRatings};
+    use trine_app::charts::{ratings_chart, RatingsChartOptions};
+    use trine_app::store::{RatingMean, WeekRatings};
     let start = chrono::NaiveDate::from_ymd_opt(2007, 11, 26).unwrap();
     let weeks: Vec<chrono::NaiveDate> = (0..1000)
         .map(|i| start + chrono::Days::new(7 * i))

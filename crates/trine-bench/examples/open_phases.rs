@@ -8,7 +8,7 @@
 
 use std::time::Instant;
 
-use trine_core::store::{Journal, ListQuery};
+use trine_app::store::{Journal, ListQuery};
 
 fn main() {
     let dir = std::path::PathBuf::from(
@@ -26,7 +26,7 @@ fn main() {
 
     let start = Instant::now();
     let bare =
-        rusqlite::Connection::open(dir.join(trine_core::store::JOURNAL_FILE)).expect("the file");
+        rusqlite::Connection::open(dir.join(trine_app::store::JOURNAL_FILE)).expect("the file");
     let _: i64 = bare
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .expect("its version");

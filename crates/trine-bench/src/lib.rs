@@ -11,9 +11,11 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
-use trine_core::interchange::read_jsonl;
-use trine_core::Journal;
+use trine_app::interchange::read_jsonl;
+use trine_app::Journal;
 
 /// A word found in roughly one entry in ten thousand (at least one).
 pub const RARE_WORD: &str = "quillwort";
@@ -221,7 +223,7 @@ pub fn fixture(n: usize) -> Fixture {
         let part = root.join("part.jsonl");
         for chunk in lines.chunks(40_000) {
             std::fs::write(&part, chunk.join("\n")).expect("write a part");
-            let set = read_jsonl(&part, &trine_core::time::local_offset_at).expect("read");
+            let set = read_jsonl(&part, &trine_app::time::local_offset_at).expect("read");
             journal.import(set).expect("import");
         }
         let _ = std::fs::remove_file(&part);

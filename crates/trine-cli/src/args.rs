@@ -2,6 +2,8 @@
 //! and flags of DESIGN.md section 5 are a contract: add, never rename.
 
 use std::path::PathBuf;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -231,8 +233,8 @@ pub struct RatingFlags {
 
 impl RatingFlags {
     /// The ratings, checked; an error names the flag at fault.
-    pub fn checked(&self) -> trine_core::Result<trine_core::Ratings> {
-        trine_core::Ratings::checked(self.seen, self.known, self.valued)
+    pub fn checked(&self) -> trine_app::Result<trine_app::Ratings> {
+        trine_app::Ratings::checked(self.seen, self.known, self.valued)
             .map_err(crate::commands::flag_name)
     }
 }
@@ -421,12 +423,12 @@ pub enum SideArg {
     Integration,
 }
 
-impl From<SideArg> for trine_core::Side {
+impl From<SideArg> for trine_app::Side {
     fn from(side: SideArg) -> Self {
         match side {
-            SideArg::Developmental => trine_core::Side::Developmental,
-            SideArg::Emotional => trine_core::Side::Emotional,
-            SideArg::Integration => trine_core::Side::Integration,
+            SideArg::Developmental => trine_app::Side::Developmental,
+            SideArg::Emotional => trine_app::Side::Emotional,
+            SideArg::Integration => trine_app::Side::Integration,
         }
     }
 }
@@ -493,7 +495,7 @@ pub struct ImportArgs {
     pub path: PathBuf,
     /// For --format jrnl: the format of the bracketed times (jrnl's
     /// `timeformat` setting, strftime style).
-    #[arg(long, value_name = "FORMAT", default_value = trine_core::interchange::JRNL_DEFAULT_TIME_FORMAT)]
+    #[arg(long, value_name = "FORMAT", default_value = trine_app::interchange::JRNL_DEFAULT_TIME_FORMAT)]
     pub time_format: String,
     /// For --format json (a full backup): also take the file's settings
     /// (week start, reminder, theme, idle lock, backups to keep). Without
@@ -559,10 +561,10 @@ pub enum KindArg {
 
 impl KindArg {
     /// The core's kind.
-    pub fn into_kind(self) -> trine_core::EntryKind {
+    pub fn into_kind(self) -> trine_app::EntryKind {
         match self {
-            KindArg::Reflection => trine_core::EntryKind::Reflection,
-            KindArg::Note => trine_core::EntryKind::Note,
+            KindArg::Reflection => trine_app::EntryKind::Reflection,
+            KindArg::Note => trine_app::EntryKind::Note,
         }
     }
 }

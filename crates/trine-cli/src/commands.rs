@@ -1,12 +1,14 @@
 //! One function per command, each a few lines over `trine-core`.
 
 use std::io::Read;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use chrono::DateTime;
-use trine_core::interchange::{self, ExportSelection};
-use trine_core::store::ListQuery;
-use trine_core::week::{parse_date, parse_week};
-use trine_core::{time, Error, Journal, NewEntry, Ratings, Result, ValidationError};
+use trine_app::interchange::{self, ExportSelection};
+use trine_app::store::ListQuery;
+use trine_app::week::{parse_date, parse_week};
+use trine_app::{time, Error, Journal, NewEntry, Ratings, Result, ValidationError};
 
 use crate::args::{
     AddArgs, Cli, Command, ExportArgs, ExportFormat, ImportArgs, KindArg, ListArgs, RateArgs,
@@ -15,7 +17,7 @@ use crate::output::{self, Printer};
 
 /// Runs the command the person asked for.
 pub fn run(cli: Cli) -> Result<()> {
-    let dir = trine_core::paths::resolve_data_dir(cli.data_dir)?;
+    let dir = trine_app::paths::resolve_data_dir(cli.data_dir)?;
     let out = Printer { json: cli.json };
     let journal = match (crate::passphrase::open(&dir), &cli.command) {
         // A journal too damaged to open can still be restored over.
@@ -23,9 +25,9 @@ pub fn run(cli: Cli) -> Result<()> {
             return restore_damaged(&dir, file, &out);
         }
         (Err(e), Command::Backup { list: true, .. }) if e.code() == "damaged" => {
-            let file = dir.join(trine_core::store::JOURNAL_FILE);
-            let backups = trine_core::backup::backups_dir(&file);
-            out.backups(&trine_core::backup::all_backups(&file)?, &backups);
+            let file = dir.join(trine_app::store::JOURNAL_FILE);
+            let backups = trine_app::backup::backups_dir(&file);
+            out.backups(&trine_app::backup::all_backups(&file)?, &backups);
             return Ok(());
         }
         (opened, _) => opened?,
@@ -38,11 +40,11 @@ pub fn run(cli: Cli) -> Result<()> {
 /// `trine restore FILE` for a journal that cannot be opened because it is
 /// damaged: its bytes are kept aside and the checked backup takes its place.
 fn restore_damaged(dir: &std::path::Path, file: &std::path::Path, out: &Printer) -> Result<()> {
-    let path = dir.join(trine_core::store::JOURNAL_FILE);
+    let path = dir.join(trine_app::store::JOURNAL_FILE);
     let passphrase = std::env::var(crate::passphrase::PASSPHRASE_ENV)
         .ok()
         .filter(|p| !p.is_empty());
-    let (journal, kept) = trine_core::backup::restore_damaged(&path, file, passphrase.as_deref())?;
+    let (journal, kept) = trine_app::backup::restore_damaged(&path, file, passphrase.as_deref())?;
     out.restored(file, &kept, journal.entry_count()?);
     Ok(())
 }
@@ -63,12 +65,12 @@ fn dispatch(
         }
         Command::Search { query, limit, by } => {
             let order = match by {
-                crate::args::SearchBy::Relevance => trine_core::store::SearchOrder::Relevance,
-                crate::args::SearchBy::Newest => trine_core::store::SearchOrder::Newest,
+                crate::args::SearchBy::Relevance => trine_app::store::SearchOrder::Relevance,
+                crate::args::SearchBy::Newest => trine_app::store::SearchOrder::Newest,
             };
             let found = journal.search_results(
                 &query,
-                &trine_core::ListQuery::default(),
+                &trine_app::ListQuery::default(),
                 order,
                 0,
                 limit,
@@ -148,12 +150,12 @@ fn dispatch(
                 .map(std::path::Path::to_path_buf)
                 .unwrap_or_default();
             if list {
-                let beside = trine_core::backup::backups_dir(&file);
-                out.backups(&trine_core::backup::all_backups(&file)?, &beside);
+                let beside = trine_app::backup::backups_dir(&file);
+                out.backups(&trine_app::backup::all_backups(&file)?, &beside);
                 return Ok(());
             }
             if folder.is_some() || no_folder || beside_journal.is_some() {
-                let now = trine_core::before_unlock::read(
+                let now = trine_app::before_unlock::read(
                     file.parent().unwrap_or(std::path::Path::new(".")),
                 );
                 let folder = match (folder, no_folder) {
@@ -162,8 +164,8 @@ fn dispatch(
                     (None, false) => now.backup_folder,
                 };
                 let beside = beside_journal.map_or(now.backups_beside_journal, |b| b == "yes");
-                trine_core::backup::choose_backup_places(&file, folder.as_deref(), beside)?;
-                out.backup_places(&trine_core::backup::backup_places(&file));
+                trine_app::backup::choose_backup_places(&file, folder.as_deref(), beside)?;
+                out.backup_places(&trine_app::backup::backup_places(&file));
             }
             out.backup(&journal.backup_now()?);
             Ok(())
@@ -317,7 +319,7 @@ fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
         other => other.into(),
     };
     let aside = clear_the_way(&args.out, args.force)?;
-    let outcome = match journal.export_as(format, &selection, &args.out) {
+    let outcome = match journal.export_to(format, &selection, &args.out) {
         Ok(outcome) => {
             if let Some(aside) = aside {
                 let _ = std::fs::remove_dir_all(aside);

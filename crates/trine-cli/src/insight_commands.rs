@@ -1,9 +1,11 @@
 //! `trine chart` and `trine stats`.
 
-use trine_core::charts::{Chart, RatingsChartOptions};
-use trine_core::insights::{Figure, Insights, Three};
-use trine_core::week::parse_date;
-use trine_core::{Error, Journal, Result};
+use trine_app::charts::{Chart, RatingsChartOptions};
+use trine_app::insights::{Figure, Insights, Three};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
+use trine_app::week::parse_date;
+use trine_app::{Error, Journal, Result};
 
 use crate::args::{ChartArgs, ChartKind, StatsArgs};
 use crate::output::{week_phrase, Printer};
@@ -30,7 +32,7 @@ pub fn chart(journal: &Journal, args: ChartArgs, out: &Printer) -> Result<()> {
         })?,
         ChartKind::Triangle => journal.triangle_chart()?,
         ChartKind::Calendar => {
-            journal.calendar_chart(from, to, trine_core::time::now().date_naive())?
+            journal.calendar_chart(from, to, trine_app::time::now().date_naive())?
         }
     };
     std::fs::write(&args.out, &chart.svg).map_err(|e| Error::file(&args.out, e))?;
@@ -105,7 +107,7 @@ fn print_insights(insights: &Insights) {
     }
     say!("\nTrend per month (least squares)");
     say!("  {}", three_line(&insights.trend_per_month, 2, true));
-    let weeks = |list: &[trine_core::insights::WeekScore]| {
+    let weeks = |list: &[trine_app::insights::WeekScore]| {
         list.iter()
             .map(|w| format!("{} ({:.1})", week_phrase(w.week_start), w.score))
             .collect::<Vec<_>>()
@@ -116,7 +118,7 @@ fn print_insights(insights: &Insights) {
     if insights.tags.is_empty() {
         say!(
             "\nNo tag is on enough rated weeks ({}) to compare yet.",
-            trine_core::insights::MIN_TAG_WEEKS
+            trine_app::insights::MIN_TAG_WEEKS
         );
     } else {
         say!("\nWeeks with and without a tag");

@@ -5,13 +5,15 @@
 //! `snippet` (plain text) and `score`. Other commands print one JSON object.
 
 use std::path::Path;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{json, Value};
-use trine_core::interchange::{EntryRecord, ImportSummary};
-use trine_core::store::{Health, SearchHit};
-use trine_core::{Entry, Ratings};
+use trine_app::interchange::{EntryRecord, ImportSummary};
+use trine_app::store::{Health, SearchHit};
+use trine_app::{Entry, Ratings};
 
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -46,10 +48,10 @@ fn title_of(entry: &Entry) -> String {
         return entry.title.clone();
     }
     match entry.kind {
-        trine_core::EntryKind::Reflection => {
+        trine_app::EntryKind::Reflection => {
             format!("Reflection, week of {}", week_phrase(entry.week_start))
         }
-        trine_core::EntryKind::Note => {
+        trine_app::EntryKind::Note => {
             let first = entry
                 .full_text()
                 .lines()
@@ -211,7 +213,7 @@ impl Printer {
         }
         say!(
             "Journal: {}",
-            dir.join(trine_core::store::JOURNAL_FILE).display()
+            dir.join(trine_app::store::JOURNAL_FILE).display()
         );
         if health.is_ok() {
             say!("Integrity: ok (database and search index)");
@@ -249,7 +251,7 @@ impl Printer {
     }
 
     /// What became of the backups when the passphrase changed.
-    pub fn copies_rekeyed(&self, copies: &trine_core::backup::CopiesRekeyed) {
+    pub fn copies_rekeyed(&self, copies: &trine_app::backup::CopiesRekeyed) {
         if self.json {
             print_json(
                 &json!({ "backups_rekeyed": copies.rekeyed, "unreadable": copies.unreadable }),
@@ -275,7 +277,7 @@ impl Printer {
     }
 
     /// A backup just taken.
-    pub fn backup(&self, backup: &trine_core::backup::BackupInfo) {
+    pub fn backup(&self, backup: &trine_app::backup::BackupInfo) {
         if self.json {
             print_json(backup);
         } else {
@@ -288,7 +290,7 @@ impl Printer {
     }
 
     /// The list of backups.
-    pub fn backups(&self, backups: &[trine_core::backup::BackupInfo], dir: &Path) {
+    pub fn backups(&self, backups: &[trine_app::backup::BackupInfo], dir: &Path) {
         if self.json {
             print_json(&backups);
         } else if backups.is_empty() {
@@ -309,7 +311,7 @@ impl Printer {
     }
 
     /// Where backups go now.
-    pub fn backup_places(&self, places: &[trine_core::backup::BackupPlace]) {
+    pub fn backup_places(&self, places: &[trine_app::backup::BackupPlace]) {
         if self.json {
             // The backup taken next is the command's JSON answer.
             return;
@@ -407,7 +409,7 @@ impl Printer {
     }
 
     /// What an export would hold.
-    pub fn preview(&self, preview: &trine_core::interchange::ExportPreview) {
+    pub fn preview(&self, preview: &trine_app::interchange::ExportPreview) {
         if self.json {
             print_json(preview);
             return;

@@ -3,8 +3,10 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
-use trine_core::{Error, Journal, OpenError, Result, ValidationError};
+use trine_app::{Error, Journal, OpenError, Result, ValidationError};
 
 /// The environment variable scripts use for the journal's passphrase.
 pub const PASSPHRASE_ENV: &str = "TRINE_PASSPHRASE";

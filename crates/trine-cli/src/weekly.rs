@@ -5,12 +5,14 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Read, Write};
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 use chrono::NaiveDate;
 use serde_json::json;
-use trine_core::store::{Answer, NewCheckIn, ReflectionUpdate, WeekPrompt, WeekStatus};
-use trine_core::week::parse_week;
-use trine_core::{time, Error, Journal, Ratings, Result, Side, ValidationError};
+use trine_app::store::{Answer, NewCheckIn, ReflectionUpdate, WeekPrompt, WeekStatus};
+use trine_app::week::parse_week;
+use trine_app::{time, Error, Journal, Ratings, Result, Side, ValidationError};
 
 use crate::args::{CheckinArgs, ComponentsCommand, PromptsCommand, ReflectArgs, WeekArgs};
 use crate::output::{week_phrase, Printer};
@@ -52,11 +54,11 @@ pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> 
     if out.json {
         let value = json!({
             "week": week,
-            "iso_week": trine_core::week::iso_week_label(week),
+            "iso_week": trine_app::week::iso_week_label(week),
             "status": status,
             "streak": streak,
             "prompts": prompts,
-            "reflection": reflection.as_ref().map(trine_core::interchange::EntryRecord::from),
+            "reflection": reflection.as_ref().map(trine_app::interchange::EntryRecord::from),
         });
         crate::terminal::write_json(&serde_json::to_string_pretty(&value).expect("serialises"));
         return Ok(());
@@ -172,7 +174,7 @@ fn read_dash(text: &str) -> Result<String> {
 }
 
 /// The questions of a reflection, asked one by one in the terminal.
-fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_core::Entry> {
+fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_app::Entry> {
     let mut input = Terminal::new();
     let prompts = journal.week_prompts(week)?;
     let status = journal.week_status(week, today())?;
@@ -250,8 +252,8 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_core::
 fn finish(
     journal: &mut Journal,
     week: NaiveDate,
-    entry: Option<trine_core::Entry>,
-) -> Result<trine_core::Entry> {
+    entry: Option<trine_app::Entry>,
+) -> Result<trine_app::Entry> {
     match entry {
         Some(entry) => Ok(entry),
         None => journal.reflection_for_week(week)?.map_or_else(

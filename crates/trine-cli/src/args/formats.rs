@@ -1,6 +1,8 @@
 //! The import and export formats as the command line names them.
 
 use clap::ValueEnum;
+#[allow(unused_imports)]
+use trine_app::prelude::*;
 
 /// Import formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -36,9 +38,9 @@ pub enum ExportFormat {
     Pdf,
 }
 
-impl From<ImportFormat> for trine_core::interchange::ImportFormat {
+impl From<ImportFormat> for trine_app::interchange::ImportFormat {
     fn from(format: ImportFormat) -> Self {
-        use trine_core::interchange::ImportFormat as Core;
+        use trine_app::interchange::ImportFormat as Core;
         match format {
             ImportFormat::Jsonl => Core::Jsonl,
             ImportFormat::Json => Core::Json,
@@ -50,9 +52,9 @@ impl From<ImportFormat> for trine_core::interchange::ImportFormat {
     }
 }
 
-impl From<ExportFormat> for trine_core::interchange::ExportFormat {
+impl From<ExportFormat> for trine_app::interchange::ExportFormat {
     fn from(format: ExportFormat) -> Self {
-        use trine_core::interchange::ExportFormat as Core;
+        use trine_app::interchange::ExportFormat as Core;
         match format {
             ExportFormat::Json => Core::Json,
             ExportFormat::Jsonl => Core::Jsonl,

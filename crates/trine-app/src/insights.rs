@@ -1,0 +1,508 @@
+//! Insights as numbers: how the ratings moved, quarter by quarter, which way
+//! they trend, the best and worst weeks, and what went with tagged weeks.
+//!
+//! Every figure says how many weeks it rests on, and a figure built on too
+//! few weeks is not given at all: it is [`Figure::NotEnoughData`].
+
+#[allow(unused_imports)]
+use crate::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use trine_store::error::Result;
+use trine_store::store::{Journal, WeekRatings};
+
+/// Weeks a quarter's averages need.
+pub const MIN_QUARTER_WEEKS: u32 = 3;
+/// Weeks a trend needs.
+pub const MIN_TREND_WEEKS: u32 = 6;
+/// Rated weeks a tag needs, with it and without it, to be compared.
+pub const MIN_TAG_WEEKS: u32 = 4;
+
+/// A number with the weeks it rests on, or a plain "not enough data".
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum Figure {
+    /// The value and how many weeks it rests on.
+    Value {
+        /// The number.
+        value: f64,
+        /// Weeks behind it.
+        weeks: u32,
+    },
+    /// Too few weeks to say anything.
+    NotEnoughData {
+        /// Weeks there were.
+        weeks: u32,
+    },
+}
+
+impl Figure {
+    fn from(values: &[f64], min_weeks: u32, f: impl Fn(&[f64]) -> f64) -> Figure {
+        let weeks = values.len() as u32;
+        if weeks < min_weeks {
+            Figure::NotEnoughData { weeks }
+        } else {
+            Figure::Value {
+                value: f(values),
+                weeks,
+            }
+        }
+    }
+
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Figure::Value { value, .. } => Some(*value),
+            Figure::NotEnoughData { .. } => None,
+        }
+    }
+
+    /// "6.4 (12 weeks)" or "not enough data (2 weeks)".
+    pub fn describe(&self, decimals: usize) -> String {
+        match self {
+            Figure::Value { value, weeks } => {
+                format!("{value:.decimals$} ({})", weeks_text(*weeks))
+            }
+            Figure::NotEnoughData { weeks } => format!("not enough data ({})", weeks_text(*weeks)),
+        }
+    }
+}
+
+fn weeks_text(n: u32) -> String {
+    if n == 1 {
+        "1 week".into()
+    } else {
+        format!("{n} weeks")
+    }
+}
+
+/// The three ratings side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Three {
+    /// How seen.
+    pub seen: Figure,
+    /// How known.
+    pub known: Figure,
+    /// How valued.
+    pub valued: Figure,
+}
+
+/// One quarter's average ratings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quarter {
+    /// Like `2026-Q3`.
+    pub label: String,
+    /// The averages of the quarter's weekly values.
+    pub averages: Three,
+}
+
+/// One week's overall value: the mean of its three ratings' means.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WeekScore {
+    /// The week's first day.
+    pub week_start: NaiveDate,
+    /// The mean of the week's rating means.
+    pub score: f64,
+}
+
+/// How weeks with a tag compare with weeks without it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TagComparison {
+    /// The tag.
+    pub tag: String,
+    /// Averages over rated weeks with an entry carrying the tag.
+    pub with: Three,
+    /// Averages over rated weeks without one.
+    pub without: Three,
+}
+
+/// All the insights for a range of weeks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Insights {
+    /// Rated weeks in the range.
+    pub rated_weeks: u32,
+    /// Average ratings per calendar quarter, oldest first.
+    pub quarters: Vec<Quarter>,
+    /// Change per month of each rating (least-squares slope).
+    pub trend_per_month: Three,
+    /// Up to three best weeks, best first.
+    pub best_weeks: Vec<WeekScore>,
+    /// Up to three worst weeks, worst first.
+    pub worst_weeks: Vec<WeekScore>,
+    /// Tags carried in at least [`MIN_TAG_WEEKS`] rated weeks.
+    pub tags: Vec<TagComparison>,
+}
+
+fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// Values of one rating across weeks, with the weeks' dates.
+fn series(weeks: &[&WeekRatings], pick: fn(&WeekRatings) -> Option<f64>) -> Vec<(NaiveDate, f64)> {
+    weeks
+        .iter()
+        .filter_map(|w| pick(w).map(|v| (w.week_start, v)))
+        .collect()
+}
+
+const PICKS: [fn(&WeekRatings) -> Option<f64>; 3] = [
+    |w| w.seen.map(|m| m.mean),
+    |w| w.known.map(|m| m.mean),
+    |w| w.valued.map(|m| m.mean),
+];
+
+fn three(weeks: &[&WeekRatings], f: impl Fn(&[(NaiveDate, f64)]) -> Figure) -> Three {
+    let [seen, known, valued] = PICKS.map(|pick| f(&series(weeks, pick)));
+    Three {
+        seen,
+        known,
+        valued,
+    }
+}
+
+fn averages(weeks: &[&WeekRatings], min: u32) -> Three {
+    three(weeks, |s| {
+        let values: Vec<f64> = s.iter().map(|(_, v)| *v).collect();
+        Figure::from(&values, min, mean)
+    })
+}
+
+/// Least-squares slope of values over time, per month (365.25 / 12 days).
+fn slope_per_month(points: &[(NaiveDate, f64)]) -> f64 {
+    let origin = points[0].0;
+    let xs: Vec<f64> = points
+        .iter()
+        .map(|(d, _)| (*d - origin).num_days() as f64)
+        .collect();
+    let ys: Vec<f64> = points.iter().map(|(_, v)| *v).collect();
+    let (mx, my) = (mean(&xs), mean(&ys));
+    let sxy: f64 = xs.iter().zip(&ys).map(|(x, y)| (x - mx) * (y - my)).sum();
+    let sxx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
+    if sxx == 0.0 {
+        0.0
+    } else {
+        sxy / sxx * 365.25 / 12.0
+    }
+}
+
+/// The overall value of a week: the mean of whichever rating means it has.
+pub fn week_score(week: &WeekRatings) -> Option<f64> {
+    let values: Vec<f64> = PICKS.iter().filter_map(|pick| pick(week)).collect();
+    (!values.is_empty()).then(|| mean(&values))
+}
+
+/// Computes the insights from a weekly rating series and each week's tags.
+pub fn compute(
+    series_by_week: &[WeekRatings],
+    tags_by_week: &BTreeMap<NaiveDate, BTreeSet<String>>,
+) -> Insights {
+    let all: Vec<&WeekRatings> = series_by_week.iter().collect();
+    let mut by_quarter: BTreeMap<(i32, u32), Vec<&WeekRatings>> = BTreeMap::new();
+    for week in &all {
+        let quarter = (
+            week.week_start.year(),
+            (week.week_start.month() - 1) / 3 + 1,
+        );
+        by_quarter.entry(quarter).or_default().push(week);
+    }
+    let quarters = by_quarter
+        .into_iter()
+        .map(|((year, q), weeks)| Quarter {
+            label: format!("{year}-Q{q}"),
+            averages: averages(&weeks, MIN_QUARTER_WEEKS),
+        })
+        .collect();
+    let trend_per_month = three(&all, |s| {
+        let weeks = s.len() as u32;
+        if weeks < MIN_TREND_WEEKS {
+            Figure::NotEnoughData { weeks }
+        } else {
+            Figure::Value {
+                value: slope_per_month(s),
+                weeks,
+            }
+        }
+    });
+    let mut scores: Vec<WeekScore> = all
+        .iter()
+        .filter_map(|w| {
+            week_score(w).map(|score| WeekScore {
+                week_start: w.week_start,
+                score,
+            })
+        })
+        .collect();
+    scores.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.week_start.cmp(&b.week_start))
+    });
+    let best_weeks = scores.iter().take(3).copied().collect();
+    scores.sort_by(|a, b| {
+        a.score
+            .total_cmp(&b.score)
+            .then(a.week_start.cmp(&b.week_start))
+    });
+    let worst_weeks = scores.iter().take(3).copied().collect();
+
+    let mut tag_names: BTreeSet<&String> = BTreeSet::new();
+    for week in &all {
+        if let Some(tags) = tags_by_week.get(&week.week_start) {
+            tag_names.extend(tags);
+        }
+    }
+    let has = |week: &WeekRatings, tag: &String| {
+        tags_by_week
+            .get(&week.week_start)
+            .is_some_and(|t| t.contains(tag))
+    };
+    let tags = tag_names
+        .into_iter()
+        .filter_map(|tag| {
+            let (with, without): (Vec<&WeekRatings>, Vec<&WeekRatings>) =
+                all.iter().partition(|w| has(w, tag));
+            (with.len() as u32 >= MIN_TAG_WEEKS).then(|| TagComparison {
+                tag: tag.clone(),
+                with: averages(&with, MIN_TAG_WEEKS),
+                without: averages(&without, MIN_TAG_WEEKS),
+            })
+        })
+        .collect();
+    Insights {
+        rated_weeks: all.len() as u32,
+        quarters,
+        trend_per_month,
+        best_weeks,
+        worst_weeks,
+        tags,
+    }
+}
+
+/// The insights of a journal's rated weeks.
+pub trait JournalInsights {
+    /// The insights for weeks starting in `from..=to` (either end open).
+    fn insights(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Insights>;
+}
+
+impl JournalInsights for Journal {
+    fn insights(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Insights> {
+        let series = self.weekly_ratings(from, to)?;
+        let tags = self.tags_by_week(from, to)?;
+        Ok(compute(&series, &tags))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use trine_store::store::RatingMean;
+
+    fn week(
+        start: &str,
+        seen: Option<f64>,
+        known: Option<f64>,
+        valued: Option<f64>,
+    ) -> WeekRatings {
+        let m = |v: Option<f64>| v.map(|mean| RatingMean { mean, count: 1 });
+        WeekRatings {
+            week_start: NaiveDate::parse_from_str(start, "%Y-%m-%d").unwrap(),
+            seen: m(seen),
+            known: m(known),
+            valued: m(valued),
+            rated_entries: 1,
+        }
+    }
+
+    /// Eight weeks from 5 January 2026: seen rises by one a week from 2,
+    /// known stays at 5, valued is rated only in the first three weeks.
+    fn journal_weeks() -> Vec<WeekRatings> {
+        let starts = [
+            "2026-01-05",
+            "2026-01-12",
+            "2026-01-19",
+            "2026-01-26",
+            "2026-02-02",
+            "2026-02-09",
+            "2026-02-16",
+            "2026-02-23",
+        ];
+        let valued = [Some(4.0), Some(6.0), Some(8.0)];
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                week(
+                    s,
+                    Some(2.0 + i as f64),
+                    Some(5.0),
+                    valued.get(i).copied().flatten(),
+                )
+            })
+            .collect()
+    }
+
+    fn tags(weeks: &[(&str, &str)]) -> BTreeMap<NaiveDate, BTreeSet<String>> {
+        let mut map: BTreeMap<NaiveDate, BTreeSet<String>> = BTreeMap::new();
+        for (w, t) in weeks {
+            map.entry(NaiveDate::parse_from_str(w, "%Y-%m-%d").unwrap())
+                .or_default()
+                .insert(t.to_string());
+        }
+        map
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-9)
+    }
+
+    #[test]
+    fn quarter_averages_and_trends_match_hand_computed_values() {
+        let insights = compute(&journal_weeks(), &BTreeMap::new());
+        assert_eq!(insights.rated_weeks, 8);
+        assert_eq!(insights.quarters.len(), 1);
+        let q1 = &insights.quarters[0];
+        assert_eq!(q1.label, "2026-Q1");
+        assert_eq!(
+            q1.averages.seen,
+            Figure::Value {
+                value: 5.5,
+                weeks: 8
+            }
+        );
+        assert_eq!(
+            q1.averages.known,
+            Figure::Value {
+                value: 5.0,
+                weeks: 8
+            }
+        );
+        assert_eq!(
+            q1.averages.valued,
+            Figure::Value {
+                value: 6.0,
+                weeks: 3
+            }
+        );
+        // One point a week is 365.25 / 12 / 7 points a month.
+        assert!(
+            close(insights.trend_per_month.seen.value(), 365.25 / 12.0 / 7.0),
+            "{:?}",
+            insights.trend_per_month
+        );
+        assert!(close(insights.trend_per_month.known.value(), 0.0));
+        assert_eq!(
+            insights.trend_per_month.valued,
+            Figure::NotEnoughData { weeks: 3 },
+            "three weeks are too few for a trend"
+        );
+    }
+
+    #[test]
+    fn best_and_worst_weeks_use_the_mean_of_the_three_ratings() {
+        let insights = compute(&journal_weeks(), &BTreeMap::new());
+        let best: Vec<(String, f64)> = insights
+            .best_weeks
+            .iter()
+            .map(|w| (w.week_start.to_string(), w.score))
+            .collect();
+        assert_eq!(
+            best,
+            vec![
+                ("2026-02-23".into(), 7.0),
+                ("2026-02-16".into(), 6.5),
+                ("2026-02-09".into(), 6.0)
+            ]
+        );
+        let worst: Vec<String> = insights
+            .worst_weeks
+            .iter()
+            .map(|w| w.week_start.to_string())
+            .collect();
+        assert_eq!(worst, vec!["2026-01-05", "2026-01-12", "2026-01-26"]);
+        assert!(
+            (insights.worst_weeks[0].score - 11.0 / 3.0).abs() < 1e-9,
+            "(2 + 5 + 4) / 3"
+        );
+    }
+
+    #[test]
+    fn tags_in_enough_weeks_are_compared_with_weeks_without_them() {
+        let tagged = tags(&[
+            ("2026-02-02", "promotion"),
+            ("2026-02-09", "promotion"),
+            ("2026-02-16", "promotion"),
+            ("2026-02-23", "promotion"),
+            ("2026-01-05", "rare"),
+            ("2026-01-12", "rare"),
+        ]);
+        let insights = compute(&journal_weeks(), &tagged);
+        assert_eq!(insights.tags.len(), 1, "a tag in two weeks is not compared");
+        let promotion = &insights.tags[0];
+        assert_eq!(promotion.tag, "promotion");
+        assert_eq!(
+            promotion.with.seen,
+            Figure::Value {
+                value: 7.5,
+                weeks: 4
+            }
+        );
+        assert_eq!(
+            promotion.without.seen,
+            Figure::Value {
+                value: 3.5,
+                weeks: 4
+            }
+        );
+        assert_eq!(promotion.with.valued, Figure::NotEnoughData { weeks: 0 });
+        assert_eq!(promotion.without.valued, Figure::NotEnoughData { weeks: 3 });
+        assert_eq!(
+            promotion.without.valued.describe(1),
+            "not enough data (3 weeks)"
+        );
+        assert_eq!(promotion.with.seen.describe(1), "7.5 (4 weeks)");
+    }
+
+    #[test]
+    fn a_short_journal_says_not_enough_data() {
+        let insights = compute(&journal_weeks()[..2], &BTreeMap::new());
+        assert_eq!(
+            insights.quarters[0].averages.seen,
+            Figure::NotEnoughData { weeks: 2 }
+        );
+        assert_eq!(
+            insights.trend_per_month.seen,
+            Figure::NotEnoughData { weeks: 2 }
+        );
+        let empty = compute(&[], &BTreeMap::new());
+        assert!(empty.quarters.is_empty() && empty.best_weeks.is_empty() && empty.tags.is_empty());
+    }
+
+    #[test]
+    fn the_journal_gives_each_weeks_tags() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let at = |s: &str| Some(chrono::DateTime::parse_from_rfc3339(s).unwrap());
+        journal
+            .create(trine_store::NewEntry {
+                tags: vec!["promotion".into()],
+                created: at("2026-02-03T10:00:00+01:00"),
+                ..trine_store::NewEntry::note("a", "")
+            })
+            .unwrap();
+        journal
+            .create(trine_store::NewEntry {
+                tags: vec!["team".into(), "promotion".into()],
+                created: at("2026-02-05T10:00:00+01:00"),
+                ..trine_store::NewEntry::note("b", "")
+            })
+            .unwrap();
+        let map = journal.tags_by_week(None, None).unwrap();
+        assert_eq!(map.len(), 1);
+        assert_eq!(
+            map.values().next().unwrap().iter().collect::<Vec<_>>(),
+            vec!["promotion", "team"]
+        );
+    }
+}

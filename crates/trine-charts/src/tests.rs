@@ -1,0 +1,359 @@
+//! Tests of the charts: valid SVG, points where the data says, gaps as
+//! gaps, escaped labels, titles and descriptions.
+
+use chrono::{Days, NaiveDate};
+
+use super::*;
+use trine_store::store::{CheckIn, Component, RatingMean, WeekRatings, WeekStatus};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn rated(
+    week: NaiveDate,
+    seen: Option<f64>,
+    known: Option<f64>,
+    valued: Option<f64>,
+) -> WeekRatings {
+    let m = |v: Option<f64>| v.map(|mean| RatingMean { mean, count: 1 });
+    WeekRatings {
+        week_start: week,
+        seen: m(seen),
+        known: m(known),
+        valued: m(valued),
+        rated_entries: 1,
+    }
+}
+
+/// Parses the SVG, failing the test if it is not well-formed XML.
+fn parse(svg: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not valid XML: {e}\n{svg}"))
+}
+
+fn attr(node: &roxmltree::Node<'_, '_>, name: &str) -> f64 {
+    node.attribute(name).unwrap().parse().unwrap()
+}
+
+/// Six weeks: seen 1, 4, (none), 10, 7, (none); known only in week 1.
+fn sample() -> (Vec<WeekRatings>, Vec<NaiveDate>) {
+    let start = day("2026-01-05");
+    let weeks: Vec<NaiveDate> = (0..6).map(|i| start + Days::new(7 * i)).collect();
+    let seen = [Some(1.0), Some(4.0), None, Some(10.0), Some(7.0), None];
+    let series = weeks
+        .iter()
+        .zip(seen)
+        .enumerate()
+        .filter(|(_, (_, s))| s.is_some())
+        .map(|(i, (w, s))| rated(*w, s, (i == 0).then_some(5.0), None))
+        .collect();
+    (series, weeks)
+}
+
+#[test]
+fn the_ratings_chart_puts_each_point_where_the_data_says() {
+    let (series, weeks) = sample();
+    let chart = ratings_chart(&series, &weeks, &[], &RatingsChartOptions::default()).unwrap();
+    let doc = parse(&chart.svg);
+    let seen_fill = hex(SEEN_RGB);
+    let circles: Vec<(f64, f64)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("fill") == Some(seen_fill.as_str()))
+        .map(|n| (attr(&n, "cx"), attr(&n, "cy")))
+        .collect();
+    // Four rated weeks, plus one circle in the key.
+    assert_eq!(circles.len(), 5, "{circles:?}");
+    let points = &circles[..4];
+    let values = [1.0, 4.0, 10.0, 7.0];
+    let week_index = [0.0, 1.0, 3.0, 4.0];
+    // y is linear in the rating, higher ratings higher up.
+    let per_point = (points[0].1 - points[2].1) / 9.0;
+    assert!(per_point > 0.0);
+    for ((_, cy), v) in points.iter().zip(values) {
+        let expected = points[0].1 - (v - 1.0) * per_point;
+        assert!(
+            (cy - expected).abs() <= 1.0,
+            "rating {v}: cy {cy}, expected {expected}"
+        );
+    }
+    // x is linear in the week (pixels are rounded, so allow one).
+    let per_week = (points[3].0 - points[0].0) / 4.0;
+    assert!(per_week > 0.0);
+    for ((cx, _), i) in points.iter().zip(week_index) {
+        assert!(
+            (cx - (points[0].0 + i * per_week)).abs() <= 1.0,
+            "week {i}: cx {cx}"
+        );
+    }
+}
+
+#[test]
+fn weeks_without_ratings_are_gaps_not_zeros() {
+    let (series, weeks) = sample();
+    let chart = ratings_chart(&series, &weeks, &[], &RatingsChartOptions::default()).unwrap();
+    let doc = parse(&chart.svg);
+    let seen_stroke = hex(SEEN_RGB);
+    let lines: Vec<usize> = doc
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("polyline") && n.attribute("stroke") == Some(seen_stroke.as_str())
+        })
+        .map(|n| n.attribute("points").unwrap().split_whitespace().count())
+        .collect();
+    // Weeks 1-2 and 4-5 are two runs; the key adds a two-point line.
+    assert_eq!(
+        lines,
+        vec![2, 2, 2],
+        "two runs of two weeks, then the key: {lines:?}"
+    );
+    let known_stroke = hex(KNOWN_RGB);
+    let known_lines = doc
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("polyline") && n.attribute("stroke") == Some(known_stroke.as_str())
+        })
+        .count();
+    assert_eq!(
+        known_lines, 1,
+        "a single rated week draws no line, only its marker (and the key)"
+    );
+    assert_eq!(chart.table.rows.len(), 6, "the table lists every week");
+    assert_eq!(
+        chart.table.rows[2],
+        vec!["2026-01-19", "–", "–", "–", "0"],
+        "a gap shows as a dash"
+    );
+    assert_eq!(chart.table.rows[3][1], "10.0");
+}
+
+#[test]
+fn each_rating_has_its_own_dash_pattern_and_marker() {
+    let (series, weeks) = sample();
+    let mut series = series;
+    for w in &mut series {
+        w.known = Some(RatingMean {
+            mean: 5.0,
+            count: 1,
+        });
+        w.valued = Some(RatingMean {
+            mean: 6.0,
+            count: 1,
+        });
+    }
+    let svg = ratings_chart(&series, &weeks, &[], &RatingsChartOptions::default())
+        .unwrap()
+        .svg;
+    let doc = parse(&svg);
+    let dash = |rgb| {
+        doc.descendants()
+            .find(|n| {
+                n.has_tag_name("polyline") && n.attribute("stroke") == Some(hex(rgb).as_str())
+            })
+            .and_then(|n| n.attribute("stroke-dasharray").map(str::to_string))
+    };
+    assert_eq!(dash(SEEN_RGB), None, "seen is solid");
+    assert_eq!(dash(KNOWN_RGB).as_deref(), Some("8 4"));
+    assert_eq!(dash(VALUED_RGB).as_deref(), Some("2 4"));
+    let count = |tag: &str, rgb| {
+        doc.descendants()
+            .filter(|n| n.has_tag_name(tag) && n.attribute("fill") == Some(hex(rgb).as_str()))
+            .count()
+    };
+    assert!(count("polygon", KNOWN_RGB) >= 4, "known uses triangles");
+    assert!(count("rect", VALUED_RGB) >= 4, "valued uses squares");
+}
+
+#[test]
+fn charts_have_a_title_a_description_and_follow_the_page_colour() {
+    let (series, weeks) = sample();
+    let chart = ratings_chart(
+        &series,
+        &weeks,
+        &[],
+        &RatingsChartOptions {
+            rolling_weeks: Some(4),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let doc = parse(&chart.svg);
+    let root = doc.root_element();
+    assert_eq!(root.attribute("role"), Some("img"));
+    let title = root
+        .children()
+        .find(|n| n.has_tag_name("title"))
+        .expect("a <title>");
+    assert_eq!(title.text(), Some(chart.title.as_str()));
+    let desc = root
+        .children()
+        .find(|n| n.has_tag_name("desc"))
+        .expect("a <desc>");
+    assert!(
+        desc.text().unwrap().contains("4 of 6 weeks rated"),
+        "{:?}",
+        desc.text()
+    );
+    assert!(!chart.svg.contains("#000000"), "black became currentColor");
+    assert!(chart.svg.contains("currentColor"));
+    assert_eq!(chart.table.columns.len(), 8, "with the rolling averages");
+}
+
+#[test]
+fn tag_names_cannot_inject_markup() {
+    let (series, weeks) = sample();
+    let tag = "<script>alert(1)</script>".to_string();
+    let options = RatingsChartOptions {
+        tag: Some(tag.clone()),
+        ..Default::default()
+    };
+    let chart = ratings_chart(&series, &weeks, &weeks[..2], &options).unwrap();
+    assert!(!chart.svg.contains("<script"), "no raw markup in the SVG");
+    assert!(
+        chart.svg.contains("&lt;script&gt;"),
+        "the name appears, escaped"
+    );
+    let doc = parse(&chart.svg);
+    assert!(doc.descendants().all(|n| !n.has_tag_name("script")));
+    let text: String = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(
+        text.contains("weeks tagged <script>alert(1)</script>"),
+        "shown as text"
+    );
+}
+
+#[test]
+fn an_empty_journal_draws_an_empty_chart_that_says_so() {
+    let chart = ratings_chart(&[], &[], &[], &RatingsChartOptions::default()).unwrap();
+    parse(&chart.svg);
+    assert!(chart.description.contains("No weeks are rated yet"));
+}
+
+fn components() -> Vec<Component> {
+    let keys = [
+        ("professional_identity", trine_store::Side::Developmental),
+        ("self_regulation", trine_store::Side::Developmental),
+        ("self_confidence", trine_store::Side::Developmental),
+        ("feeling_seen", trine_store::Side::Emotional),
+        ("feeling_known", trine_store::Side::Emotional),
+        ("feeling_valued", trine_store::Side::Emotional),
+        ("values_alignment", trine_store::Side::Integration),
+        ("voice", trine_store::Side::Integration),
+        ("community", trine_store::Side::Integration),
+    ];
+    keys.iter()
+        .map(|(k, s)| Component {
+            key: k.to_string(),
+            side: *s,
+            name: k.replace('_', " "),
+            description: String::new(),
+        })
+        .collect()
+}
+
+fn checkin(when: &str, scores: &[(&str, u8)]) -> CheckIn {
+    CheckIn {
+        id: uuid::Uuid::new_v4(),
+        taken: chrono::DateTime::parse_from_rfc3339(when).unwrap(),
+        scores: scores.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        note: String::new(),
+    }
+}
+
+#[test]
+fn the_triangle_draws_each_component_by_its_score_with_the_earlier_checkin_faint() {
+    let mut components = components();
+    components[8].name = "My <b>people</b>".into();
+    let latest = checkin(
+        "2026-11-20T10:00:00+01:00",
+        &[("voice", 5), ("community", 1), ("feeling_seen", 4)],
+    );
+    let earlier = checkin("2026-10-01T10:00:00+01:00", &[("voice", 3)]);
+    let chart = triangle_chart(&components, Some(&latest), Some(&earlier)).unwrap();
+    let doc = parse(&chart.svg);
+    let text: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
+        .collect();
+    assert!(text.contains(&"voice · 5".to_string()), "{text:?}");
+    assert!(
+        text.contains(&"My <b>people</b> · 1".to_string()),
+        "names are text, escaped in the SVG"
+    );
+    assert!(!chart.svg.contains("<b>"));
+    assert!(
+        text.contains(&"self regulation".to_string()),
+        "unscored components are still named"
+    );
+    // Scored circles: radius grows with the score.
+    let radii: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("fill").is_some_and(|f| f != "none"))
+        .map(|n| attr(&n, "r"))
+        .collect();
+    assert!(
+        radii.contains(&31.0) && radii.contains(&11.0),
+        "5 → 31 px, 1 → 11 px: {radii:?}"
+    );
+    assert!(
+        chart
+            .description
+            .contains("Needing most work: voice (5), feeling seen (4)"),
+        "{}",
+        chart.description
+    );
+    assert!(
+        chart.description.contains("1 October 2026"),
+        "the earlier check-in is named"
+    );
+    assert_eq!(
+        chart.table.rows[7],
+        vec!["voice", "Integration needs", "5", "3"]
+    );
+}
+
+#[test]
+fn the_calendar_shows_done_partly_done_and_missed_weeks() {
+    let start = day("2025-12-22");
+    let statuses = [
+        WeekStatus::Done,
+        WeekStatus::PartlyDone,
+        WeekStatus::Missed,
+        WeekStatus::Done,
+        WeekStatus::Due,
+    ];
+    let weeks: Vec<(NaiveDate, WeekStatus)> = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (start + Days::new(7 * i as u64), *s))
+        .collect();
+    let chart = calendar_chart(&weeks).unwrap();
+    let doc = parse(&chart.svg);
+    let done = hex(SIDE_RGB[1]);
+    let filled = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(done.as_str()))
+        .count();
+    // Two done weeks, one half-filled partly done week, plus the key's two.
+    assert_eq!(filled, 5);
+    assert!(
+        chart
+            .description
+            .contains("2 done (filled), 1 partly done (half filled), 1 missed"),
+        "{}",
+        chart.description
+    );
+    let years: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .filter(|t| t.starts_with("202"))
+        .collect();
+    assert_eq!(
+        years,
+        vec!["2025", "2026"],
+        "a row per year across the year end"
+    );
+    assert_eq!(chart.table.rows[1], vec!["2025-12-29", "partly done"]);
+}

@@ -1,0 +1,203 @@
+//! Choosing what to share: a date range, sides, tags and kinds, with
+//! private entries left out unless asked for, and a preview of the result.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use trine_store::error::Result;
+use trine_store::model::{normalize_tags, Entry, EntryKind, Side};
+use trine_store::store::{Journal, ListQuery, RatingMean, WeekRatings};
+
+/// What a shared export holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportSelection {
+    /// Entries written on or after this date.
+    pub from: Option<NaiveDate>,
+    /// Entries written on or before this date.
+    pub to: Option<NaiveDate>,
+    /// Only entries with a section on one of these sides (all when empty).
+    pub sides: Vec<Side>,
+    /// Only entries with one of these tags (all when empty).
+    pub tags: Vec<String>,
+    /// Only these kinds (all when empty).
+    pub kinds: Vec<EntryKind>,
+    /// Include entries marked private (left out by default).
+    pub include_private: bool,
+    /// Leave the ratings out of the entries and the report.
+    pub without_ratings: bool,
+    /// Leave the charts out of the report.
+    pub without_charts: bool,
+}
+
+/// What an export with a selection will hold, before writing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportPreview {
+    /// Entries that will be exported.
+    pub entries: usize,
+    /// Private entries that match but are left out.
+    pub private_left_out: usize,
+    /// The weeks the entries belong to, oldest first.
+    pub weeks: Vec<NaiveDate>,
+    /// The first and last dates written.
+    pub first_date: Option<NaiveDate>,
+    /// The last date written.
+    pub last_date: Option<NaiveDate>,
+    /// The charts a report will include.
+    pub charts: Vec<String>,
+}
+
+impl ExportSelection {
+    fn matches(&self, entry: &Entry, tags: &[String]) -> bool {
+        (self.sides.is_empty() || self.sides.iter().any(|s| entry.section(*s).is_some()))
+            && (tags.is_empty() || tags.iter().any(|t| entry.tags.contains(t)))
+            && (self.kinds.is_empty() || self.kinds.contains(&entry.kind))
+    }
+
+    /// The selection in plain words, for a report's cover.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => parts.push(format!(
+                "from {} to {}",
+                f.format("%-d %B %Y"),
+                t.format("%-d %B %Y")
+            )),
+            (Some(f), None) => parts.push(format!("from {}", f.format("%-d %B %Y"))),
+            (None, Some(t)) => parts.push(format!("up to {}", t.format("%-d %B %Y"))),
+            (None, None) => parts.push("all dates".into()),
+        }
+        if !self.sides.is_empty() {
+            let sides: Vec<&str> = self.sides.iter().map(|s| s.label()).collect();
+            parts.push(format!("sides: {}", sides.join(", ")));
+        }
+        if !self.tags.is_empty() {
+            parts.push(format!("tags: {}", self.tags.join(", ")));
+        }
+        if !self.kinds.is_empty() {
+            let kinds: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
+            parts.push(format!("kinds: {}", kinds.join(", ")));
+        }
+        parts.push(if self.include_private {
+            "private entries included".into()
+        } else {
+            "private entries left out".into()
+        });
+        parts.join("; ")
+    }
+}
+
+/// Choosing the entries an export takes.
+pub trait Selections {
+    /// The entries a shared export selects, oldest first, and how many
+    /// private ones matched but were left out.
+    fn select(&self, selection: &ExportSelection) -> Result<(Vec<Entry>, usize)>;
+
+    /// What an export with `selection` would hold.
+    fn export_preview(&self, selection: &ExportSelection) -> Result<ExportPreview>;
+}
+
+impl Selections for Journal {
+    fn select(&self, selection: &ExportSelection) -> Result<(Vec<Entry>, usize)> {
+        let tags = normalize_tags(&selection.tags)?;
+        let mut entries = self.list(&ListQuery {
+            from: selection.from,
+            to: selection.to,
+            ..ListQuery::default()
+        })?;
+        entries.retain(|e| selection.matches(e, &tags));
+        entries.reverse();
+        let before = entries.len();
+        if !selection.include_private {
+            entries.retain(|e| !e.private);
+        }
+        let left_out = before - entries.len();
+        if selection.without_ratings {
+            for entry in &mut entries {
+                entry.ratings = Default::default();
+            }
+        }
+        Ok((entries, left_out))
+    }
+
+    fn export_preview(&self, selection: &ExportSelection) -> Result<ExportPreview> {
+        let (entries, private_left_out) = self.select(selection)?;
+        let weeks: BTreeSet<NaiveDate> = entries.iter().map(|e| e.week_start).collect();
+        let mut charts = Vec::new();
+        if !selection.without_charts {
+            if !selection.without_ratings && entries.iter().any(|e| !e.ratings.is_empty()) {
+                charts.push("How seen, known and valued I felt, week by week".to_string());
+            }
+            charts.push("My weekly reflections, week by week".to_string());
+        }
+        Ok(ExportPreview {
+            entries: entries.len(),
+            private_left_out,
+            first_date: entries.first().map(Entry::date),
+            last_date: entries.last().map(Entry::date),
+            weeks: weeks.into_iter().collect(),
+            charts,
+        })
+    }
+}
+
+/// The line under an entry's title in a shared export: when it was
+/// written, its week for a reflection, and how it felt ("felt seen 7/10…").
+pub(crate) fn entry_meta_line(entry: &Entry) -> String {
+    let mut meta = entry.created.format("%A %-d %B %Y, %H:%M").to_string();
+    if entry.kind == EntryKind::Reflection {
+        meta.push_str(&format!(
+            " · weekly reflection, the week of {}",
+            entry.week_start.format("%-d %B")
+        ));
+    }
+    let r = entry.ratings;
+    let ratings: Vec<String> = [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
+        .iter()
+        .filter_map(|(n, v)| v.map(|v| format!("{n} {}/10", v.get())))
+        .collect();
+    if !ratings.is_empty() {
+        meta.push_str(&format!(" · felt {}", ratings.join(", ")));
+    }
+    meta
+}
+
+/// The weekly rating series of just these entries (a shared export's
+/// charts and CSV must not include what was left out).
+pub fn weekly_ratings_of(entries: &[Entry]) -> Vec<WeekRatings> {
+    /// One week's ratings, gathered.
+    #[derive(Default)]
+    struct Gathered {
+        seen: Vec<f64>,
+        known: Vec<f64>,
+        valued: Vec<f64>,
+        rated: u32,
+    }
+    let mut weeks: BTreeMap<NaiveDate, Gathered> = BTreeMap::new();
+    for entry in entries.iter().filter(|e| !e.ratings.is_empty()) {
+        let week = weeks.entry(entry.week_start).or_default();
+        let r = entry.ratings;
+        week.seen.extend(r.seen.map(|v| f64::from(v.get())));
+        week.known.extend(r.known.map(|v| f64::from(v.get())));
+        week.valued.extend(r.valued.map(|v| f64::from(v.get())));
+        week.rated += 1;
+    }
+    let mean = |values: &[f64]| {
+        (!values.is_empty()).then(|| RatingMean {
+            mean: values.iter().sum::<f64>() / values.len() as f64,
+            count: values.len() as u32,
+        })
+    };
+    weeks
+        .into_iter()
+        .map(|(week_start, g)| WeekRatings {
+            week_start,
+            seen: mean(&g.seen),
+            known: mean(&g.known),
+            valued: mean(&g.valued),
+            rated_entries: g.rated,
+        })
+        .collect()
+}

@@ -1,0 +1,651 @@
+//! The errors the core can return.
+//!
+//! Each module has its own enum so that a caller can match on what matters
+//! to it; [`Error`] gathers them for callers that only need one message and a
+//! stable code (the CLI and the Tauri shell). Every message names the thing
+//! at fault and, where there is one, the way out.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rusqlite::ErrorCode;
+use uuid::Uuid;
+
+/// Problems opening a journal file.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The folder for the journal could not be created or read.
+    #[error(
+        "could not use {path} as the journal's folder ({source}); make sure it is a folder you can \
+         write to, or choose another with --data-dir or TRINE_DATA_DIR"
+    )]
+    Folder {
+        /// The folder Trine tried to use.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The file exists but is not a journal (not SQLite, or encrypted with a
+    /// passphrase that was not given). It is left untouched.
+    #[error(
+        "{path} is not a Trine journal (it is not a readable SQLite database); \
+         it was left untouched. Move it away or point Trine at another folder"
+    )]
+    NotADatabase {
+        /// The file at fault.
+        path: PathBuf,
+    },
+    /// The journal is encrypted and no passphrase was given.
+    #[error("{path} is encrypted: give its passphrase (the app asks; the CLI asks too, or reads TRINE_PASSPHRASE)")]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The passphrase given does not open the journal.
+    #[error("the passphrase does not open {path}; nothing was changed. Check it and try again")]
+    WrongPassphrase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The journal was written by a newer Trine. It is left untouched.
+    #[error(
+        "{path} was written by a newer Trine (schema version {found}; this one knows up to {supported}); \
+         it was left untouched. Update Trine to open it"
+    )]
+    NewerSchema {
+        /// The file at fault.
+        path: PathBuf,
+        /// The schema version found in the file.
+        found: i64,
+        /// The newest schema version this build understands.
+        supported: i64,
+    },
+    /// The journal file is damaged: SQLite cannot read it as a database,
+    /// yet it is not encrypted. It is left untouched; a backup brings it
+    /// back.
+    #[error(
+        "{path} is damaged and cannot be read; it was left untouched. Restore the newest good \
+         backup (`trine backup --list` lists them, `trine restore FILE` brings one back and keeps \
+         the damaged file; the app offers it when it starts)"
+    )]
+    Damaged {
+        /// The file at fault.
+        path: PathBuf,
+    },
+    /// Another Trine replaced the journal's file (turned encryption on or
+    /// off, or changed the passphrase) while this one had it open, and the
+    /// passphrase this one has no longer opens it. Nothing was saved.
+    #[error(
+        "another Trine changed the encryption of {path} while this one had it open; nothing \
+         was saved here. Open the journal again (with its passphrase) and repeat the change"
+    )]
+    Replaced {
+        /// The journal file.
+        path: PathBuf,
+    },
+    /// The platform has no application-data folder and none was given.
+    #[error("no folder for the journal: set TRINE_DATA_DIR or pass --data-dir")]
+    NoDataDir,
+}
+
+/// The journal's file could not be read or written: the disk, the file
+/// system or another process stood in the way. Each message says whether
+/// the change in hand was saved. `path` is the journal file when it is
+/// known ([`Error::in_journal`] fills it in).
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// A write was refused part-way: the disk is full, a file-size limit
+    /// (`RLIMIT_FSIZE`) was reached, or the disk failed the write. SQLite
+    /// rolled the transaction back, so nothing of it was saved.
+    #[error(
+        "could not write to the journal{}: the disk is full, a file-size limit was reached, \
+         or the disk refused the write ({detail}); the change was not saved and the journal \
+         is as it was. Free some space, then try again",
+        shown(path.as_deref())
+    )]
+    WriteRefused {
+        /// The journal file.
+        path: Option<PathBuf>,
+        /// SQLite's words for it, e.g. "database or disk is full".
+        detail: String,
+    },
+    /// The journal's folder or file cannot be written: a read-only disk or
+    /// mount, an immutable folder or file, or missing permission.
+    #[error(
+        "the journal's folder{} cannot be written to (a read-only disk or folder, a locked \
+         file, or no permission: {detail}); nothing was changed. Make it writable, or choose \
+         another folder with --data-dir or TRINE_DATA_DIR",
+        shown(path.as_deref().map(|p| p.parent().unwrap_or(p)))
+    )]
+    NotWritable {
+        /// The journal file (the message names its folder).
+        path: Option<PathBuf>,
+        /// SQLite's words for it, e.g. "attempt to write a readonly database".
+        detail: String,
+    },
+    /// Another process (the app, or another `trine`) kept the journal
+    /// locked for longer than Trine waits for it.
+    #[error(
+        "the journal{} is busy: another Trine (the app, or another `trine`) kept it locked \
+         for more than {} seconds; nothing was changed. Try again when it is done",
+        shown(path.as_deref()),
+        crate::store::BUSY_TIMEOUT.as_secs()
+    )]
+    Busy {
+        /// The journal file.
+        path: Option<PathBuf>,
+    },
+    /// SQLite found damage inside the journal (a page it cannot make sense
+    /// of), for example after a disk failure.
+    #[error(
+        "the journal{} is damaged ({detail}); nothing was changed. Restore the newest good \
+         backup (`trine backup --list` lists them, `trine restore FILE` brings one back and \
+         keeps the damaged file; the app offers it)",
+        shown(path.as_deref())
+    )]
+    Damaged {
+        /// The journal file.
+        path: Option<PathBuf>,
+        /// SQLite's words for it, e.g. "database disk image is malformed".
+        detail: String,
+    },
+    /// The disk reported an error that does not say whether a change
+    /// reached it (for example when flushing a commit to the disk failed).
+    #[error(
+        "the disk reported an error on the journal{} ({detail}); the last change may not have \
+         been saved. Check the disk, then run `trine check`",
+        shown(path.as_deref())
+    )]
+    Io {
+        /// The journal file.
+        path: Option<PathBuf>,
+        /// SQLite's words for it, e.g. "disk I/O error".
+        detail: String,
+    },
+}
+
+/// " PATH" for a message, or nothing when the path is not known.
+fn shown(path: Option<&Path>) -> String {
+    path.map(|p| format!(" {}", p.display()))
+        .unwrap_or_default()
+}
+
+impl StorageError {
+    /// Sorts an SQLite failure into a storage problem, or gives it back
+    /// when it is something else (a constraint, a bug, a damaged file).
+    fn classify(err: rusqlite::Error) -> std::result::Result<StorageError, rusqlite::Error> {
+        let rusqlite::Error::SqliteFailure(failure, ref message) = err else {
+            return Err(err);
+        };
+        let detail = message
+            .clone()
+            .unwrap_or_else(|| failure.to_string())
+            .trim_end_matches('.')
+            .to_string();
+        let extended = failure.extended_code;
+        Ok(match failure.code {
+            ErrorCode::DiskFull => StorageError::WriteRefused { path: None, detail },
+            ErrorCode::SystemIoFailure
+                if extended == rusqlite::ffi::SQLITE_IOERR_WRITE
+                    || extended == rusqlite::ffi::SQLITE_IOERR_TRUNCATE =>
+            {
+                StorageError::WriteRefused { path: None, detail }
+            }
+            ErrorCode::SystemIoFailure => StorageError::Io { path: None, detail },
+            ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                StorageError::NotWritable { path: None, detail }
+            }
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                StorageError::Busy { path: None }
+            }
+            ErrorCode::DatabaseCorrupt => StorageError::Damaged { path: None, detail },
+            _ => return Err(err),
+        })
+    }
+
+    fn path_mut(&mut self) -> &mut Option<PathBuf> {
+        match self {
+            StorageError::WriteRefused { path, .. }
+            | StorageError::NotWritable { path, .. }
+            | StorageError::Busy { path }
+            | StorageError::Damaged { path, .. }
+            | StorageError::Io { path, .. } => path,
+        }
+    }
+}
+
+/// Values that break a rule of the journal model.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    /// A rating was not a whole number from 1 to 10.
+    #[error("{field} must be a whole number from 1 to 10, not {value}")]
+    RatingOutOfRange {
+        /// The rating at fault: `seen`, `known` or `valued`.
+        field: &'static str,
+        /// The value given.
+        value: i64,
+    },
+    /// A check-in score was not a whole number from 1 to 5.
+    #[error("the score for {component} must be a whole number from 1 to 5, not {value}")]
+    ScoreOutOfRange {
+        /// The component scored.
+        component: String,
+        /// The value given.
+        value: i64,
+    },
+    /// A tag had no letters or digits left after tidying.
+    #[error("tag {0:?} is empty once spaces and '#' are removed")]
+    EmptyTag(String),
+    /// A date or week could not be read.
+    #[error("{field}: {value:?} is not a valid {expected}")]
+    BadDate {
+        /// The field or option at fault.
+        field: &'static str,
+        /// The text given.
+        value: String,
+        /// What was expected, e.g. "date (YYYY-MM-DD)".
+        expected: &'static str,
+    },
+    /// Two sections were given for the same side of the triangle.
+    #[error("the {0} side has two sections; give each side at most one")]
+    DuplicateSection(&'static str),
+    /// A side of the triangle was named that does not exist.
+    #[error("{0:?} is not a side of the triangle (developmental, emotional or integration)")]
+    UnknownSide(String),
+    /// An entry kind was named that does not exist.
+    #[error("{0:?} is not a kind of entry (reflection or note)")]
+    UnknownKind(String),
+    /// No component has this key.
+    #[error("{0:?} is not a component of the triangle; `trine checkin --help` lists them")]
+    UnknownComponent(String),
+    /// No prompt has this id.
+    #[error("no prompt has the id {0:?}; `trine prompts list` shows them")]
+    UnknownPrompt(String),
+    /// An edit gave an answer for a side the reflection does not hold.
+    #[error(
+        "this reflection has no answer for {} to edit; write one on the week's screen",
+        side.label()
+    )]
+    NoSuchAnswer {
+        /// The side named.
+        side: crate::model::Side,
+    },
+    /// Built-in prompts cannot be edited, only archived.
+    #[error("{0} is a built-in prompt and cannot be edited; archive it and add your own instead")]
+    BuiltinPrompt(String),
+    /// A text that must say something was empty.
+    #[error("the {0} cannot be empty")]
+    EmptyText(&'static str),
+    /// The new passphrase was typed differently twice.
+    #[error("the two passphrases typed did not match; nothing was changed")]
+    PassphraseMismatch,
+    /// No new passphrase was given.
+    #[error("no new passphrase given: type it at the terminal, or set TRINE_NEW_PASSPHRASE")]
+    NoNewPassphrase,
+    /// A note was given a date outside the span Trine keeps.
+    #[error(
+        "{date} is {}; a note can be dated from {earliest} to a year from today",
+        if date < earliest { "too early" } else { "too far ahead" }
+    )]
+    DateOutOfReach {
+        /// The date asked for.
+        date: chrono::NaiveDate,
+        /// The earliest date allowed.
+        earliest: chrono::NaiveDate,
+    },
+    /// A folder chosen for backups cannot take them.
+    #[error("{} cannot take backups: {why}", folder.display())]
+    BackupFolder {
+        /// The folder chosen.
+        folder: std::path::PathBuf,
+        /// Why not.
+        why: String,
+    },
+    /// Backups were turned off everywhere.
+    #[error("backups need somewhere to go: keep them beside the journal, or choose a folder")]
+    NoBackupPlace,
+    /// A reflection was given another date.
+    #[error(
+        "a reflection belongs to its week and keeps its date; write in the week you mean instead"
+    )]
+    ReflectionDate,
+    /// A week already has its reflection.
+    #[error("the week of {0} already has a reflection; open it to edit it")]
+    ReflectionExists(chrono::NaiveDate),
+    /// A number setting was out of its range.
+    #[error("{field} must be from {min} to {max}, not {value}")]
+    OutOfRange {
+        /// The setting at fault.
+        field: &'static str,
+        /// The value given.
+        value: i64,
+        /// The smallest allowed.
+        min: i64,
+        /// The largest allowed.
+        max: i64,
+    },
+    /// A search was longer than Trine runs.
+    #[error(
+        "the search is too long: at most {max_terms} words and {max_chars} characters; \
+         shorten it"
+    )]
+    QueryTooLong {
+        /// The most characters.
+        max_chars: usize,
+        /// The most words, phrases and ORs.
+        max_terms: usize,
+    },
+    /// The full JSON backup was asked for with a selection.
+    #[error(
+        "the full JSON backup always holds the whole journal and takes no selection; \
+         choose JSON Lines to export a selection"
+    )]
+    BackupTakesNoSelection,
+}
+
+/// Any error the core returns, for callers that show one message.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Opening the journal failed.
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    /// A value broke a rule of the model.
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    /// An import failed; nothing was imported.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// The disk, the file system or another process stood in the way.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    /// A backup chosen for restoring was refused.
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
+    /// No entry has this id (or it was deleted for good).
+    #[error("no entry with id {0}")]
+    EntryNotFound(Uuid),
+    /// No entry's id starts with the text given.
+    #[error("no entry has an id starting with {0:?}; `trine list` shows the ids")]
+    NoSuchId(String),
+    /// More than one entry's id starts with the text given.
+    #[error("more than one entry has an id starting with {0:?}; give more of the id")]
+    AmbiguousId(String),
+    /// A file could not be written or read.
+    #[error("{path}: {source}")]
+    File {
+        /// The file or folder at fault.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// A chart could not be drawn.
+    #[error("could not draw the chart: {0}")]
+    Chart(String),
+    /// SQLite reported a failure that is not one of the cases above.
+    #[error("the journal database reported an error: {0}")]
+    Database(rusqlite::Error),
+    /// The stored data could not be read back (a bug or a damaged file).
+    #[error("the journal holds data Trine cannot read ({0}); run `trine check`")]
+    Corrupt(String),
+}
+
+impl Error {
+    /// A short, stable code for the kind of error, for programs (the UI
+    /// branches on it; the CLI prints it with `--json`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Open(OpenError::NotADatabase { .. }) => "not_a_database",
+            Error::Open(OpenError::NewerSchema { .. }) => "newer_schema",
+            Error::Open(OpenError::Encrypted { .. }) => "locked",
+            Error::Open(OpenError::WrongPassphrase { .. }) => "wrong_passphrase",
+            Error::Open(OpenError::Damaged { .. }) => "damaged",
+            Error::Open(OpenError::Replaced { .. }) => "replaced",
+            Error::Storage(StorageError::Damaged { .. }) => "damaged",
+            Error::Open(_) => "open_failed",
+            Error::Invalid(_) => "invalid",
+            Error::Import(ImportError::Stopped) => "stopped",
+            Error::Import(_) => "import_failed",
+            Error::Backup(crate::backup::BackupError::PlaceFailed { .. }) => "backup_place_failed",
+            Error::Backup(_) => "backup_refused",
+            Error::Storage(StorageError::WriteRefused { .. }) => "write_refused",
+            Error::Storage(StorageError::NotWritable { .. }) => "not_writable",
+            Error::Storage(StorageError::Busy { .. }) => "busy",
+            Error::Storage(StorageError::Io { .. }) => "disk_error",
+            Error::EntryNotFound(_) | Error::NoSuchId(_) => "not_found",
+            Error::AmbiguousId(_) => "ambiguous_id",
+            Error::File { .. } => "file",
+            Error::Database(_) => "database",
+            Error::Chart(_) => "chart",
+            Error::Corrupt(_) => "corrupt",
+        }
+    }
+
+    /// Names the journal file in a storage error that does not name it
+    /// yet (SQLite's errors do not carry the file). Other errors are
+    /// returned as they are. The CLI and the app call this on every error
+    /// from an open journal, with [`crate::Journal::path`].
+    pub fn in_journal(mut self, journal: Option<&Path>) -> Self {
+        if let (Error::Storage(storage), Some(journal)) = (&mut self, journal) {
+            storage
+                .path_mut()
+                .get_or_insert_with(|| journal.to_path_buf());
+        }
+        self
+    }
+
+    /// Wraps an I/O error with the path it concerns.
+    pub fn file(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::File {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    /// Disk, permission and locking failures become [`StorageError`]s with a
+    /// message of their own; anything else stays [`Error::Database`].
+    fn from(err: rusqlite::Error) -> Self {
+        match StorageError::classify(err) {
+            Ok(storage) => Error::Storage(storage),
+            Err(other) => Error::Database(other),
+        }
+    }
+}
+
+/// The result type of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use rusqlite::ffi;
+
+    use super::*;
+
+    /// An SQLite failure as rusqlite reports it.
+    fn sqlite(extended: i32, message: &str) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(ffi::Error::new(extended), Some(message.to_string()))
+    }
+
+    #[test]
+    fn disk_failures_become_storage_errors_with_their_own_words() {
+        let journal = Path::new("/data/trine/journal.db");
+        let cases = [
+            (
+                ffi::SQLITE_FULL,
+                "database or disk is full",
+                "write_refused",
+            ),
+            (ffi::SQLITE_IOERR_WRITE, "disk I/O error", "write_refused"),
+            (
+                ffi::SQLITE_IOERR_TRUNCATE,
+                "disk I/O error",
+                "write_refused",
+            ),
+            (ffi::SQLITE_IOERR_FSYNC, "disk I/O error", "disk_error"),
+            (
+                ffi::SQLITE_READONLY,
+                "attempt to write a readonly database",
+                "not_writable",
+            ),
+            (
+                ffi::SQLITE_CANTOPEN,
+                "unable to open database file",
+                "not_writable",
+            ),
+            (ffi::SQLITE_BUSY, "database is locked", "busy"),
+        ];
+        for (extended, words, code) in cases {
+            let err = Error::from(sqlite(extended, words)).in_journal(Some(journal));
+            assert_eq!(err.code(), code, "{err}");
+            let message = err.to_string();
+            let named = if code == "not_writable" {
+                "folder /data/trine cannot be written"
+            } else {
+                "/data/trine/journal.db"
+            };
+            assert!(message.contains(named), "names the journal: {message}");
+            if code != "busy" {
+                assert!(message.contains(words), "keeps SQLite's words: {message}");
+            }
+            assert!(!message.contains("reported an error: "), "{message}");
+        }
+    }
+
+    #[test]
+    fn what_a_storage_error_says_about_the_change_fits_what_happened() {
+        let refused = Error::from(sqlite(ffi::SQLITE_FULL, "database or disk is full"));
+        assert!(refused.to_string().contains("file-size limit"), "{refused}");
+        assert!(
+            refused.to_string().contains("the change was not saved"),
+            "{refused}"
+        );
+        // A failed flush may have reached the disk: it does not claim either way.
+        let flush = Error::from(sqlite(ffi::SQLITE_IOERR_FSYNC, "disk I/O error"));
+        assert!(
+            flush.to_string().contains("may not have been saved"),
+            "{flush}"
+        );
+        assert!(flush.to_string().contains("trine check"), "{flush}");
+        let busy = Error::from(sqlite(ffi::SQLITE_BUSY, "database is locked"));
+        assert!(busy.to_string().contains("busy"), "{busy}");
+        assert!(busy.to_string().contains("nothing was changed"), "{busy}");
+    }
+
+    #[test]
+    fn other_failures_stay_database_errors_and_a_known_path_is_kept() {
+        let constraint = Error::from(sqlite(
+            ffi::SQLITE_CONSTRAINT_UNIQUE,
+            "UNIQUE constraint failed",
+        ));
+        assert_eq!(constraint.code(), "database");
+        assert_eq!(
+            Error::from(rusqlite::Error::QueryReturnedNoRows).code(),
+            "database"
+        );
+        let first = Error::from(sqlite(ffi::SQLITE_FULL, "full"))
+            .in_journal(Some(Path::new("/a/journal.db")));
+        let again = first.in_journal(Some(Path::new("/b/journal.db")));
+        assert!(again.to_string().contains("/a/journal.db"), "{again}");
+        let unknown = Error::from(sqlite(ffi::SQLITE_FULL, "full")).in_journal(None);
+        assert!(
+            unknown
+                .to_string()
+                .starts_with("could not write to the journal: "),
+            "{unknown}"
+        );
+    }
+}
+
+/// Where in an import a record came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file read.
+    pub file: PathBuf,
+    /// The line (1-based) where the record is, if known.
+    pub line: Option<usize>,
+    /// The record's position in the file (1-based), if lines do not say.
+    pub record: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(record) = self.record {
+            write!(f, " (entry {record})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why an import failed. Nothing was imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("{}: could not read it: {source}; nothing was imported", file.display())]
+    Read {
+        /// The file.
+        file: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// One record is malformed or breaks a rule.
+    #[error("{location}: {}{message}; nothing was imported", field.as_deref().map(|f| format!("field `{f}`: ")).unwrap_or_default())]
+    Record {
+        /// Where the record is.
+        location: Location,
+        /// The field at fault, if one is.
+        field: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+    /// Not a regular file: a folder where a file was expected, a device, a
+    /// named pipe or a socket. It is not opened.
+    #[error("{}: not a regular file (a folder, device, pipe or socket); nothing was imported", file.display())]
+    NotAFile {
+        /// What was named.
+        file: PathBuf,
+    },
+    /// The import would read more than [`limits::MAX_IMPORT_BYTES`].
+    #[error("{}: more text than Trine imports at once (at most {limit}, all files together); nothing was imported. Split the export into smaller ones", file.display())]
+    TooLarge {
+        /// The file (or archive member) where the limit was reached.
+        file: PathBuf,
+        /// The limit, for the message.
+        limit: String,
+    },
+    /// A folder import went deeper than [`limits::MAX_FOLDER_DEPTH`].
+    #[error("{}: folders within folders more than {limit} deep; nothing was imported. Import a folder nearer the notes", folder.display())]
+    TooDeep {
+        /// The folder past the limit.
+        folder: PathBuf,
+        /// The limit.
+        limit: usize,
+    },
+    /// A folder import found more than [`limits::MAX_FILES`] notes.
+    #[error("{}: more than {limit} Markdown files; nothing was imported. Import it a part at a time", folder.display())]
+    TooMany {
+        /// The folder imported.
+        folder: PathBuf,
+        /// The limit.
+        limit: usize,
+    },
+    /// The person stopped the import; nothing was written.
+    #[error("the import was stopped; nothing was imported")]
+    Stopped,
+    /// The file is a Trine export from a newer version.
+    #[error("{}: made by a newer Trine (format version {found}; this one reads up to {supported}); update Trine to import it. Nothing was imported", file.display())]
+    NewerFormat {
+        /// The file.
+        file: PathBuf,
+        /// The version in the file.
+        found: u32,
+        /// The newest version understood.
+        supported: u32,
+    },
+}

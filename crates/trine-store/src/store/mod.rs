@@ -1,0 +1,519 @@
+//! The journal store: one SQLite (SQLCipher) file per journal.
+//!
+//! [`Journal::open`] is the one way in, used by the app, the CLI and the
+//! tests alike. It sets the pragmas a journal needs (WAL with
+//! `synchronous=FULL` so a committed entry survives a power cut, foreign keys,
+//! a busy timeout, `secure_delete`), refuses files that are not journals or
+//! that a newer Trine wrote, and runs the migrations.
+//!
+//! Reading methods take `&self`; methods that write take `&mut self` and own
+//! their transaction, so each change is all-or-nothing. Write transactions
+//! begin `IMMEDIATE`: they take the write lock before they read, so a
+//! second process (the app beside the CLI) waits its turn for up to
+//! [`BUSY_TIMEOUT`] instead of failing at once when both write.
+
+mod bulk_index;
+mod checkins;
+mod encryption;
+mod entries;
+pub mod import;
+pub(crate) mod keying;
+pub(crate) mod migrations;
+mod ratings;
+pub(crate) mod recovery;
+pub(crate) mod replacement;
+mod search;
+mod settings;
+mod triangle;
+mod weeks;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+use replacement::{FileId, FolderLock};
+
+pub use checkins::{CheckIn, NewCheckIn};
+pub use entries::{note_time_on, ListQuery};
+pub use migrations::CURRENT_VERSION;
+pub use ratings::{RatingMean, WeekRatings};
+pub use search::{SearchHit, SearchOrder, SearchQuery, SearchResults};
+pub use settings::Settings;
+pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
+pub use weeks::{is_complete, weeks_in_years, Answer, ReflectionUpdate, WeekPrompt, WeekStatus};
+
+pub(crate) use bulk_index::DeferredIndex;
+pub(crate) use checkins::insert_checkin;
+pub(crate) use entries::{fetch as fetch_entry, insert as insert_entry};
+pub(crate) use settings::first_day;
+
+use crate::error::{Error, OpenError, Result};
+
+/// The file name of the journal inside its data folder.
+pub const JOURNAL_FILE: &str = "journal.db";
+
+/// How long a process waits for another one that holds the journal's
+/// write lock before it gives up with [`crate::StorageError::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open journal.
+pub struct Journal {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+    /// The passphrase the file is encrypted with, if it is.
+    passphrase: Option<String>,
+    /// The file `conn` has open, to notice when another process has put a
+    /// new file in its place (see `replacement`).
+    file: Option<FileId>,
+}
+
+impl Drop for Journal {
+    /// Closes the connection, unless the file was replaced on disk: then
+    /// it is left open until the process ends, because closing it would
+    /// delete the new journal's write-ahead log (see `replacement`).
+    fn drop(&mut self) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        let Ok(spare) = Connection::open_in_memory() else {
+            return;
+        };
+        let lock = FolderLock::shared(&path);
+        let conn = std::mem::replace(&mut self.conn, spare);
+        if matches!(lock, Ok(Some(_))) && self.file.is_some() && FileId::of(&path) == self.file {
+            drop(conn);
+        } else {
+            std::mem::forget(conn);
+        }
+        drop(lock);
+    }
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal").field("path", &self.path).finish()
+    }
+}
+
+/// Counts of what a journal holds, and whether SQLite finds it sound.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Health {
+    /// `ok`, or the problems `PRAGMA integrity_check` found.
+    pub integrity: Vec<String>,
+    /// Whether the full-text index matches the entries.
+    pub search_index_ok: bool,
+    /// Entries not deleted.
+    pub entries: u64,
+    /// Entries in the bin.
+    pub deleted: u64,
+    /// Weekly reflections (not deleted).
+    pub reflections: u64,
+    /// Entries marked private (not deleted).
+    pub private: u64,
+    /// Distinct tags in use.
+    pub tags: u64,
+    /// Check-ins taken.
+    pub checkins: u64,
+    /// The schema version of the file.
+    pub schema_version: i64,
+}
+
+impl Health {
+    /// True when SQLite and the search index both report no problem.
+    pub fn is_ok(&self) -> bool {
+        self.integrity == ["ok"] && self.search_index_ok
+    }
+}
+
+impl Journal {
+    /// Opens (or creates) the journal file `journal.db` in the folder `dir`,
+    /// creating the folder if needed.
+    pub fn open_in(dir: &Path) -> Result<Journal> {
+        Journal::open_in_with(dir, None)
+    }
+
+    /// Opens (or creates) `journal.db` in `dir`, with the passphrase of an
+    /// encrypted journal.
+    pub fn open_in_with(dir: &Path, passphrase: Option<&str>) -> Result<Journal> {
+        crate::private_files::create_dir(dir).map_err(|source| OpenError::Folder {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Journal::open_with(&dir.join(JOURNAL_FILE), passphrase)
+    }
+
+    /// Opens (or creates) the journal at `path`.
+    pub fn open(path: &Path) -> Result<Journal> {
+        Journal::open_with(path, None)
+    }
+
+    /// Opens (or creates) the journal at `path`; `passphrase` unlocks an
+    /// encrypted one (and is ignored by nothing: a plain journal opened
+    /// with a passphrase fails as a wrong passphrase would).
+    pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
+        let normal = passphrase.map(keying::normalize);
+        match Journal::open_file(path, normal.as_deref()) {
+            // A journal encrypted before passphrases were normalised opens
+            // with the passphrase exactly as typed.
+            Err(Error::Open(OpenError::WrongPassphrase { .. }))
+                if normal.as_deref() != passphrase =>
+            {
+                Journal::open_file(path, passphrase)
+            }
+            other => other,
+        }
+        .map_err(|e| e.in_journal(Some(path)))
+    }
+
+    fn open_file(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
+        let passphrase = passphrase.filter(|k| !k.is_empty());
+        // Copies left by a change of passphrase that was cut short: those
+        // that can be told apart without the passphrase are put right
+        // before anything else, so a plain copy never outlives a failed
+        // unlock.
+        recovery::before_open(path)?;
+        // A new journal is created for its owner only; its log and shared
+        // memory take the same mode. (A missing folder is SQLite's to name.)
+        if path.parent().is_none_or(Path::is_dir) {
+            let _ = crate::private_files::create_empty_file(path);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Until this connection has the file, its log and its shared
+        // memory open, no replacement may swap them (see `replacement`).
+        let lock = FolderLock::shared(path)?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| open_failure(path, e, false))?;
+        quiet_cipher_log(&conn);
+        if let Some(key) = passphrase {
+            keying::key(&conn, key)?;
+        }
+        let conn = Journal::attach_file(conn, path, passphrase.is_some())?;
+        let file = FileId::of(path);
+        drop(lock);
+        let mut journal = Journal::prepare(
+            conn,
+            Some(path.to_path_buf()),
+            passphrase.map(str::to_string),
+            file,
+        )?;
+        recovery::after_open(&mut journal)?;
+        Ok(journal)
+    }
+
+    /// The first read of a newly opened file and the switch to WAL mode,
+    /// which open its write-ahead log and shared memory: a file that is not
+    /// SQLite (or is encrypted) fails here, before anything is written.
+    fn attach_file(conn: Connection, path: &Path, keyed: bool) -> Result<Connection> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version =
+            migrations::schema_version(&conn).map_err(|e| open_failure(path, e, keyed))?;
+        if version > CURRENT_VERSION {
+            // Refused before anything (even the switch to WAL) is written.
+            return Err(OpenError::NewerSchema {
+                path: path.to_path_buf(),
+                found: version,
+                supported: CURRENT_VERSION,
+            }
+            .into());
+        }
+        let mode = use_wal(&conn).map_err(|e| open_failure(path, e, keyed))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Corrupt(format!(
+                "the journal could not use WAL mode (got {mode})"
+            )));
+        }
+        Ok(conn)
+    }
+
+    /// Whether the journal file is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.passphrase.is_some()
+    }
+
+    /// Opens a fresh journal that lives only in memory (for tests and tools).
+    pub fn open_in_memory() -> Result<Journal> {
+        Journal::prepare(Connection::open_in_memory()?, None, None, None)
+    }
+
+    /// The file this journal lives in, if it is not in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn prepare(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        passphrase: Option<String>,
+        file: Option<FileId>,
+    ) -> Result<Journal> {
+        let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        let version = migrations::schema_version(&conn)
+            .map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
+        if version > CURRENT_VERSION {
+            return Err(OpenError::NewerSchema {
+                path: shown,
+                found: version,
+                supported: CURRENT_VERSION,
+            }
+            .into());
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        migrations::migrate(&mut conn, version)?;
+        // The built-in library is parsed only when the journal needs it.
+        if !triangle::library_seeded(&conn, crate::library::builtin_version())? {
+            triangle::seed_library(&mut conn, crate::library::builtin())?;
+        }
+        Ok(Journal {
+            conn,
+            path,
+            passphrase,
+            file,
+        })
+    }
+
+    /// A second handle on the same journal file, for reading while this one
+    /// writes (a search beside an autosave: with write-ahead logging,
+    /// neither waits for the other). An encrypted journal pays one more key
+    /// derivation for it.
+    pub fn open_reader(&self) -> Result<Journal> {
+        let path = self
+            .path
+            .as_deref()
+            .ok_or_else(|| Error::Corrupt("an in-memory journal has no second handle".into()))?;
+        Journal::open_with(path, self.passphrase.as_deref())
+    }
+
+    /// Whether the file at the journal's path is still the one this
+    /// connection has open (always true in memory).
+    pub fn is_current(&self) -> bool {
+        match &self.path {
+            Some(path) => self.file.is_some() && FileId::of(path) == self.file,
+            None => true,
+        }
+    }
+
+    /// Begins a write transaction on the file that is really the journal
+    /// now: if another process has replaced the file (a change of
+    /// encryption), the journal is opened again first, with the same
+    /// passphrase; if that passphrase no longer opens it, nothing is
+    /// written and [`OpenError::Replaced`] says so. The check is made under
+    /// the write lock, which a replacement also holds while it copies and
+    /// swaps, so a write can never land in a file that was replaced.
+    pub(crate) fn begin_write(&mut self) -> Result<Transaction<'_>> {
+        if !self.is_current() || self.replaced_while_waiting()? {
+            self.follow_replacement()?;
+        }
+        let Journal {
+            conn, path, file, ..
+        } = self;
+        let tx = conn.transaction()?;
+        match path {
+            Some(p) if FileId::of(p) != *file => {
+                drop(tx);
+                Err(OpenError::Replaced { path: p.clone() }.into())
+            }
+            _ => Ok(tx),
+        }
+    }
+
+    /// Takes the write lock and lets it go again, and says whether the
+    /// file was replaced meanwhile: a replacement in progress holds the
+    /// lock, so this waits for it to end.
+    fn replaced_while_waiting(&mut self) -> Result<bool> {
+        if self.path.is_none() {
+            return Ok(false);
+        }
+        let probe = self.conn.transaction()?;
+        drop(probe);
+        Ok(!self.is_current())
+    }
+
+    /// Makes sure the journal is the file on disk now, opening it again if
+    /// another process replaced it; for work that reads the journal to
+    /// write elsewhere (a backup), which must not read a replaced file.
+    pub(crate) fn ensure_current(&mut self) -> Result<()> {
+        if !self.is_current() || self.replaced_while_waiting()? {
+            self.follow_replacement()?;
+        }
+        Ok(())
+    }
+
+    /// Opens the journal again after another process replaced its file.
+    /// The connection to the old file is left open (see `replacement`).
+    fn follow_replacement(&mut self) -> Result<()> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        // Decrypted elsewhere: the journal is plain now and needs no
+        // passphrase (encrypting always asks for one below).
+        let plain_now = recovery::is_plain_sqlite(&path) == Some(true);
+        let passphrase = if plain_now {
+            None
+        } else {
+            self.passphrase.clone()
+        };
+        match Journal::open_with(&path, passphrase.as_deref()) {
+            Ok(reopened) => {
+                *self = reopened;
+                Ok(())
+            }
+            Err(Error::Open(OpenError::Encrypted { .. } | OpenError::WrongPassphrase { .. })) => {
+                Err(OpenError::Replaced { path }.into())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The schema version of the open journal.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(migrations::schema_version(&self.conn)?)
+    }
+
+    /// Checks the database and the search index and counts what it holds.
+    pub fn health(&self) -> Result<Health> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let integrity = stmt
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let search_index_ok = self
+            .conn
+            .execute(
+                "INSERT INTO entry_text (entry_text, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .is_ok();
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(Health {
+            integrity,
+            search_index_ok,
+            entries: count("SELECT count(*) FROM entries WHERE deleted_utc IS NULL")?,
+            deleted: count("SELECT count(*) FROM entries WHERE deleted_utc IS NOT NULL")?,
+            reflections: count(
+                "SELECT count(*) FROM entries WHERE deleted_utc IS NULL AND kind = 'reflection'",
+            )?,
+            private: count(
+                "SELECT count(*) FROM entries WHERE deleted_utc IS NULL AND private = 1",
+            )?,
+            tags: count("SELECT count(DISTINCT tag) FROM entry_tags WHERE live = 1")?,
+            checkins: count("SELECT count(*) FROM checkins")?,
+            schema_version: self.schema_version()?,
+        })
+    }
+}
+
+/// Puts the file in WAL mode and returns the mode it is in. Going from
+/// SQLite's default mode to WAL needs the file to itself, and SQLite
+/// answers "busy" at once, without waiting, while another process is
+/// reading it (two `trine` commands starting on a new journal at the same
+/// moment): so this waits and tries again, up to [`BUSY_TIMEOUT`], as
+/// every other lock does. On a journal already in WAL mode it is a no-op.
+fn use_wal(conn: &Connection) -> rusqlite::Result<String> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Turns a failure to open or first read a file into the right error: a
+/// wrong passphrase, an encrypted journal opened without one, a damaged
+/// journal, or a file that is not a journal at all.
+fn open_failure(path: &Path, err: rusqlite::Error, had_passphrase: bool) -> Error {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) if had_passphrase => OpenError::WrongPassphrase {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        Some(ErrorCode::NotADatabase) if looks_encrypted(path) => OpenError::Encrypted {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        Some(ErrorCode::NotADatabase) if looks_like_a_damaged_journal(path) => OpenError::Damaged {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        Some(ErrorCode::DatabaseCorrupt) => OpenError::Damaged {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        Some(ErrorCode::NotADatabase) => OpenError::NotADatabase {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        _ => Error::from(err),
+    }
+}
+
+/// SQLCipher logs a failed decryption to standard error; Trine reports it
+/// in its own words instead.
+pub(crate) fn quiet_cipher_log(conn: &Connection) {
+    let _ = conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()));
+}
+
+/// The first bytes of a file, up to `limit`.
+fn head_of(path: &Path, limit: u64) -> Vec<u8> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    if let Ok(file) = std::fs::File::open(path) {
+        let _ = file.take(limit).read_to_end(&mut head);
+    }
+    head
+}
+
+/// An encrypted journal looks like noise from its first byte: almost no
+/// zero bytes (about 1 in 256) and mostly bytes that are not text. A plain
+/// SQLite file, even with its header damaged, is full of zeros; a text
+/// file has no zeros but is all text.
+fn looks_encrypted(path: &Path) -> bool {
+    let head = head_of(path, 4096);
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if head.len() < 1024 || !len.is_multiple_of(512) || head.starts_with(b"SQLite format 3") {
+        return false;
+    }
+    let zeros = head.iter().filter(|b| **b == 0).count();
+    let binary = head
+        .iter()
+        .filter(|b| !(b.is_ascii_graphic() || b.is_ascii_whitespace()))
+        .count();
+    zeros * 50 < head.len() && binary * 4 > head.len()
+}
+
+/// A plain journal SQLite cannot read: its header is there but wrong, or
+/// it is gone and the journal's own table definitions are still in the
+/// first pages.
+fn looks_like_a_damaged_journal(path: &Path) -> bool {
+    let head = head_of(path, 64 * 1024);
+    head.starts_with(b"SQLite format 3")
+        || head
+            .windows(b"CREATE TABLE entries".len())
+            .any(|w| w == b"CREATE TABLE entries")
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
+#[cfg(test)]
+mod tests_reflections;
+#[cfg(test)]
+mod tests_replacement;
+#[cfg(test)]
+mod tests_search;
+#[cfg(test)]
+mod tests_storage;
+#[cfg(test)]
+mod tests_weeks;
