@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes crates/trine-core/tests/fixtures/seed-shingles.txt: FNV-1a 64 hashes
+"""Writes crates/trine-store/tests/fixtures/seed-shingles.txt: FNV-1a 64 hashes
 of every 8-word run in the seed articles, so the prompt library's test can
 check that no prompt copies them without keeping their text in this
 repository. Words: lower-cased, split on anything not a-z/0-9 (the Rust test
@@ -16,7 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
     sys.exit("usage: seed-shingles.py SEEDS_FOLDER (a folder of the seed articles as .txt)")
 SEEDS = os.path.join(sys.argv[1], "*.txt")
-OUT = os.path.join(ROOT, "crates", "trine-core", "tests", "fixtures", "seed-shingles.txt")
+OUT = os.path.join(ROOT, "crates", "trine-store", "tests", "fixtures", "seed-shingles.txt")
 
 
 def fnv1a64(text):

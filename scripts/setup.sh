@@ -29,7 +29,7 @@ APT_PACKAGES=(
     # tests/desktop/file_dialog.rs answers the system's save and open dialogs
     # of Export and Import by typing into them, as a person would.
     xdotool
-    # chattr: tests/cli/disk_trouble.rs makes a folder unwritable even for root.
+    # chattr: crates/trine-cli/tests/cli/disk_trouble.rs makes a folder unwritable even for root.
     e2fsprogs
     # tests/desktop/everyday.rs: a private session bus per test (the
     # single-instance handover and the reminder), a notification daemon on
@@ -37,7 +37,7 @@ APT_PACKAGES=(
     dbus-daemon
     dbus-bin
     dunst
-    # GNU time: tests/cli/bombs.rs measures the peak memory of hostile imports.
+    # GNU time: crates/trine-cli/tests/cli/bombs.rs measures the peak memory of hostile imports.
     time
     # rpm -qip reads the .rpm that scripts/package.sh builds.
     rpm

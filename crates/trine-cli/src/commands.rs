@@ -1,4 +1,4 @@
-//! One function per command, each a few lines over `trine-core`.
+//! One function per command, each a few lines over `trine-app`.
 
 use std::io::Read;
 #[allow(unused_imports)]

@@ -1,6 +1,6 @@
 //! `trine`: the journal from the terminal.
 //!
-//! This binary only reads arguments, calls `trine-core` and prints. Errors
+//! This binary only reads arguments, calls `trine-app` and prints. Errors
 //! reach the edge as one line on standard error and exit code 1; usage
 //! errors exit with 2 (clap's convention).
 

@@ -3,7 +3,7 @@
 //! follows the new file, or stops and saves nothing; it never writes into
 //! the replaced file and never writes a plain backup beside an encrypted
 //! journal. (That a replaced handle going away leaves the new file's
-//! write-ahead log alone needs two processes: `tests/cli/conversion.rs`.)
+//! write-ahead log alone needs two processes: `crates/trine-cli/tests/cli/conversion.rs`.)
 
 use std::path::Path;
 

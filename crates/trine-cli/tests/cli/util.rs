@@ -6,21 +6,10 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// The `trine` binary of this build. `cargo test --workspace` builds it
-/// (the trine-cli package has integration tests of its own).
+/// The `trine` binary of this build: Cargo builds it for this package's
+/// integration tests and names it in `CARGO_BIN_EXE_trine`.
 pub fn trine_bin() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps");
-    let bin = dir.join(format!("trine{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.exists(),
-        "{} is missing: run the tests with `cargo test --workspace` (or `cargo build -p trine-cli` first)",
-        bin.display()
-    );
-    bin
+    PathBuf::from(env!("CARGO_BIN_EXE_trine"))
 }
 
 /// A temporary journal folder, removed when dropped.

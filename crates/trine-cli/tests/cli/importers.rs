@@ -10,7 +10,7 @@ use crate::util::Sandbox;
 
 fn fixture(rel: &str) -> PathBuf {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
+        .join("../../tests/fixtures")
         .join(rel);
     assert!(
         path.exists(),
