@@ -9,7 +9,6 @@
 //! threads, never on the thread that draws the window.
 
 use std::collections::BTreeMap;
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use chrono::NaiveDate;

@@ -6,8 +6,6 @@
 //! `message` is one user-facing line that says what happened and what to do.
 
 use serde::Serialize;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 /// An error returned to the webview by a command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

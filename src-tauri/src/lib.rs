@@ -27,8 +27,6 @@ mod transfer;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use tauri::Manager;
 

@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 use std::time::Duration;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};

@@ -9,7 +9,6 @@
 //! the journal at the next look after it is unlocked.
 
 use std::time::Duration;
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use chrono::NaiveDate;

@@ -9,8 +9,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use trine_app::Journal;
 

@@ -12,7 +12,6 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use serde::Serialize;

@@ -2,7 +2,6 @@
 //! and reaches nothing but its own shell.
 
 use serde_json::Value;
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use crate::harness::Sandbox;

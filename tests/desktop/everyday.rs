@@ -5,7 +5,6 @@
 
 use std::process::Child;
 use std::time::{Duration, Instant};
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use crate::harness::{Sandbox, Step};

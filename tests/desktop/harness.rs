@@ -11,7 +11,6 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Once};
 use std::time::{Duration, Instant};
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use fantoccini::elements::Element;

@@ -1,7 +1,5 @@
 //! The Journal: search as you type, open, edit, delete and undo.
 
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 use trine_app::NewEntry;
 
 use crate::harness::Sandbox;

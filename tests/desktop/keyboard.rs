@@ -2,8 +2,6 @@
 //! search box, Ctrl+S saves, Esc goes back.
 
 use fantoccini::key::Key;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use crate::harness::Sandbox;
 

@@ -1,7 +1,6 @@
 //! Backups, encryption, the idle lock and erasing, in the real app.
 
 use std::time::{Duration, Instant};
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use trine_app::backup::list_backups;

@@ -1,8 +1,6 @@
 //! Every screen of the app, for the tests that visit them all.
 
 use crate::harness::Sandbox;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 /// Every screen, by address, with what shows when it is ready; the
 /// journal is onboarded and given a note, so that each screen has

@@ -4,8 +4,6 @@
 //! screens look as they would in use.
 
 use chrono::{DateTime, Datelike, Days};
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 use trine_app::store::{Answer, NewCheckIn, ReflectionUpdate};
 use trine_app::{EntryKind, NewEntry, Ratings, Section, Side};
 

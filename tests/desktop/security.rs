@@ -3,8 +3,6 @@
 //! results and opened.
 
 use std::net::TcpListener;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use serde_json::json;
 use trine_app::NewEntry;

@@ -2,7 +2,6 @@
 //! again after the app closes, or is killed.
 
 use std::time::Duration;
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use fantoccini::key::Key;

@@ -4,8 +4,6 @@
 //! the summary of what was imported.
 
 use std::path::{Path, PathBuf};
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use trine_app::{NewEntry, Ratings};
 

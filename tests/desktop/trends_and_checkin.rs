@@ -2,8 +2,6 @@
 //! table away, and a check-in redraws the triangle.
 
 use chrono::{Datelike, Days};
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 use trine_app::Ratings;
 
 use crate::harness::Sandbox;

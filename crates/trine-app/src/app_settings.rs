@@ -1,8 +1,6 @@
 //! The settings the Settings screen edits (week start, reminder, theme,
 //! first run, idle lock, backups to keep), all kept in the journal itself.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use trine_store::error::{Result, ValidationError};

@@ -2,8 +2,6 @@
 //! figures of the HTML and PDF reports are drawn here with `trine-charts`,
 //! so that the formats crate does not depend on the charts crate.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
 use std::path::Path;
 
 use chrono::NaiveDate;

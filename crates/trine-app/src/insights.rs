@@ -4,8 +4,6 @@
 //! Every figure says how many weeks it rests on, and a figure built on too
 //! few weeks is not given at all: it is [`Figure::NotEnoughData`].
 
-#[allow(unused_imports)]
-use crate::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};

@@ -2,8 +2,6 @@
 //! quarter ago, shown on the This week screen beside the week being
 //! written, when one exists.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 use uuid::Uuid;

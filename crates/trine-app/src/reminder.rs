@@ -12,7 +12,6 @@
 //! encrypted journal has locked itself after a while without use (which is
 //! when a reminder is most needed). The plan holds no words of the journal.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;

@@ -4,7 +4,6 @@
 //! rendered here, sanitised ([`trine_interchange::render`]); everything else is plain
 //! text for `textContent`.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};

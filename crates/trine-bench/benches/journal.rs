@@ -2,7 +2,6 @@
 //! Targets are in DESIGN.md section 7; results go in BENCHMARKS.md.
 
 use std::time::{Duration, Instant};
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};

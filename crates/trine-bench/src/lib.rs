@@ -11,8 +11,6 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use trine_app::interchange::read_jsonl;
 use trine_app::Journal;

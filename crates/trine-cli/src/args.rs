@@ -2,8 +2,6 @@
 //! and flags of DESIGN.md section 5 are a contract: add, never rename.
 
 use std::path::PathBuf;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 

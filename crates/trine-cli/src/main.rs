@@ -8,11 +8,10 @@
 mod terminal;
 mod args;
 mod commands;
-mod insight_commands;
 mod interrupt;
 mod output;
 mod passphrase;
-mod weekly;
+mod reflect;
 
 use std::process::ExitCode;
 

@@ -5,8 +5,6 @@
 //! `snippet` (plain text) and `score`. Other commands print one JSON object.
 
 use std::path::Path;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -48,9 +46,8 @@ fn title_of(entry: &Entry) -> String {
         return entry.title.clone();
     }
     match entry.kind {
-        trine_app::EntryKind::Reflection => {
-            format!("Reflection, week of {}", week_phrase(entry.week_start))
-        }
+        // The same words as the app's.
+        trine_app::EntryKind::Reflection => trine_app::model::display_title(entry),
         trine_app::EntryKind::Note => {
             let first = entry
                 .full_text()

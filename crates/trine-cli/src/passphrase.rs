@@ -3,8 +3,6 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use trine_app::{Error, Journal, OpenError, Result, ValidationError};
 

@@ -1,8 +1,6 @@
 //! The import and export formats as the command line names them.
 
 use clap::ValueEnum;
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 /// Import formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -2,7 +2,6 @@
 
 use trine_app::charts::{Chart, RatingsChartOptions};
 use trine_app::insights::{Figure, Insights, Three};
-#[allow(unused_imports)]
 use trine_app::prelude::*;
 use trine_app::week::parse_date;
 use trine_app::{Error, Journal, Result};

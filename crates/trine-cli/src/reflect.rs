@@ -1,115 +1,22 @@
-//! The weekly commands: `week`, `reflect`, `checkin`, `prompts` and
-//! `components`. `reflect` and `checkin` ask in the terminal when no flags
-//! give the answers; each answer is saved as soon as it is given, so
-//! stopping halfway keeps a draft.
+//! `trine reflect`: the weekly reflection, from flags or asked in the
+//! terminal one side at a time (each answer in `$EDITOR` when one is set).
+//! Each answer is saved as soon as it is given, so stopping halfway keeps a
+//! draft.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Read, Write};
-#[allow(unused_imports)]
-use trine_app::prelude::*;
 
 use chrono::NaiveDate;
-use serde_json::json;
-use trine_app::store::{Answer, NewCheckIn, ReflectionUpdate, WeekPrompt, WeekStatus};
-use trine_app::week::parse_week;
-use trine_app::{time, Error, Journal, Ratings, Result, Side, ValidationError};
+use trine_app::clock::{today, week_named};
+use trine_app::store::{Answer, ReflectionUpdate, WeekPrompt, WeekStatus};
+use trine_app::{Error, Journal, Ratings, Result, Side};
 
-use crate::args::{CheckinArgs, ComponentsCommand, PromptsCommand, ReflectArgs, WeekArgs};
+use crate::args::ReflectArgs;
+use crate::commands::{print_prompt, weeks_phrase};
 use crate::output::{week_phrase, Printer};
-
-/// The week named by `--week`, or this week.
-fn chosen_week(journal: &Journal, text: Option<&str>) -> Result<NaiveDate> {
-    let first = journal.settings()?.first_day;
-    match text {
-        Some(text) => Ok(parse_week("--week", text, first)?),
-        None => Ok(first.week_start(time::now().date_naive())),
-    }
-}
-
-fn today() -> NaiveDate {
-    time::now().date_naive()
-}
-
-fn weeks_phrase(n: u32) -> String {
-    if n == 1 {
-        "1 week".into()
-    } else {
-        format!("{n} weeks")
-    }
-}
-
-/// `trine week`.
-pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> {
-    let week = chosen_week(journal, args.week.as_deref())?;
-    if let Some(side) = args.another {
-        journal.another_prompt(week, side.into())?;
-    }
-    // An answered side shows the question it answered (none if it recorded
-    // none); the streak is the week's own.
-    let shown = journal.shown_prompts(week)?;
-    let prompts: Vec<&WeekPrompt> = shown.iter().filter_map(|(_, p)| p.as_ref()).collect();
-    let status = journal.week_status(week, today())?;
-    let streak = journal.streak_through(week)?;
-    let reflection = journal.reflection_for_week(week)?;
-    if out.json {
-        let value = json!({
-            "week": week,
-            "iso_week": trine_app::week::iso_week_label(week),
-            "status": status,
-            "streak": streak,
-            "prompts": prompts,
-            "reflection": reflection.as_ref().map(trine_app::interchange::EntryRecord::from),
-        });
-        crate::terminal::write_json(&serde_json::to_string_pretty(&value).expect("serialises"));
-        return Ok(());
-    }
-    say!(
-        "The week of {} · {} · streak: {}",
-        week_phrase(week),
-        status.label(),
-        weeks_phrase(streak)
-    );
-    for (side, prompt) in &shown {
-        say!();
-        match prompt {
-            Some(p) => print_prompt(p),
-            None => say!("{} · no question recorded", side.label()),
-        }
-        if let Some(section) = reflection.as_ref().and_then(|r| r.section(*side)) {
-            if section.text.is_empty() {
-                say!("  (skipped)");
-            } else {
-                say!("  Your answer: {}", section.text.replace('\n', "\n  "));
-            }
-        }
-    }
-    if let Some(r) = &reflection {
-        let ratings = crate::output::ratings_text(&r.ratings);
-        if !ratings.is_empty() {
-            say!("\nRatings: {ratings}");
-        }
-    }
-    say!();
-    match status {
-        WeekStatus::Done => say!("This week's reflection is done."),
-        _ => {
-            say!("Write it with `trine reflect`; `trine week --another SIDE` swaps a question.")
-        }
-    }
-    Ok(())
-}
-
-fn print_prompt(p: &WeekPrompt) {
-    say!("{} · {}", p.side.label(), p.component.name);
-    say!("  {}", p.prompt.text);
-    if let Some(hint) = &p.prompt.hint {
-        say!("  ({hint})");
-    }
-}
 
 /// `trine reflect`.
 pub fn reflect(journal: &mut Journal, args: ReflectArgs, out: &Printer) -> Result<()> {
-    let week = chosen_week(journal, args.week.as_deref())?;
+    let week = week_named(journal, "--week", args.week.as_deref())?;
     let ratings = args.ratings.checked()?;
     let given = [&args.developmental, &args.emotional, &args.integration];
     let non_interactive = given.iter().any(|a| a.is_some())
@@ -265,13 +172,13 @@ fn finish(
 
 /// Reads answers from the terminal (or from piped standard input), and
 /// opens `$VISUAL` / `$EDITOR` for answers when both ends are a terminal.
-struct Terminal {
+pub(crate) struct Terminal {
     stdin: std::io::StdinLock<'static>,
     editor: Option<String>,
 }
 
 impl Terminal {
-    fn new() -> Terminal {
+    pub(crate) fn new() -> Terminal {
         let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
         let editor = interactive
             .then(|| {
@@ -289,7 +196,7 @@ impl Terminal {
 
     /// One answer: from the editor if there is one, else typed lines.
     /// `None` at the end of input.
-    fn answer(&mut self, prompt: &WeekPrompt) -> Result<Option<String>> {
+    pub(crate) fn answer(&mut self, prompt: &WeekPrompt) -> Result<Option<String>> {
         match self.editor.clone() {
             Some(editor) => {
                 say!("  (Opening {editor}; save and close it when you are done. An empty file skips this side.)");
@@ -300,7 +207,7 @@ impl Terminal {
     }
 
     /// Lines up to an empty line; `None` at the end of input.
-    fn lines(&mut self) -> Result<Option<String>> {
+    pub(crate) fn lines(&mut self) -> Result<Option<String>> {
         let mut text = String::new();
         loop {
             say_part!("> ");
@@ -324,7 +231,12 @@ impl Terminal {
 
     /// A whole number in `min..=max`, asked until valid. `Some(None)` when
     /// skipped with Enter; `None` at the end of input.
-    fn rating(&mut self, question: &str, min: i64, max: i64) -> Result<Option<Option<i64>>> {
+    pub(crate) fn rating(
+        &mut self,
+        question: &str,
+        min: i64,
+        max: i64,
+    ) -> Result<Option<Option<i64>>> {
         loop {
             say_part!("{question} ({min} to {max}, Enter to skip) ");
             let _ = std::io::stdout().flush();
@@ -438,165 +350,4 @@ fn edit_in(editor: &str, prompt: &WeekPrompt) -> Result<String> {
         .join("\n")
         .trim()
         .to_string())
-}
-
-/// `trine checkin`.
-pub fn checkin(journal: &mut Journal, args: CheckinArgs, out: &Printer) -> Result<()> {
-    if args.history {
-        let checkins = journal.checkins()?;
-        if out.json {
-            crate::terminal::write_json(
-                &serde_json::to_string_pretty(&checkins).expect("serialises"),
-            );
-        } else if checkins.is_empty() {
-            say!("No check-ins yet. Take one with `trine checkin`.");
-        } else {
-            let components = journal.components()?;
-            for c in &checkins {
-                say!("{}", c.taken.format("%Y-%m-%d %H:%M"));
-                for component in &components {
-                    if let Some(score) = c.scores.get(&component.key) {
-                        say!("  {score}  {}", component.name);
-                    }
-                }
-            }
-        }
-        return Ok(());
-    }
-    let mut scores = BTreeMap::new();
-    for pair in &args.scores {
-        let (key, value) = pair
-            .split_once('=')
-            .ok_or_else(|| ValidationError::BadDate {
-                field: "--score",
-                value: pair.clone(),
-                expected: "KEY=N pair, like voice=4",
-            })?;
-        let value: i64 = value
-            .trim()
-            .parse()
-            .map_err(|_| ValidationError::ScoreOutOfRange {
-                component: key.trim().to_string(),
-                value: -1,
-            })?;
-        scores.insert(key.trim().to_string(), value);
-    }
-    if args.scores.is_empty() {
-        let mut input = Terminal::new();
-        say!("How much do you still need to work on each of these? 1 = fine as it is, 5 = needs most work.");
-        let mut side = None;
-        for component in journal.components()? {
-            if side != Some(component.side) {
-                side = Some(component.side);
-                say!("\n{}", component.side.label());
-            }
-            say!("  {}: {}", component.name, component.description);
-            match input.rating("  Score", 1, 5)? {
-                None => break,
-                Some(None) => {}
-                Some(Some(n)) => {
-                    scores.insert(component.key.clone(), n);
-                }
-            }
-        }
-        if scores.is_empty() {
-            say!("Nothing scored, so no check-in was saved.");
-            return Ok(());
-        }
-    }
-    let checkin = journal.record_checkin(NewCheckIn {
-        scores,
-        note: args.note,
-        ..NewCheckIn::default()
-    })?;
-    if out.json {
-        crate::terminal::write_json(&serde_json::to_string_pretty(&checkin).expect("serialises"));
-    } else {
-        say!(
-            "Check-in saved ({} of 9 components). Coming weeks lean toward what you marked as needing work.",
-            checkin.scores.len()
-        );
-    }
-    Ok(())
-}
-
-/// `trine prompts ...`.
-pub fn prompts(journal: &mut Journal, command: PromptsCommand, out: &Printer) -> Result<()> {
-    let changed = match command {
-        PromptsCommand::List { component, all } => {
-            let prompts = journal.prompts(component.as_deref(), all)?;
-            if out.json {
-                crate::terminal::write_json(
-                    &serde_json::to_string_pretty(&prompts).expect("serialises"),
-                );
-            } else {
-                let components = journal.components()?;
-                let mut current = None;
-                for p in &prompts {
-                    if current.as_ref() != Some(&p.component) {
-                        current = Some(p.component.clone());
-                        let name = components
-                            .iter()
-                            .find(|c| c.key == p.component)
-                            .map_or(&p.component, |c| &c.name);
-                        say!("\n{name} ({})", p.side.label());
-                    }
-                    let flag = if p.archived { " [archived]" } else { "" };
-                    say!("  {:<15} {}{flag}", p.id, p.text);
-                }
-            }
-            return Ok(());
-        }
-        PromptsCommand::Add {
-            component,
-            text,
-            hint,
-        } => journal.add_prompt(&component, &text, hint.as_deref())?,
-        PromptsCommand::Edit {
-            id,
-            text,
-            hint,
-            no_hint,
-        } => {
-            let hint = if no_hint {
-                Some(None)
-            } else {
-                hint.as_deref().map(Some)
-            };
-            journal.edit_prompt(&id, text.as_deref(), hint)?
-        }
-        PromptsCommand::Archive { id, undo } => journal.archive_prompt(&id, !undo)?,
-    };
-    if out.json {
-        crate::terminal::write_json(&serde_json::to_string_pretty(&changed).expect("serialises"));
-    } else {
-        let state = if changed.archived {
-            " (archived: it will not be offered)"
-        } else {
-            ""
-        };
-        say!("{}: {}{state}", changed.id, changed.text);
-    }
-    Ok(())
-}
-
-/// `trine components ...`.
-pub fn components(journal: &mut Journal, command: ComponentsCommand, out: &Printer) -> Result<()> {
-    let list = match command {
-        ComponentsCommand::List => journal.components()?,
-        ComponentsCommand::Edit {
-            key,
-            name,
-            description,
-        } => vec![journal.edit_component(&key, name, description)?],
-    };
-    if out.json {
-        crate::terminal::write_json(&serde_json::to_string_pretty(&list).expect("serialises"));
-    } else {
-        for c in &list {
-            say!("{:<22} {} · {}", c.key, c.name, c.side.label());
-            say!("{:<22} {}", "", c.description);
-        }
-    }
-    Ok(())
 }

@@ -1,0 +1,103 @@
+//! The commands that keep the journal safe: `encrypt`, `decrypt`,
+//! `backup`, `restore` and `check`.
+
+use std::path::Path;
+
+use trine_app::{Error, Journal, Result};
+
+use crate::output::Printer;
+
+/// `trine restore FILE` for a journal that cannot be opened because it is
+/// damaged: its bytes are kept aside and the checked backup takes its place.
+pub fn restore_damaged(dir: &std::path::Path, file: &std::path::Path, out: &Printer) -> Result<()> {
+    let path = dir.join(trine_app::store::JOURNAL_FILE);
+    let passphrase = std::env::var(crate::passphrase::PASSPHRASE_ENV)
+        .ok()
+        .filter(|p| !p.is_empty());
+    let (journal, kept) = trine_app::backup::restore_damaged(&path, file, passphrase.as_deref())?;
+    out.restored(file, &kept, journal.entry_count()?);
+    Ok(())
+}
+
+/// `trine encrypt`: a passphrase for the journal, or a new one.
+pub fn encrypt(journal: &mut Journal, out: &Printer) -> Result<()> {
+    let new = crate::passphrase::new_passphrase()?;
+    let was = journal.is_encrypted();
+    let copies = journal.set_passphrase(Some(&new))?;
+    out.message(if was {
+        "The passphrase is changed. Keep it safe: without it the journal cannot be opened."
+    } else {
+        "The journal is encrypted. Keep the passphrase safe: without it the journal cannot be opened, by anyone."
+    });
+    out.copies_rekeyed(&copies);
+    Ok(())
+}
+
+/// `trine decrypt`.
+pub fn decrypt(journal: &mut Journal, out: &Printer) -> Result<()> {
+    let copies = journal.set_passphrase(None)?;
+    out.message("The journal is no longer encrypted.");
+    out.copies_rekeyed(&copies);
+    Ok(())
+}
+
+/// What `trine backup` was asked, by its flags.
+pub struct BackupPlaces {
+    /// `--list`: list every backup and write none.
+    pub list: bool,
+    /// `--folder`: a folder of the person's choosing.
+    pub folder: Option<std::path::PathBuf>,
+    /// `--no-folder`: none.
+    pub no_folder: bool,
+    /// `--beside-journal yes|no`.
+    pub beside_journal: Option<String>,
+}
+
+/// `trine backup`.
+pub fn backup(journal: &mut Journal, places: BackupPlaces, out: &Printer) -> Result<()> {
+    let BackupPlaces {
+        list,
+        folder,
+        no_folder,
+        beside_journal,
+    } = places;
+    let file = journal.path().map(Path::to_path_buf).unwrap_or_default();
+    if list {
+        let beside = trine_app::backup::backups_dir(&file);
+        out.backups(&trine_app::backup::all_backups(&file)?, &beside);
+        return Ok(());
+    }
+    if folder.is_some() || no_folder || beside_journal.is_some() {
+        let now = trine_app::before_unlock::read(file.parent().unwrap_or(Path::new(".")));
+        let folder = match (folder, no_folder) {
+            (Some(folder), _) => Some(std::path::absolute(&folder).unwrap_or(folder)),
+            (None, true) => None,
+            (None, false) => now.backup_folder,
+        };
+        let beside = beside_journal.map_or(now.backups_beside_journal, |b| b == "yes");
+        trine_app::backup::choose_backup_places(&file, folder.as_deref(), beside)?;
+        out.backup_places(&trine_app::backup::backup_places(&file));
+    }
+    out.backup(&journal.backup_now()?);
+    Ok(())
+}
+
+/// `trine restore FILE` on a journal that opens.
+pub fn restore(journal: &mut Journal, file: &Path, out: &Printer) -> Result<()> {
+    let kept = journal.restore(file)?;
+    out.restored(file, &kept, journal.entry_count()?);
+    Ok(())
+}
+
+/// `trine check`: the integrity check, failing when it finds problems.
+pub fn check(journal: &Journal, dir: &Path, out: &Printer) -> Result<()> {
+    let health = journal.health()?;
+    out.health(&health, dir);
+    if health.is_ok() {
+        Ok(())
+    } else {
+        Err(Error::Corrupt(
+            "the integrity check found problems (listed above)".into(),
+        ))
+    }
+}
