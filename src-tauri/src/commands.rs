@@ -23,12 +23,9 @@ use trine_app::{EntryEdit, EntryKind, NewEntry, Ratings, Side};
 use uuid::Uuid;
 
 use crate::{CommandError, JournalState};
+use trine_app::clock::today;
 
 type Reply<T> = Result<T, CommandError>;
-
-fn today() -> NaiveDate {
-    trine_app::time::now().date_naive()
-}
 
 /// Today's date on the app's clock (which `TRINE_NOW` can set), for the
 /// page's date presets and typed dates such as "today".
@@ -47,15 +44,15 @@ pub fn entry_count(journal: State<'_, JournalState>) -> Reply<u64> {
 /// it is not done. The bar marks "This week" while it is.
 #[tauri::command(async)]
 pub fn week_due(journal: State<'_, JournalState>) -> Reply<bool> {
-    journal.with(|journal| journal.week_overdue(trine_app::time::now().naive_local()))
+    journal.with(|journal| journal.week_overdue(trine_app::clock::now().naive_local()))
 }
 
 /// The reflection screen for this week, or for the week of `week`.
 #[tauri::command(async)]
 pub fn week_view(journal: State<'_, JournalState>, week: Option<NaiveDate>) -> Reply<ThisWeek> {
     journal.with(|j| match week {
-        Some(week) => j.week_view(j.settings()?.first_day.week_start(week), today()),
-        None => j.this_week(trine_app::time::now().naive_local()),
+        Some(week) => j.week_view(trine_app::clock::week_of(j, week)?, today()),
+        None => j.this_week(trine_app::clock::now().naive_local()),
     })
 }
 
@@ -79,7 +76,7 @@ pub fn save_reflection(
     note: Option<String>,
 ) -> Reply<ThisWeek> {
     journal.with(|j| {
-        let week = j.settings()?.first_day.week_start(week);
+        let week = trine_app::clock::week_of(j, week)?;
         let answers = answers
             .into_iter()
             .map(|a| {
@@ -123,7 +120,7 @@ pub fn another_prompt(
     side: Side,
 ) -> Reply<ThisWeek> {
     journal.with(|j| {
-        let week = j.settings()?.first_day.week_start(week);
+        let week = trine_app::clock::week_of(j, week)?;
         j.another_prompt(week, side)?;
         j.week_view(week, today())
     })
@@ -225,7 +222,7 @@ pub fn create_note(
         let created = match date {
             Some(date) => Some(trine_app::store::note_time_on(
                 date,
-                trine_app::time::now().time(),
+                trine_app::clock::now().time(),
             )?),
             None => None,
         };

@@ -52,7 +52,7 @@ struct Looker {
 impl Looker {
     fn look<R: Runtime>(&mut self, app: &AppHandle<R>) {
         let journal = app.state::<JournalState>();
-        let now = trine_app::time::now().naive_local();
+        let now = trine_app::clock::now().naive_local();
         let unrecorded = self.unrecorded;
         let read = journal.with(|j| {
             if let Some(week) = unrecorded {

@@ -172,7 +172,7 @@ fn dialog<R: Runtime>(app: &AppHandle<R>, title: &str) -> FileDialogBuilder<R> {
 
 /// The save dialog for `format`, with a dated name to start from.
 fn save_dialog<R: Runtime>(app: &AppHandle<R>, format: ExportFormat) -> Option<PathBuf> {
-    let today = trine_app::time::now().date_naive();
+    let today = trine_app::clock::today();
     let stem = match format {
         ExportFormat::Json => "trine-backup",
         ExportFormat::Csv => "trine-ratings",
