@@ -27,6 +27,9 @@ cargo fmt --all -- --check
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+echo "== cargo doc (warnings are errors: broken links, missing docs)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
 echo "== offline: no HTTP client in what the app and the CLI are built from"
 # Normal (not dev or build) dependencies of every package, for this platform.
 clients=$(cargo tree --workspace -e normal --prefix none --format '{p}' | grep -E '^(reqwest|hyper|ureq|curl|isahc|surf|attohttpc|minreq) ' | sort -u || true)

@@ -1,4 +1,3 @@
-#![warn(missing_docs)]
 //! Charts as SVG, drawn with plotters: the ratings over time, the triangle
 //! picture of the check-ins, and the reflection calendar.
 //!
@@ -10,6 +9,8 @@
 //! text use `currentColor`, so a chart follows the light or dark page it
 //! sits on. Text from the journal (tag and component names) is escaped by
 //! the SVG writer, so it can never become markup.
+
+#![warn(missing_docs)]
 
 mod calendar;
 mod ratings;

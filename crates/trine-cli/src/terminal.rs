@@ -3,7 +3,7 @@
 //! Text from the journal (or from a file just imported) can hold control
 //! characters, escape sequences among them, that would move the cursor,
 //! recolour or retitle the terminal, or worse. Everything `trine` prints
-//! goes through [`say!`] and [`say_part!`], which show every control
+//! goes through `say!` and `say_part!`, which show every control
 //! character but newline and tab as `\u{…}`. A closed pipe (`trine list |
 //! head`) ends the program quietly, as it ends other command-line tools.
 

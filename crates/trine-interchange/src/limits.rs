@@ -3,7 +3,7 @@
 //! `/dev/zero`, a folder that links to itself, a named pipe that never ends,
 //! front matter nested thousands of levels deep.
 //!
-//! Every importer reads its files through an [`ImportBudget`]: only regular
+//! Every importer reads its files through an `ImportBudget`: only regular
 //! files are opened, each read stops one byte past what is left of the
 //! budget, and going over it fails with a message naming the file and the
 //! limit. The limits sit far above any journal a person writes (the whole

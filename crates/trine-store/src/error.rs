@@ -390,8 +390,10 @@ pub enum Error {
 }
 
 impl Error {
-    /// A short, stable code for the kind of error, for programs (the UI
-    /// branches on it; the CLI prints it with `--json`).
+    /// A short, stable code for the kind of error, for programs: the
+    /// desktop shell sends it to the page with the message, and the page
+    /// branches on it (a locked journal, a replaced file). The CLI prints
+    /// only the message.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Open(OpenError::NotADatabase { .. }) => "not_a_database",
@@ -611,7 +613,7 @@ pub enum ImportError {
         /// What was named.
         file: PathBuf,
     },
-    /// The import would read more than [`limits::MAX_IMPORT_BYTES`].
+    /// The import would read more than the importers' limit (`trine_interchange::limits::MAX_IMPORT_BYTES`).
     #[error("{}: more text than Trine imports at once (at most {limit}, all files together); nothing was imported. Split the export into smaller ones", file.display())]
     TooLarge {
         /// The file (or archive member) where the limit was reached.
@@ -619,7 +621,7 @@ pub enum ImportError {
         /// The limit, for the message.
         limit: String,
     },
-    /// A folder import went deeper than [`limits::MAX_FOLDER_DEPTH`].
+    /// A folder import went deeper than the importers' limit (`MAX_FOLDER_DEPTH`).
     #[error("{}: folders within folders more than {limit} deep; nothing was imported. Import a folder nearer the notes", folder.display())]
     TooDeep {
         /// The folder past the limit.
@@ -627,7 +629,7 @@ pub enum ImportError {
         /// The limit.
         limit: usize,
     },
-    /// A folder import found more than [`limits::MAX_FILES`] notes.
+    /// A folder import found more than the importers' limit of notes (`MAX_FILES`).
     #[error("{}: more than {limit} Markdown files; nothing was imported. Import it a part at a time", folder.display())]
     TooMany {
         /// The folder imported.

@@ -347,7 +347,8 @@ pub fn week_label(week: NaiveDate) -> String {
     format!("the week of {}", week.format("%-d %B %Y"))
 }
 
-/// A display title for an entry without one.
+/// The title to show for an entry: its own, or for an untitled one
+/// "Reflection, the week of 23 November 2026" or "Untitled note".
 pub fn display_title(entry: &Entry) -> String {
     if !entry.title.trim().is_empty() {
         return entry.title.clone();

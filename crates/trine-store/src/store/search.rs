@@ -189,7 +189,7 @@ impl SearchQuery {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SearchOrder {
     /// Best matches first (BM25, titles weighing most), among the
-    /// [`RANK_WINDOW`] most recently added matches.
+    /// `RANK_WINDOW` most recently added matches.
     #[default]
     Relevance,
     /// Newest first, like the Journal's list; every match can be reached.
