@@ -408,11 +408,13 @@ pub fn open_data_folder(app: tauri::AppHandle, journal: State<'_, JournalState>)
     })?;
     app.opener()
         .open_path(folder.to_string_lossy(), None::<&str>)
-        .map_err(|e| CommandError {
-            code: "open_failed",
-            message: format!(
-                "Trine could not open {} in a file manager ({e}); copy the path instead",
-                folder.display()
-            ),
+        .map_err(|e| {
+            CommandError::new(
+                "open_failed",
+                format!(
+                    "Trine could not open {} in a file manager ({e}); copy the path instead",
+                    folder.display()
+                ),
+            )
         })
 }

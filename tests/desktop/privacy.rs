@@ -436,3 +436,63 @@ fn the_lock_screen_follows_the_chosen_theme() {
     });
     assert_eq!(theme, "dark");
 }
+
+/// An error the shell sends with a fix (`restore_backup`) is shown with a
+/// way there: the alert offers Backups, and following it clears the alert.
+/// (The shell's side, that such errors carry the fix and the app's words,
+/// is `src-tauri/src/error.rs`'s tests; here the page is given one.)
+#[test]
+fn an_error_with_a_fix_offers_the_screen_that_fixes_it() {
+    let Some(sandbox) = Sandbox::new_or_skip("an_error_with_a_fix_offers_the_screen_that_fixes_it")
+    else {
+        return;
+    };
+    sandbox.onboard();
+
+    let (text, action, plain_has_action, on_backups, alert_gone) =
+        sandbox.run_app(|app| async move {
+            app.wait_for("#week-label").await?;
+            app.run_script(
+                "const done = arguments[arguments.length - 1];
+                 import('./lib/notify.js').then((m) => {
+                   m.showError({ code: 'damaged', message: 'the journal is damaged (database disk image is malformed); nothing was changed. Restore the newest good backup: Trine offers it when it starts, and Backups lists every copy', fix: 'restore_backup' });
+                   done(null);
+                 });",
+            )
+            .await?;
+            let text = app.wait_for_text("#status:not([hidden]) .status-text").await?;
+            let action = app.text("#status .status-action").await?;
+            app.save_screenshot("error-with-fix-light.png").await?;
+            app.set_theme("dark").await?;
+            app.save_screenshot("error-with-fix-dark.png").await?;
+            app.resize(600, 720).await?;
+            app.save_screenshot("error-with-fix-600.png").await?;
+            app.set_theme("light").await?;
+            app.click("#status .status-action").await?;
+            app.wait_for("#backup-list").await?;
+            let on_backups = app.eval("return location.hash;").await?;
+            let alert_gone = app
+                .eval("return document.querySelector('#status').hidden;")
+                .await?;
+            // An error without a fix offers nothing.
+            app.run_script(
+                "const done = arguments[arguments.length - 1];
+                 import('./lib/notify.js').then((m) => {
+                   m.showError({ code: 'invalid', message: 'the prompt cannot be empty' });
+                   done(null);
+                 });",
+            )
+            .await?;
+            app.wait_for_text("#status:not([hidden]) .status-text").await?;
+            let plain_has_action = app
+                .eval("return document.querySelector('#status .status-action') !== null;")
+                .await?;
+            Ok((text, action, plain_has_action, on_backups, alert_gone))
+        });
+
+    assert!(text.starts_with("The journal is damaged"), "{text}");
+    assert_eq!(action, "Open Backups");
+    assert_eq!(on_backups, "#/backups");
+    assert_eq!(alert_gone, true);
+    assert_eq!(plain_has_action, false);
+}

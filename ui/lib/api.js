@@ -1,10 +1,11 @@
 // The one way to the shell: `call(command, args)` over Tauri's invoke
 // (withGlobalTauri, no bundler), and `messageOf(error)` to turn the shell's
-// `{ code, message }` errors into one calm sentence for the page.
+// `{ code, message, fix }` errors into one calm sentence for the page
+// (`fix`, when there is one, is what the page can offer: see notify.js).
 
 const invoke = window.__TAURI__?.core?.invoke;
 
-/** Calls a Trine command; rejects with `{ code, message }`. */
+/** Calls a Trine command; rejects with `{ code, message, fix }`. */
 export async function call(command, args = {}) {
   if (typeof invoke !== 'function') {
     throw {
@@ -25,7 +26,8 @@ export async function call(command, args = {}) {
 
 function normalise(error) {
   if (error && typeof error === 'object' && typeof error.message === 'string') {
-    return { code: String(error.code || 'error'), message: error.message };
+    const fix = typeof error.fix === 'string' ? error.fix : null;
+    return { code: String(error.code || 'error'), message: error.message, fix };
   }
   if (typeof error === 'string') return { code: 'error', message: error };
   return {
@@ -39,4 +41,9 @@ export function messageOf(error) {
   const text = normalise(error).message.trim();
   const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+/** What the person can do about an error (`restore_backup`, …), or null. */
+export function fixOf(error) {
+  return normalise(error).fix ?? null;
 }

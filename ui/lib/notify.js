@@ -3,16 +3,24 @@
 // action, such as Undo). Both take plain text only.
 
 import { el } from './dom.js';
-import { messageOf } from './api.js';
+import { fixOf, messageOf } from './api.js';
 
 const status = () => document.getElementById('status');
+
+// What the page offers beside an error whose fix it can take a person to.
+const FIX_ACTIONS = {
+  restore_backup: { href: '#/backups', text: 'Open Backups' },
+  run_integrity_check: { href: '#/backups', text: 'Open Backups' },
+};
 const toastRegion = () => document.getElementById('toasts');
 
 /** Shows an error from the core (or any sentence) in the alert region. */
 export function showError(error) {
   const region = status();
+  const action = typeof error === 'string' ? null : FIX_ACTIONS[fixOf(error)];
   region.replaceChildren(
     el('span', { class: 'status-text', text: typeof error === 'string' ? error : messageOf(error) }),
+    ...(action ? [el('a', { class: 'status-action', href: action.href, text: action.text, on: { click: clearError } })] : []),
     el('button', {
       type: 'button',
       class: 'status-close',

@@ -8,6 +8,7 @@
 mod terminal;
 mod args;
 mod commands;
+mod fixes;
 mod interrupt;
 mod output;
 mod passphrase;
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("trine: {err}");
+            eprintln!("trine: {}", fixes::message(&err));
             ExitCode::FAILURE
         }
     }

@@ -93,13 +93,13 @@ pub fn read_jrnl_text(
         } else if let Some((_, _, _, body)) = current.as_mut() {
             body.push(line.to_string());
         } else if !line.trim().is_empty() {
-            return Err(ImportError::Record {
-                location: Location { file: path.to_path_buf(), line: Some(index + 1), record: None },
-                field: None,
-                message: format!(
-                    "expected an entry starting with a bracketed time in the format {time_format:?} \
-                     (like [2026-01-05 08:40:00 PM]); if the file uses another format, give it with --time-format"
-                ),
+            return Err(ImportError::TimeFormat {
+                location: Location {
+                    file: path.to_path_buf(),
+                    line: Some(index + 1),
+                    record: None,
+                },
+                format: time_format.to_string(),
             }
             .into());
         }
@@ -250,11 +250,11 @@ mod tests {
     #[test]
     fn a_wrong_time_format_is_named_with_the_line() {
         let (_dir, path) = write(TEXT);
-        let err = read_jrnl_text(&path, "%d/%m/%Y %H:%M", &fixed_offset(0))
-            .unwrap_err()
-            .to_string();
+        let err = read_jrnl_text(&path, "%d/%m/%Y %H:%M", &fixed_offset(0)).unwrap_err();
+        assert_eq!(err.fix(), Some(trine_store::Fix::GiveTimeFormat));
+        let err = err.to_string();
         assert!(
-            err.contains("journal.txt:1") && err.contains("--time-format"),
+            err.contains("journal.txt:1") && err.contains("%d/%m/%Y %H:%M"),
             "{err}"
         );
         let (_dir, path) = write("[2026-01-05 20:40] other format\nbody\n");

@@ -15,10 +15,7 @@ use uuid::Uuid;
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// The folder for the journal could not be created or read.
-    #[error(
-        "could not use {path} as the journal's folder ({source}); make sure it is a folder you can \
-         write to, or choose another with --data-dir or TRINE_DATA_DIR"
-    )]
+    #[error("could not use {path} as the journal's folder ({source}); nothing was written there")]
     Folder {
         /// The folder Trine tried to use.
         path: PathBuf,
@@ -36,7 +33,7 @@ pub enum OpenError {
         path: PathBuf,
     },
     /// The journal is encrypted and no passphrase was given.
-    #[error("{path} is encrypted: give its passphrase (the app asks; the CLI asks too, or reads TRINE_PASSPHRASE)")]
+    #[error("{path} is encrypted: its passphrase opens it")]
     Encrypted {
         /// The file.
         path: PathBuf,
@@ -63,11 +60,7 @@ pub enum OpenError {
     /// The journal file is damaged: SQLite cannot read it as a database,
     /// yet it is not encrypted. It is left untouched; a backup brings it
     /// back.
-    #[error(
-        "{path} is damaged and cannot be read; it was left untouched. Restore the newest good \
-         backup (`trine backup --list` lists them, `trine restore FILE` brings one back and keeps \
-         the damaged file; the app offers it when it starts)"
-    )]
+    #[error("{path} is damaged and cannot be read; it was left untouched")]
     Damaged {
         /// The file at fault.
         path: PathBuf,
@@ -84,7 +77,9 @@ pub enum OpenError {
         path: PathBuf,
     },
     /// The platform has no application-data folder and none was given.
-    #[error("no folder for the journal: set TRINE_DATA_DIR or pass --data-dir")]
+    #[error(
+        "this computer has no folder for application data, and none was given for the journal"
+    )]
     NoDataDir,
 }
 
@@ -113,8 +108,7 @@ pub enum StorageError {
     /// mount, an immutable folder or file, or missing permission.
     #[error(
         "the journal's folder{} cannot be written to (a read-only disk or folder, a locked \
-         file, or no permission: {detail}); nothing was changed. Make it writable, or choose \
-         another folder with --data-dir or TRINE_DATA_DIR",
+         file, or no permission: {detail}); nothing was changed",
         shown(path.as_deref().map(|p| p.parent().unwrap_or(p)))
     )]
     NotWritable {
@@ -126,7 +120,7 @@ pub enum StorageError {
     /// Another process (the app, or another `trine`) kept the journal
     /// locked for longer than Trine waits for it.
     #[error(
-        "the journal{} is busy: another Trine (the app, or another `trine`) kept it locked \
+        "the journal{} is busy: another Trine (the app, or the command line) kept it locked \
          for more than {} seconds; nothing was changed. Try again when it is done",
         shown(path.as_deref()),
         crate::store::BUSY_TIMEOUT.as_secs()
@@ -138,9 +132,7 @@ pub enum StorageError {
     /// SQLite found damage inside the journal (a page it cannot make sense
     /// of), for example after a disk failure.
     #[error(
-        "the journal{} is damaged ({detail}); nothing was changed. Restore the newest good \
-         backup (`trine backup --list` lists them, `trine restore FILE` brings one back and \
-         keeps the damaged file; the app offers it)",
+        "the journal{} is damaged ({detail}); nothing was changed",
         shown(path.as_deref())
     )]
     Damaged {
@@ -153,7 +145,7 @@ pub enum StorageError {
     /// reached it (for example when flushing a commit to the disk failed).
     #[error(
         "the disk reported an error on the journal{} ({detail}); the last change may not have \
-         been saved. Check the disk, then run `trine check`",
+         been saved. Check the disk",
         shown(path.as_deref())
     )]
     Io {
@@ -256,10 +248,10 @@ pub enum ValidationError {
     #[error("{0:?} is not a kind of entry (reflection or note)")]
     UnknownKind(String),
     /// No component has this key.
-    #[error("{0:?} is not a component of the triangle; `trine checkin --help` lists them")]
+    #[error("{0:?} is not a component of the triangle")]
     UnknownComponent(String),
     /// No prompt has this id.
-    #[error("no prompt has the id {0:?}; `trine prompts list` shows them")]
+    #[error("no prompt has the id {0:?}")]
     UnknownPrompt(String),
     /// An edit gave an answer for a side the reflection does not hold.
     #[error(
@@ -280,7 +272,7 @@ pub enum ValidationError {
     #[error("the two passphrases typed did not match; nothing was changed")]
     PassphraseMismatch,
     /// No new passphrase was given.
-    #[error("no new passphrase given: type it at the terminal, or set TRINE_NEW_PASSPHRASE")]
+    #[error("no new passphrase was given; nothing was changed")]
     NoNewPassphrase,
     /// A note was given a date outside the span Trine keeps.
     #[error(
@@ -365,7 +357,7 @@ pub enum Error {
     #[error("no entry with id {0}")]
     EntryNotFound(Uuid),
     /// No entry's id starts with the text given.
-    #[error("no entry has an id starting with {0:?}; `trine list` shows the ids")]
+    #[error("no entry has an id starting with {0:?}")]
     NoSuchId(String),
     /// More than one entry's id starts with the text given.
     #[error("more than one entry has an id starting with {0:?}; give more of the id")]
@@ -385,11 +377,88 @@ pub enum Error {
     #[error("the journal database reported an error: {0}")]
     Database(rusqlite::Error),
     /// The stored data could not be read back (a bug or a damaged file).
-    #[error("the journal holds data Trine cannot read ({0}); run `trine check`")]
+    #[error("the journal holds data Trine cannot read ({0})")]
     Corrupt(String),
 }
 
+/// What a person can do about an error, for each front end to say in its
+/// own terms (the CLI with its flags and commands, the app with its screens
+/// and buttons) and, where it can, to offer as an action. An error's
+/// message says what happened and what became of the change; it names no
+/// flag, variable or command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fix {
+    /// Make the journal's folder writable, or use another folder.
+    ChooseAnotherFolder,
+    /// Free space on the disk (or raise the file-size limit), then try again.
+    FreeDiskSpace,
+    /// Give the journal's passphrase.
+    GivePassphrase,
+    /// Give a new passphrase.
+    GiveNewPassphrase,
+    /// Check the journal's integrity.
+    RunIntegrityCheck,
+    /// Restore the newest good backup.
+    RestoreBackup,
+    /// Wait for the other Trine to finish, then try again.
+    TryAgainLater,
+    /// Install a newer Trine.
+    UpdateTrine,
+    /// Name the time format the jrnl file is written in.
+    GiveTimeFormat,
+    /// See which components of the triangle there are.
+    ListComponents,
+    /// See the prompts' ids.
+    ListPrompts,
+    /// See the entries' ids.
+    ListEntries,
+}
+
+/// Every [`Fix`], for the front ends' tests that each one is worded.
+pub const ALL_FIXES: [Fix; 12] = [
+    Fix::ChooseAnotherFolder,
+    Fix::FreeDiskSpace,
+    Fix::GivePassphrase,
+    Fix::GiveNewPassphrase,
+    Fix::RunIntegrityCheck,
+    Fix::RestoreBackup,
+    Fix::TryAgainLater,
+    Fix::UpdateTrine,
+    Fix::GiveTimeFormat,
+    Fix::ListComponents,
+    Fix::ListPrompts,
+    Fix::ListEntries,
+];
+
 impl Error {
+    /// What the person can do about it, when there is something to do.
+    pub fn fix(&self) -> Option<Fix> {
+        Some(match self {
+            Error::Open(OpenError::Folder { .. } | OpenError::NoDataDir) => {
+                Fix::ChooseAnotherFolder
+            }
+            Error::Open(OpenError::Encrypted { .. } | OpenError::WrongPassphrase { .. }) => {
+                Fix::GivePassphrase
+            }
+            Error::Open(OpenError::Replaced { .. }) => Fix::GivePassphrase,
+            Error::Open(OpenError::NewerSchema { .. }) => Fix::UpdateTrine,
+            Error::Open(OpenError::Damaged { .. }) => Fix::RestoreBackup,
+            Error::Storage(StorageError::Damaged { .. }) => Fix::RestoreBackup,
+            Error::Storage(StorageError::WriteRefused { .. }) => Fix::FreeDiskSpace,
+            Error::Storage(StorageError::NotWritable { .. }) => Fix::ChooseAnotherFolder,
+            Error::Storage(StorageError::Busy { .. }) => Fix::TryAgainLater,
+            Error::Storage(StorageError::Io { .. }) | Error::Corrupt(_) => Fix::RunIntegrityCheck,
+            Error::Import(ImportError::NewerFormat { .. }) => Fix::UpdateTrine,
+            Error::Import(ImportError::TimeFormat { .. }) => Fix::GiveTimeFormat,
+            Error::Invalid(ValidationError::UnknownComponent(_)) => Fix::ListComponents,
+            Error::Invalid(ValidationError::UnknownPrompt(_)) => Fix::ListPrompts,
+            Error::Invalid(ValidationError::NoNewPassphrase) => Fix::GiveNewPassphrase,
+            Error::NoSuchId(_) => Fix::ListEntries,
+            _ => return None,
+        })
+    }
+
     /// A short, stable code for the kind of error, for programs: the
     /// desktop shell sends it to the page with the message, and the page
     /// branches on it (a locked journal, a replaced file). The CLI prints
@@ -530,7 +599,7 @@ mod tests {
             flush.to_string().contains("may not have been saved"),
             "{flush}"
         );
-        assert!(flush.to_string().contains("trine check"), "{flush}");
+        assert_eq!(flush.fix(), Some(Fix::RunIntegrityCheck), "{flush}");
         let busy = Error::from(sqlite(ffi::SQLITE_BUSY, "database is locked"));
         assert!(busy.to_string().contains("busy"), "{busy}");
         assert!(busy.to_string().contains("nothing was changed"), "{busy}");
@@ -640,6 +709,15 @@ pub enum ImportError {
     /// The person stopped the import; nothing was written.
     #[error("the import was stopped; nothing was imported")]
     Stopped,
+    /// A jrnl text file whose entries do not start with a time in the
+    /// format given (jrnl's time format is its own setting).
+    #[error("{location}: expected an entry starting with a bracketed time in the format {format:?} (like [2026-01-05 08:40:00 PM]); nothing was imported")]
+    TimeFormat {
+        /// Where the line without a time is.
+        location: Location,
+        /// The time format the file was read with.
+        format: String,
+    },
     /// The file is a Trine export from a newer version.
     #[error("{}: made by a newer Trine (format version {found}; this one reads up to {supported}); update Trine to import it. Nothing was imported", file.display())]
     NewerFormat {

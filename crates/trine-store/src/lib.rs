@@ -32,6 +32,8 @@ pub mod store;
 pub mod time;
 pub mod week;
 
-pub use error::{Error, ImportError, Location, OpenError, Result, StorageError, ValidationError};
+pub use error::{
+    Error, Fix, ImportError, Location, OpenError, Result, StorageError, ValidationError, ALL_FIXES,
+};
 pub use model::{Entry, EntryEdit, EntryKind, NewEntry, Rating, Ratings, Section, Side};
 pub use store::{Journal, ListQuery};
