@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
-use trine_app::backup::{all_backups, backup_places, BackupInfo, BackupPlace, CopiesRekeyed};
+use trine_app::backup::{all_backups, BackupInfo, CopiesRekeyed};
 
 use crate::{CommandError, JournalState};
 
@@ -36,18 +36,7 @@ pub fn backup_soon<R: Runtime>(app: AppHandle<R>) {
     });
 }
 
-/// The Backups screen: where backups go, how many are kept, and the list.
-#[derive(Debug, Clone, Serialize)]
-pub struct BackupsView {
-    /// The first place backups go (kept for the page's first line).
-    pub folder: PathBuf,
-    /// Every place backups go, with whether it can be reached.
-    pub places: Vec<BackupPlace>,
-    /// How many backups are kept in each place.
-    pub keep: usize,
-    /// The backups in every place, newest first.
-    pub backups: Vec<BackupInfo>,
-}
+pub use trine_app::backups::BackupsView;
 
 fn journal_file(journal: &trine_app::Journal) -> Result<PathBuf, trine_app::Error> {
     journal.path().map(PathBuf::from).ok_or_else(|| {
@@ -55,24 +44,10 @@ fn journal_file(journal: &trine_app::Journal) -> Result<PathBuf, trine_app::Erro
     })
 }
 
-fn view_of(j: &trine_app::Journal) -> Result<BackupsView, trine_app::Error> {
-    let file = journal_file(j)?;
-    let places = backup_places(&file);
-    Ok(BackupsView {
-        folder: places
-            .first()
-            .map(|p| p.folder.clone())
-            .unwrap_or_else(|| trine_app::backup::backups_dir(&file)),
-        places,
-        backups: all_backups(&file)?,
-        keep: j.backups_to_keep()?,
-    })
-}
-
 /// The backups folder and its backups.
 #[tauri::command(async)]
 pub fn backups_view(journal: State<'_, JournalState>) -> Reply<BackupsView> {
-    journal.with(|j| view_of(j))
+    journal.with(|j| trine_app::backups::backups_view(j))
 }
 
 /// Takes a backup now.
@@ -116,7 +91,7 @@ pub fn set_backup_places(
         if folder.is_some() && folder != before {
             j.backup_now()?;
         }
-        view_of(j)
+        trine_app::backups::backups_view(j)
     })
 }
 

@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 pub mod app_settings;
+pub mod backups;
 pub mod clock;
 pub mod export;
 pub mod insights;
