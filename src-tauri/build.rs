@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "week_due",
     "week_view",
     "today_date",
+    "situation_choices",
     "save_reflection",
     "another_prompt",
     "preview_markdown",

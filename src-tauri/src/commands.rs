@@ -27,6 +27,12 @@ use trine_app::clock::today;
 
 type Reply<T> = Result<T, CommandError>;
 
+/// The situations a person can choose (first run, Settings).
+#[tauri::command]
+pub fn situation_choices() -> Vec<trine_app::situations::SituationChoice> {
+    trine_app::situations::situation_choices()
+}
+
 /// Today's date on the app's clock (which `TRINE_NOW` can set), for the
 /// page's date presets and typed dates such as "today".
 #[tauri::command]

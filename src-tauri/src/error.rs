@@ -252,6 +252,7 @@ mod tests {
                 max_terms: 64,
             },
             ValidationError::BackupTakesNoSelection,
+            ValidationError::UnknownSituation("retired".into()),
         ];
         all.extend(invalid.into_iter().map(Error::from));
         all
@@ -327,10 +328,11 @@ mod tests {
                 ValidationError::OutOfRange { .. } => 50,
                 ValidationError::QueryTooLong { .. } => 51,
                 ValidationError::BackupTakesNoSelection => 52,
+                ValidationError::UnknownSituation(_) => 53,
             },
         }
     }
-    const VARIANTS: usize = 53;
+    const VARIANTS: usize = 54;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

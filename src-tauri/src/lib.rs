@@ -132,6 +132,7 @@ pub fn run() {
             commands::week_due,
             commands::week_view,
             commands::today_date,
+            commands::situation_choices,
             commands::save_reflection,
             commands::another_prompt,
             commands::preview_markdown,

@@ -64,10 +64,25 @@ fn the_introduction_leads_to_a_check_in_and_this_week() {
     // Where the step's heading is: its top edge, in the window's terms.
     const HEADING_TOP: &str =
         "return [window.scrollY, Math.round(document.querySelector('.welcome-stage h1').getBoundingClientRect().top)];";
-    let (components, label, step_two, step_three) = sandbox.run_app(|app| async move {
+    let (components, label, step_two, step_three, situations) = sandbox.run_app(|app| async move {
         app.eval("window.scrollTo(0, document.body.scrollHeight); return null;")
             .await?;
         app.click("#welcome-next").await?;
+        // Where the person is now: six situations, one chosen.
+        app.wait_for("#welcome-situation-next").await?;
+        let situations = app
+            .eval("return document.querySelectorAll('.situation-choice').length;")
+            .await?;
+        app.save_screenshot("first-run-situation-light.png").await?;
+        app.set_theme("dark").await?;
+        app.save_screenshot("first-run-situation-dark.png").await?;
+        app.resize(600, 900).await?;
+        app.save_screenshot("first-run-situation-600.png").await?;
+        app.set_theme("light").await?;
+        app.click("#welcome-situation-looking").await?;
+        app.eval("window.scrollTo(0, document.body.scrollHeight); return null;")
+            .await?;
+        app.click("#welcome-situation-next").await?;
         app.wait_for("#checkin-save").await?;
         let step_two = app.eval(HEADING_TOP).await?;
         let components = app
@@ -80,8 +95,9 @@ fn the_introduction_leads_to_a_check_in_and_this_week() {
         let step_three = app.eval(HEADING_TOP).await?;
         app.click("#welcome-finish").await?;
         let label = app.wait_for_text("#week-label").await?;
-        Ok((components, label, step_two, step_three))
+        Ok((components, label, step_two, step_three, situations))
     });
+    assert_eq!(situations, 6, "every situation is offered");
     for (step, seen) in [(2, step_two), (3, step_three)] {
         let [scrolled, top]: [i64; 2] = serde_json::from_value(seen).unwrap();
         assert_eq!(scrolled, 0, "step {step} opens at the top of the page");
@@ -97,6 +113,11 @@ fn the_introduction_leads_to_a_check_in_and_this_week() {
     assert!(
         journal.app_settings().unwrap().onboarded,
         "the introduction is shown once"
+    );
+    assert_eq!(
+        journal.situation().unwrap().map(|s| s.situation),
+        Some(trine_app::Situation::Looking),
+        "the situation chosen is kept"
     );
     let checkin = journal.checkins().unwrap().into_iter().next();
     assert_eq!(

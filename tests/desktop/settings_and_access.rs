@@ -57,6 +57,73 @@ fn the_theme_chosen_in_settings_is_kept() {
     );
 }
 
+/// The situation is chosen in Settings, kept with the day it changed, and
+/// said back with that day; once said, it is changed rather than taken back.
+#[test]
+fn the_situation_is_chosen_in_settings_and_kept_with_its_day() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("the_situation_is_chosen_in_settings_and_kept_with_its_day")
+    else {
+        return;
+    };
+    sandbox.onboard();
+
+    let (options, help, rather_not_say_left) = sandbox.run_app(|app| async move {
+        app.go("#/settings", "#setting-situation").await?;
+        app.wait_until(
+            "document.querySelectorAll('#setting-situation option').length === 7",
+            "the situations are offered",
+        )
+        .await?;
+        let options = app
+            .eval("return [...document.querySelectorAll('#setting-situation option')].map((o) => o.textContent);")
+            .await?;
+        app.eval(
+            "const s = document.querySelector('#setting-situation');
+             s.value = 'changing-fields'; s.dispatchEvent(new Event('change')); return null;",
+        )
+        .await?;
+        app.wait_until(
+            "document.querySelector('#situation-help').textContent.startsWith('Since ')",
+            "the day it changed is said",
+        )
+        .await?;
+        let help = app.text("#situation-help").await?;
+        app.save_screenshot("settings-situation-light.png").await?;
+        app.set_theme("dark").await?;
+        app.save_screenshot("settings-situation-dark.png").await?;
+        app.resize(600, 900).await?;
+        app.save_screenshot("settings-situation-600.png").await?;
+        app.set_theme("light").await?;
+        // Opened again, the choice is there and "rather not say" is gone.
+        app.go("#/week", "#week-label").await?;
+        app.go("#/settings", "#setting-situation").await?;
+        app.wait_until(
+            "document.querySelector('#setting-situation').value === 'changing-fields'",
+            "the choice is shown again",
+        )
+        .await?;
+        let rather_not_say_left = app
+            .eval("return document.querySelector('#setting-situation option[value=\"\"]') !== null;")
+            .await?;
+        Ok((options, help, rather_not_say_left))
+    });
+
+    let options: Vec<String> = serde_json::from_value(options).unwrap();
+    assert_eq!(options[0], "I would rather not say");
+    assert!(
+        options.contains(&"Looking for work".to_string()),
+        "{options:?}"
+    );
+    assert!(
+        help.starts_with("Since ") && help.contains("keeps the day it changed"),
+        "{help}"
+    );
+    assert_eq!(rather_not_say_left, false);
+    let now = sandbox.journal().situation().unwrap().unwrap();
+    assert_eq!(now.situation, trine_app::Situation::ChangingFields);
+}
+
 /// Every visible control on the screen, without an accessible name.
 const UNNAMED: &str = r#"
     const named = (el) =>

@@ -1,6 +1,6 @@
 // First run: a short introduction to the triangle (three sides, nine
-// components, in the journal's own words), then the first check-in, then
-// this week's questions. Finishing (or skipping) marks the journal as
+// components, in the journal's own words), where the person is in their
+// working life, then the first check-in, then this week's questions. Finishing (or skipping) marks the journal as
 // onboarded, so the introduction is shown once.
 
 import { call } from '../lib/api.js';
@@ -34,7 +34,7 @@ export async function mount(root) {
   const skip = el('button', { type: 'button', class: 'button subtle', id: 'welcome-skip', text: 'Skip the introduction', on: { click: finish } });
 
   function step(n, title, ...content) {
-    stepLine.textContent = `Step ${n} of 3`;
+    stepLine.textContent = `Step ${n} of 4`;
     const heading = el('h1', { tabIndex: -1, text: title });
     stage.replaceChildren(heading, ...content);
     // Each step starts at its top, its heading in view (the page was
@@ -62,7 +62,46 @@ export async function mount(root) {
           ),
         ),
       ),
-      el('div', { class: 'form-foot' }, skip, el('button', { type: 'button', class: 'button primary', id: 'welcome-next', text: 'Next: your first check-in', on: { click: checkin } })),
+      el('div', { class: 'form-foot' }, skip, el('button', { type: 'button', class: 'button primary', id: 'welcome-next', text: 'Next: where you are now', on: { click: situation } })),
+    );
+  }
+
+  async function situation() {
+    let choices = [];
+    try {
+      choices = await call('situation_choices');
+    } catch (error) {
+      showError(error);
+      checkin();
+      return;
+    }
+    const options = choices.map((c) =>
+      el(
+        'label',
+        { class: 'check situation-choice' },
+        el('input', { type: 'radio', name: 'situation', value: c.key, id: `welcome-situation-${c.key}` }),
+        el('span', {}, el('strong', { text: c.label[0].toUpperCase() + c.label.slice(1) }), el('span', { class: 'hint', text: c.hint })),
+      ),
+    );
+    async function next() {
+      const chosen = stage.querySelector('input[name="situation"]:checked')?.value;
+      if (chosen) {
+        try {
+          const [settings] = await call('app_settings');
+          await call('save_app_settings', { settings: { ...settings, situation: chosen } });
+        } catch (error) {
+          showError(error);
+          return;
+        }
+      }
+      checkin();
+    }
+    step(
+      2,
+      'Where are you in your working life?',
+      el('p', { class: 'lede', text: 'Trine asks questions that fit where you are. You can change this in Settings whenever it changes; Trine keeps the day it did.' }),
+      el('div', { class: 'choices situation-choices', attrs: { role: 'radiogroup', 'aria-label': 'Where you are now' } }, options),
+      el('div', { class: 'form-foot' }, el('button', { type: 'button', class: 'button subtle', id: 'welcome-situation-later', text: 'Not now', on: { click: checkin } }), el('button', { type: 'button', class: 'button primary', id: 'welcome-situation-next', text: 'Next: your first check-in', on: { click: next } })),
     );
   }
 
@@ -70,12 +109,12 @@ export async function mount(root) {
     const { form } = checkinForm(view, { saveLabel: 'Save and go on', onSaved: prompts });
     const later = el('button', { type: 'button', class: 'button subtle', text: 'Not now', on: { click: prompts } });
     form.querySelector('.form-foot').prepend(later);
-    step(2, 'Where do you stand today?', el('p', { class: 'lede', text: 'For each of the nine, how much do you still want to work on it? There are no right answers; Trine uses them to choose which questions come up more often.' }), form);
+    step(3, 'Where do you stand today?', el('p', { class: 'lede', text: 'For each of the nine, how much do you still want to work on it? There are no right answers; Trine uses them to choose which questions come up more often.' }), form);
   }
 
   function prompts() {
     step(
-      3,
+      4,
       'This week’s questions',
       el('p', { class: 'lede', text: 'Here is what Trine will ask you this week. Answer a few lines whenever suits you; everything saves by itself.' }),
       el(

@@ -22,6 +22,25 @@ export async function mount(root) {
   }
   const indicator = el('span', { class: 'save-state', id: 'settings-save-state', attrs: { 'aria-live': 'polite' } });
 
+  // Where the person is in their working life; a change is kept with its date.
+  const situation = el('select', { id: 'setting-situation', attrs: { 'aria-describedby': 'situation-help' } }, el('option', { value: '', text: 'I would rather not say' }));
+  const situationHelp = el('p', { class: 'field-help', id: 'situation-help' });
+  function saySince() {
+    const since = settings.situation_since ? new Date(`${settings.situation_since}T12:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : null;
+    situationHelp.textContent = since
+      ? `Since ${since}. When it changes, Trine keeps the day it changed.`
+      : 'Trine asks questions that fit where you are. When it changes, Trine keeps the day it changed.';
+  }
+  call('situation_choices').then(
+    (choices) => {
+      situation.append(...choices.map((c) => el('option', { value: c.key, text: c.label[0].toUpperCase() + c.label.slice(1), title: c.hint })));
+      // Once said, a situation is changed, not taken back.
+      if (settings.situation) situation.querySelector('option[value=""]').remove();
+      situation.value = settings.situation || '';
+    },
+    (error) => showError(error),
+  );
+  saySince();
   const firstDay = el('select', { id: 'setting-first-day' }, DAYS.map((d) => el('option', { value: d, text: dayName(d) })));
   const reminderDay = el('select', { id: 'setting-reminder-day' }, DAYS.map((d) => el('option', { value: d, text: dayName(d) })));
   const reminderTime = el('input', { type: 'time', id: 'setting-reminder-time', value: settings.reminder_time });
@@ -87,11 +106,13 @@ export async function mount(root) {
       reminder_time: reminderTime.value || settings.reminder_time,
       reminder_enabled: remind.checked,
       theme: root.querySelector('input[name="theme"]:checked')?.value || 'system',
+      situation: situation.value || settings.situation || null,
     };
     applyTheme(next.theme);
     await store(next);
+    saySince();
   }
-  for (const control of [firstDay, reminderDay, reminderTime, remind]) control.addEventListener('change', save);
+  for (const control of [situation, firstDay, reminderDay, reminderTime, remind]) control.addEventListener('change', save);
   for (const label of themes) label.querySelector('input').addEventListener('change', save);
 
   const pathField = el('input', { type: 'text', id: 'setting-path', class: 'path', readOnly: true, value: path, attrs: { 'aria-label': 'Where your journal lives' } });
@@ -138,6 +159,8 @@ export async function mount(root) {
       'section',
       { class: 'card settings-card', attrs: { 'aria-labelledby': 'settings-week' } },
       el('h2', { id: 'settings-week', text: 'Your week' }),
+      el('label', { class: 'field' }, el('span', { text: 'Where I am now' }), situation),
+      situationHelp,
       el('label', { class: 'field' }, el('span', { text: 'My week starts on' }), firstDay),
       el('p', { class: 'field-help', text: 'Reflections you have written stay with the week they were written for.' }),
       el('label', { class: 'check' }, remind, el('span', { text: 'Remind me with a desktop notification when the week is due' })),

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use trine_store::error::{Result, ValidationError};
+use trine_store::model::Situation;
 use trine_store::store::Journal;
 
 pub use trine_store::before_unlock::Theme;
@@ -35,6 +36,13 @@ pub struct AppSettings {
     /// turned on and off with its passphrase).
     #[serde(default)]
     pub encrypted: bool,
+    /// Where the person is in their working life, if they have said. A
+    /// change is kept from today on, with the history before it.
+    #[serde(default)]
+    pub situation: Option<Situation>,
+    /// Since when the situation has held (shown, not saved).
+    #[serde(default)]
+    pub situation_since: Option<chrono::NaiveDate>,
 }
 
 fn default_true() -> bool {
@@ -72,6 +80,7 @@ pub trait SettingsStore {
 
 impl SettingsStore for Journal {
     fn app_settings(&self) -> Result<AppSettings> {
+        let situation = self.situation()?;
         Ok(AppSettings {
             first_day: self.settings()?.first_day.to_string(),
             reminder_day: self
@@ -93,6 +102,8 @@ impl SettingsStore for Journal {
                 .unwrap_or(DEFAULT_LOCK_AFTER_SECONDS),
             backups_to_keep: self.backups_to_keep()?,
             encrypted: self.is_encrypted(),
+            situation: situation.map(|s| s.situation),
+            situation_since: situation.map(|s| s.since),
         })
     }
 
@@ -126,6 +137,11 @@ impl SettingsStore for Journal {
         self.set_setting(ONBOARDED, if settings.onboarded { "yes" } else { "no" })?;
         self.set_setting(LOCK_AFTER, &settings.lock_after_seconds.to_string())?;
         self.set_backups_to_keep(settings.backups_to_keep)?;
+        if let Some(situation) = settings.situation {
+            if self.situation()?.map(|s| s.situation) != Some(situation) {
+                self.set_situation(situation, crate::clock::today())?;
+            }
+        }
         // The lock screen follows the theme too, before the journal can be
         // read: a mirror beside it. Only the look is at stake, so a mirror
         // that cannot be written leaves the journal's settings saved.
@@ -174,5 +190,21 @@ mod tests {
             "09:30",
             "nothing saved"
         );
+    }
+
+    #[test]
+    fn the_situation_is_saved_from_today_and_shown_with_its_day() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let mut settings = journal.app_settings().unwrap();
+        assert_eq!((settings.situation, settings.situation_since), (None, None));
+        settings.situation = Some(Situation::Looking);
+        let saved = journal.save_app_settings(&settings).unwrap();
+        assert_eq!(saved.situation, Some(Situation::Looking));
+        assert_eq!(saved.situation_since, Some(crate::clock::today()));
+        // Saving the other settings again records no new change.
+        journal.save_app_settings(&saved).unwrap();
+        assert_eq!(journal.situation_history().unwrap().len(), 1);
+        let json = serde_json::to_value(&saved).unwrap();
+        assert_eq!(json["situation"], "looking");
     }
 }

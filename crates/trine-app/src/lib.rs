@@ -21,6 +21,7 @@ pub mod export;
 pub mod insights;
 pub mod looking_back;
 pub mod reminder;
+pub mod situations;
 pub mod views;
 
 #[cfg(test)]
@@ -34,7 +35,8 @@ pub use trine_store::{
 };
 pub use trine_store::{
     Entry, EntryEdit, EntryKind, Error, Fix, ImportError, Journal, ListQuery, Location, NewEntry,
-    OpenError, Rating, Ratings, Result, Section, Side, StorageError, ValidationError, ALL_FIXES,
+    OpenError, Rating, Ratings, Result, Section, Side, Situation, StorageError, ValidationError,
+    ALL_FIXES,
 };
 
 /// The extension traits that give [`Journal`] its application methods

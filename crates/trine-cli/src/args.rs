@@ -115,11 +115,20 @@ pub enum Command {
     #[command(after_help = "Examples:\n  trine stats\n  trine --json stats --from 2026-07-01")]
     Stats(StatsArgs),
     /// Show or change the journal's settings (shared with the app).
-    #[command(after_help = "Examples:\n  trine settings\n  trine settings --first-day sunday")]
+    #[command(
+        after_help = "Examples:\n  trine settings\n  trine settings --first-day sunday\n  trine settings --situation looking"
+    )]
     Settings {
         /// The day weeks start on (monday to sunday). Saved reflections keep their weeks.
         #[arg(long, value_name = "DAY")]
         first_day: Option<String>,
+        /// Where you are now, from today: working (in a role), new-role (its
+        /// first months), looking (for work), between (roles: caregiving,
+        /// study, leave, health, a sabbatical), freelance (or self-employed),
+        /// changing-fields. The weekly prompts follow it; earlier changes are
+        /// kept.
+        #[arg(long, value_name = "KEY")]
+        situation: Option<String>,
     },
     /// Move an entry to the bin (undo with `undelete`).
     #[command(after_help = "Examples:\n  trine delete 0193f0a2-7c1e-7d40-9a55-2b1f3c4d5e6f")]

@@ -59,6 +59,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("Name them."),
     )?;
     journal.edit_component("community", Some("My people".into()), None)?;
+    // Since schema version 4: the situation and its history.
+    journal.set_situation(
+        trine_store::Situation::Working,
+        trine_store::week::parse_date("fixture", "2026-01-05")?,
+    )?;
+    journal.set_situation(
+        trine_store::Situation::Looking,
+        trine_store::week::parse_date("fixture", "2026-11-02")?,
+    )?;
     drop(journal);
     // Fold the WAL into the main file so the fixture is one file.
     let conn = rusqlite::Connection::open(&out)?;

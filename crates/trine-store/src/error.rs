@@ -247,6 +247,12 @@ pub enum ValidationError {
     /// An entry kind was named that does not exist.
     #[error("{0:?} is not a kind of entry (reflection or note)")]
     UnknownKind(String),
+    /// A situation was named that does not exist.
+    #[error(
+        "{0:?} is not a situation; the situations are working, new-role, looking, between, \
+         freelance and changing-fields"
+    )]
+    UnknownSituation(String),
     /// No component has this key.
     #[error("{0:?} is not a component of the triangle")]
     UnknownComponent(String),

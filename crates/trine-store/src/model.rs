@@ -50,6 +50,102 @@ impl fmt::Display for EntryKind {
     }
 }
 
+/// Where a person is in their working life now. The weekly prompts and the
+/// ratings' wording follow it, and its history marks the charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Situation {
+    /// Working in a role.
+    Working,
+    /// New in a role: its first months.
+    NewRole,
+    /// Looking for work.
+    Looking,
+    /// Between roles: caregiving, study, leave, health, a sabbatical.
+    Between,
+    /// Self-employed or freelance.
+    Freelance,
+    /// Changing fields.
+    ChangingFields,
+}
+
+impl Situation {
+    /// Every situation, in the order they are offered.
+    pub const ALL: [Situation; 6] = [
+        Situation::Working,
+        Situation::NewRole,
+        Situation::Looking,
+        Situation::Between,
+        Situation::Freelance,
+        Situation::ChangingFields,
+    ];
+
+    /// The stable key: `working`, `new-role`, `looking`, `between`,
+    /// `freelance`, `changing-fields`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Situation::Working => "working",
+            Situation::NewRole => "new-role",
+            Situation::Looking => "looking",
+            Situation::Between => "between",
+            Situation::Freelance => "freelance",
+            Situation::ChangingFields => "changing-fields",
+        }
+    }
+
+    /// How a person would say it: "looking for work".
+    pub fn label(self) -> &'static str {
+        match self {
+            Situation::Working => "working in a role",
+            Situation::NewRole => "new in a role",
+            Situation::Looking => "looking for work",
+            Situation::Between => "between roles",
+            Situation::Freelance => "self-employed or freelance",
+            Situation::ChangingFields => "changing fields",
+        }
+    }
+
+    /// A line that says who the situation is for, for the one choosing it.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Situation::Working => "In a role, past its first months.",
+            Situation::NewRole => "The first months in a role that is new to you.",
+            Situation::Looking => "Searching for your next role, after a layoff or by choice.",
+            Situation::Between => {
+                "Time away from paid work: caregiving, study, leave, health or a sabbatical."
+            }
+            Situation::Freelance => "Working for yourself, with clients rather than an employer.",
+            Situation::ChangingFields => {
+                "Moving into a different line of work: retraining, or finding the way in."
+            }
+        }
+    }
+
+    /// Whether the person has a job with colleagues around them (a role,
+    /// new or not): prompts about a manager, a team or "at work" fit only
+    /// these.
+    pub fn has_workplace(self) -> bool {
+        matches!(self, Situation::Working | Situation::NewRole)
+    }
+}
+
+impl FromStr for Situation {
+    type Err = ValidationError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        Situation::ALL
+            .into_iter()
+            .find(|situation| situation.as_str() == key)
+            .ok_or_else(|| ValidationError::UnknownSituation(s.to_string()))
+    }
+}
+
+impl fmt::Display for Situation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A side of the career-belonging triangle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -93,6 +93,20 @@ fn every_earlier_schema_opens_and_keeps_its_content() {
             let mut journal = journal;
             let prompts = journal.week_prompts(week).unwrap();
             assert_eq!(prompts.len(), 3, "v{version}");
+            if version >= 4 {
+                let history = journal.situation_history().unwrap();
+                assert_eq!(history.len(), 2, "v{version}");
+                assert_eq!(
+                    journal.situation().unwrap().map(|s| s.situation),
+                    Some(trine_store::Situation::Looking)
+                );
+            } else {
+                assert_eq!(
+                    journal.situation().unwrap(),
+                    None,
+                    "v{version}: not said yet"
+                );
+            }
         }
     }
 }

@@ -62,7 +62,10 @@ fn dispatch(
         Command::Components(command) => library::components(journal, command, out),
         Command::Chart(args) => insights::chart(journal, args, out),
         Command::Stats(args) => insights::stats(journal, args, out),
-        Command::Settings { first_day } => settings::settings(journal, first_day, out),
+        Command::Settings {
+            first_day,
+            situation,
+        } => settings::settings(journal, first_day, situation, out),
         Command::Import(args) => transfer::import(journal, args, out),
         Command::Export(args) => transfer::export(journal, args, out),
         Command::Encrypt => privacy::encrypt(journal, out),

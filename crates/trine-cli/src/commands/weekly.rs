@@ -35,12 +35,15 @@ pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> 
     let status = journal.week_status(week, today())?;
     let streak = journal.streak_through(week)?;
     let reflection = journal.reflection_for_week(week)?;
+    // The situation in force in that week (by its last day, or today).
+    let situation = journal.situation_on((week + chrono::Days::new(6)).min(today().max(week)))?;
     if out.json {
         let value = json!({
             "week": week,
             "iso_week": trine_app::week::iso_week_label(week),
             "status": status,
             "streak": streak,
+            "situation": situation.map(|s| s.situation.as_str()),
             "prompts": prompts,
             "reflection": reflection.as_ref().map(trine_app::interchange::EntryRecord::from),
         });

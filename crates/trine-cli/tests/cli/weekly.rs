@@ -433,3 +433,69 @@ fn a_past_week_shows_its_own_prompts_and_streak() {
         "{text}"
     );
 }
+
+#[test]
+fn the_situation_is_a_setting_with_a_history_that_the_week_shows() {
+    let s = Sandbox::new();
+    let at = |when: &'static str| [("TRINE_NOW", when)];
+    let none = s.run(&["--json", "settings"]).json();
+    assert_eq!(none["situation"], Value::Null, "not said yet");
+    let week = s.run(&["--json", "week"]).json();
+    assert_eq!(week["situation"], Value::Null);
+
+    let set = s
+        .run_env(
+            &["--json", "settings", "--situation", "working"],
+            &at("2026-03-02T09:00"),
+        )
+        .json();
+    assert_eq!(set["situation"], "working");
+    assert_eq!(set["situation_since"], "2026-03-02");
+    s.run_env(
+        &["settings", "--situation", "looking"],
+        &at("2026-06-15T09:00"),
+    )
+    .ok();
+    let text = s.run_env(&["settings"], &at("2026-06-16T09:00")).ok();
+    assert!(
+        text.contains("Situation: looking for work (since 15 June 2026)"),
+        "{text}"
+    );
+
+    // A week shows the situation in force in it.
+    let before = s
+        .run_env(
+            &["--json", "week", "--week", "2026-05-04"],
+            &at("2026-06-16T09:00"),
+        )
+        .json();
+    assert_eq!(before["situation"], "working");
+    let now = s
+        .run_env(&["--json", "week"], &at("2026-06-16T09:00"))
+        .json();
+    assert_eq!(now["situation"], "looking");
+
+    // A wrong key is named with the keys there are, and nothing changes.
+    let err = s
+        .run_env(
+            &[
+                "settings",
+                "--situation",
+                "retired",
+                "--first-day",
+                "sunday",
+            ],
+            &at("2026-06-16T09:00"),
+        )
+        .fails();
+    assert!(
+        err.contains("\"retired\" is not a situation") && err.contains("changing-fields"),
+        "{err}"
+    );
+    let after = s.run(&["--json", "settings"]).json();
+    assert_eq!(
+        after["first_day"], "monday",
+        "a mistyped situation changes no other setting"
+    );
+    assert_eq!(after["situation"], "looking");
+}

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_triangle.sql"),
     include_str!("migrations/0003_search_index.sql"),
+    include_str!("migrations/0004_situations.sql"),
 ];
 
 /// The newest schema version this build knows.

@@ -24,6 +24,7 @@ pub(crate) mod recovery;
 pub(crate) mod replacement;
 mod search;
 mod settings;
+mod situations;
 mod triangle;
 mod weeks;
 
@@ -40,6 +41,7 @@ pub use migrations::CURRENT_VERSION;
 pub use ratings::{RatingMean, WeekRatings};
 pub use search::{SearchHit, SearchOrder, SearchQuery, SearchResults};
 pub use settings::Settings;
+pub use situations::SituationSince;
 pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
 pub use weeks::{is_complete, weeks_in_years, Answer, ReflectionUpdate, WeekPrompt, WeekStatus};
 
@@ -513,6 +515,8 @@ mod tests_reflections;
 mod tests_replacement;
 #[cfg(test)]
 mod tests_search;
+#[cfg(test)]
+mod tests_situations;
 #[cfg(test)]
 mod tests_storage;
 #[cfg(test)]
