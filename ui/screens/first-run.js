@@ -112,7 +112,13 @@ export async function mount(root) {
     step(3, 'Where do you stand today?', el('p', { class: 'lede', text: 'For each of the nine, how much do you still want to work on it? There are no right answers; Trine uses them to choose which questions come up more often.' }), form);
   }
 
-  function prompts() {
+  async function prompts() {
+    // This week's questions follow the check-in just saved.
+    try {
+      week = await call('week_view');
+    } catch (error) {
+      showError(error);
+    }
     step(
       4,
       'This week’s questions',

@@ -45,6 +45,10 @@ impl Journal {
     pub fn record_checkin(&mut self, new: NewCheckIn) -> Result<CheckIn> {
         let tx = self.begin_write()?;
         let checkin = insert_checkin(&tx, new)?;
+        // This week's questions follow the new check-in while nothing is
+        // written in the week yet (the first week follows the first one).
+        let this_week = super::settings::first_day(&tx)?.week_start(time::now().date_naive());
+        super::weeks::forget_unwritten_draw(&tx, this_week)?;
         tx.commit()?;
         Ok(checkin)
     }

@@ -129,10 +129,20 @@ fn own_prompts_can_be_added_edited_and_archived_but_builtin_ones_only_archived()
     assert!(journal.add_prompt("voice", "   ", None).is_err());
 }
 
+/// This week on the clock.
+fn this_week() -> NaiveDate {
+    crate::week::FirstDay::default().week_start(crate::time::now().date_naive())
+}
+
+/// The week's prompts, drawn and kept (as for a week being written).
+fn kept(journal: &mut Journal, week: NaiveDate) -> Vec<WeekPrompt> {
+    journal.draw_week_prompts(week, true).unwrap()
+}
+
 #[test]
 fn a_week_shows_the_same_prompts_every_time_one_per_side() {
     let mut journal = Journal::open_in_memory().unwrap();
-    let week = day("2026-11-23");
+    let week = this_week();
     let first = journal.week_prompts(week).unwrap();
     assert_eq!(
         first.iter().map(|p| p.side).collect::<Vec<_>>(),
@@ -152,7 +162,7 @@ fn a_week_shows_the_same_prompts_every_time_one_per_side() {
 #[test]
 fn another_question_swaps_one_side_and_is_remembered() {
     let mut journal = Journal::open_in_memory().unwrap();
-    let week = day("2026-11-23");
+    let week = this_week();
     let before = journal.week_prompts(week).unwrap();
     let swapped = journal.another_prompt(week, Side::Emotional).unwrap();
     assert_ne!(swapped.prompt.id, before[1].prompt.id);
@@ -167,15 +177,91 @@ fn another_question_swaps_one_side_and_is_remembered() {
 }
 
 #[test]
-fn a_later_checkin_changes_only_later_weeks() {
+fn a_later_checkin_changes_no_week_with_something_written_in_it() {
     let mut journal = Journal::open_in_memory().unwrap();
     let week = day("2026-11-23");
+    journal
+        .save_reflection(
+            week,
+            ReflectionUpdate {
+                answers: vec![(Side::Developmental, Answer::Text("begun".into()))],
+                ..ReflectionUpdate::default()
+            },
+        )
+        .unwrap();
     let shown = journal.week_prompts(week).unwrap();
     checkin(
         &mut journal,
         &[("voice", 5), ("community", 1), ("values_alignment", 1)],
     );
     assert_eq!(journal.week_prompts(week).unwrap(), shown);
+}
+
+#[test]
+fn looking_at_a_week_not_being_written_uses_no_prompt_up() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let later = this_week() + Days::new(21);
+    let earlier = day("2026-01-05");
+    let peeked_later = journal.week_prompts(later).unwrap();
+    journal.week_prompts(earlier).unwrap();
+    let offers: i64 = journal
+        .conn
+        .query_row("SELECT count(*) FROM prompt_offers", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(offers, 0, "nothing was drawn for good");
+    // This week's draw is kept, and is what the peek at a later week would
+    // have been had it come first: the peek changed nothing.
+    let now = journal.week_prompts(this_week()).unwrap();
+    assert_eq!(now.len(), 3);
+    let offers: i64 = journal
+        .conn
+        .query_row("SELECT count(*) FROM prompt_offers", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(offers, 3);
+    assert_eq!(peeked_later.len(), 3);
+}
+
+#[test]
+fn this_weeks_questions_follow_a_check_in_until_something_is_written() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let week = this_week();
+    // Drawn before the first check-in (the first run shows this week early).
+    journal.week_prompts(week).unwrap();
+    checkin(
+        &mut journal,
+        &[
+            ("feeling_seen", 1),
+            ("feeling_known", 5),
+            ("feeling_valued", 1),
+        ],
+    );
+    let after = journal.week_prompts(week).unwrap();
+    assert_eq!(
+        after[1].component.key, "feeling_known",
+        "the first week follows the first check-in"
+    );
+    journal
+        .save_reflection(
+            week,
+            ReflectionUpdate {
+                answers: vec![(Side::Emotional, Answer::Text("written".into()))],
+                ..ReflectionUpdate::default()
+            },
+        )
+        .unwrap();
+    checkin(
+        &mut journal,
+        &[
+            ("feeling_seen", 5),
+            ("feeling_known", 1),
+            ("feeling_valued", 1),
+        ],
+    );
+    assert_eq!(
+        journal.week_prompts(week).unwrap()[1].component.key,
+        "feeling_known",
+        "a week being written keeps its questions"
+    );
 }
 
 /// Shows `weeks` weeks in a row and counts, per side, how often each
@@ -185,7 +271,7 @@ fn simulate(journal: &mut Journal, start: NaiveDate, weeks: u64) -> HashMap<Stri
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut used: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for i in 0..weeks {
-        for p in journal.week_prompts(start + Days::new(7 * i)).unwrap() {
+        for p in kept(journal, start + Days::new(7 * i)) {
             *counts.entry(p.component.key.clone()).or_default() += 1;
             let pool = journal
                 .prompts(Some(&p.component.key), false)
@@ -255,7 +341,7 @@ fn the_same_journal_and_week_give_the_same_prompts_when_replayed() {
     let dir = tempfile::TempDir::new().unwrap();
     let first = {
         let mut journal = Journal::open_in(dir.path()).unwrap();
-        journal.week_prompts(day("2026-11-23")).unwrap()
+        kept(&mut journal, day("2026-11-23"))
     };
     // Forget the week's choice: choosing again gives the same prompts.
     let mut journal = Journal::open_in(dir.path()).unwrap();
@@ -263,7 +349,7 @@ fn the_same_journal_and_week_give_the_same_prompts_when_replayed() {
         .conn
         .execute_batch("DELETE FROM week_prompts; DELETE FROM prompt_offers;")
         .unwrap();
-    assert_eq!(journal.week_prompts(day("2026-11-23")).unwrap(), first);
+    assert_eq!(kept(&mut journal, day("2026-11-23")), first);
 }
 
 #[test]
@@ -396,5 +482,142 @@ fn a_past_week_shows_the_prompts_that_were_answered_and_no_new_one() {
     assert_eq!(
         shown[1].1.as_ref().map(|p| p.prompt.id.clone()),
         Some(next.prompt.id.clone())
+    );
+}
+
+/// A check-in taken at noon UTC on `day`.
+fn checkin_on(journal: &mut Journal, scores: &[(&str, i64)], on: NaiveDate) {
+    journal
+        .record_checkin(NewCheckIn {
+            scores: scores.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            taken: Some(on.and_hms_opt(12, 0, 0).unwrap().and_utc().fixed_offset()),
+            ..NewCheckIn::default()
+        })
+        .unwrap();
+}
+
+/// A small deterministic generator for the simulated histories.
+struct Lcg(u64);
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+const EMOTIONAL: [&str; 3] = ["feeling_seen", "feeling_known", "feeling_valued"];
+
+/// Years of history first (weeks drawn, now and then a check-in with
+/// scores of every kind), then a check-in marking one component 5 and its
+/// side's others 1: over the next 40 weeks that component never comes up
+/// more than 3 weeks running, and takes at least 40% of its side's weeks.
+/// Twelve histories, from different journals and seeds.
+#[test]
+fn after_any_history_a_new_check_in_leans_without_bursts() {
+    for case in 0..12u64 {
+        let mut rng = Lcg(case * 7919 + 1);
+        let mut journal = Journal::open_in_memory().unwrap();
+        let start = day("2022-01-03");
+        let history_weeks = 52 + rng.below(80);
+        for i in 0..history_weeks {
+            let week = start + Days::new(7 * i);
+            if rng.below(13) == 0 {
+                let scores: Vec<(&str, i64)> = EMOTIONAL
+                    .iter()
+                    .map(|k| (*k, 1 + rng.below(5) as i64))
+                    .collect();
+                checkin_on(&mut journal, &scores, week);
+            }
+            kept(&mut journal, week);
+        }
+        let heavy = EMOTIONAL[rng.below(3) as usize];
+        let scores: Vec<(&str, i64)> = EMOTIONAL
+            .iter()
+            .map(|k| (*k, if *k == heavy { 5 } else { 1 }))
+            .collect();
+        let from = start + Days::new(7 * history_weeks);
+        checkin_on(&mut journal, &scores, from);
+        let mut run = 0;
+        let mut longest = 0;
+        let mut heavy_weeks = 0;
+        for i in 0..40 {
+            let emotional = kept(&mut journal, from + Days::new(7 * i))[1]
+                .component
+                .key
+                .clone();
+            if emotional == heavy {
+                heavy_weeks += 1;
+                run += 1;
+                longest = longest.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        assert!(
+            longest <= 3,
+            "case {case}: {heavy} came up {longest} weeks running"
+        );
+        assert!(
+            heavy_weeks >= 16,
+            "case {case}: {heavy} marked 5 came up in {heavy_weeks} of 40 weeks"
+        );
+    }
+}
+
+/// Over three years, no week's three prompts share one angle while another
+/// could be offered, and every component still comes round.
+#[test]
+fn a_weeks_three_prompts_do_not_all_share_one_angle() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let start = day("2023-01-02");
+    let mut same = Vec::new();
+    for i in 0..156 {
+        let week = start + Days::new(7 * i);
+        let prompts = kept(&mut journal, week);
+        let angles: Vec<_> = prompts.iter().map(|p| p.prompt.angle).collect();
+        if angles[0] == angles[1] && angles[1] == angles[2] {
+            same.push(week);
+        }
+    }
+    assert!(same.is_empty(), "weeks with one angle thrice: {same:?}");
+}
+
+/// A prompt of one's own added after a long history comes up once, on the
+/// component's next turn, and then waits its place like the others.
+#[test]
+fn a_new_prompt_takes_its_fair_turn_after_a_long_history() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    let start = day("2023-01-02");
+    for i in 0..120 {
+        kept(&mut journal, start + Days::new(7 * i));
+    }
+    let own = journal
+        .add_prompt(
+            "voice",
+            "Which request did you put off this week, and what would asking cost?",
+            None,
+        )
+        .unwrap();
+    let mut turns = Vec::new();
+    for i in 120..240 {
+        let prompts = kept(&mut journal, start + Days::new(7 * i));
+        if prompts[2].component.key == "voice" {
+            turns.push(prompts[2].prompt.id.clone());
+        }
+    }
+    let pool = journal.prompts(Some("voice"), false).unwrap().len();
+    assert_eq!(turns[0], own.id, "the new prompt comes on the next turn");
+    let again = turns[1..]
+        .iter()
+        .position(|id| *id == own.id)
+        .map(|p| p + 1);
+    assert_eq!(
+        again,
+        Some(pool),
+        "then once the other {} have had theirs: {turns:?}",
+        pool - 1
     );
 }

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::triangle::{find_component, find_prompt, Component, Prompt};
-use super::Journal;
+use super::{settings, Journal};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Ratings, Side};
 use crate::rotation::{self, ComponentCandidate, PromptCandidate, DEFAULT_WEIGHT};
@@ -69,9 +69,28 @@ pub fn is_complete(reflection: &Entry) -> bool {
 }
 
 impl Journal {
-    /// The week's three prompts. Sides without one yet get one now, which
-    /// is stored, so the week shows the same prompts every time.
+    /// The week's three prompts. Sides without one yet get one now. The
+    /// draw is kept (the week then shows the same prompts every time) for
+    /// this week on the clock and for a week with something written in it;
+    /// looking at another week uses no prompt up.
     pub fn week_prompts(&mut self, week: NaiveDate) -> Result<Vec<WeekPrompt>> {
+        let this_week = settings::first_day(&self.conn)?.week_start(time::now().date_naive());
+        let keep = week == this_week || self.reflection_for_week(week)?.is_some();
+        self.draw_week_prompts(week, keep)
+    }
+
+    /// The week's three prompts, drawing those missing; kept when `keep`.
+    pub(crate) fn draw_week_prompts(
+        &mut self,
+        week: NaiveDate,
+        keep: bool,
+    ) -> Result<Vec<WeekPrompt>> {
+        if !keep && self.setting(SALT_KEY)?.is_none() {
+            // The journal's own order is fixed once, even by a look.
+            let tx = self.begin_write()?;
+            salt(&tx)?;
+            tx.commit()?;
+        }
         let tx = self.begin_write()?;
         let mut prompts = Vec::with_capacity(3);
         for side in Side::ALL {
@@ -81,7 +100,9 @@ impl Journal {
             };
             prompts.push(week_prompt(&tx, side, &id)?);
         }
-        tx.commit()?;
+        if keep {
+            tx.commit()?;
+        }
         Ok(prompts)
     }
 
@@ -292,6 +313,14 @@ fn offer(
 ) -> Result<String> {
     let salt = salt(tx)?;
     let weights = latest_weights(tx)?;
+    // Turns are counted since the latest check-in, so new weights take
+    // effect from now; without one, over the last year.
+    let year_ago = week - Days::new(364);
+    let since = match latest_checkin_day(tx)? {
+        Some(day) if day <= week => day.max(year_ago),
+        _ => year_ago,
+    };
+    let latest = latest_components(tx, side, week)?;
     let mut components: Vec<ComponentCandidate> = Vec::new();
     {
         let mut stmt = tx.prepare_cached(
@@ -302,9 +331,8 @@ fn offer(
              FROM components c WHERE c.side = ?1 \
              AND EXISTS (SELECT 1 FROM prompts p WHERE p.component = c.key AND p.archived = 0) ORDER BY c.position",
         )?;
-        let year_ago = week - Days::new(364);
         let rows = stmt.query_map(
-            params![side.as_str(), week.to_string(), year_ago.to_string()],
+            params![side.as_str(), week.to_string(), since.to_string()],
             |r| {
                 Ok((
                     r.get::<_, String>(0)?,
@@ -319,10 +347,12 @@ fn offer(
                 weight: weights.get(&key).copied().unwrap_or(DEFAULT_WEIGHT),
                 recent_weeks,
                 last_offered: last.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                run: latest.iter().take_while(|c| **c == key).count() as u32,
                 key,
             });
         }
     }
+    let avoid_angle = shared_angle(tx, week, side)?;
     // A swap stays within the component when it has another prompt.
     let swap_component = match instead_of {
         Some(id) => Some(find_prompt(tx, id)?.component),
@@ -332,25 +362,34 @@ fn offer(
     if let Some(key) = &swap_component {
         order.extend(components.iter().filter(|c| &c.key == key));
     }
-    if let Some(best) = rotation::choose_component(&components, week, &salt) {
-        order.push(best);
-    }
-    order.extend(components.iter());
+    order.extend(rotation::rank_components(&components, week, &salt));
+    // The first choice whose prompt does not give the week a third prompt
+    // of the same angle; failing that, the first choice.
+    let mut first: Option<(String, String)> = None;
     for component in order {
         let candidates = prompt_candidates(tx, &component.key, instead_of)?;
-        if let Some(choice) = rotation::choose_prompt(&candidates, week, &salt) {
-            let id = choice.id.clone();
-            tx.execute(
-                "INSERT INTO week_prompts (week_start, side, prompt_id) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (week_start, side) DO UPDATE SET prompt_id = excluded.prompt_id",
-                params![week.to_string(), side.as_str(), id],
-            )?;
-            tx.execute(
-                "INSERT INTO prompt_offers (week_start, side, prompt_id, component, offered_utc) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![week.to_string(), side.as_str(), id, component.key, time::utc_text(&time::now())],
-            )?;
-            return Ok(id);
+        let Some(choice) = rotation::choose_prompt(&candidates, week, &salt) else {
+            continue;
+        };
+        let pick = (choice.id.clone(), component.key.clone());
+        let same_angle = avoid_angle.is_some() && choice.angle == avoid_angle;
+        if swap_component.as_deref() == Some(component.key.as_str()) || !same_angle {
+            first = Some(pick);
+            break;
         }
+        first.get_or_insert(pick);
+    }
+    if let Some((id, component)) = first {
+        tx.execute(
+            "INSERT INTO week_prompts (week_start, side, prompt_id) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (week_start, side) DO UPDATE SET prompt_id = excluded.prompt_id",
+            params![week.to_string(), side.as_str(), id],
+        )?;
+        tx.execute(
+            "INSERT INTO prompt_offers (week_start, side, prompt_id, component, offered_utc) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![week.to_string(), side.as_str(), id, component, time::utc_text(&time::now())],
+        )?;
+        return Ok(id);
     }
     Err(Error::Corrupt(format!(
         "no prompt is left to offer for the {} side; add one of your own or unarchive one",
@@ -364,16 +403,83 @@ fn prompt_candidates(
     except: Option<&str>,
 ) -> Result<Vec<PromptCandidate>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT p.id, count(o.seq) FROM prompts p LEFT JOIN prompt_offers o ON o.prompt_id = p.id \
+        "SELECT p.id, count(o.seq), max(o.week_start), p.angle FROM prompts p \
+         LEFT JOIN prompt_offers o ON o.prompt_id = p.id \
          WHERE p.component = ?1 AND p.archived = 0 AND (?2 IS NULL OR p.id != ?2) GROUP BY p.id",
     )?;
     let rows = stmt.query_map(params![component, except], |r| {
         Ok(PromptCandidate {
             id: r.get(0)?,
             times_offered: r.get(1)?,
+            last_offered: r
+                .get::<_, Option<String>>(2)?
+                .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            angle: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Forgets the prompts drawn for `week` when nothing is written in it, so
+/// the next look draws them again (after a check-in changed the weights).
+pub(crate) fn forget_unwritten_draw(conn: &Connection, week: NaiveDate) -> Result<()> {
+    let written: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM entries WHERE kind = 'reflection' AND week_start = ?1 \
+         AND deleted_utc IS NULL)",
+        [week.to_string()],
+        |r| r.get(0),
+    )?;
+    if !written {
+        conn.execute(
+            "DELETE FROM week_prompts WHERE week_start = ?1",
+            [week.to_string()],
+        )?;
+        conn.execute(
+            "DELETE FROM prompt_offers WHERE week_start = ?1",
+            [week.to_string()],
+        )?;
+    }
+    Ok(())
+}
+
+/// The day of the latest check-in, if any.
+fn latest_checkin_day(conn: &Connection) -> Result<Option<NaiveDate>> {
+    let taken: Option<String> = conn
+        .prepare_cached("SELECT taken_utc FROM checkins ORDER BY taken_utc DESC, seq DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    Ok(taken.and_then(|t| NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok()))
+}
+
+/// The components the side offered in its latest weeks before `week`,
+/// newest first (the last offer of each week, after any swap).
+fn latest_components(conn: &Connection, side: Side, week: NaiveDate) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.component FROM prompt_offers o WHERE o.side = ?1 AND o.week_start < ?2 \
+         AND o.seq = (SELECT max(seq) FROM prompt_offers WHERE side = o.side AND week_start = o.week_start) \
+         ORDER BY o.week_start DESC LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(
+        params![side.as_str(), week.to_string(), rotation::MAX_RUN],
+        |r| r.get(0),
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The angle the week's two other sides share, if they do: the third side
+/// then takes another.
+fn shared_angle(conn: &Connection, week: NaiveDate, side: Side) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.angle FROM week_prompts w JOIN prompts p ON p.id = w.prompt_id \
+         WHERE w.week_start = ?1 AND w.side != ?2",
+    )?;
+    let angles: Vec<Option<String>> = stmt
+        .query_map(params![week.to_string(), side.as_str()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(match angles.as_slice() {
+        [Some(a), Some(b)] if a == b => Some(a.clone()),
+        _ => None,
+    })
 }
 
 /// Each component's score in the latest check-in (1 to 5).
@@ -418,7 +524,8 @@ impl Journal {
     /// so editing an old week never pins its words to a question drawn
     /// today.
     pub fn save_reflection(&mut self, week: NaiveDate, update: ReflectionUpdate) -> Result<Entry> {
-        let prompts = self.week_prompts(week)?;
+        // Something is written in the week: its prompts are kept.
+        let prompts = self.draw_week_prompts(week, true)?;
         let prompt_for = |side: Side| {
             prompts
                 .iter()
