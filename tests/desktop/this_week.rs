@@ -649,3 +649,28 @@ fn the_editor_continues_lists_tabs_past_its_toolbar_and_rates_by_number() {
     assert_eq!(view.ratings.known, Some(10));
     assert_eq!(view.ratings.valued, None, "the untouched one stays unrated");
 }
+
+/// The ratings are worded for where the person is: a person looking for
+/// work is not asked how they felt "at work".
+#[test]
+fn the_ratings_heading_follows_the_situation() {
+    let Some(sandbox) = Sandbox::new_or_skip("the_ratings_heading_follows_the_situation") else {
+        return;
+    };
+    sandbox.onboard();
+    let today = trine_app::clock::today();
+    sandbox
+        .journal()
+        .set_situation(trine_app::Situation::Looking, today - chrono::Days::new(30))
+        .unwrap();
+
+    let heading = sandbox.run_app(|app| async move {
+        let heading = app.wait_for_text("#ratings-title").await?;
+        app.save_screenshot("this-week-looking-light.png").await?;
+        Ok(heading)
+    });
+    assert_eq!(
+        heading,
+        "This week, in my search, how much did I feel\u{2026}"
+    );
+}

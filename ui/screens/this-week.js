@@ -346,7 +346,7 @@ export async function mount(root, route) {
     el(
       'section',
       { class: 'card ratings', attrs: { 'aria-labelledby': 'ratings-title' } },
-      el('h2', { id: 'ratings-title', text: 'This week at work, how much did I feel…' }),
+      el('h2', { id: 'ratings-title', text: view.ratings_heading || 'This week, how much did I feel…' }),
       el('p', { class: 'hint', text: '1 is not at all, 10 is completely. Leave a rating untouched if you would rather not say. On a slider, the keys 1 to 9 and 0 (for 10) rate at once.' }),
       ratingRows,
     ),

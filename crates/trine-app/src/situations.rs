@@ -27,6 +27,39 @@ pub fn situation_choices() -> Vec<SituationChoice> {
         .collect()
 }
 
+/// Where the week's ratings are felt, for their wording, in the first
+/// person ("at work", "in my search") and the second ("in your search").
+fn ratings_setting(situation: Option<Situation>) -> (&'static str, &'static str) {
+    match situation {
+        Some(Situation::Working | Situation::NewRole) => ("at work", "at work"),
+        Some(Situation::Looking) => ("in my search", "in your search"),
+        Some(Situation::Between) => ("in what filled my days", "in what filled your days"),
+        Some(Situation::Freelance) => ("in my work", "in your work"),
+        Some(Situation::ChangingFields) | None => {
+            ("in my work or my search", "in your work or your search")
+        }
+    }
+}
+
+/// The heading over the week's three ratings on the week's screen:
+/// "This week at work, how much did I feel…" for a person in a role, "This
+/// week, in my search, how much did I feel…" for one looking for work.
+pub fn ratings_heading(situation: Option<Situation>) -> String {
+    match ratings_setting(situation).0 {
+        "at work" => "This week at work, how much did I feel\u{2026}".to_string(),
+        setting => format!("This week, {setting}, how much did I feel\u{2026}"),
+    }
+}
+
+/// The question for one rating (`seen`, `known` or `valued`) as the CLI
+/// asks it: "This week, in your search, how seen did you feel?"
+pub fn rating_question(situation: Option<Situation>, word: &str) -> String {
+    match ratings_setting(situation).1 {
+        "at work" => format!("This week at work, how {word} did you feel?"),
+        setting => format!("This week, {setting}, how {word} did you feel?"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +76,32 @@ mod tests {
                 choice.hint.ends_with('.') && choice.label.len() > 5,
                 "{choice:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_ratings_are_worded_for_where_the_person_is() {
+        assert_eq!(
+            ratings_heading(Some(Situation::Working)),
+            "This week at work, how much did I feel\u{2026}"
+        );
+        assert_eq!(
+            ratings_heading(Some(Situation::Looking)),
+            "This week, in my search, how much did I feel\u{2026}"
+        );
+        assert_eq!(
+            rating_question(None, "seen"),
+            "This week, in your work or your search, how seen did you feel?"
+        );
+        for situation in Situation::ALL {
+            let heading = ratings_heading(Some(situation));
+            assert!(
+                heading.starts_with("This week") && heading.ends_with('\u{2026}'),
+                "{heading}"
+            );
+            if !situation.has_workplace() {
+                assert!(!heading.contains("at work"), "{situation}: {heading}");
+            }
         }
     }
 }

@@ -82,6 +82,10 @@ pub struct ThisWeek {
     /// The reflections of a year and a quarter ago (for the current week
     /// only, and only those that exist).
     pub looking_back: Vec<crate::looking_back::LookBack>,
+    /// Where the person was that week, if they have said.
+    pub situation: Option<trine_store::Situation>,
+    /// The heading over the ratings, worded for that situation.
+    pub ratings_heading: String,
 }
 
 /// A line in the Journal list.
@@ -246,6 +250,9 @@ impl Screens for Journal {
         let prompts = self.shown_prompts(week)?;
         let reflection = self.reflection_for_week(week)?;
         let last = self.reflection_for_week(week - Days::new(7))?;
+        let situation = self
+            .situation_on((week + Days::new(6)).min(today.max(week)))?
+            .map(|s| s.situation);
         let sides = prompts
             .into_iter()
             .map(|(side, prompt)| {
@@ -278,6 +285,8 @@ impl Screens for Journal {
             entry_id: reflection.map(|r| r.id),
             overdue: false,
             looking_back: Vec::new(),
+            situation,
+            ratings_heading: crate::situations::ratings_heading(situation),
         })
     }
 

@@ -118,12 +118,13 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_app::E
         )?);
     }
     say!();
-    for (field, question) in [
-        ("seen", "This week, how seen did you feel?"),
-        ("known", "This week, how known did you feel?"),
-        ("valued", "This week, how valued did you feel?"),
-    ] {
-        let Some(value) = input.rating(question, 1, 10)? else {
+    // Worded for where the person is that week.
+    let situation = journal
+        .situation_on((week + chrono::Days::new(6)).min(today().max(week)))?
+        .map(|s| s.situation);
+    for field in ["seen", "known", "valued"] {
+        let question = trine_app::situations::rating_question(situation, field);
+        let Some(value) = input.rating(&question, 1, 10)? else {
             return finish(journal, week, entry);
         };
         let Some(value) = value else { continue };

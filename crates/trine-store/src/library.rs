@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::model::Side;
+use crate::model::{Side, Situation};
 
 /// The library file, as compiled in.
 const LIBRARY_TOML: &str = include_str!("../data/library.toml");
@@ -97,6 +97,67 @@ pub struct PromptDef {
     /// An optional follow-up nudge.
     #[serde(default)]
     pub hint: Option<String>,
+    /// The situations the prompt fits, when the library names them; see
+    /// [`PromptDef::fits`].
+    #[serde(default)]
+    pub situations: Option<Vec<Situation>>,
+}
+
+/// Words that place a prompt in a workplace with others (a manager, a
+/// team, "at work"): such a prompt fits only a person in a role.
+pub const WORKPLACE_WORDS: [&str; 21] = [
+    "manager",
+    "managers",
+    "boss",
+    "bosses",
+    "coworker",
+    "coworkers",
+    "co-worker",
+    "co-workers",
+    "colleague",
+    "colleagues",
+    "team",
+    "teams",
+    "direct report",
+    "direct reports",
+    "stand-up",
+    "stand-ups",
+    "one-on-one",
+    "one-on-ones",
+    "at work",
+    "your job",
+    "your jobs",
+];
+
+/// Whether `text` names a workplace with others ([`WORKPLACE_WORDS`]), as
+/// whole words.
+pub fn mentions_workplace(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    WORKPLACE_WORDS
+        .iter()
+        .any(|w| joined.contains(&format!(" {w} ")))
+}
+
+impl PromptDef {
+    /// The situations the prompt fits: those the library names, or, when it
+    /// names none, a person in a role only if the prompt or its hint names a
+    /// workplace ([`mentions_workplace`]), and everyone otherwise.
+    pub fn fits(&self) -> Vec<Situation> {
+        if let Some(named) = &self.situations {
+            return named.clone();
+        }
+        let text = format!("{} {}", self.text, self.hint.as_deref().unwrap_or_default());
+        if mentions_workplace(&text) {
+            vec![Situation::Working, Situation::NewRole]
+        } else {
+            Situation::ALL.to_vec()
+        }
+    }
 }
 
 /// The whole built-in library.
@@ -146,6 +207,21 @@ impl Library {
                 return Err(format!(
                     "prompt {} names an unknown component {}",
                     prompt.id, prompt.component
+                ));
+            }
+            let text = format!(
+                "{} {}",
+                prompt.text,
+                prompt.hint.as_deref().unwrap_or_default()
+            );
+            let fits = prompt.fits();
+            if fits.is_empty() {
+                return Err(format!("prompt {} fits no situation", prompt.id));
+            }
+            if mentions_workplace(&text) && fits.iter().any(|s| !s.has_workplace()) {
+                return Err(format!(
+                    "prompt {} names a workplace, so it fits only working and new-role",
+                    prompt.id
                 ));
             }
         }
@@ -334,5 +410,58 @@ mod tests {
         library.prompts.pop();
         library.prompts[0].component = "nowhere".into();
         assert!(library.check().unwrap_err().contains("unknown component"));
+    }
+
+    #[test]
+    fn a_prompt_about_a_workplace_fits_only_a_person_in_a_role() {
+        assert!(mentions_workplace("What did your manager notice?"));
+        assert!(mentions_workplace("At work this week, who helped?"));
+        assert!(mentions_workplace(
+            "Before the stand-up, what did you want to say?"
+        ));
+        assert!(!mentions_workplace(
+            "Which teammate of your past would you call?"
+        ));
+        for prompt in &builtin().prompts {
+            let text = format!(
+                "{} {}",
+                prompt.text,
+                prompt.hint.as_deref().unwrap_or_default()
+            );
+            if mentions_workplace(&text) {
+                assert!(
+                    prompt.fits().iter().all(|s| s.has_workplace()),
+                    "{} names a workplace but fits {:?}",
+                    prompt.id,
+                    prompt.fits()
+                );
+            }
+        }
+        let mut broken = builtin().clone();
+        let first = broken
+            .prompts
+            .iter_mut()
+            .find(|p| mentions_workplace(&p.text))
+            .expect("a prompt about a workplace");
+        first.situations = Some(vec![crate::model::Situation::Looking]);
+        let err = broken.check().unwrap_err();
+        assert!(err.contains("names a workplace"), "{err}");
+    }
+
+    #[test]
+    fn every_component_has_at_least_ten_prompts_for_every_situation() {
+        for (component, prompts) in builtin().prompts_by_component() {
+            for situation in crate::model::Situation::ALL {
+                let fitting = prompts
+                    .iter()
+                    .filter(|p| p.fits().contains(&situation))
+                    .count();
+                assert!(
+                    fitting >= 10,
+                    "{component} has {fitting} prompts for a person {}",
+                    situation.label()
+                );
+            }
+        }
     }
 }

@@ -499,3 +499,50 @@ fn the_situation_is_a_setting_with_a_history_that_the_week_shows() {
     );
     assert_eq!(after["situation"], "looking");
 }
+
+#[test]
+fn the_ratings_and_the_weeks_prompts_follow_the_situation() {
+    let s = Sandbox::new();
+    s.run_env(
+        &["settings", "--situation", "looking"],
+        &[("TRINE_NOW", "2026-11-02T09:00")],
+    )
+    .ok();
+    let answers = "\n\n\n\n\n\n7\n6\n5\n\n";
+    let out = s
+        .run_with_input(&["reflect", "--week", "2026-W48"], answers)
+        .ok();
+    assert!(
+        out.contains("This week, in your search, how seen did you feel?"),
+        "the ratings are asked for a person looking for work: {out}"
+    );
+    assert!(!out.contains("at work"), "{out}");
+    // Every prompt offered fits looking for work, and says which situations it fits.
+    for week in ["2026-W48", "2026-W49", "2026-W50", "2026-W51"] {
+        let shown = s.run(&["--json", "week", "--week", week]).json();
+        assert_eq!(shown["situation"], "looking");
+        for p in shown["prompts"].as_array().unwrap() {
+            let fits: Vec<&str> = p["prompt"]["situations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            assert!(
+                fits.contains(&"looking"),
+                "{week}: {} fits {fits:?}",
+                p["prompt"]["id"]
+            );
+        }
+    }
+    // The library lists every prompt, with the situations each fits.
+    let all = s.run(&["--json", "prompts", "list"]).json();
+    let all = all.as_array().unwrap();
+    assert!(all.len() >= 126);
+    assert!(all
+        .iter()
+        .any(|p| p["situations"] == serde_json::json!(["working", "new-role"])));
+    assert!(all
+        .iter()
+        .all(|p| p["situations"].as_array().is_some_and(|a| !a.is_empty())));
+}

@@ -56,6 +56,7 @@ fn components_can_be_renamed_and_upgrades_keep_the_new_name() {
         angle: crate::library::Angle::Win,
         text: "Who did you help this week, and how?".into(),
         hint: None,
+        situations: None,
     });
     triangle::seed_library(&mut journal.conn, &library).unwrap();
     let community = journal.component("community").unwrap();
@@ -619,5 +620,46 @@ fn a_new_prompt_takes_its_fair_turn_after_a_long_history() {
         Some(pool),
         "then once the other {} have had theirs: {turns:?}",
         pool - 1
+    );
+}
+
+/// A person looking for work is offered only prompts that fit looking for
+/// work, week after week, and every component still comes round; before
+/// they changed situation, their weeks drew from the whole library.
+#[test]
+fn only_prompts_that_fit_the_situation_are_offered() {
+    use crate::model::Situation;
+    let mut journal = Journal::open_in_memory().unwrap();
+    let start = day("2025-01-06");
+    journal.set_situation(Situation::Working, start).unwrap();
+    let looking_from = start + Days::new(7 * 30);
+    journal
+        .set_situation(Situation::Looking, looking_from)
+        .unwrap();
+    let mut components = std::collections::BTreeSet::new();
+    let mut workplace_offers_before = 0;
+    for i in 0..90 {
+        let week = start + Days::new(7 * i);
+        for p in kept(&mut journal, week) {
+            if week >= looking_from {
+                assert!(
+                    p.prompt.situations.contains(&Situation::Looking),
+                    "{} was offered to a person looking for work in the week of {week}",
+                    p.prompt.id
+                );
+                components.insert(p.component.key.clone());
+            } else if !p.prompt.situations.contains(&Situation::Looking) {
+                workplace_offers_before += 1;
+            }
+        }
+    }
+    assert_eq!(
+        components.len(),
+        9,
+        "every component came round: {components:?}"
+    );
+    assert!(
+        workplace_offers_before > 0,
+        "a person in a role is offered prompts about a workplace too"
     );
 }

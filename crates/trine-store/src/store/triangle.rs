@@ -66,6 +66,8 @@ pub struct Prompt {
     pub origin: PromptOrigin,
     /// Archived prompts are never offered.
     pub archived: bool,
+    /// The situations it fits (a person's own prompt fits every one).
+    pub situations: Vec<crate::model::Situation>,
 }
 
 impl Journal {
@@ -236,7 +238,7 @@ fn tidy_hint(hint: Option<&str>) -> Option<String> {
 }
 
 const PROMPT_COLUMNS: &str =
-    "p.id, p.component, c.side, p.angle, p.text, p.hint, p.origin, p.archived";
+    "p.id, p.component, c.side, p.angle, p.text, p.hint, p.origin, p.archived, p.situations";
 
 fn prompt_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Prompt>> {
     let side: String = r.get(2)?;
@@ -261,9 +263,37 @@ fn prompt_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Prompt>> {
                 PromptOrigin::User
             },
             archived: r.get(7)?,
+            situations: situations_from(r.get::<_, Option<String>>(8)?.as_deref())?,
         })
     })();
     Ok(prompt)
+}
+
+/// The situations stored for a prompt: keys separated by commas, or none
+/// for every situation.
+fn situations_from(stored: Option<&str>) -> Result<Vec<crate::model::Situation>> {
+    match stored {
+        None => Ok(crate::model::Situation::ALL.to_vec()),
+        Some(text) => text
+            .split(',')
+            .map(|key| {
+                key.parse().map_err(|e: ValidationError| {
+                    Error::Corrupt(format!("a prompt's situations: {e}"))
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The situations a prompt fits, as stored: keys separated by commas, or
+/// none when it fits every situation.
+pub(crate) fn situations_to_store(fits: &[crate::model::Situation]) -> Option<String> {
+    (fits.len() < crate::model::Situation::ALL.len()).then(|| {
+        fits.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    })
 }
 
 fn component_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Component>> {
@@ -337,9 +367,10 @@ pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<(
     let now = time::utc_text(&time::now());
     for prompt in &library.prompts {
         tx.execute(
-            "INSERT INTO prompts (id, component, text, hint, origin, archived, angle, library_version, created_utc) \
-             VALUES (?1, ?2, ?3, ?4, 'builtin', 0, ?5, ?6, ?7) \
-             ON CONFLICT (id) DO UPDATE SET text = excluded.text, hint = excluded.hint, angle = excluded.angle \
+            "INSERT INTO prompts (id, component, text, hint, origin, archived, angle, library_version, created_utc, situations) \
+             VALUES (?1, ?2, ?3, ?4, 'builtin', 0, ?5, ?6, ?7, ?8) \
+             ON CONFLICT (id) DO UPDATE SET text = excluded.text, hint = excluded.hint, angle = excluded.angle, \
+             situations = excluded.situations \
              WHERE origin = 'builtin'",
             params![
                 prompt.id,
@@ -348,7 +379,8 @@ pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<(
                 prompt.hint,
                 prompt.angle.as_str(),
                 library.library_version,
-                now
+                now,
+                situations_to_store(&prompt.fits())
             ],
         )?;
     }

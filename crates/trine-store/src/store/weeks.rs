@@ -321,6 +321,8 @@ fn offer(
         _ => year_ago,
     };
     let latest = latest_components(tx, side, week)?;
+    // Only prompts that fit where the person is that week.
+    let situation = situation_in(tx, week)?;
     let mut components: Vec<ComponentCandidate> = Vec::new();
     {
         let mut stmt = tx.prepare_cached(
@@ -329,10 +331,18 @@ fn offer(
                 (SELECT count(DISTINCT o.week_start) FROM prompt_offers o WHERE o.component = c.key \
                     AND o.week_start < ?2 AND o.week_start >= ?3) \
              FROM components c WHERE c.side = ?1 \
-             AND EXISTS (SELECT 1 FROM prompts p WHERE p.component = c.key AND p.archived = 0) ORDER BY c.position",
+             AND EXISTS (SELECT 1 FROM prompts p WHERE p.component = c.key AND p.archived = 0 \
+                 AND (?4 IS NULL OR p.situations IS NULL \
+                      OR instr(',' || p.situations || ',', ',' || ?4 || ',') > 0)) \
+             ORDER BY c.position",
         )?;
         let rows = stmt.query_map(
-            params![side.as_str(), week.to_string(), since.to_string()],
+            params![
+                side.as_str(),
+                week.to_string(),
+                since.to_string(),
+                situation
+            ],
             |r| {
                 Ok((
                     r.get::<_, String>(0)?,
@@ -367,7 +377,7 @@ fn offer(
     // of the same angle; failing that, the first choice.
     let mut first: Option<(String, String)> = None;
     for component in order {
-        let candidates = prompt_candidates(tx, &component.key, instead_of)?;
+        let candidates = prompt_candidates(tx, &component.key, instead_of, situation.as_deref())?;
         let Some(choice) = rotation::choose_prompt(&candidates, week, &salt) else {
             continue;
         };
@@ -401,13 +411,17 @@ fn prompt_candidates(
     tx: &Transaction<'_>,
     component: &str,
     except: Option<&str>,
+    situation: Option<&str>,
 ) -> Result<Vec<PromptCandidate>> {
     let mut stmt = tx.prepare_cached(
         "SELECT p.id, count(o.seq), max(o.week_start), p.angle FROM prompts p \
          LEFT JOIN prompt_offers o ON o.prompt_id = p.id \
-         WHERE p.component = ?1 AND p.archived = 0 AND (?2 IS NULL OR p.id != ?2) GROUP BY p.id",
+         WHERE p.component = ?1 AND p.archived = 0 AND (?2 IS NULL OR p.id != ?2) \
+         AND (?3 IS NULL OR p.situations IS NULL \
+              OR instr(',' || p.situations || ',', ',' || ?3 || ',') > 0) \
+         GROUP BY p.id",
     )?;
-    let rows = stmt.query_map(params![component, except], |r| {
+    let rows = stmt.query_map(params![component, except, situation], |r| {
         Ok(PromptCandidate {
             id: r.get(0)?,
             times_offered: r.get(1)?,
@@ -440,6 +454,18 @@ pub(crate) fn forget_unwritten_draw(conn: &Connection, week: NaiveDate) -> Resul
         )?;
     }
     Ok(())
+}
+
+/// The key of the situation in force in `week` (by its last day), if the
+/// person has said.
+fn situation_in(conn: &Connection, week: NaiveDate) -> Result<Option<String>> {
+    let last_day = week + Days::new(6);
+    Ok(conn
+        .prepare_cached(
+            "SELECT situation FROM situations WHERE since <= ?1 ORDER BY since DESC LIMIT 1",
+        )?
+        .query_row([last_day.to_string()], |r| r.get(0))
+        .optional()?)
 }
 
 /// The day of the latest check-in, if any.
