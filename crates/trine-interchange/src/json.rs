@@ -12,13 +12,15 @@ use super::record::EntryRecord;
 use super::{atomic, ImportError, Location};
 use trine_store::error::{Error, Result};
 use trine_store::store::import::ImportSet;
-use trine_store::store::{CheckIn, Journal, ListQuery};
+use trine_store::store::{CheckIn, Journal, ListQuery, SituationSince};
 use trine_store::time;
 
 /// The `format` field of a Trine JSON export.
 pub const JSON_FORMAT: &str = "trine-journal";
 /// The newest JSON export format version this build writes and reads.
-pub const JSON_FORMAT_VERSION: u32 = 1;
+/// Version 2 adds the situation history; a journal without one is still
+/// written as version 1, which every Trine reads.
+pub const JSON_FORMAT_VERSION: u32 = 2;
 
 /// A whole journal as JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +42,10 @@ pub struct JournalDocument {
     /// The journal's settings.
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
+    /// Where the person was in their working life, and since when
+    /// (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<SituationSince>,
 }
 
 /// The whole journal as one document (the lossless JSON backup).
@@ -58,9 +64,15 @@ impl JournalDocuments for Journal {
         entries.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
         let mut checkins = self.checkins()?;
         checkins.reverse();
+        let situations = self.situation_history()?;
         Ok(JournalDocument {
             format: JSON_FORMAT.to_string(),
-            version: JSON_FORMAT_VERSION,
+            version: if situations.is_empty() {
+                1
+            } else {
+                JSON_FORMAT_VERSION
+            },
+            situations,
             exported: Some(time::now()),
             entries: entries.iter().map(EntryRecord::from).collect(),
             checkins,
@@ -99,6 +111,7 @@ pub fn read_json(path: &Path, offset_at: trine_store::time::OffsetAt<'_>) -> Res
             entries,
             checkins: Vec::new(),
             settings: BTreeMap::new(),
+            situations: Vec::new(),
         }
     } else {
         // Check the format and version before the shape of the rest.
@@ -129,6 +142,7 @@ pub fn read_json(path: &Path, offset_at: trine_store::time::OffsetAt<'_>) -> Res
     let mut set = ImportSet {
         checkins: doc.checkins,
         settings: doc.settings,
+        situations: doc.situations,
         ..ImportSet::default()
     };
     for (index, record) in doc.entries.into_iter().enumerate() {

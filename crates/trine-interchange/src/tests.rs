@@ -505,3 +505,54 @@ fn an_import_indexes_its_entries_at_the_end_and_a_stopped_one_changes_nothing() 
     assert_eq!(journal.search("trigger", 10).unwrap().len(), 1);
     assert!(journal.health().unwrap().search_index_ok);
 }
+
+#[test]
+fn the_full_backup_keeps_the_situation_history_and_says_version_2_only_then() {
+    use trine_store::Situation;
+    let dir = TempDir::new().unwrap();
+    let mut journal = Journal::open_in_memory().unwrap();
+    let plain = dir.path().join("plain.json");
+    export_json(&journal, &plain).unwrap();
+    let text = std::fs::read_to_string(&plain).unwrap();
+    assert!(
+        text.contains("\"version\": 1") && !text.contains("situations"),
+        "{text}"
+    );
+
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    journal
+        .set_situation(Situation::Working, day("2025-02-03"))
+        .unwrap();
+    journal
+        .set_situation(Situation::Between, day("2026-06-01"))
+        .unwrap();
+    let full = dir.path().join("full.json");
+    export_json(&journal, &full).unwrap();
+    let text = std::fs::read_to_string(&full).unwrap();
+    assert!(text.contains("\"version\": 2"), "{text}");
+
+    // Taken with the settings, when asked...
+    let mut set = read_json(&full, utc()).unwrap();
+    set.apply_settings = true;
+    let mut restored = Journal::open_in_memory().unwrap();
+    let summary = restored.import(set).unwrap();
+    assert!(summary
+        .settings_taken
+        .contains(&"situation history".to_string()));
+    assert_eq!(
+        restored.situation_history().unwrap(),
+        journal.situation_history().unwrap()
+    );
+    // ... and otherwise left out, and said so.
+    let mut other = Journal::open_in_memory().unwrap();
+    let summary = other.import(read_json(&full, utc()).unwrap()).unwrap();
+    assert!(other.situation_history().unwrap().is_empty());
+    assert!(
+        summary
+            .notes
+            .iter()
+            .any(|n| n.contains("situation history")),
+        "{:?}",
+        summary.notes
+    );
+}

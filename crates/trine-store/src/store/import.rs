@@ -43,6 +43,8 @@ pub struct ImportSet {
     /// Settings (full backups only). Applied only when
     /// [`ImportSet::apply_settings`] is set.
     pub settings: BTreeMap<String, String>,
+    /// The situation history (full backups only), taken with the settings.
+    pub situations: Vec<crate::store::SituationSince>,
     /// Whether to take the file's settings too (the person asked for it:
     /// `trine import --with-settings`, or a separate confirmation in the
     /// app). Off by default: an import adds entries and check-ins only,
@@ -213,6 +215,20 @@ impl Journal {
                 params![key, value],
             )?;
             summary.settings_taken.push(key);
+        }
+        if !set.situations.is_empty() {
+            if set.apply_settings {
+                for s in &set.situations {
+                    tx.execute(
+                        "INSERT INTO situations (since, situation, recorded_utc) VALUES (?1, ?2, ?3) \
+                         ON CONFLICT (since) DO UPDATE SET situation = excluded.situation",
+                        params![s.since.to_string(), s.situation.as_str(), time::utc_text(&time::now())],
+                    )?;
+                }
+                summary.settings_taken.push("situation history".into());
+            } else {
+                summary.settings_left_out.push("situation history".into());
+            }
         }
         if !summary.settings_left_out.is_empty() {
             summary.notes.push(format!(

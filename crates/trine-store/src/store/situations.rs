@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Journal;
 use crate::error::{Error, Result};
@@ -11,7 +11,8 @@ use crate::model::Situation;
 use crate::time;
 
 /// A situation and the day it began.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SituationSince {
     /// The situation.
     pub situation: Situation,
