@@ -568,22 +568,30 @@ fn after_any_history_a_new_check_in_leans_without_bursts() {
     }
 }
 
-/// Over three years, no week's three prompts share one angle while another
-/// could be offered, and every component still comes round.
+/// Over three years, a week's three prompts share one angle only when the
+/// third side has no component whose next prompt has another (its prompts
+/// then keep their order): across ten journals (each with its own order),
+/// such weeks stay rare. With every side choosing alone, 8 of 156 weeks in
+/// one journal had three prompts of one angle.
 #[test]
-fn a_weeks_three_prompts_do_not_all_share_one_angle() {
-    let mut journal = Journal::open_in_memory().unwrap();
-    let start = day("2023-01-02");
-    let mut same = Vec::new();
-    for i in 0..156 {
-        let week = start + Days::new(7 * i);
-        let prompts = kept(&mut journal, week);
-        let angles: Vec<_> = prompts.iter().map(|p| p.prompt.angle).collect();
-        if angles[0] == angles[1] && angles[1] == angles[2] {
-            same.push(week);
+fn a_weeks_three_prompts_seldom_share_one_angle() {
+    let mut same = 0;
+    for _ in 0..10 {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let start = day("2023-01-02");
+        for i in 0..156 {
+            let prompts = kept(&mut journal, start + Days::new(7 * i));
+            let angles: Vec<_> = prompts.iter().map(|p| p.prompt.angle).collect();
+            if angles[0] == angles[1] && angles[1] == angles[2] {
+                same += 1;
+            }
         }
     }
-    assert!(same.is_empty(), "weeks with one angle thrice: {same:?}");
+    eprintln!("weeks with one angle thrice, in 1,560: {same}");
+    assert!(
+        same <= 10,
+        "{same} of 1,560 weeks had three prompts of one angle"
+    );
 }
 
 /// A prompt of one's own added after a long history comes up once, on the
