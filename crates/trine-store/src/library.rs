@@ -175,6 +175,12 @@ pub struct Library {
     /// The prompts.
     #[serde(rename = "prompt")]
     pub prompts: Vec<PromptDef>,
+    /// Prompts the library no longer offers (a near-duplicate rewritten, a
+    /// question replaced). Journals keep them, marked retired, so that old
+    /// entries still show the question they answered; their ids are never
+    /// used again.
+    #[serde(rename = "retired", default)]
+    pub retired: Vec<PromptDef>,
 }
 
 impl Library {
@@ -186,7 +192,8 @@ impl Library {
     }
 
     /// Checks the library's own rules: every side once, components on known
-    /// sides, unique ids, every prompt on a known component.
+    /// sides, unique ids (a retired id included), every prompt on a known
+    /// component.
     pub fn check(&self) -> Result<(), String> {
         let sides: HashSet<Side> = self.sides.iter().map(|s| s.key).collect();
         if sides.len() != 3 || self.sides.len() != 3 {
@@ -199,9 +206,23 @@ impl Library {
             }
         }
         let mut ids = HashSet::new();
+        for retired in &self.retired {
+            if !ids.insert(retired.id.as_str()) {
+                return Err(format!("retired prompt {} is listed twice", retired.id));
+            }
+            if !keys.contains(retired.component.as_str()) {
+                return Err(format!(
+                    "retired prompt {} names an unknown component {}",
+                    retired.id, retired.component
+                ));
+            }
+        }
         for prompt in &self.prompts {
             if !ids.insert(prompt.id.as_str()) {
-                return Err(format!("prompt {} is listed twice", prompt.id));
+                return Err(format!(
+                    "prompt {} is listed twice (a retired id is never used again)",
+                    prompt.id
+                ));
             }
             if !keys.contains(prompt.component.as_str()) {
                 return Err(format!(

@@ -11,8 +11,10 @@
 //! Within a component, the prompt offered longest ago (never, first) comes
 //! next, so no prompt repeats before the component's others were used and a
 //! new or unarchived prompt takes one turn, not a run of them. (That a
-//! week's three prompts do not all share one angle is the store's part:
-//! it passes over a component whose next prompt would make it so.)
+//! week's three prompts never all share one angle is the store's part: it
+//! passes over a component whose next prompt would make it so, or, when
+//! every component's would, takes the first one's next prompt of another
+//! angle. Prompts the library retired are never candidates.)
 //!
 //! Ties are broken by a hash of the journal's own salt, the week and the
 //! candidate, so the order differs between journals but never between two

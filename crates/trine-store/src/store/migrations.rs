@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_triangle.sql"),
     include_str!("migrations/0003_search_index.sql"),
     include_str!("migrations/0004_situations.sql"),
+    include_str!("migrations/0005_retired_prompts.sql"),
 ];
 
 /// The newest schema version this build knows.

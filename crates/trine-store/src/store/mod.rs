@@ -514,6 +514,8 @@ mod tests_reflections;
 #[cfg(test)]
 mod tests_replacement;
 #[cfg(test)]
+mod tests_retired;
+#[cfg(test)]
 mod tests_search;
 #[cfg(test)]
 mod tests_situations;

@@ -136,6 +136,8 @@ impl Journal {
     }
 
     /// Prompts, built-in first, by component; archived ones only if asked.
+    /// Prompts the library retired are never listed ([`Journal::prompt`]
+    /// still finds them, for the entries that answered them).
     pub fn prompts(&self, component: Option<&str>, include_archived: bool) -> Result<Vec<Prompt>> {
         if let Some(key) = component {
             find_component(&self.conn, key)?;
@@ -143,14 +145,14 @@ impl Journal {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {PROMPT_COLUMNS} FROM prompts p JOIN components c ON c.key = p.component \
              JOIN sides s ON s.key = c.side \
-             WHERE (?1 IS NULL OR p.component = ?1) AND (?2 OR p.archived = 0) \
+             WHERE (?1 IS NULL OR p.component = ?1) AND (?2 OR p.archived = 0) AND p.retired = 0 \
              ORDER BY s.position, c.position, p.origin, p.id"
         ))?;
         let rows = stmt.query_map(params![component, include_archived], prompt_from_row)?;
         rows.map(|r| r?).collect()
     }
 
-    /// One prompt by id, archived or not.
+    /// One prompt by id, archived or retired or not.
     pub fn prompt(&self, id: &str) -> Result<Prompt> {
         find_prompt(&self.conn, id)
     }
@@ -370,7 +372,7 @@ pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<(
             "INSERT INTO prompts (id, component, text, hint, origin, archived, angle, library_version, created_utc, situations) \
              VALUES (?1, ?2, ?3, ?4, 'builtin', 0, ?5, ?6, ?7, ?8) \
              ON CONFLICT (id) DO UPDATE SET text = excluded.text, hint = excluded.hint, angle = excluded.angle, \
-             situations = excluded.situations \
+             situations = excluded.situations, retired = 0 \
              WHERE origin = 'builtin'",
             params![
                 prompt.id,
@@ -383,6 +385,51 @@ pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<(
                 situations_to_store(&prompt.fits())
             ],
         )?;
+    }
+    // A retired prompt keeps the words the journal has (the ones its
+    // entries answered); a journal that never had it gets them from the
+    // library, for entries imported from one that did.
+    for prompt in &library.retired {
+        tx.execute(
+            "INSERT INTO prompts (id, component, text, hint, origin, archived, angle, library_version, created_utc, situations, retired) \
+             VALUES (?1, ?2, ?3, ?4, 'builtin', 0, ?5, ?6, ?7, ?8, 1) \
+             ON CONFLICT (id) DO UPDATE SET retired = 1 WHERE origin = 'builtin'",
+            params![
+                prompt.id,
+                prompt.component,
+                prompt.text,
+                prompt.hint,
+                prompt.angle.as_str(),
+                library.library_version,
+                now,
+                situations_to_store(&prompt.fits())
+            ],
+        )?;
+    }
+    // A built-in prompt the library no longer names at all is retired too.
+    let current: Vec<&str> = library.prompts.iter().map(|p| p.id.as_str()).collect();
+    let mut stmt = tx.prepare("SELECT id FROM prompts WHERE origin = 'builtin' AND retired = 0")?;
+    let builtin: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    for id in builtin.iter().filter(|id| !current.contains(&id.as_str())) {
+        tx.execute("UPDATE prompts SET retired = 1 WHERE id = ?1", [id])?;
+    }
+    // A week not written in yet that was drawn a prompt now retired draws
+    // again on its next look.
+    let mut stmt = tx.prepare(
+        "SELECT DISTINCT w.week_start FROM week_prompts w JOIN prompts p ON p.id = w.prompt_id \
+         WHERE p.retired = 1",
+    )?;
+    let weeks: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    for week in weeks {
+        if let Ok(week) = chrono::NaiveDate::parse_from_str(&week, "%Y-%m-%d") {
+            super::weeks::forget_unwritten_draw(&tx, week)?;
+        }
     }
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -332,6 +332,7 @@ fn offer(
                     AND o.week_start < ?2 AND o.week_start >= ?3) \
              FROM components c WHERE c.side = ?1 \
              AND EXISTS (SELECT 1 FROM prompts p WHERE p.component = c.key AND p.archived = 0 \
+                 AND p.retired = 0 \
                  AND (?4 IS NULL OR p.situations IS NULL \
                       OR instr(',' || p.situations || ',', ',' || ?4 || ',') > 0)) \
              ORDER BY c.position",
@@ -373,22 +374,39 @@ fn offer(
         order.extend(components.iter().filter(|c| &c.key == key));
     }
     order.extend(rotation::rank_components(&components, week, &salt));
-    // The first choice whose prompt does not give the week a third prompt
-    // of the same angle; failing that, the first choice.
-    let mut first: Option<(String, String)> = None;
+    // The first choice whose next prompt does not give the week a third
+    // prompt of one angle; failing that, the first choice's least recent
+    // prompt of another angle (a swap keeps to its component when it can);
+    // only when no component has one, the first choice as it is.
+    let same_angle = |p: &PromptCandidate| avoid_angle.is_some() && p.angle == avoid_angle;
+    let mut chosen: Option<(String, String)> = None;
+    let mut other_angle: Option<(String, String)> = None;
+    let mut as_it_is: Option<(String, String)> = None;
     for component in order {
         let candidates = prompt_candidates(tx, &component.key, instead_of, situation.as_deref())?;
-        let Some(choice) = rotation::choose_prompt(&candidates, week, &salt) else {
+        let Some(next) = rotation::choose_prompt(&candidates, week, &salt) else {
             continue;
         };
-        let pick = (choice.id.clone(), component.key.clone());
-        let same_angle = avoid_angle.is_some() && choice.angle == avoid_angle;
-        if swap_component.as_deref() == Some(component.key.as_str()) || !same_angle {
-            first = Some(pick);
+        if !same_angle(next) {
+            chosen = Some((next.id.clone(), component.key.clone()));
             break;
         }
-        first.get_or_insert(pick);
+        let others: Vec<PromptCandidate> = candidates
+            .iter()
+            .filter(|p| !same_angle(p))
+            .cloned()
+            .collect();
+        if let Some(other) = rotation::choose_prompt(&others, week, &salt) {
+            let pick = (other.id.clone(), component.key.clone());
+            if swap_component.as_deref() == Some(component.key.as_str()) {
+                chosen = Some(pick);
+                break;
+            }
+            other_angle.get_or_insert(pick);
+        }
+        as_it_is.get_or_insert((next.id.clone(), component.key.clone()));
     }
+    let first = chosen.or(other_angle).or(as_it_is);
     if let Some((id, component)) = first {
         tx.execute(
             "INSERT INTO week_prompts (week_start, side, prompt_id) VALUES (?1, ?2, ?3) \
@@ -416,7 +434,8 @@ fn prompt_candidates(
     let mut stmt = tx.prepare_cached(
         "SELECT p.id, count(o.seq), max(o.week_start), p.angle FROM prompts p \
          LEFT JOIN prompt_offers o ON o.prompt_id = p.id \
-         WHERE p.component = ?1 AND p.archived = 0 AND (?2 IS NULL OR p.id != ?2) \
+         WHERE p.component = ?1 AND p.archived = 0 AND p.retired = 0 \
+         AND (?2 IS NULL OR p.id != ?2) \
          AND (?3 IS NULL OR p.situations IS NULL \
               OR instr(',' || p.situations || ',', ',' || ?3 || ',') > 0) \
          GROUP BY p.id",
