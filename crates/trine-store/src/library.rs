@@ -421,6 +421,111 @@ mod tests {
     }
 
     #[test]
+    fn openers_vary() {
+        let mut openers: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for prompt in &builtin().prompts {
+            let opening = prompt
+                .text
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            openers.entry(opening).or_default().push(&prompt.id);
+        }
+        for (opening, ids) in openers {
+            assert!(ids.len() <= 3, "{ids:?} all open with {opening:?}");
+        }
+    }
+
+    /// A prompt that asks about something that may not have happened this
+    /// week ("Was there a moment...", "When did you...") has a hint with a
+    /// way out for the week it did not: a sentence starting with "If".
+    #[test]
+    fn a_prompt_that_presumes_an_event_offers_a_way_out() {
+        const PRESUMING: [&str; 11] = [
+            "was there",
+            "when did",
+            "think of a",
+            "who did",
+            "whom did",
+            "who in",
+            "what did someone",
+            "where did you",
+            "recall",
+            "describe a",
+            "name one time",
+        ];
+        // These ask for a comparison or a choice that every week holds
+        // ("where was it easy, and where hard?"), so they presume nothing.
+        const ALWAYS_ANSWERABLE: [&str; 6] = [
+            "confidence-05",
+            "seen-04",
+            "values-03",
+            "voice-04",
+            "voice-07",
+            "voice-19",
+        ];
+        let mut checked = 0;
+        for prompt in &builtin().prompts {
+            let text = prompt.text.to_lowercase();
+            if !PRESUMING.iter().any(|p| text.starts_with(p))
+                || ALWAYS_ANSWERABLE.contains(&prompt.id.as_str())
+            {
+                continue;
+            }
+            checked += 1;
+            let hint = prompt.hint.as_deref().unwrap_or_default();
+            let way_out = hint.starts_with("If ")
+                || [". If ", "? If ", "! If "].iter().any(|s| hint.contains(s));
+            assert!(
+                way_out,
+                "{} presumes an event but its hint offers no way out: {hint:?}",
+                prompt.id
+            );
+        }
+        assert!(checked >= 30, "only {checked} prompts were checked");
+    }
+
+    /// The near-duplicates a careful read found (the same question in other
+    /// words) stay retired: each group keeps one prompt on offer.
+    #[test]
+    fn the_near_duplicates_found_by_reading_stay_retired() {
+        const GROUPS: [&[&str]; 20] = [
+            &["identity-01", "seen-03"],
+            &["regulation-01", "regulation-14"],
+            &["regulation-09", "regulation-11"],
+            &["regulation-02", "regulation-06"],
+            &["confidence-02", "confidence-06"],
+            &["confidence-10", "seen-11"],
+            &["seen-02", "valued-03"],
+            &["seen-09", "valued-09", "seen-11"],
+            &["known-12", "known-13"],
+            &["valued-04", "valued-12"],
+            &["values-04", "values-09", "values-14"],
+            &["values-05", "values-06"],
+            &["values-03", "values-10"],
+            &["known-03", "voice-03"],
+            &["identity-03", "voice-05"],
+            &["valued-10", "community-11"],
+            &["community-07", "community-10"],
+            &["community-02", "community-04"],
+            &["voice-11", "voice-14"],
+            &["confidence-09", "voice-06", "voice-13"],
+        ];
+        let library = builtin();
+        let offered: HashSet<&str> = library.prompts.iter().map(|p| p.id.as_str()).collect();
+        let retired: HashSet<&str> = library.retired.iter().map(|p| p.id.as_str()).collect();
+        for group in GROUPS {
+            let on_offer: Vec<&&str> = group.iter().filter(|id| offered.contains(**id)).collect();
+            assert_eq!(on_offer.len(), 1, "{group:?}: {on_offer:?} are all offered");
+            for id in group.iter().filter(|id| !offered.contains(**id)) {
+                assert!(retired.contains(id), "{id} is kept among the retired");
+            }
+        }
+    }
+
+    #[test]
     fn a_broken_library_is_refused_with_the_reason() {
         let err = Library::parse("library_version = 1\nside = []\ncomponent = []\nprompt = []")
             .unwrap_err();

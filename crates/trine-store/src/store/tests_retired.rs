@@ -88,7 +88,7 @@ fn a_new_journal_knows_the_retired_words_without_offering_them() {
         .unwrap();
     triangle::seed_library(&mut journal.conn, &library).unwrap();
     let retired = journal.prompt("identity-02").unwrap();
-    assert_eq!(retired.text, library.retired[0].text);
+    assert_eq!(retired.text, library.retired.last().unwrap().text);
     assert!(journal
         .prompts(Some("professional_identity"), true)
         .unwrap()
@@ -114,7 +114,7 @@ fn a_built_in_prompt_the_library_no_longer_names_is_retired_too() {
 #[test]
 fn a_retired_id_is_never_used_again() {
     let mut library = retiring("community-01");
-    let mut again = library.retired[0].clone();
+    let mut again = library.retired.last().unwrap().clone();
     again.text = "A different question under the old id?".into();
     library.prompts.push(again);
     let err = library.check().unwrap_err();
