@@ -19,7 +19,7 @@ use trine_app::store::{Answer, ListQuery, NewCheckIn, ReflectionUpdate, SearchOr
 use trine_app::views::{
     AppSettings, CheckinView, EntryPage, EntryView, RatingValues, SearchPage, ThisWeek, TrendsView,
 };
-use trine_app::{EntryEdit, EntryKind, NewEntry, Ratings, Side};
+use trine_app::{EntryEdit, EntryKind, NewEntry, Side};
 use uuid::Uuid;
 
 use crate::{CommandError, JournalState};
@@ -71,8 +71,9 @@ pub struct AnswerInput {
 }
 
 /// Saves (autosaves) the week's reflection: the answers given (an empty,
-/// unskipped answer clears the side), all three ratings (unset = not
-/// rated) and the note.
+/// unskipped answer clears the side), the ratings (unset = not rated; the
+/// confidence rating is kept while it is turned off), the note and how
+/// last week's planned step went.
 #[tauri::command(async)]
 pub fn save_reflection(
     journal: State<'_, JournalState>,
@@ -80,6 +81,7 @@ pub fn save_reflection(
     answers: Vec<AnswerInput>,
     ratings: RatingValues,
     note: Option<String>,
+    follow_up: Option<String>,
 ) -> Reply<ThisWeek> {
     journal.with(|j| {
         let week = trine_app::clock::week_of(j, week)?;
@@ -99,19 +101,23 @@ pub fn save_reflection(
                 )
             })
             .collect();
-        let ratings = Ratings::checked(
-            ratings.seen.map(i64::from),
-            ratings.known.map(i64::from),
-            ratings.valued.map(i64::from),
-        )?;
+        let mut ratings = ratings.checked()?;
+        if ratings.confident.is_none() && !j.settings()?.confident_rating {
+            // The screen asks no confidence while the rating is off: one
+            // given before (or from the CLI) stays.
+            ratings.confident = j
+                .reflection_for_week(week)?
+                .and_then(|r| r.ratings.confident);
+        }
         j.save_reflection(
             week,
             ReflectionUpdate {
                 answers,
                 ratings,
-                // The screen sends all three; one left unset is "not rated".
+                // The screen sends them all; one left unset is "not rated".
                 replace_ratings: true,
                 note,
+                follow_up,
             },
         )?;
         j.week_view(week, today())

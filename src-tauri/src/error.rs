@@ -253,6 +253,12 @@ mod tests {
             },
             ValidationError::BackupTakesNoSelection,
             ValidationError::UnknownSituation("retired".into()),
+            ValidationError::NothingPlanned(day),
+            ValidationError::BadChoice {
+                field: "confidence rating",
+                value: "maybe".into(),
+                expected: "on or off",
+            },
         ];
         all.extend(invalid.into_iter().map(Error::from));
         all
@@ -329,10 +335,12 @@ mod tests {
                 ValidationError::QueryTooLong { .. } => 51,
                 ValidationError::BackupTakesNoSelection => 52,
                 ValidationError::UnknownSituation(_) => 53,
+                ValidationError::NothingPlanned(_) => 54,
+                ValidationError::BadChoice { .. } => 55,
             },
         }
     }
-    const VARIANTS: usize = 54;
+    const VARIANTS: usize = 56;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

@@ -108,8 +108,7 @@ fn seed_a_lived_in_journal(sandbox: &Sandbox) {
                     ),
                 )],
                 ratings: Ratings::checked(Some(6), None, None).unwrap(),
-                note: None,
-                replace_ratings: false,
+                ..ReflectionUpdate::default()
             },
         )
         .unwrap();

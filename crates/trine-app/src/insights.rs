@@ -310,6 +310,7 @@ mod tests {
             seen: m(seen),
             known: m(known),
             valued: m(valued),
+            confident: None,
             rated_entries: 1,
         }
     }

@@ -34,9 +34,9 @@ pub use trine_store::{
     backup, before_unlock, error, figure, library, model, paths, rotation, store, time, week,
 };
 pub use trine_store::{
-    Entry, EntryEdit, EntryKind, Error, Fix, ImportError, Journal, ListQuery, Location, NewEntry,
-    OpenError, Rating, Ratings, Result, Section, Side, Situation, StorageError, ValidationError,
-    ALL_FIXES,
+    Entry, EntryEdit, EntryKind, Error, Fix, FollowUp, ImportError, Journal, ListQuery, Location,
+    NewEntry, OpenError, Rating, Ratings, Result, Section, Side, Situation, StorageError,
+    ValidationError, ALL_FIXES,
 };
 
 /// The extension traits that give [`Journal`] its application methods

@@ -60,6 +60,16 @@ pub fn rating_question(situation: Option<Situation>, word: &str) -> String {
     }
 }
 
+/// The question for the optional fourth rating, as the CLI asks it.
+pub const CONFIDENT_QUESTION: &str = "This week, how confident did you feel in your direction?";
+
+/// Whether to offer the fourth rating (how confident I felt in my
+/// direction): for a person in transition (new in a role, looking, between
+/// roles or changing fields) who has not turned it on yet.
+pub fn offer_confident_rating(situation: Option<Situation>, on: bool) -> bool {
+    !on && situation.is_some_and(|s| s.is_transition())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +87,28 @@ mod tests {
                 "{choice:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_confidence_rating_is_offered_in_a_transition_until_it_is_on() {
+        for situation in [
+            Situation::NewRole,
+            Situation::Looking,
+            Situation::Between,
+            Situation::ChangingFields,
+        ] {
+            assert!(
+                offer_confident_rating(Some(situation), false),
+                "{situation}"
+            );
+            assert!(
+                !offer_confident_rating(Some(situation), true),
+                "{situation}"
+            );
+        }
+        assert!(!offer_confident_rating(Some(Situation::Working), false));
+        assert!(!offer_confident_rating(Some(Situation::Freelance), false));
+        assert!(!offer_confident_rating(None, false));
     }
 
     #[test]

@@ -26,7 +26,14 @@ fn rich_journal() -> Journal {
                 prompt_id: Some("seen-01".into()),
                 text: "Named in the retro.".into(),
             }],
-            ratings: Ratings::checked(Some(8), None, Some(6)).unwrap(),
+            ratings: Ratings::checked(Some(8), None, Some(6))
+                .unwrap()
+                .with_confident(Some(7))
+                .unwrap(),
+            follow_up: Some(trine_store::FollowUp {
+                planned: "Ask for the demo slot.\n\nAnd book the room.".into(),
+                answer: "Asked; *got it*: \"yes\"".into(),
+            }),
             tags: vec!["retro".into()],
             created: Some(
                 chrono::DateTime::parse_from_rfc3339("2026-03-29T01:30:00+02:00").unwrap(),
@@ -264,7 +271,7 @@ fn sharing_journal() -> Journal {
                 prompt_id: Some("seen-01".into()),
                 text: "Named in the retro.".into(),
             }],
-            ratings: rated(8, 7, 9),
+            ratings: rated(8, 7, 9).with_confident(Some(6)).unwrap(),
             created: at("2026-11-12T19:00:00+01:00"),
             ..NewEntry::note("", "A steady week.")
         })
@@ -345,13 +352,14 @@ fn the_csv_has_one_row_per_rated_week_without_private_ratings() {
             "known",
             "valued",
             "rated_entries",
-            "note"
+            "note",
+            "confident"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(
         rows[0],
-        vec!["2026-W45", "2026-11-02", "6", "5", "4", "1", ""],
+        vec!["2026-W45", "2026-11-02", "6", "5", "4", "1", "", ""],
         "the private 1/1/1 is not averaged in"
     );
     assert_eq!(
@@ -363,7 +371,8 @@ fn the_csv_has_one_row_per_rated_week_without_private_ratings() {
             "7",
             "9",
             "1",
-            "A steady week."
+            "A steady week.",
+            "6"
         ]
     );
     let (all, _) = journal
@@ -429,7 +438,7 @@ fn the_html_report_is_self_contained_inert_and_holds_only_the_selection() {
         html.contains("private entries left out"),
         "the cover says what was chosen"
     );
-    assert!(html.contains("felt seen 8/10, known 7/10, valued 9/10"));
+    assert!(html.contains("felt seen 8/10, known 7/10, valued 9/10, confident 6/10"));
     let no_charts = export_html(
         &journal,
         &ExportSelection {
@@ -441,6 +450,36 @@ fn the_html_report_is_self_contained_inert_and_holds_only_the_selection() {
     );
     assert_eq!(no_charts.unwrap(), 3);
     assert!(!std::fs::read_to_string(&path).unwrap().contains("<svg"));
+}
+
+#[test]
+fn the_reports_show_last_weeks_step_and_how_it_went() {
+    let dir = TempDir::new().unwrap();
+    let journal = rich_journal();
+    let path = dir.path().join("report.html");
+    export_html(
+        &journal,
+        &ExportSelection::default(),
+        &path,
+        &report_figures,
+    )
+    .unwrap();
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        html.contains("Last week's step"),
+        "the follow-up has its heading"
+    );
+    assert!(html.contains("Planned: Ask for the demo slot."));
+    assert!(
+        html.contains("Asked; <em>got it</em>: &quot;yes&quot;")
+            || html.contains("Asked; <em>got it</em>: \"yes\""),
+        "the answer is rendered Markdown"
+    );
+    let md = dir.path().join("report.md");
+    export_markdown_single(&journal.select(&ExportSelection::default()).unwrap().0, &md).unwrap();
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("### Last week's step"));
+    assert!(text.contains("> Ask for the demo slot.\n>\n> And book the room."));
 }
 
 /// A full backup whose settings would keep a single backup and turn the

@@ -16,7 +16,7 @@ use trine_store::store::{Journal, ListQuery, SearchHit, SearchOrder, WeekStatus}
 
 pub use crate::app_settings::{AppSettings, Theme, DEFAULT_LOCK_AFTER_SECONDS};
 
-/// The three ratings as plain numbers.
+/// The ratings as plain numbers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatingValues {
     /// How seen, 1 to 10.
@@ -25,6 +25,9 @@ pub struct RatingValues {
     pub known: Option<u8>,
     /// How valued, 1 to 10.
     pub valued: Option<u8>,
+    /// How confident in my direction, 1 to 10 (the optional fourth rating).
+    #[serde(default)]
+    pub confident: Option<u8>,
 }
 
 impl From<Ratings> for RatingValues {
@@ -33,8 +36,32 @@ impl From<Ratings> for RatingValues {
             seen: r.seen.map(|v| v.get()),
             known: r.known.map(|v| v.get()),
             valued: r.valued.map(|v| v.get()),
+            confident: r.confident.map(|v| v.get()),
         }
     }
+}
+
+impl RatingValues {
+    /// The values as checked ratings; one out of range is refused with
+    /// its name.
+    pub fn checked(self) -> Result<Ratings> {
+        Ok(Ratings::checked(
+            self.seen.map(i64::from),
+            self.known.map(i64::from),
+            self.valued.map(i64::from),
+        )
+        .and_then(|r| r.with_confident(self.confident.map(i64::from)))?)
+    }
+}
+
+/// Follow-through on the week's screen: the step last week planned and
+/// how it went, so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUpView {
+    /// The step as planned (plain text for `textContent`).
+    pub planned: String,
+    /// How it went, as written so far; empty if not yet.
+    pub answer: String,
 }
 
 /// One side of this week's reflection: its prompt and what is written.
@@ -86,6 +113,15 @@ pub struct ThisWeek {
     pub situation: Option<trine_store::Situation>,
     /// The heading over the ratings, worded for that situation.
     pub ratings_heading: String,
+    /// Whether the week asks the fourth rating, how confident I felt in my
+    /// direction.
+    pub confident_rating: bool,
+    /// Whether to offer turning that rating on (a person in transition who
+    /// has not).
+    pub offer_confident_rating: bool,
+    /// Last week's planned step and how it went, when last week's
+    /// reflection answered a next-step prompt.
+    pub follow_up: Option<FollowUpView>,
 }
 
 /// A line in the Journal list.
@@ -253,6 +289,17 @@ impl Screens for Journal {
         let situation = self
             .situation_on((week + Days::new(6)).min(today.max(week)))?
             .map(|s| s.situation);
+        let confident_rating = self.settings()?.confident_rating;
+        let follow_up = match reflection.as_ref().and_then(|r| r.follow_up.clone()) {
+            Some(kept) => Some(FollowUpView {
+                planned: kept.planned,
+                answer: kept.answer,
+            }),
+            None => self.planned_step(week)?.map(|planned| FollowUpView {
+                planned,
+                answer: String::new(),
+            }),
+        };
         let sides = prompts
             .into_iter()
             .map(|(side, prompt)| {
@@ -287,6 +334,12 @@ impl Screens for Journal {
             looking_back: Vec::new(),
             situation,
             ratings_heading: crate::situations::ratings_heading(situation),
+            confident_rating,
+            offer_confident_rating: crate::situations::offer_confident_rating(
+                situation,
+                confident_rating,
+            ),
+            follow_up,
         })
     }
 
@@ -458,7 +511,7 @@ mod tests {
                     ],
                     ratings: Ratings::checked(Some(7), None, None).unwrap(),
                     note: Some("note".into()),
-                    replace_ratings: false,
+                    ..ReflectionUpdate::default()
                 },
             )
             .unwrap();
@@ -475,7 +528,8 @@ mod tests {
             RatingValues {
                 seen: Some(7),
                 known: None,
-                valued: None
+                valued: None,
+                confident: None
             }
         );
         assert_eq!(
@@ -483,7 +537,8 @@ mod tests {
             RatingValues {
                 seen: Some(4),
                 known: Some(5),
-                valued: Some(6)
+                valued: Some(6),
+                confident: None
             }
         );
         assert_eq!(view.note, "note");

@@ -225,6 +225,7 @@ fn charts(c: &mut Criterion) {
                 seen: m(3),
                 known: m(7),
                 valued: m(9),
+                confident: None,
                 rated_entries: 1,
             }
         })

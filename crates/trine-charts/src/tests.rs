@@ -22,6 +22,7 @@ fn rated(
         seen: m(seen),
         known: m(known),
         valued: m(valued),
+        confident: None,
         rated_entries: 1,
     }
 }

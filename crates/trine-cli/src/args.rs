@@ -116,7 +116,7 @@ pub enum Command {
     Stats(StatsArgs),
     /// Show or change the journal's settings (shared with the app).
     #[command(
-        after_help = "Examples:\n  trine settings\n  trine settings --first-day sunday\n  trine settings --situation looking"
+        after_help = "Examples:\n  trine settings\n  trine settings --first-day sunday\n  trine settings --situation looking\n  trine settings --confident-rating on"
     )]
     Settings {
         /// The day weeks start on (monday to sunday). Saved reflections keep their weeks.
@@ -129,6 +129,10 @@ pub enum Command {
         /// kept.
         #[arg(long, value_name = "KEY")]
         situation: Option<String>,
+        /// Rate each week how confident you felt in your direction, beside
+        /// seen, known and valued (off by default).
+        #[arg(long, value_name = "on|off")]
+        confident_rating: Option<String>,
     },
     /// Move an entry to the bin (undo with `undelete`).
     #[command(after_help = "Examples:\n  trine delete 0193f0a2-7c1e-7d40-9a55-2b1f3c4d5e6f")]
@@ -236,12 +240,17 @@ pub struct RatingFlags {
     /// How valued you felt, 1 to 10.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub valued: Option<i64>,
+    /// How confident you felt in your direction, 1 to 10 (the optional
+    /// fourth rating; see `trine settings --confident-rating`).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub confident: Option<i64>,
 }
 
 impl RatingFlags {
     /// The ratings, checked; an error names the flag at fault.
     pub fn checked(&self) -> trine_app::Result<trine_app::Ratings> {
         trine_app::Ratings::checked(self.seen, self.known, self.valued)
+            .and_then(|r| r.with_confident(self.confident))
             .map_err(crate::commands::flag_name)
     }
 }
@@ -284,6 +293,9 @@ pub struct RateArgs {
     /// How valued you felt, 1 to 10.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub valued: i64,
+    /// How confident you felt in your direction, 1 to 10 (optional).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub confident: Option<i64>,
     /// The week: 2026-W48 or any date in it; this week by default.
     #[arg(long, value_name = "WEEK")]
     pub week: Option<String>,
@@ -332,6 +344,10 @@ pub struct ReflectArgs {
     /// An optional note for the week.
     #[arg(long)]
     pub note: Option<String>,
+    /// How last week's planned step went (shown as "Last week you
+    /// planned: ..."); an empty text removes the answer.
+    #[arg(long, value_name = "TEXT")]
+    pub follow_up: Option<String>,
 }
 
 /// `trine checkin`.

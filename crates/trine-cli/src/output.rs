@@ -34,7 +34,7 @@ pub fn week_phrase(week: NaiveDate) -> String {
 
 /// "seen 7 · known 6 · valued 8", leaving out what is not set.
 pub fn ratings_text(r: &Ratings) -> String {
-    [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
+    r.named()
         .iter()
         .filter_map(|(name, v)| v.map(|v| format!("{name} {}", v.get())))
         .collect::<Vec<_>>()

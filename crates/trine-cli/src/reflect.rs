@@ -22,7 +22,8 @@ pub fn reflect(journal: &mut Journal, args: ReflectArgs, out: &Printer) -> Resul
     let non_interactive = given.iter().any(|a| a.is_some())
         || !args.skip.is_empty()
         || !ratings.is_empty()
-        || args.note.is_some();
+        || args.note.is_some()
+        || args.follow_up.is_some();
     let entry = if non_interactive {
         let mut answers = Vec::new();
         for (side, text) in Side::ALL.into_iter().zip(given) {
@@ -40,6 +41,7 @@ pub fn reflect(journal: &mut Journal, args: ReflectArgs, out: &Printer) -> Resul
                 ratings,
                 note: args.note,
                 replace_ratings: false,
+                follow_up: args.follow_up,
             },
         )?
     } else {
@@ -86,9 +88,38 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_app::E
     let prompts = journal.week_prompts(week)?;
     let status = journal.week_status(week, today())?;
     say!("The week of {} · {}", week_phrase(week), status.label());
-    say!("Three questions, one for each side of the triangle, then three ratings.");
+    let confident = journal.settings()?.confident_rating;
+    say!(
+        "Three questions, one for each side of the triangle, then {} ratings.",
+        if confident { "four" } else { "three" }
+    );
     say!("End an answer with an empty line. Enter alone (or `skip`) skips a side; Ctrl-D stops, keeping what you wrote.");
     let mut entry = None;
+    if let Some(planned) = journal.planned_step(week)? {
+        say!();
+        say!("Last week you planned: {}", planned.replace('\n', "\n  "));
+        let saved = journal
+            .reflection_for_week(week)?
+            .and_then(|r| r.follow_up)
+            .filter(|f| !f.answer.is_empty());
+        if let Some(saved) = &saved {
+            say!("  Saved answer: {}", saved.answer.replace('\n', "\n  "));
+            say!("  (Press Enter to keep it, or write a new one.)");
+        }
+        say!("How did it go? (optional; an empty line ends it)");
+        let Some(answer) = input.lines()? else {
+            return finish(journal, week, entry);
+        };
+        if !answer.trim().is_empty() && answer.trim() != "skip" {
+            entry = Some(journal.save_reflection(
+                week,
+                ReflectionUpdate {
+                    follow_up: Some(answer),
+                    ..ReflectionUpdate::default()
+                },
+            )?);
+        }
+    }
     for p in &prompts {
         say!();
         print_prompt(p);
@@ -122,8 +153,16 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_app::E
     let situation = journal
         .situation_on((week + chrono::Days::new(6)).min(today().max(week)))?
         .map(|s| s.situation);
-    for field in ["seen", "known", "valued"] {
-        let question = trine_app::situations::rating_question(situation, field);
+    let fields: &[&str] = if confident {
+        &["seen", "known", "valued", "confident"]
+    } else {
+        &["seen", "known", "valued"]
+    };
+    for &field in fields {
+        let question = match field {
+            "confident" => trine_app::situations::CONFIDENT_QUESTION.to_string(),
+            _ => trine_app::situations::rating_question(situation, field),
+        };
         let Some(value) = input.rating(&question, 1, 10)? else {
             return finish(journal, week, entry);
         };
@@ -131,7 +170,8 @@ fn ask_reflection(journal: &mut Journal, week: NaiveDate) -> Result<trine_app::E
         let ratings = match field {
             "seen" => Ratings::checked(Some(value), None, None),
             "known" => Ratings::checked(None, Some(value), None),
-            _ => Ratings::checked(None, None, Some(value)),
+            "valued" => Ratings::checked(None, None, Some(value)),
+            _ => Ratings::default().with_confident(Some(value)),
         }?;
         entry = Some(journal.save_reflection(
             week,

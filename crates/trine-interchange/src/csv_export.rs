@@ -10,8 +10,10 @@ use trine_store::week::iso_week_label;
 
 /// Writes one row per week with ratings among `entries`: ISO week, the
 /// week's first day, the mean seen, known and valued (blank when not
-/// rated), how many entries the means rest on, and the week's reflection
-/// note. Returns the number of rows.
+/// rated), how many entries the means rest on, the week's reflection
+/// note, and last, when any chosen week rated it, the mean confidence (the
+/// optional fourth rating; blank in a week not rated). Without it the
+/// columns stay as they always were. Returns the number of rows.
 pub fn export_csv(entries: &[Entry], path: &Path) -> Result<usize> {
     let weeks = weekly_ratings_of(entries);
     let note = |week| {
@@ -21,9 +23,10 @@ pub fn export_csv(entries: &[Entry], path: &Path) -> Result<usize> {
             .map(|e| e.body.clone())
             .unwrap_or_default()
     };
+    let confident = weeks.iter().any(|w| w.confident.is_some());
     atomic::write_file(path, |out| {
         let mut writer = csv::Writer::from_writer(out);
-        writer.write_record([
+        let mut header = vec![
             "iso_week",
             "week_start",
             "seen",
@@ -31,12 +34,16 @@ pub fn export_csv(entries: &[Entry], path: &Path) -> Result<usize> {
             "valued",
             "rated_entries",
             "note",
-        ])?;
+        ];
+        if confident {
+            header.push("confident");
+        }
+        writer.write_record(header)?;
         let cell = |m: Option<trine_store::store::RatingMean>| {
             m.map_or(String::new(), |m| format_mean(m.mean))
         };
         for week in &weeks {
-            writer.write_record([
+            let mut row = vec![
                 iso_week_label(week.week_start),
                 week.week_start.to_string(),
                 cell(week.seen),
@@ -44,7 +51,11 @@ pub fn export_csv(entries: &[Entry], path: &Path) -> Result<usize> {
                 cell(week.valued),
                 week.rated_entries.to_string(),
                 note(week.week_start),
-            ])?;
+            ];
+            if confident {
+                row.push(cell(week.confident));
+            }
+            writer.write_record(row)?;
         }
         writer.flush()?;
         Ok(())

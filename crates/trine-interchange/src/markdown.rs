@@ -32,7 +32,7 @@ pub fn render_markdown(entry: &Entry) -> String {
     let r = entry.ratings;
     if !r.is_empty() {
         out.push_str("ratings:\n");
-        for (name, value) in [("seen", r.seen), ("known", r.known), ("valued", r.valued)] {
+        for (name, value) in r.named() {
             if let Some(v) = value {
                 let _ = writeln!(out, "  {name}: {}", v.get());
             }
@@ -46,6 +46,11 @@ pub fn render_markdown(entry: &Entry) -> String {
                 let _ = writeln!(out, "    prompt_id: {}", quoted(prompt));
             }
         }
+    }
+    if let Some(follow_up) = &entry.follow_up {
+        out.push_str("follow_up:\n");
+        let _ = writeln!(out, "  planned: {}", quoted(&follow_up.planned));
+        let _ = writeln!(out, "  answer: {}", quoted(&follow_up.answer));
     }
     if let Some(source) = &entry.source_id {
         let _ = writeln!(out, "source_id: {}", quoted(source));
@@ -148,7 +153,8 @@ pub fn export_markdown_single(entries: &[Entry], path: &Path) -> Result<usize> {
         );
         let mut meta = vec![entry.created.format("%A %-d %B %Y, %H:%M").to_string()];
         let r = entry.ratings;
-        let ratings: Vec<String> = [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
+        let ratings: Vec<String> = r
+            .named()
             .iter()
             .filter_map(|(n, v)| v.map(|v| format!("{n} {}/10", v.get())))
             .collect();
@@ -180,6 +186,16 @@ pub fn export_markdown_single(entries: &[Entry], path: &Path) -> Result<usize> {
                     section.text.trim_end()
                 }
             );
+        }
+        if let Some(follow_up) = &entry.follow_up {
+            let _ = writeln!(out, "\n### Last week's step\n");
+            let _ = writeln!(out, "Planned:\n");
+            for line in follow_up.planned.trim_end().lines() {
+                let _ = writeln!(out, "{}", format!("> {line}").trim_end());
+            }
+            if !follow_up.answer.is_empty() {
+                let _ = writeln!(out, "\n{}", follow_up.answer.trim_end());
+            }
         }
     }
     atomic::write_file(path, |w| w.write_all(out.as_bytes()))?;

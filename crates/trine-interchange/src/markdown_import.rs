@@ -3,7 +3,7 @@
 //!
 //! Front matter may hold `id`, `title`, `date` / `datetime` / `created`,
 //! `updated`, `tags` (a list or a comma-separated string), `private`,
-//! `ratings`, `kind`, `week`, `sections` and `source_id`; other keys are
+//! `ratings`, `kind`, `week`, `sections`, `follow_up` and `source_id`; other keys are
 //! ignored. Without a title, the file name is the title. A body that starts
 //! with `# <title>` loses that line (Trine writes it); the `## <side>`
 //! headings of declared sections become the sections again. Ratings written
@@ -14,7 +14,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 
-use super::record::RatingsRecord;
+use super::record::{FollowUpRecord, RatingsRecord};
 use super::text::ratings_in;
 use super::{ImportError, Location};
 use trine_store::error::Result;
@@ -38,6 +38,7 @@ struct FrontMatter {
     private: Option<bool>,
     ratings: Option<RatingsRecord>,
     sections: Option<Vec<SectionMeta>>,
+    follow_up: Option<FollowUpRecord>,
     source_id: Option<String>,
 }
 
@@ -209,6 +210,7 @@ fn read_note(file: &Path, text: &str, offset_at: OffsetAt<'_>) -> Result<NewEntr
     let body = body.trim_end().to_string();
     let ratings = match meta.ratings {
         Some(r) => Ratings::checked(r.seen, r.known, r.valued)
+            .and_then(|ratings| ratings.with_confident(r.confident))
             .map_err(|e| problem(file, None, "ratings", e.to_string()))?,
         None => ratings_in(&body),
     };
@@ -232,6 +234,10 @@ fn read_note(file: &Path, text: &str, offset_at: OffsetAt<'_>) -> Result<NewEntr
         tags,
         private: meta.private.unwrap_or(false),
         ratings,
+        follow_up: meta.follow_up.map(|f| trine_store::model::FollowUp {
+            planned: f.planned,
+            answer: f.answer,
+        }),
         created,
         updated,
         deleted: None,

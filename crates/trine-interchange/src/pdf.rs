@@ -154,6 +154,20 @@ pub fn render_pdf(
             }
             layout.gap(6.0);
         }
+        if let Some(follow_up) = &entry.follow_up {
+            layout.paragraph("Last week's step", 11.0, true, INK, 12.0);
+            layout.paragraph(
+                &format!("Planned: {}", follow_up.planned),
+                9.5,
+                false,
+                MUTED,
+                12.0,
+            );
+            if !follow_up.answer.is_empty() {
+                layout.markdown(&follow_up.answer, 12.0);
+            }
+            layout.gap(6.0);
+        }
     }
     draw(layout)
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::moments::{Day, Moment};
 
 use trine_store::error::ValidationError;
-use trine_store::model::{Entry, EntryKind, NewEntry, Ratings, Section};
+use trine_store::model::{Entry, EntryKind, FollowUp, NewEntry, Ratings, Section};
 use trine_store::store::import::ImportItem;
 use trine_store::{ImportError, Location};
 
@@ -24,6 +24,21 @@ pub struct RatingsRecord {
     /// How valued I felt, 1 to 10.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valued: Option<i64>,
+    /// How confident I felt in my direction, 1 to 10 (the optional fourth
+    /// rating).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confident: Option<i64>,
+}
+
+/// Follow-through as JSON: `{"planned": "...", "answer": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpRecord {
+    /// The step as it was planned the week before.
+    pub planned: String,
+    /// How it went (may be empty).
+    #[serde(default)]
+    pub answer: String,
 }
 
 /// An entry as JSON. On output every field is present except those marked
@@ -70,6 +85,10 @@ pub struct EntryRecord {
     /// Self-ratings, 1 to 10 (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratings: Option<RatingsRecord>,
+    /// A reflection's follow-through on last week's planned step: the
+    /// step as planned and how it went (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUpRecord>,
     /// Last changed, RFC 3339 (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<Moment>,
@@ -99,6 +118,11 @@ impl From<&Entry> for EntryRecord {
                 seen: r.seen.map(|v| i64::from(v.get())),
                 known: r.known.map(|v| i64::from(v.get())),
                 valued: r.valued.map(|v| i64::from(v.get())),
+                confident: r.confident.map(|v| i64::from(v.get())),
+            }),
+            follow_up: entry.follow_up.as_ref().map(|f| FollowUpRecord {
+                planned: f.planned.clone(),
+                answer: f.answer.clone(),
             }),
             updated: Some(entry.updated.into()),
             deleted: entry.deleted.map(Moment::from),
@@ -151,12 +175,14 @@ impl EntryRecord {
         };
         let ratings = match self.ratings {
             None => Ratings::default(),
-            Some(r) => Ratings::checked(r.seen, r.known, r.valued).map_err(|e| match &e {
-                ValidationError::RatingOutOfRange { field, .. } => {
-                    problem(&format!("ratings.{field}"), e.clone())
-                }
-                _ => problem("ratings", e.clone()),
-            })?,
+            Some(r) => Ratings::checked(r.seen, r.known, r.valued)
+                .and_then(|ratings| ratings.with_confident(r.confident))
+                .map_err(|e| match &e {
+                    ValidationError::RatingOutOfRange { field, .. } => {
+                        problem(&format!("ratings.{field}"), e.clone())
+                    }
+                    _ => problem("ratings", e.clone()),
+                })?,
         };
         let tags =
             trine_store::model::normalize_tags(&self.tags).map_err(|e| problem("tags", e))?;
@@ -179,6 +205,10 @@ impl EntryRecord {
             tags,
             private: self.private,
             ratings,
+            follow_up: self.follow_up.map(|f| FollowUp {
+                planned: f.planned,
+                answer: f.answer,
+            }),
             created: Some(created),
             updated: self.updated.map(|m| m.resolve(offset_at)),
             deleted: self.deleted.map(|m| m.resolve(offset_at)),

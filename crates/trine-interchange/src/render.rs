@@ -120,6 +120,19 @@ pub fn entry_html(journal: &Journal, entry: &Entry) -> String {
         }
         html.push_str("</section>");
     }
+    if let Some(follow_up) = &entry.follow_up {
+        html.push_str("<section class=\"follow-up\"><h3>Last week's step</h3>");
+        html.push_str(&format!(
+            "<p class=\"prompt\">Planned: {}</p>",
+            escape_html(&follow_up.planned)
+        ));
+        if follow_up.answer.is_empty() {
+            html.push_str("<p class=\"skipped\">Not answered yet.</p>");
+        } else {
+            html.push_str(&markdown_to_html(&follow_up.answer));
+        }
+        html.push_str("</section>");
+    }
     html
 }
 

@@ -154,7 +154,8 @@ pub(crate) fn entry_meta_line(entry: &Entry) -> String {
         ));
     }
     let r = entry.ratings;
-    let ratings: Vec<String> = [("seen", r.seen), ("known", r.known), ("valued", r.valued)]
+    let ratings: Vec<String> = r
+        .named()
         .iter()
         .filter_map(|(n, v)| v.map(|v| format!("{n} {}/10", v.get())))
         .collect();
@@ -173,6 +174,7 @@ pub fn weekly_ratings_of(entries: &[Entry]) -> Vec<WeekRatings> {
         seen: Vec<f64>,
         known: Vec<f64>,
         valued: Vec<f64>,
+        confident: Vec<f64>,
         rated: u32,
     }
     let mut weeks: BTreeMap<NaiveDate, Gathered> = BTreeMap::new();
@@ -182,6 +184,8 @@ pub fn weekly_ratings_of(entries: &[Entry]) -> Vec<WeekRatings> {
         week.seen.extend(r.seen.map(|v| f64::from(v.get())));
         week.known.extend(r.known.map(|v| f64::from(v.get())));
         week.valued.extend(r.valued.map(|v| f64::from(v.get())));
+        week.confident
+            .extend(r.confident.map(|v| f64::from(v.get())));
         week.rated += 1;
     }
     let mean = |values: &[f64]| {
@@ -197,6 +201,7 @@ pub fn weekly_ratings_of(entries: &[Entry]) -> Vec<WeekRatings> {
             seen: mean(&g.seen),
             known: mean(&g.known),
             valued: mean(&g.valued),
+            confident: mean(&g.confident),
             rated_entries: g.rated,
         })
         .collect()

@@ -68,6 +68,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         trine_store::Situation::Looking,
         trine_store::week::parse_date("fixture", "2026-11-02")?,
     )?;
+    // Since schema version 6: the confidence rating and a follow-up on
+    // last week's planned step.
+    journal.create(NewEntry {
+        id: Some("00000000-0000-4000-8000-000000000004".parse()?),
+        kind: Some(trine_store::EntryKind::Reflection),
+        title: "Fixture follow-up".into(),
+        ratings: Ratings::checked(None, None, None)?.with_confident(Some(6))?,
+        follow_up: Some(trine_store::FollowUp {
+            planned: "Send two applications.".into(),
+            answer: "Sent one, and a note to a friend.".into(),
+        }),
+        created: Some(at("2026-12-02T19:00:00+01:00")),
+        ..NewEntry::default()
+    })?;
     drop(journal);
     // Fold the WAL into the main file so the fixture is one file.
     let conn = rusqlite::Connection::open(&out)?;

@@ -238,6 +238,16 @@ pub enum ValidationError {
         /// What was expected, e.g. "date (YYYY-MM-DD)".
         expected: &'static str,
     },
+    /// A setting was given a value outside its few choices.
+    #[error("{field}: {value:?} is not one of the choices ({expected})")]
+    BadChoice {
+        /// The field or option at fault.
+        field: &'static str,
+        /// The text given.
+        value: String,
+        /// The choices, e.g. "on or off".
+        expected: &'static str,
+    },
     /// Two sections were given for the same side of the triangle.
     #[error("the {0} side has two sections; give each side at most one")]
     DuplicateSection(&'static str),
@@ -310,6 +320,13 @@ pub enum ValidationError {
     /// A week already has its reflection.
     #[error("the week of {0} already has a reflection; open it to edit it")]
     ReflectionExists(chrono::NaiveDate),
+    /// A follow-up was answered for a week whose previous week planned no
+    /// next step.
+    #[error(
+        "the week before {0} planned no next step, so there is nothing to follow up; \
+         write how it went in the note instead"
+    )]
+    NothingPlanned(chrono::NaiveDate),
     /// A number setting was out of its range.
     #[error("{field} must be from {min} to {max}, not {value}")]
     OutOfRange {

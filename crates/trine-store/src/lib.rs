@@ -35,5 +35,7 @@ pub mod week;
 pub use error::{
     Error, Fix, ImportError, Location, OpenError, Result, StorageError, ValidationError, ALL_FIXES,
 };
-pub use model::{Entry, EntryEdit, EntryKind, NewEntry, Rating, Ratings, Section, Side, Situation};
+pub use model::{
+    Entry, EntryEdit, EntryKind, FollowUp, NewEntry, Rating, Ratings, Section, Side, Situation,
+};
 pub use store::{Journal, ListQuery};

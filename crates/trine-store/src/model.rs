@@ -127,6 +127,19 @@ impl Situation {
     pub fn has_workplace(self) -> bool {
         matches!(self, Situation::Working | Situation::NewRole)
     }
+
+    /// Whether the person is in a career transition (new in a role,
+    /// looking, between roles, changing fields): Trine then offers the
+    /// weekly confidence rating.
+    pub fn is_transition(self) -> bool {
+        matches!(
+            self,
+            Situation::NewRole
+                | Situation::Looking
+                | Situation::Between
+                | Situation::ChangingFields
+        )
+    }
 }
 
 impl FromStr for Situation {
@@ -219,7 +232,8 @@ impl Rating {
     }
 }
 
-/// This week, how seen, known and valued I felt. Each is optional: a draft
+/// This week, how seen, known and valued I felt, and (when the person
+/// turned it on) how confident in my direction. Each is optional: a draft
 /// may have some and not others, and most notes have none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Ratings {
@@ -229,6 +243,10 @@ pub struct Ratings {
     pub known: Option<Rating>,
     /// How valued I felt: my contribution recognised in the way that matters to me.
     pub valued: Option<Rating>,
+    /// How confident I felt in my direction: the optional fourth rating,
+    /// for a person in transition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confident: Option<Rating>,
 }
 
 impl Ratings {
@@ -242,12 +260,36 @@ impl Ratings {
             seen: seen.map(|v| Rating::new("seen", v)).transpose()?,
             known: known.map(|v| Rating::new("known", v)).transpose()?,
             valued: valued.map(|v| Rating::new("valued", v)).transpose()?,
+            confident: None,
         })
     }
 
-    /// True when none of the three is set.
+    /// The same ratings with the confidence rating set from a raw number,
+    /// checked to be 1 to 10.
+    pub fn with_confident(self, confident: Option<i64>) -> Result<Ratings, ValidationError> {
+        Ok(Ratings {
+            confident: confident.map(|v| Rating::new("confident", v)).transpose()?,
+            ..self
+        })
+    }
+
+    /// Each rating by its name (`seen`, `known`, `valued`, `confident`), in
+    /// that order, set or not.
+    pub fn named(&self) -> [(&'static str, Option<Rating>); 4] {
+        [
+            ("seen", self.seen),
+            ("known", self.known),
+            ("valued", self.valued),
+            ("confident", self.confident),
+        ]
+    }
+
+    /// True when none of the ratings is set.
     pub fn is_empty(&self) -> bool {
-        self.seen.is_none() && self.known.is_none() && self.valued.is_none()
+        self.seen.is_none()
+            && self.known.is_none()
+            && self.valued.is_none()
+            && self.confident.is_none()
     }
 }
 
@@ -261,6 +303,16 @@ pub struct Section {
     pub prompt_id: Option<String>,
     /// The answer, in Markdown.
     pub text: String,
+}
+
+/// Follow-through: the next step last week's reflection planned, brought
+/// back in this week's, and how it went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// The step as it was planned (last week's answer to a next-step prompt).
+    pub planned: String,
+    /// How it went, in the person's words; may be empty while unanswered.
+    pub answer: String,
 }
 
 /// An entry as stored in the journal.
@@ -285,6 +337,8 @@ pub struct Entry {
     pub private: bool,
     /// The optional self-ratings.
     pub ratings: Ratings,
+    /// A reflection's follow-through on last week's planned step, if any.
+    pub follow_up: Option<FollowUp>,
     /// When it was written, with the writer's UTC offset at the time.
     pub created: DateTime<FixedOffset>,
     /// When it was last changed, with the UTC offset at the time.
@@ -316,6 +370,12 @@ impl Entry {
             }
             text.push_str(&section.text);
         }
+        if let Some(follow_up) = self.follow_up.as_ref().filter(|f| !f.answer.is_empty()) {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&follow_up.answer);
+        }
         text
     }
 }
@@ -341,6 +401,8 @@ pub struct NewEntry {
     pub private: bool,
     /// Optional self-ratings.
     pub ratings: Ratings,
+    /// A reflection's follow-through on last week's planned step.
+    pub follow_up: Option<FollowUp>,
     /// When it was written; now when unset.
     pub created: Option<DateTime<FixedOffset>>,
     /// When it was last changed; equal to `created` when unset.
@@ -385,8 +447,10 @@ pub struct EntryEdit {
     pub tags: Option<Vec<String>>,
     /// New private flag.
     pub private: Option<bool>,
-    /// New ratings (replacing all three).
+    /// New ratings (replacing all of them).
     pub ratings: Option<Ratings>,
+    /// New follow-through (`Some(None)` removes it).
+    pub follow_up: Option<Option<FollowUp>>,
     /// Another date for a note (backdating): the note keeps its time of
     /// day, in the local time of the new date. Refused for a reflection,
     /// which belongs to its week.

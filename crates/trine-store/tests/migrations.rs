@@ -35,11 +35,13 @@ fn every_earlier_schema_opens_and_keeps_its_content() {
             CURRENT_VERSION,
             "v{version} migrated"
         );
+        // From schema 6 on, the fixture adds a reflection with a follow-up.
+        let added = usize::from(version >= 6);
         let health = journal.health().unwrap();
         assert!(health.is_ok(), "v{version}: {health:?}");
         assert_eq!(
             (health.entries, health.deleted, health.checkins),
-            (2, 1, 1),
+            (2 + added as u64, 1, 1),
             "v{version}"
         );
 
@@ -68,9 +70,12 @@ fn every_earlier_schema_opens_and_keeps_its_content() {
             1,
             "v{version}: the index works"
         );
-        assert_eq!(journal.list(&ListQuery::default()).unwrap().len(), 2);
+        assert_eq!(
+            journal.list(&ListQuery::default()).unwrap().len(),
+            2 + added
+        );
         assert_eq!(journal.checkins().unwrap()[0].scores["voice"], 4);
-        assert_eq!(journal.weekly_ratings(None, None).unwrap().len(), 1);
+        assert_eq!(journal.weekly_ratings(None, None).unwrap().len(), 1 + added);
 
         // Every version ends with the full triangle and library seeded.
         assert_eq!(journal.components().unwrap().len(), 9, "v{version}");
@@ -93,6 +98,15 @@ fn every_earlier_schema_opens_and_keeps_its_content() {
             let mut journal = journal;
             let prompts = journal.week_prompts(week).unwrap();
             assert_eq!(prompts.len(), 3, "v{version}");
+            if version >= 6 {
+                let followed = journal
+                    .get("00000000-0000-4000-8000-000000000004".parse().unwrap())
+                    .unwrap();
+                assert_eq!(followed.ratings.confident.unwrap().get(), 6);
+                let follow_up = followed.follow_up.unwrap();
+                assert_eq!(follow_up.planned, "Send two applications.");
+                assert_eq!(follow_up.answer, "Sent one, and a note to a friend.");
+            }
             if version >= 4 {
                 let history = journal.situation_history().unwrap();
                 assert_eq!(history.len(), 2, "v{version}");

@@ -65,7 +65,16 @@ fn dispatch(
         Command::Settings {
             first_day,
             situation,
-        } => settings::settings(journal, first_day, situation, out),
+            confident_rating,
+        } => settings::settings(
+            journal,
+            settings::SettingsChange {
+                first_day,
+                situation,
+                confident_rating,
+            },
+            out,
+        ),
         Command::Import(args) => transfer::import(journal, args, out),
         Command::Export(args) => transfer::export(journal, args, out),
         Command::Encrypt => privacy::encrypt(journal, out),
@@ -96,7 +105,9 @@ pub fn flag_name(err: ValidationError) -> Error {
             field: match field {
                 "seen" => "--seen",
                 "known" => "--known",
-                _ => "--valued",
+                "valued" => "--valued",
+                "confident" => "--confident",
+                other => other,
             },
             value,
         }

@@ -37,6 +37,16 @@ pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> 
     let reflection = journal.reflection_for_week(week)?;
     // The situation in force in that week (by its last day, or today).
     let situation = journal.situation_on((week + chrono::Days::new(6)).min(today().max(week)))?;
+    // Last week's planned step: as answered, or as it would be brought back.
+    let follow_up = match reflection.as_ref().and_then(|r| r.follow_up.clone()) {
+        Some(kept) => Some(kept),
+        None => journal
+            .planned_step(week)?
+            .map(|planned| trine_app::FollowUp {
+                planned,
+                answer: String::new(),
+            }),
+    };
     if out.json {
         let value = json!({
             "week": week,
@@ -46,6 +56,8 @@ pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> 
             "situation": situation.map(|s| s.situation.as_str()),
             "prompts": prompts,
             "reflection": reflection.as_ref().map(trine_app::interchange::EntryRecord::from),
+            "follow_up": follow_up,
+            "confident_rating": journal.settings()?.confident_rating,
         });
         crate::terminal::write_json(&serde_json::to_string_pretty(&value).expect("serialises"));
         return Ok(());
@@ -56,6 +68,18 @@ pub fn week(journal: &mut Journal, args: WeekArgs, out: &Printer) -> Result<()> 
         status.label(),
         weeks_phrase(streak)
     );
+    if let Some(follow_up) = &follow_up {
+        say!();
+        say!(
+            "Last week you planned: {}",
+            follow_up.planned.replace('\n', "\n  ")
+        );
+        if follow_up.answer.is_empty() {
+            say!("  How did it go? Answer with `trine reflect --follow-up TEXT`.");
+        } else {
+            say!("  How it went: {}", follow_up.answer.replace('\n', "\n  "));
+        }
+    }
     for (side, prompt) in &shown {
         say!();
         match prompt {
@@ -99,6 +123,7 @@ pub(crate) fn print_prompt(p: &WeekPrompt) {
 pub fn rate(journal: &mut Journal, args: RateArgs, out: &Printer) -> Result<()> {
     let week = week_named(journal, "--week", args.week.as_deref())?;
     let ratings = Ratings::checked(Some(args.seen), Some(args.known), Some(args.valued))
+        .and_then(|r| r.with_confident(args.confident))
         .map_err(super::flag_name)?;
     let entry = journal.rate_week(week, ratings, args.note)?;
     out.done(

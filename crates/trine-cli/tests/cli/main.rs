@@ -6,6 +6,7 @@ mod basics;
 mod bombs;
 mod charts;
 mod concurrent;
+mod confidence;
 mod conversion;
 mod crash;
 mod damage;

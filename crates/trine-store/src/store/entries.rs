@@ -8,8 +8,8 @@ use uuid::Uuid;
 use super::{settings, Journal};
 use crate::error::{Error, Result, ValidationError};
 use crate::model::{
-    normalize_sections, normalize_tags, Entry, EntryEdit, EntryKind, NewEntry, Rating, Ratings,
-    Section, Side,
+    normalize_sections, normalize_tags, Entry, EntryEdit, EntryKind, FollowUp, NewEntry, Rating,
+    Ratings, Section, Side,
 };
 use crate::time;
 
@@ -17,7 +17,11 @@ use crate::time;
 pub(crate) const ENTRY_COLUMNS: &str = "id, kind, week_start, title, body, \
     developmental_prompt, developmental, emotional_prompt, emotional, integration_prompt, integration, \
     tags, private, seen, known, valued, created_utc, created_offset, updated_utc, updated_offset, \
-    deleted_utc, deleted_offset, source_id";
+    deleted_utc, deleted_offset, source_id, confident, follow_up_planned, follow_up";
+
+/// How many columns [`ENTRY_COLUMNS`] names: a query that selects more
+/// after them reads those from this index on.
+pub(crate) const ENTRY_COLUMN_COUNT: usize = 26;
 
 /// Which entries to list, newest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,6 +76,9 @@ impl Journal {
         }
         if let Some(private) = edit.private {
             entry.private = private;
+        }
+        if let Some(follow_up) = edit.follow_up {
+            entry.follow_up = tidy_follow_up(follow_up);
         }
         if let Some(ratings) = edit.ratings {
             entry.ratings = ratings;
@@ -303,6 +310,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: NewEntry) -> Result<Entry> {
         tags: normalize_tags(new.tags)?,
         private: new.private,
         ratings: new.ratings,
+        follow_up: tidy_follow_up(new.follow_up),
         created,
         updated: time::normalize(new.updated.unwrap_or(created)),
         deleted: new.deleted.map(time::normalize),
@@ -339,11 +347,11 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: NewEntry) -> Result<Entry> {
         "INSERT INTO entries (id, kind, week_start, entry_date, title, body, \
          developmental_prompt, developmental, emotional_prompt, emotional, integration_prompt, integration, \
          tags, private, seen, known, valued, created_utc, created_offset, updated_utc, updated_offset, \
-         deleted_utc, deleted_offset, source_id) \
+         deleted_utc, deleted_offset, source_id, confident, follow_up_planned, follow_up) \
          VALUES (:id, :kind, :week_start, :entry_date, :title, :body, \
          :developmental_prompt, :developmental, :emotional_prompt, :emotional, :integration_prompt, :integration, \
          :tags, :private, :seen, :known, :valued, :created_utc, :created_offset, :updated_utc, :updated_offset, \
-         :deleted_utc, :deleted_offset, :source_id)",
+         :deleted_utc, :deleted_offset, :source_id, :confident, :follow_up_planned, :follow_up)",
     )?
     .execute(as_params(&values).as_slice())?;
     Ok(entry)
@@ -380,6 +388,16 @@ pub fn note_time_on(
         .expect("a fixed offset maps every local time once"))
 }
 
+/// A follow-up with its words trimmed; none when nothing was planned.
+fn tidy_follow_up(follow_up: Option<FollowUp>) -> Option<FollowUp> {
+    follow_up
+        .map(|f| FollowUp {
+            planned: f.planned.trim().to_string(),
+            answer: f.answer.trim().to_string(),
+        })
+        .filter(|f| !f.planned.is_empty())
+}
+
 /// Writes back the editable parts of an existing entry.
 fn write_existing(tx: &Transaction<'_>, entry: &Entry) -> Result<()> {
     let mut values = editable_values(entry);
@@ -389,7 +407,9 @@ fn write_existing(tx: &Transaction<'_>, entry: &Entry) -> Result<()> {
          developmental_prompt = :developmental_prompt, developmental = :developmental, \
          emotional_prompt = :emotional_prompt, emotional = :emotional, \
          integration_prompt = :integration_prompt, integration = :integration, tags = :tags, private = :private, \
-         seen = :seen, known = :known, valued = :valued, updated_utc = :updated_utc, updated_offset = :updated_offset \
+         seen = :seen, known = :known, valued = :valued, confident = :confident, \
+         follow_up_planned = :follow_up_planned, follow_up = :follow_up, \
+         updated_utc = :updated_utc, updated_offset = :updated_offset \
          WHERE id = :id",
     )?
     .execute(as_params(&values).as_slice())?;
@@ -418,6 +438,15 @@ fn editable_values(entry: &Entry) -> Vec<(&'static str, Value)> {
         (":seen", rating(entry.ratings.seen)),
         (":known", rating(entry.ratings.known)),
         (":valued", rating(entry.ratings.valued)),
+        (":confident", rating(entry.ratings.confident)),
+        (
+            ":follow_up_planned",
+            entry.follow_up.as_ref().map(|f| f.planned.clone()).into(),
+        ),
+        (
+            ":follow_up",
+            entry.follow_up.as_ref().map(|f| f.answer.clone()).into(),
+        ),
         (":updated_utc", Value::Text(time::utc_text(&entry.updated))),
         (
             ":updated_offset",
@@ -492,6 +521,13 @@ pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Entry, St
         rating(14, "known")?,
         rating(15, "valued")?,
     );
+    let confident = rating(23, "confident")?;
+    let planned: Option<String> = row.get(24)?;
+    let answer: Option<String> = row.get(25)?;
+    let follow_up = planned.map(|planned| FollowUp {
+        planned,
+        answer: answer.unwrap_or_default(),
+    });
     let created_utc: String = row.get(16)?;
     let created_offset: i32 = row.get(17)?;
     let updated_utc: String = row.get(18)?;
@@ -517,7 +553,9 @@ pub(crate) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Result<Entry, St
                 seen: seen?,
                 known: known?,
                 valued: valued?,
+                confident: confident?,
             },
+            follow_up,
             created: time::from_stored(&created_utc, created_offset)?,
             updated: time::from_stored(&updated_utc, updated_offset)?,
             deleted: match deleted_utc {

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_search_index.sql"),
     include_str!("migrations/0004_situations.sql"),
     include_str!("migrations/0005_retired_prompts.sql"),
+    include_str!("migrations/0006_confidence_and_follow_up.sql"),
 ];
 
 /// The newest schema version this build knows.

@@ -510,6 +510,8 @@ fn looks_like_a_damaged_journal(path: &Path) -> bool {
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
+mod tests_follow_up;
+#[cfg(test)]
 mod tests_reflections;
 #[cfg(test)]
 mod tests_replacement;

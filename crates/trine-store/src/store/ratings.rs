@@ -31,6 +31,10 @@ pub struct WeekRatings {
     pub known: Option<RatingMean>,
     /// How valued I felt, on average.
     pub valued: Option<RatingMean>,
+    /// How confident I felt in my direction, on average (the optional
+    /// fourth rating).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confident: Option<RatingMean>,
     /// Entries of the week with at least one rating.
     pub rated_entries: u32,
 }
@@ -45,9 +49,11 @@ impl Journal {
         to: Option<NaiveDate>,
     ) -> Result<Vec<WeekRatings>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT week_start, avg(seen), count(seen), avg(known), count(known), avg(valued), count(valued), count(*) \
+            "SELECT week_start, avg(seen), count(seen), avg(known), count(known), avg(valued), count(valued), count(*), \
+             avg(confident), count(confident) \
              FROM entries \
-             WHERE deleted_utc IS NULL AND (seen IS NOT NULL OR known IS NOT NULL OR valued IS NOT NULL) \
+             WHERE deleted_utc IS NULL \
+               AND (seen IS NOT NULL OR known IS NOT NULL OR valued IS NOT NULL OR confident IS NOT NULL) \
                AND (?1 IS NULL OR week_start >= ?1) AND (?2 IS NULL OR week_start <= ?2) \
              GROUP BY week_start ORDER BY week_start",
         )?;
@@ -61,17 +67,19 @@ impl Journal {
                     mean(r.get(3)?, r.get(4)?),
                     mean(r.get(5)?, r.get(6)?),
                     r.get::<_, u32>(7)?,
+                    mean(r.get(8)?, r.get(9)?),
                 ))
             },
         )?;
         rows.map(|row| {
-            let (week, seen, known, valued, rated_entries) = row?;
+            let (week, seen, known, valued, rated_entries, confident) = row?;
             Ok(WeekRatings {
                 week_start: NaiveDate::parse_from_str(&week, "%Y-%m-%d")
                     .map_err(|e| Error::Corrupt(format!("week {week:?}: {e}")))?,
                 seen,
                 known,
                 valued,
+                confident,
                 rated_entries,
             })
         })

@@ -8,7 +8,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::entries::{entry_from_row, ENTRY_COLUMNS};
+use super::entries::{entry_from_row, ENTRY_COLUMNS, ENTRY_COLUMN_COUNT};
 use super::Journal;
 use crate::error::{Error, Result, ValidationError};
 use crate::model::Entry;
@@ -469,9 +469,9 @@ impl Journal {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |row| {
             Ok((
-                row.get::<_, i64>(23)?,
+                row.get::<_, i64>(ENTRY_COLUMN_COUNT)?,
                 entry_from_row(row)?,
-                row.get::<_, String>(24)?,
+                row.get::<_, String>(ENTRY_COLUMN_COUNT + 1)?,
             ))
         })?;
         let mut found = std::collections::HashMap::with_capacity(page.len());

@@ -7,12 +7,16 @@ use crate::error::{Error, Result};
 use crate::week::FirstDay;
 
 const FIRST_DAY: &str = "week.first_day";
+const CONFIDENT_RATING: &str = "ratings.confident";
 
 /// The settings that shape how the journal behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings {
     /// The day weeks start on.
     pub first_day: FirstDay,
+    /// Whether the week asks a fourth rating, how confident I felt in my
+    /// direction (off unless the person turns it on).
+    pub confident_rating: bool,
 }
 
 impl Journal {
@@ -20,7 +24,14 @@ impl Journal {
     pub fn settings(&self) -> Result<Settings> {
         Ok(Settings {
             first_day: first_day(&self.conn)?,
+            confident_rating: get(&self.conn, CONFIDENT_RATING)?.as_deref() == Some("on"),
         })
+    }
+
+    /// Turns the fourth weekly rating (how confident I felt in my
+    /// direction) on or off. Ratings already given are kept either way.
+    pub fn set_confident_rating(&mut self, on: bool) -> Result<()> {
+        self.set_setting(CONFIDENT_RATING, if on { "on" } else { "off" })
     }
 
     /// Sets the day weeks start on. Saved reflections keep their weeks.

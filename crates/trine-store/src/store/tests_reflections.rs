@@ -213,6 +213,7 @@ fn a_reflection_is_saved_in_parts_and_finished_later() {
                 ratings: Ratings::checked(Some(7), Some(6), None).unwrap(),
                 note: Some("A good week.".into()),
                 replace_ratings: false,
+                follow_up: None,
             },
         )
         .unwrap();

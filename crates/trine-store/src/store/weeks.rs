@@ -560,6 +560,9 @@ pub struct ReflectionUpdate {
     pub replace_ratings: bool,
     /// The optional note (the entry's body).
     pub note: Option<String>,
+    /// How last week's planned step went ([`Journal::planned_step`]); an
+    /// empty answer removes it.
+    pub follow_up: Option<String>,
 }
 
 impl Journal {
@@ -606,7 +609,22 @@ impl Journal {
             ratings.seen = update.ratings.seen.or(ratings.seen);
             ratings.known = update.ratings.known.or(ratings.known);
             ratings.valued = update.ratings.valued.or(ratings.valued);
+            ratings.confident = update.ratings.confident.or(ratings.confident);
         }
+        let follow_up = match update.follow_up {
+            None => None,
+            Some(answer) if answer.trim().is_empty() => Some(None),
+            Some(answer) => {
+                // The step as first brought back stays the one answered.
+                let planned = match existing.as_ref().and_then(|e| e.follow_up.clone()) {
+                    Some(kept) => kept.planned,
+                    None => self
+                        .planned_step(week)?
+                        .ok_or(crate::ValidationError::NothingPlanned(week))?,
+                };
+                Some(Some(crate::model::FollowUp { planned, answer }))
+            }
+        };
         match existing {
             Some(entry) => self.update(
                 entry.id,
@@ -614,6 +632,7 @@ impl Journal {
                     sections: Some(sections),
                     ratings: Some(ratings),
                     body: update.note,
+                    follow_up,
                     ..crate::model::EntryEdit::default()
                 },
             ),
@@ -621,9 +640,35 @@ impl Journal {
                 sections,
                 ratings,
                 body: update.note.unwrap_or_default(),
+                follow_up: follow_up.flatten(),
                 ..crate::model::NewEntry::reflection(week)
             }),
         }
+    }
+
+    /// The next step planned the week before `week`: what last week's
+    /// reflection wrote to a next-step prompt (several, one paragraph
+    /// each), or none when it answered none.
+    pub fn planned_step(&self, week: NaiveDate) -> Result<Option<String>> {
+        let Some(last) = week.checked_sub_days(Days::new(7)) else {
+            return Ok(None);
+        };
+        let Some(reflection) = self.reflection_for_week(last)? else {
+            return Ok(None);
+        };
+        let mut planned = Vec::new();
+        for section in &reflection.sections {
+            let Some(id) = section.prompt_id.as_deref() else {
+                continue;
+            };
+            let next_step = find_prompt(&self.conn, id)
+                .map(|p| p.angle == Some(crate::library::Angle::NextStep))
+                .unwrap_or(false);
+            if next_step && !section.text.trim().is_empty() {
+                planned.push(section.text.trim().to_string());
+            }
+        }
+        Ok((!planned.is_empty()).then(|| planned.join("\n\n")))
     }
 }
 
