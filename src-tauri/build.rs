@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "week_view",
     "today_date",
     "situation_choices",
+    "set_confident_rating",
     "save_reflection",
     "another_prompt",
     "preview_markdown",

@@ -364,6 +364,24 @@ pub fn record_checkin(
     })
 }
 
+/// Turns the fourth weekly rating (how confident I felt in my direction)
+/// on or off, recording the choice either way (the offer on the week's
+/// screen then goes), and returns the week's screen.
+#[tauri::command(async)]
+pub fn set_confident_rating(
+    journal: State<'_, JournalState>,
+    on: bool,
+    week: Option<NaiveDate>,
+) -> Reply<ThisWeek> {
+    journal.with(|j| {
+        j.set_confident_rating(on)?;
+        match week {
+            Some(week) => j.week_view(trine_app::clock::week_of(j, week)?, today()),
+            None => j.this_week(trine_app::clock::now().naive_local()),
+        }
+    })
+}
+
 /// The settings, and where the journal lives.
 #[tauri::command(async)]
 pub fn app_settings(journal: State<'_, JournalState>) -> Reply<(AppSettings, String)> {

@@ -133,6 +133,7 @@ pub fn run() {
             commands::week_view,
             commands::today_date,
             commands::situation_choices,
+            commands::set_confident_rating,
             commands::save_reflection,
             commands::another_prompt,
             commands::preview_markdown,

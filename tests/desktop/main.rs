@@ -30,6 +30,7 @@ mod x_display;
 
 mod accessibility;
 mod basics;
+mod confidence;
 mod everyday;
 mod journal;
 mod keyboard;

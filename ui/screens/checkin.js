@@ -1,6 +1,7 @@
 // Check-in: the nine components of the triangle, in their three sides, each
 // with a 1 to 5 answer to "how much do I still need to work on this?",
-// starting from the last check-in; and the triangle picture they draw.
+// starting from the last check-in; the triangle picture they draw; and each
+// component's history across check-ins, with what the scores mean.
 // The first-run introduction uses the same form (`checkinForm`).
 
 import { call } from '../lib/api.js';
@@ -101,9 +102,23 @@ export async function mount(root) {
   }
   const picture = el('section', { class: 'card triangle-card', attrs: { 'aria-labelledby': 'triangle-title' } });
   const when = el('p', { class: 'hint', id: 'checkin-when' });
+  const nudge = el('p', { class: 'nudge', id: 'checkin-nudge', attrs: { role: 'status' } });
+  const history = el('section', { class: 'card', id: 'checkin-history', attrs: { 'aria-labelledby': 'checkin-history-title' } });
   function drawPicture(v) {
     when.textContent = v.latest ? `Your last check-in was on ${longDate(v.latest.taken.slice(0, 10))}.` : 'No check-in yet: this will be your first.';
+    nudge.textContent = v.nudge || '';
+    nudge.hidden = !v.nudge;
     picture.replaceChildren(el('h2', { id: 'triangle-title', class: 'visually-hidden', text: v.triangle.title }), chartFigure(v.triangle, 'chart-triangle'));
+    history.replaceChildren(
+      el('h2', { id: 'checkin-history-title', text: 'How each component has moved' }),
+      el('p', { class: 'hint', text: 'Each row is one component, check-in by check-in. Higher in a row is better: 1 at the top, 5 at the bottom.' }),
+      el(
+        'dl',
+        { class: 'scale-meanings', attrs: { 'aria-label': 'What the scores mean' } },
+        v.scale.map((step) => el('div', {}, el('dt', { text: String(step.score) }), el('dd', { text: step.words }))),
+      ),
+      chartFigure(v.history, 'chart-checkin-history'),
+    );
   }
   drawPicture(view);
   const { form, save } = checkinForm(view, {
@@ -116,9 +131,10 @@ export async function mount(root) {
     el(
       'header',
       { class: 'screen-head' },
-      el('div', {}, el('p', { class: 'eyebrow', text: 'Check-in' }), el('h1', { text: 'Which of the nine do you still want to work on?' }), when),
+      el('div', {}, el('p', { class: 'eyebrow', text: 'Check-in' }), el('h1', { text: 'Which of the nine do you still want to work on?' }), when, nudge),
     ),
     el('div', { class: 'checkin-layout' }, picture, form),
+    history,
   );
   return { save };
 }

@@ -45,6 +45,7 @@ export async function mount(root) {
   const reminderDay = el('select', { id: 'setting-reminder-day' }, DAYS.map((d) => el('option', { value: d, text: dayName(d) })));
   const reminderTime = el('input', { type: 'time', id: 'setting-reminder-time', value: settings.reminder_time });
   const remind = el('input', { type: 'checkbox', id: 'setting-reminder-on', checked: settings.reminder_enabled });
+  const confident = el('input', { type: 'checkbox', id: 'setting-confident', checked: settings.confident_rating, attrs: { 'aria-describedby': 'confident-help' } });
   // Starting at login is the system's, not the journal's: asked of the shell.
   const atLogin = el('input', { type: 'checkbox', id: 'setting-autostart' });
   const atLoginState = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
@@ -107,12 +108,13 @@ export async function mount(root) {
       reminder_enabled: remind.checked,
       theme: root.querySelector('input[name="theme"]:checked')?.value || 'system',
       situation: situation.value || settings.situation || null,
+      confident_rating: confident.checked,
     };
     applyTheme(next.theme);
     await store(next);
     saySince();
   }
-  for (const control of [situation, firstDay, reminderDay, reminderTime, remind]) control.addEventListener('change', save);
+  for (const control of [situation, firstDay, reminderDay, reminderTime, remind, confident]) control.addEventListener('change', save);
   for (const label of themes) label.querySelector('input').addEventListener('change', save);
 
   const pathField = el('input', { type: 'text', id: 'setting-path', class: 'path', readOnly: true, value: path, attrs: { 'aria-label': 'Where your journal lives' } });
@@ -161,6 +163,8 @@ export async function mount(root) {
       el('h2', { id: 'settings-week', text: 'Your week' }),
       el('label', { class: 'field' }, el('span', { text: 'Where I am now' }), situation),
       situationHelp,
+      el('label', { class: 'check' }, confident, el('span', { text: 'Also rate each week how confident I feel in my direction' })),
+      el('p', { class: 'field-help', id: 'confident-help', text: 'A fourth rating beside seen, known and valued, charted with them. Useful while looking for work, between roles, new in one or changing fields. Turning it off keeps the ratings already given.' }),
       el('label', { class: 'field' }, el('span', { text: 'My week starts on' }), firstDay),
       el('p', { class: 'field-help', text: 'Reflections you have written stay with the week they were written for.' }),
       el('label', { class: 'check' }, remind, el('span', { text: 'Remind me with a desktop notification when the week is due' })),

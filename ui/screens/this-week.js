@@ -11,6 +11,7 @@ import { refreshDue } from '../lib/due.js';
 import { capitalise, el, fill, setTrustedHtml } from '../lib/dom.js';
 import { markdownEditor } from '../lib/editor.js';
 import { clearError, showError } from '../lib/notify.js';
+import { go } from '../lib/router.js';
 
 const STATUS_WORDS = {
   upcoming: 'Still to come',
@@ -25,6 +26,8 @@ const RATINGS = [
   { key: 'known', word: 'Known', question: 'This week, how known did I feel?' },
   { key: 'valued', word: 'Valued', question: 'This week, how valued did I feel?' },
 ];
+// The optional fourth rating, asked when the person turned it on.
+const CONFIDENT = { key: 'confident', word: 'Confident', question: 'This week, how confident did I feel in my direction?' };
 
 /** A date (YYYY-MM-DD) moved by `days`, computed in UTC so no zone shifts it. */
 function shiftWeek(iso, days) {
@@ -38,7 +41,7 @@ function streakWords(streak) {
 }
 
 function ratingWords(ratings) {
-  const given = RATINGS.filter(({ key }) => ratings[key] != null);
+  const given = [...RATINGS, CONFIDENT].filter(({ key }) => ratings[key] != null);
   return given.length ? given.map(({ key, word }) => `${word} ${ratings[key]}`).join(' · ') : 'No ratings';
 }
 
@@ -89,6 +92,7 @@ export async function mount(root, route) {
     sides: new Map(view.sides.map((s) => [s.side, { text: s.answer, skipped: s.skipped, stored: s.answer !== '' || s.skipped }])),
     ratings: { ...view.ratings },
     note: view.note,
+    followUp: view.follow_up ? view.follow_up.answer : null,
   };
 
   const indicator = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
@@ -116,6 +120,7 @@ export async function mount(root, route) {
       answers,
       ratings: state.ratings,
       note: state.note,
+      followUp: state.followUp,
     });
     clearError();
     showStatus(saved);
@@ -234,7 +239,8 @@ export async function mount(root, route) {
     return card;
   }
 
-  const ratingRows = RATINGS.map(({ key, word, question }) => {
+  const asked = view.confident_rating ? [...RATINGS, CONFIDENT] : RATINGS;
+  const ratingRows = asked.map(({ key, word, question }) => {
     const value = state.ratings[key];
     const output = el('output', { class: 'rating-value', id: `rating-${key}-value` });
     const slider = el('input', {
@@ -318,6 +324,60 @@ export async function mount(root, route) {
     },
   });
 
+  // Follow-through: last week's planned step, and how it went.
+  let followUpCard = null;
+  if (view.follow_up) {
+    const answer = el('textarea', {
+      id: 'follow-up-answer',
+      class: 'editor-text note-text',
+      rows: 2,
+      value: state.followUp,
+      placeholder: 'A line or two: done, half done, changed, dropped…',
+      attrs: { 'aria-labelledby': 'follow-up-question' },
+      on: {
+        input: () => {
+          state.followUp = answer.value;
+          saver.touch();
+        },
+        blur: () => saver.flush(),
+      },
+    });
+    followUpCard = el(
+      'section',
+      { class: 'card follow-up', id: 'follow-up', attrs: { 'aria-labelledby': 'follow-up-title' } },
+      el('h2', { id: 'follow-up-title', text: 'Last week you planned' }),
+      el('p', { class: 'planned', id: 'follow-up-planned', text: view.follow_up.planned }),
+      el('p', { class: 'follow-up-question', id: 'follow-up-question', text: 'How did it go?' }),
+      answer,
+    );
+  }
+
+  // For a person in transition: the offer of a fourth rating, until chosen.
+  let confidentOffer = null;
+  if (view.offer_confident_rating) {
+    const choose = async (on) => {
+      try {
+        await saver.flush();
+        await call('set_confident_rating', otherWeek ? { on, week } : { on });
+        clearError();
+        go(location.hash || '#/week');
+      } catch (error) {
+        showError(error);
+      }
+    };
+    confidentOffer = el(
+      'div',
+      { class: 'confident-offer', id: 'confident-offer', attrs: { role: 'group', 'aria-labelledby': 'confident-offer-words' } },
+      el('p', { id: 'confident-offer-words', text: 'In a time of change, it can help to track how confident you feel in your direction. Add it as a fourth rating each week? You can change this in Settings.' }),
+      el(
+        'div',
+        { class: 'actions' },
+        el('button', { type: 'button', class: 'button', id: 'confident-offer-yes', text: 'Add a confidence rating', on: { click: () => choose(true) } }),
+        el('button', { type: 'button', class: 'button subtle', id: 'confident-offer-no', text: 'Not now', on: { click: () => choose(false) } }),
+      ),
+    );
+  }
+
   // "This week is due": the reminder time has passed with the week not
   // done. It goes as soon as the week is done.
   const dueBanner = el(
@@ -338,10 +398,14 @@ export async function mount(root, route) {
     }
   };
 
+  const nudge = view.checkin_nudge && !otherWeek ? el('p', { class: 'nudge', id: 'week-checkin-nudge' }, view.checkin_nudge, ' ', el('a', { href: '#/checkin', text: 'Check in' })) : null;
+
   fill(
     root,
     header,
     dueBanner,
+    nudge,
+    followUpCard,
     el('div', { class: 'cards' }, cards),
     el(
       'section',
@@ -349,6 +413,7 @@ export async function mount(root, route) {
       el('h2', { id: 'ratings-title', text: view.ratings_heading || 'This week, how much did I feel…' }),
       el('p', { class: 'hint', text: '1 is not at all, 10 is completely. Leave a rating untouched if you would rather not say. On a slider, the keys 1 to 9 and 0 (for 10) rate at once.' }),
       ratingRows,
+      confidentOffer,
     ),
     el(
       'section',

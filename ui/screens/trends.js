@@ -1,5 +1,5 @@
 // Trends: how seen, known and valued felt over the weeks, the reflection
-// calendar and the insights in words, for a range of dates, with tag
+// calendar, each component's check-in history and the insights in words, for a range of dates, with tag
 // markers and a rolling average. Every chart's numbers are one click away
 // as a table.
 
@@ -85,6 +85,13 @@ export async function mount(root) {
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-ratings' } }, el('h2', { id: 'trends-ratings', class: 'visually-hidden', text: view.ratings.title }), chartFigure(view.ratings, 'chart-ratings')),
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-insights' } }, el('h2', { id: 'trends-insights', text: 'What the numbers say' }), insightsSection(view.insights)),
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-calendar' } }, el('h2', { id: 'trends-calendar', class: 'visually-hidden', text: view.calendar.title }), chartFigure(view.calendar, 'chart-calendar')),
+        el(
+          'section',
+          { class: 'card', id: 'trends-checkins', attrs: { 'aria-labelledby': 'trends-checkins-title' } },
+          el('h2', { id: 'trends-checkins-title', text: 'Your check-ins over time' }),
+          view.checkin_nudge ? el('p', { class: 'nudge' }, view.checkin_nudge, ' ', el('a', { href: '#/checkin', text: 'Check in now' })) : null,
+          chartFigure(view.checkin_history, 'chart-checkin-history'),
+        ),
       );
       clearError();
     } catch (error) {

@@ -43,6 +43,11 @@ pub struct AppSettings {
     /// Since when the situation has held (shown, not saved).
     #[serde(default)]
     pub situation_since: Option<chrono::NaiveDate>,
+    /// Whether each week asks a fourth rating, how confident I felt in my
+    /// direction. Saved only when changed, so the offer to a person in
+    /// transition stays until they choose.
+    #[serde(default)]
+    pub confident_rating: bool,
 }
 
 fn default_true() -> bool {
@@ -104,6 +109,7 @@ impl SettingsStore for Journal {
             encrypted: self.is_encrypted(),
             situation: situation.map(|s| s.situation),
             situation_since: situation.map(|s| s.since),
+            confident_rating: self.settings()?.confident_rating,
         })
     }
 
@@ -137,6 +143,9 @@ impl SettingsStore for Journal {
         self.set_setting(ONBOARDED, if settings.onboarded { "yes" } else { "no" })?;
         self.set_setting(LOCK_AFTER, &settings.lock_after_seconds.to_string())?;
         self.set_backups_to_keep(settings.backups_to_keep)?;
+        if self.settings()?.confident_rating != settings.confident_rating {
+            self.set_confident_rating(settings.confident_rating)?;
+        }
         if let Some(situation) = settings.situation {
             if self.situation()?.map(|s| s.situation) != Some(situation) {
                 self.set_situation(situation, crate::clock::today())?;

@@ -16,6 +16,7 @@
 
 pub mod app_settings;
 pub mod backups;
+pub mod checkin_nudge;
 pub mod clock;
 pub mod export;
 pub mod insights;
@@ -48,6 +49,6 @@ pub mod prelude {
     pub use crate::looking_back::LookingBack;
     pub use crate::reminder::Reminders;
     pub use crate::views::{CheckinTrends, Screens};
-    pub use trine_charts::{CalendarCharts, RatingsCharts, TriangleCharts};
+    pub use trine_charts::{CalendarCharts, CheckinHistoryCharts, RatingsCharts, TriangleCharts};
     pub use trine_interchange::{JournalDocuments, Selections};
 }

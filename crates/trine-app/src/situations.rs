@@ -65,9 +65,9 @@ pub const CONFIDENT_QUESTION: &str = "This week, how confident did you feel in y
 
 /// Whether to offer the fourth rating (how confident I felt in my
 /// direction): for a person in transition (new in a role, looking, between
-/// roles or changing fields) who has not turned it on yet.
-pub fn offer_confident_rating(situation: Option<Situation>, on: bool) -> bool {
-    !on && situation.is_some_and(|s| s.is_transition())
+/// roles or changing fields) who has not chosen yet, on or off.
+pub fn offer_confident_rating(situation: Option<Situation>, chosen: bool) -> bool {
+    !chosen && situation.is_some_and(|s| s.is_transition())
 }
 
 #[cfg(test)]
@@ -90,7 +90,7 @@ mod tests {
     }
 
     #[test]
-    fn the_confidence_rating_is_offered_in_a_transition_until_it_is_on() {
+    fn the_confidence_rating_is_offered_in_a_transition_until_chosen() {
         for situation in [
             Situation::NewRole,
             Situation::Looking,

@@ -117,11 +117,14 @@ pub struct ThisWeek {
     /// direction.
     pub confident_rating: bool,
     /// Whether to offer turning that rating on (a person in transition who
-    /// has not).
+    /// has not chosen, on or off).
     pub offer_confident_rating: bool,
     /// Last week's planned step and how it went, when last week's
     /// reflection answered a next-step prompt.
     pub follow_up: Option<FollowUpView>,
+    /// This week only: a gentle word when the latest check-in is a month
+    /// old or more.
+    pub checkin_nudge: Option<String>,
 }
 
 /// A line in the Journal list.
@@ -279,6 +282,10 @@ impl Screens for Journal {
         let mut view = self.week_view(week, today)?;
         view.overdue = self.week_overdue(now)?;
         view.looking_back = self.looking_back(today)?;
+        view.checkin_nudge = crate::checkin_nudge::checkin_nudge(
+            self.checkins()?.first().map(|c| c.taken.date_naive()),
+            today,
+        );
         Ok(view)
     }
 
@@ -289,7 +296,8 @@ impl Screens for Journal {
         let situation = self
             .situation_on((week + Days::new(6)).min(today.max(week)))?
             .map(|s| s.situation);
-        let confident_rating = self.settings()?.confident_rating;
+        let settings = self.settings()?;
+        let confident_rating = settings.confident_rating;
         let follow_up = match reflection.as_ref().and_then(|r| r.follow_up.clone()) {
             Some(kept) => Some(FollowUpView {
                 planned: kept.planned,
@@ -337,9 +345,10 @@ impl Screens for Journal {
             confident_rating,
             offer_confident_rating: crate::situations::offer_confident_rating(
                 situation,
-                confident_rating,
+                settings.confident_rating_chosen,
             ),
             follow_up,
+            checkin_nudge: None,
         })
     }
 
@@ -648,6 +657,12 @@ pub struct CheckinView {
     pub latest: Option<trine_store::store::CheckIn>,
     /// The triangle picture of the latest check-ins.
     pub triangle: trine_charts::Chart,
+    /// Each component's score across the check-ins, drawn and as a table.
+    pub history: trine_charts::Chart,
+    /// What each score of the 1 to 5 scale means.
+    pub scale: Vec<crate::checkin_nudge::ScaleStep>,
+    /// A gentle word when the latest check-in is a month old or more.
+    pub nudge: Option<String>,
 }
 
 /// Everything the Trends screen shows.
@@ -657,6 +672,10 @@ pub struct TrendsView {
     pub ratings: trine_charts::Chart,
     /// The reflection calendar.
     pub calendar: trine_charts::Chart,
+    /// Each component's check-in score over time.
+    pub checkin_history: trine_charts::Chart,
+    /// A gentle word when the latest check-in is a month old or more.
+    pub checkin_nudge: Option<String>,
     /// The insights as numbers.
     pub insights: crate::insights::Insights,
 }
@@ -677,11 +696,18 @@ pub trait CheckinTrends {
 
 impl CheckinTrends for Journal {
     fn checkin_view(&self) -> Result<CheckinView> {
+        let latest = self.checkins()?.into_iter().next();
         Ok(CheckinView {
             sides: self.sides()?,
             components: self.components()?,
-            latest: self.checkins()?.into_iter().next(),
+            nudge: crate::checkin_nudge::checkin_nudge(
+                latest.as_ref().map(|c| c.taken.date_naive()),
+                crate::clock::today(),
+            ),
+            latest,
             triangle: self.triangle_chart()?,
+            history: self.checkin_history_chart()?,
+            scale: crate::checkin_nudge::checkin_scale(),
         })
     }
 
@@ -694,6 +720,11 @@ impl CheckinTrends for Journal {
         Ok(TrendsView {
             ratings: self.ratings_chart(options)?,
             calendar: self.calendar_chart(options.from, options.to, today)?,
+            checkin_history: self.checkin_history_chart()?,
+            checkin_nudge: crate::checkin_nudge::checkin_nudge(
+                self.checkins()?.first().map(|c| c.taken.date_naive()),
+                today,
+            ),
             insights: self.insights(
                 options.from.map(|d| first_day.week_start(d)),
                 options.to.map(|d| first_day.week_start(d)),

@@ -1,5 +1,6 @@
 //! Charts as SVG, drawn with plotters: the ratings over time, the triangle
-//! picture of the check-ins, and the reflection calendar.
+//! picture of the check-ins, each component's check-in history, and the
+//! reflection calendar.
 //!
 //! Every chart comes with a title and a plain-language description (written
 //! into the SVG as `<title>` and `<desc>`, for screen readers) and the
@@ -13,10 +14,12 @@
 #![warn(missing_docs)]
 
 mod calendar;
+mod checkin_history;
 mod ratings;
 mod triangle;
 
 pub use calendar::{calendar_chart, CalendarCharts};
+pub use checkin_history::{checkin_history_chart, score_words, CheckinHistoryCharts};
 pub use ratings::{ratings_chart, RatingsChartOptions, RatingsCharts};
 pub use triangle::{triangle_chart, TriangleCharts};
 
@@ -26,6 +29,9 @@ pub use trine_store::figure::{Chart, Table};
 pub(crate) const SEEN_RGB: (u8, u8, u8) = (0x00, 0x72, 0xB2);
 pub(crate) const KNOWN_RGB: (u8, u8, u8) = (0xD5, 0x5E, 0x00);
 pub(crate) const VALUED_RGB: (u8, u8, u8) = (0xCC, 0x79, 0xA7);
+/// Colour of the optional confidence rating (Okabe-Ito bluish green, a
+/// shade darker so it reads on white).
+pub(crate) const CONFIDENT_RGB: (u8, u8, u8) = (0x00, 0x7A, 0x5A);
 /// Colours of the three sides (Okabe-Ito sky blue, bluish green, orange), as
 /// in the app's emblem.
 pub(crate) const SIDE_RGB: [(u8, u8, u8); 3] =

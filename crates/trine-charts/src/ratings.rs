@@ -1,10 +1,11 @@
-//! Seen, known and valued as three lines over the weeks.
+//! Seen, known and valued as three lines over the weeks, and confident as
+//! a fourth where the person rates it.
 
 use chrono::{Days, NaiveDate};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{finish_svg, Chart, Table, KNOWN_RGB, SEEN_RGB, VALUED_RGB};
+use super::{finish_svg, Chart, Table, CONFIDENT_RGB, KNOWN_RGB, SEEN_RGB, VALUED_RGB};
 use trine_store::error::{Error, Result};
 use trine_store::store::{Journal, WeekRatings};
 
@@ -67,6 +68,24 @@ const LINES: [Line; 3] = [
     },
 ];
 
+/// The optional fourth rating, drawn only when some week has it.
+const CONFIDENT: Line = Line {
+    name: "confident",
+    rgb: CONFIDENT_RGB,
+    dash: "12 4 2 4",
+    pick: |w| w.confident.map(|m| m.mean),
+};
+
+/// The lines to draw for `series`: seen, known and valued, and confident
+/// when any week rated it.
+fn lines_for(series: &[WeekRatings]) -> Vec<&'static Line> {
+    let mut lines: Vec<&'static Line> = LINES.iter().collect();
+    if series.iter().any(|w| w.confident.is_some()) {
+        lines.push(&CONFIDENT);
+    }
+    lines
+}
+
 fn color(rgb: (u8, u8, u8)) -> RGBColor {
     RGBColor(rgb.0, rgb.1, rgb.2)
 }
@@ -120,6 +139,7 @@ pub fn ratings_chart(
     tag_weeks: &[NaiveDate],
     options: &RatingsChartOptions,
 ) -> Result<Chart> {
+    let lines = lines_for(series);
     let title = match &options.tag {
         Some(tag) => {
             format!("How seen, known and valued I felt, week by week (weeks tagged {tag} marked)")
@@ -138,15 +158,20 @@ pub fn ratings_chart(
         (Some(first), Some(last)) => {
             let mut text = format!(
                 "Weekly ratings from 1 to 10, from the week of {} to the week of {}: {} of {} weeks rated. \
-                 Seen is a solid line with circles, known a dashed line with triangles, valued a dotted line with squares; \
+                 Seen is a solid line with circles, known a dashed line with triangles, valued a dotted line with squares{}; \
                  weeks without ratings are gaps.",
                 long_date(first),
                 long_date(last),
                 series.len(),
-                weeks.len().max(series.len())
+                weeks.len().max(series.len()),
+                if lines.len() > 3 {
+                    ", confident a dash-dot line with diamonds"
+                } else {
+                    ""
+                }
             );
             if let Some(latest) = series.last() {
-                let parts: Vec<String> = LINES
+                let parts: Vec<String> = lines
                     .iter()
                     .filter_map(|l| (l.pick)(latest).map(|v| format!("{} {v:.1}", l.name)))
                     .collect();
@@ -161,21 +186,17 @@ pub fn ratings_chart(
         _ => "No weeks are rated yet, so there is nothing to draw.".to_string(),
     };
 
-    let mut columns = vec![
-        "Week".to_string(),
-        "Seen".into(),
-        "Known".into(),
-        "Valued".into(),
-        "Rated entries".into(),
-    ];
+    let mut columns = vec!["Week".to_string()];
+    columns.extend(lines.iter().map(|l| capitalise(l.name)));
+    columns.push("Rated entries".into());
     if let Some(n) = options.rolling_weeks {
         columns.extend(
-            LINES
+            lines
                 .iter()
                 .map(|l| format!("{} ({n}-week average)", capitalise(l.name))),
         );
     }
-    let points: Vec<Vec<(NaiveDate, f64)>> = LINES
+    let points: Vec<Vec<(NaiveDate, f64)>> = lines
         .iter()
         .map(|l| {
             series
@@ -199,7 +220,7 @@ pub fn ratings_chart(
         .map(|week| {
             let found = series.iter().find(|w| w.week_start == *week);
             let mut row = vec![week.to_string()];
-            row.extend(LINES.iter().map(|l| cell(found.and_then(|w| (l.pick)(w)))));
+            row.extend(lines.iter().map(|l| cell(found.and_then(|w| (l.pick)(w)))));
             row.push(found.map_or("0".into(), |w| w.rated_entries.to_string()));
             if let Some(averages) = &averages {
                 row.extend(
@@ -214,6 +235,7 @@ pub fn ratings_chart(
 
     let svg = draw(
         &title,
+        &lines,
         first,
         last,
         &points,
@@ -222,7 +244,7 @@ pub fn ratings_chart(
         options,
     )
     .map_err(|e| Error::Chart(e.to_string()))?;
-    let dashes: Vec<((u8, u8, u8), &str)> = LINES
+    let dashes: Vec<((u8, u8, u8), &str)> = lines
         .iter()
         .filter(|l| !l.dash.is_empty())
         .map(|l| (l.rgb, l.dash))
@@ -242,8 +264,10 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw(
     title: &str,
+    lines: &[&Line],
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
     points: &[Vec<(NaiveDate, f64)>],
@@ -288,7 +312,7 @@ fn draw(
             .draw()?;
 
         if let Some(averages) = averages {
-            for (line, avg) in LINES.iter().zip(averages) {
+            for (line, avg) in lines.iter().zip(averages) {
                 for run in runs(avg).into_iter().filter(|r| r.len() > 1) {
                     chart.draw_series(LineSeries::new(
                         run.iter().map(|(d, v)| (x(*d), *v)),
@@ -302,7 +326,7 @@ fn draw(
         let mut legend_y = 70;
         let label_font = ("sans-serif", 13).into_font().color(&BLACK);
         let middle_left = Pos::new(HPos::Left, VPos::Center);
-        for (line, values) in LINES.iter().zip(points) {
+        for (line, values) in lines.iter().zip(points) {
             let c = color(line.rgb);
             // A lone week has no neighbour to join: its marker alone shows it.
             for run in runs(values).into_iter().filter(|r| r.len() > 1) {
@@ -332,6 +356,18 @@ fn draw(
                     )?;
                     root.draw(
                         &(EmptyElement::at(key_at) + TriangleMarker::new((11, 0), 5, c.filled())),
+                    )?;
+                }
+                "confident" => {
+                    let diamond = || vec![(0, -5), (5, 0), (0, 5), (-5, 0)];
+                    chart.draw_series(
+                        values
+                            .iter()
+                            .map(|p| EmptyElement::at(at(p)) + Polygon::new(diamond(), c.filled())),
+                    )?;
+                    root.draw(
+                        &(EmptyElement::at(key_at)
+                            + Polygon::new(vec![(11, -5), (16, 0), (11, 5), (6, 0)], c.filled())),
                     )?;
                 }
                 _ => {

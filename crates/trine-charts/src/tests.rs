@@ -358,3 +358,94 @@ fn the_calendar_shows_done_partly_done_and_missed_weeks() {
     );
     assert_eq!(chart.table.rows[1], vec!["2025-12-29", "partly done"]);
 }
+
+#[test]
+fn the_checkin_history_draws_each_component_moving_with_better_upwards() {
+    let components = components();
+    let checkins = vec![
+        checkin(
+            "2026-09-01T10:00:00+01:00",
+            &[("self_confidence", 5), ("voice", 3)],
+        ),
+        checkin(
+            "2026-12-01T10:00:00+01:00",
+            &[("self_confidence", 2), ("voice", 3)],
+        ),
+        checkin("2026-10-15T10:00:00+01:00", &[("self_confidence", 4)]),
+    ];
+    let chart = checkin_history_chart(&components, &checkins).unwrap();
+    let doc = parse(&chart.svg);
+    assert!(
+        chart
+            .description
+            .contains("self confidence went from 5 (needs most work) to 2 (mostly fine)"),
+        "{}",
+        chart.description
+    );
+    assert!(
+        !chart.description.contains("voice went"),
+        "voice did not move"
+    );
+    // The table: newest first, one column per component.
+    assert_eq!(chart.table.columns.len(), 10);
+    assert_eq!(chart.table.rows[0][0], "2026-12-01");
+    assert_eq!(chart.table.rows[2][3], "5");
+    assert_eq!(chart.table.rows[1][8], "–", "voice not scored in October");
+    // The confidence row's line: three points, each later one higher up
+    // (a smaller y), as the score falls from 5 to 2.
+    let lines: Vec<Vec<(f64, f64)>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .map(|n| {
+            n.attribute("points")
+                .unwrap()
+                .split_whitespace()
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect()
+        })
+        .collect();
+    let confidence = lines
+        .iter()
+        .find(|l| l.len() == 3)
+        .expect("a line of three check-ins");
+    assert!(
+        confidence[0].0 < confidence[1].0 && confidence[1].0 < confidence[2].0,
+        "in time order: {confidence:?}"
+    );
+    assert!(
+        confidence[0].1 > confidence[1].1 && confidence[1].1 > confidence[2].1,
+        "better is higher: {confidence:?}"
+    );
+    let empty = checkin_history_chart(&components, &[]).unwrap();
+    parse(&empty.svg);
+    assert!(empty.description.contains("No check-ins yet"));
+}
+
+#[test]
+fn the_confidence_rating_is_a_fourth_line_only_where_it_is_rated() {
+    let start = day("2026-01-05");
+    let plain: Vec<WeekRatings> = (0..4)
+        .map(|i| rated(start + Days::new(7 * i), Some(5.0), Some(6.0), Some(7.0)))
+        .collect();
+    let options = RatingsChartOptions::default();
+    let chart = ratings_chart(&plain, &[], &[], &options).unwrap();
+    assert_eq!(chart.table.columns.len(), 5, "{:?}", chart.table.columns);
+    assert!(!chart.description.contains("confident"));
+
+    let mut with = plain.clone();
+    with[2].confident = Some(RatingMean {
+        mean: 3.0,
+        count: 1,
+    });
+    let chart = ratings_chart(&with, &[], &[], &options).unwrap();
+    parse(&chart.svg);
+    assert_eq!(chart.table.columns[4], "Confident");
+    assert_eq!(chart.table.rows[2][4], "3.0");
+    assert!(chart
+        .description
+        .contains("confident a dash-dot line with diamonds"));
+    assert!(chart.svg.contains("#007A5A"), "drawn in its own colour");
+}

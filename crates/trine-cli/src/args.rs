@@ -392,6 +392,11 @@ pub enum PromptsCommand {
         /// An optional follow-up nudge.
         #[arg(long)]
         hint: Option<String>,
+        /// A situation it fits (repeat for more; every situation when
+        /// none): working, new-role, looking, between, freelance,
+        /// changing-fields.
+        #[arg(long = "situation", value_name = "KEY")]
+        situations: Vec<String>,
     },
     /// Change one of your own prompts.
     Edit {
@@ -406,6 +411,17 @@ pub enum PromptsCommand {
         /// Remove the follow-up nudge.
         #[arg(long)]
         no_hint: bool,
+        /// The situations it fits, replacing the ones it had (repeat for
+        /// more).
+        #[arg(
+            long = "situation",
+            value_name = "KEY",
+            conflicts_with = "all_situations"
+        )]
+        situations: Vec<String>,
+        /// Make it fit every situation again.
+        #[arg(long)]
+        all_situations: bool,
     },
     /// Archive a prompt so it is no longer offered (any prompt, built in or yours).
     Archive {

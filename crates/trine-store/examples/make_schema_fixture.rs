@@ -57,6 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "voice",
         "Who heard your real answer this week?",
         Some("Name them."),
+        &[],
     )?;
     journal.edit_component("community", Some("My people".into()), None)?;
     // Since schema version 4: the situation and its history.

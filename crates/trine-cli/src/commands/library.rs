@@ -36,19 +36,33 @@ pub fn prompts(journal: &mut Journal, command: PromptsCommand, out: &Printer) ->
             component,
             text,
             hint,
-        } => journal.add_prompt(&component, &text, hint.as_deref())?,
+            situations,
+        } => {
+            let situations = parse_situations(&situations)?;
+            journal.add_prompt(&component, &text, hint.as_deref(), &situations)?
+        }
         PromptsCommand::Edit {
             id,
             text,
             hint,
             no_hint,
+            situations,
+            all_situations,
         } => {
             let hint = if no_hint {
                 Some(None)
             } else {
                 hint.as_deref().map(Some)
             };
-            journal.edit_prompt(&id, text.as_deref(), hint)?
+            let situations = parse_situations(&situations)?;
+            let situations = if all_situations {
+                Some(&[][..])
+            } else if situations.is_empty() {
+                None
+            } else {
+                Some(&situations[..])
+            };
+            journal.edit_prompt(&id, text.as_deref(), hint, situations)?
         }
         PromptsCommand::Archive { id, undo } => journal.archive_prompt(&id, !undo)?,
     };
@@ -63,6 +77,14 @@ pub fn prompts(journal: &mut Journal, command: PromptsCommand, out: &Printer) ->
         say!("{}: {}{state}", changed.id, changed.text);
     }
     Ok(())
+}
+
+/// Reads `--situation` keys; a wrong one is named with the keys there are.
+fn parse_situations(keys: &[String]) -> Result<Vec<trine_app::Situation>> {
+    Ok(keys
+        .iter()
+        .map(|key| key.parse::<trine_app::Situation>())
+        .collect::<std::result::Result<_, _>>()?)
 }
 
 /// `trine components ...`.

@@ -13,6 +13,7 @@ mod damage;
 mod disk_trouble;
 mod exports;
 mod importers;
+mod library;
 mod permissions;
 mod round_trip;
 mod terminal;

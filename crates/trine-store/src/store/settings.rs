@@ -17,6 +17,9 @@ pub struct Settings {
     /// Whether the week asks a fourth rating, how confident I felt in my
     /// direction (off unless the person turns it on).
     pub confident_rating: bool,
+    /// Whether the person has chosen, on or off (the app offers the rating
+    /// until they have).
+    pub confident_rating_chosen: bool,
 }
 
 impl Journal {
@@ -25,6 +28,7 @@ impl Journal {
         Ok(Settings {
             first_day: first_day(&self.conn)?,
             confident_rating: get(&self.conn, CONFIDENT_RATING)?.as_deref() == Some("on"),
+            confident_rating_chosen: get(&self.conn, CONFIDENT_RATING)?.is_some(),
         })
     }
 

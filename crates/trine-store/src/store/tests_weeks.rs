@@ -89,15 +89,39 @@ fn own_prompts_can_be_added_edited_and_archived_but_builtin_ones_only_archived()
             "voice",
             "What did I ask for this week?",
             Some(" Be concrete. "),
+            &[],
         )
         .unwrap();
+    assert_eq!(mine.situations, Situation::ALL.to_vec(), "fits everyone");
     assert!(mine.id.starts_with("user-"));
     assert_eq!(mine.side, Side::Integration);
     assert_eq!(mine.hint.as_deref(), Some("Be concrete."));
     let edited = journal
-        .edit_prompt(&mine.id, Some("What did I ask for, out loud?"), Some(None))
+        .edit_prompt(
+            &mine.id,
+            Some("What did I ask for, out loud?"),
+            Some(None),
+            Some(&[Situation::Looking, Situation::Between, Situation::Looking]),
+        )
         .unwrap();
     assert_eq!(edited.hint, None);
+    assert_eq!(
+        edited.situations,
+        vec![Situation::Looking, Situation::Between]
+    );
+    // Offered only in those situations.
+    let everyone = journal
+        .edit_prompt(&mine.id, None, None, Some(&[]))
+        .unwrap();
+    assert_eq!(everyone.situations, Situation::ALL.to_vec());
+    let edited = journal
+        .edit_prompt(
+            &mine.id,
+            None,
+            None,
+            Some(&[Situation::Looking, Situation::Between]),
+        )
+        .unwrap();
     assert_eq!(journal.prompt(&mine.id).unwrap(), edited);
     journal.archive_prompt(&mine.id, true).unwrap();
     assert!(!journal
@@ -112,7 +136,7 @@ fn own_prompts_can_be_added_edited_and_archived_but_builtin_ones_only_archived()
         .any(|p| p.id == mine.id));
 
     let err = journal
-        .edit_prompt("voice-01", Some("changed"), None)
+        .edit_prompt("voice-01", Some("changed"), None, None)
         .unwrap_err();
     assert!(
         matches!(err, Error::Invalid(ValidationError::BuiltinPrompt(_))),
@@ -120,14 +144,14 @@ fn own_prompts_can_be_added_edited_and_archived_but_builtin_ones_only_archived()
     );
     assert!(journal.archive_prompt("voice-01", true).unwrap().archived);
     assert!(matches!(
-        journal.add_prompt("nope", "text", None),
+        journal.add_prompt("nope", "text", None, &[]),
         Err(Error::Invalid(ValidationError::UnknownComponent(_)))
     ));
     assert!(matches!(
         journal.prompt("voice-999"),
         Err(Error::Invalid(ValidationError::UnknownPrompt(_)))
     ));
-    assert!(journal.add_prompt("voice", "   ", None).is_err());
+    assert!(journal.add_prompt("voice", "   ", None, &[]).is_err());
 }
 
 /// This week on the clock.
@@ -616,6 +640,7 @@ fn a_new_prompt_takes_its_fair_turn_after_a_long_history() {
             "voice",
             "Which request did you put off this week, and what would asking cost?",
             None,
+            &[],
         )
         .unwrap();
     let mut turns = Vec::new();

@@ -157,26 +157,29 @@ impl Journal {
         find_prompt(&self.conn, id)
     }
 
-    /// Adds the person's own prompt to a component.
+    /// Adds the person's own prompt to a component, fitting `situations`
+    /// (none named: every situation).
     pub fn add_prompt(
         &mut self,
         component: &str,
         text: &str,
         hint: Option<&str>,
+        situations: &[crate::model::Situation],
     ) -> Result<Prompt> {
         let tx = self.begin_write()?;
         find_component(&tx, component)?;
         let text = non_empty(text.to_string(), "prompt text")?;
         let id = format!("user-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
         tx.execute(
-            "INSERT INTO prompts (id, component, text, hint, origin, archived, created_utc) \
-             VALUES (?1, ?2, ?3, ?4, 'user', 0, ?5)",
+            "INSERT INTO prompts (id, component, text, hint, origin, archived, created_utc, situations) \
+             VALUES (?1, ?2, ?3, ?4, 'user', 0, ?5, ?6)",
             params![
                 id,
                 component,
                 text,
                 tidy_hint(hint),
-                time::utc_text(&time::now())
+                time::utc_text(&time::now()),
+                own_situations(situations)
             ],
         )?;
         let prompt = find_prompt(&tx, &id)?;
@@ -184,12 +187,15 @@ impl Journal {
         Ok(prompt)
     }
 
-    /// Changes the text or hint of one of the person's own prompts.
+    /// Changes the text, hint or situations of one of the person's own
+    /// prompts (situations: `Some` replaces them, an empty list meaning
+    /// every situation).
     pub fn edit_prompt(
         &mut self,
         id: &str,
         text: Option<&str>,
         hint: Option<Option<&str>>,
+        situations: Option<&[crate::model::Situation]>,
     ) -> Result<Prompt> {
         let tx = self.begin_write()?;
         let mut prompt = find_prompt(&tx, id)?;
@@ -206,6 +212,13 @@ impl Journal {
             "UPDATE prompts SET text = ?2, hint = ?3 WHERE id = ?1",
             params![prompt.id, prompt.text, prompt.hint],
         )?;
+        if let Some(situations) = situations {
+            tx.execute(
+                "UPDATE prompts SET situations = ?2 WHERE id = ?1",
+                params![prompt.id, own_situations(situations)],
+            )?;
+        }
+        let prompt = find_prompt(&tx, &prompt.id)?;
         tx.commit()?;
         Ok(prompt)
     }
@@ -231,6 +244,19 @@ fn non_empty(text: String, what: &'static str) -> Result<String> {
     } else {
         Ok(trimmed.to_string())
     }
+}
+
+/// A person's own prompt's situations as stored: none named, or all of
+/// them, is every situation (NULL); repeats are dropped.
+fn own_situations(situations: &[crate::model::Situation]) -> Option<String> {
+    let mut fits: Vec<crate::model::Situation> = crate::model::Situation::ALL
+        .into_iter()
+        .filter(|s| situations.contains(s))
+        .collect();
+    if fits.is_empty() {
+        fits = crate::model::Situation::ALL.to_vec();
+    }
+    situations_to_store(&fits)
 }
 
 fn tidy_hint(hint: Option<&str>) -> Option<String> {
