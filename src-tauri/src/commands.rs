@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use tauri::State;
 use trine_app::charts::RatingsChartOptions;
+use trine_app::prompt_library::{LibraryView, OwnPrompt};
 use trine_app::store::{Answer, ListQuery, NewCheckIn, ReflectionUpdate, SearchOrder};
 use trine_app::views::{
     AppSettings, CheckinView, EntryPage, EntryView, RatingValues, SearchPage, ThisWeek, TrendsView,
@@ -380,6 +381,53 @@ pub fn set_confident_rating(
             None => j.this_week(trine_app::clock::now().naive_local()),
         }
     })
+}
+
+/// The prompt library: every component with its prompts.
+#[tauri::command(async)]
+pub fn library_view(journal: State<'_, JournalState>) -> Reply<LibraryView> {
+    journal.with(|j| j.library_view())
+}
+
+/// Adds one of the person's own prompts to a component.
+#[tauri::command(async)]
+pub fn add_own_prompt(
+    journal: State<'_, JournalState>,
+    component: String,
+    prompt: OwnPrompt,
+) -> Reply<LibraryView> {
+    journal.with(|j| j.add_own_prompt(&component, &prompt))
+}
+
+/// Rewrites one of the person's own prompts.
+#[tauri::command(async)]
+pub fn edit_own_prompt(
+    journal: State<'_, JournalState>,
+    id: String,
+    prompt: OwnPrompt,
+) -> Reply<LibraryView> {
+    journal.with(|j| j.edit_own_prompt(&id, &prompt))
+}
+
+/// Archives a prompt or brings it back.
+#[tauri::command(async)]
+pub fn set_prompt_archived(
+    journal: State<'_, JournalState>,
+    id: String,
+    archived: bool,
+) -> Reply<LibraryView> {
+    journal.with(|j| j.set_prompt_archived(&id, archived))
+}
+
+/// Renames a component or rewrites its description.
+#[tauri::command(async)]
+pub fn describe_component(
+    journal: State<'_, JournalState>,
+    key: String,
+    name: String,
+    description: String,
+) -> Reply<LibraryView> {
+    journal.with(|j| j.describe_component(&key, &name, &description))
 }
 
 /// The settings, and where the journal lives.

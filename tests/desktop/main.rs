@@ -34,6 +34,7 @@ mod confidence;
 mod everyday;
 mod journal;
 mod keyboard;
+mod library;
 mod privacy;
 mod screens;
 mod screenshots;

@@ -24,6 +24,7 @@ pub fn every_screen(sandbox: &Sandbox) -> Vec<(String, &'static str)> {
         ("#/export".to_string(), "#export-preview .preview-main"),
         ("#/import".to_string(), "#import-choose"),
         ("#/backups".to_string(), "#backup-now"),
+        ("#/library".to_string(), "#library-voice"),
         ("#/help".to_string(), "#help-triangle"),
         ("#/welcome".to_string(), "#welcome-next"),
     ]

@@ -1,5 +1,6 @@
 // Screens by address: `#/week`, `#/journal`, `#/entry/<id>`, `#/new`,
-// `#/trends`, `#/checkin`, `#/export`, `#/import`, `#/settings`, `#/backups`, `#/help`, `#/welcome`.
+// `#/trends`, `#/checkin`, `#/export`, `#/import`, `#/settings`, `#/backups`,
+// `#/library`, `#/help`, `#/welcome`.
 //
 // Each screen module exports `mount(root, params)`, which draws the screen
 // into `root` and may return a handle with `leave()` (save what is left
@@ -20,6 +21,7 @@ const loaders = {
   import: () => import('../screens/import.js'),
   settings: () => import('../screens/settings.js'),
   backups: () => import('../screens/backups.js'),
+  library: () => import('../screens/library.js'),
   help: () => import('../screens/help.js'),
   welcome: () => import('../screens/first-run.js'),
 };
@@ -64,7 +66,7 @@ async function show() {
   if (mine !== generation) return;
   clearError();
   for (const link of document.querySelectorAll('.nav a')) {
-    const here = link.dataset.screen === route.name || (route.name === 'entry' && link.dataset.screen === 'journal') || (route.name === 'import' && link.dataset.screen === 'export') || (route.name === 'backups' && link.dataset.screen === 'settings');
+    const here = link.dataset.screen === route.name || (route.name === 'entry' && link.dataset.screen === 'journal') || (route.name === 'import' && link.dataset.screen === 'export') || ((route.name === 'backups' || route.name === 'library') && link.dataset.screen === 'settings');
     if (here) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

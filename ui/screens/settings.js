@@ -165,6 +165,7 @@ export async function mount(root) {
       situationHelp,
       el('label', { class: 'check' }, confident, el('span', { text: 'Also rate each week how confident I feel in my direction' })),
       el('p', { class: 'field-help', id: 'confident-help', text: 'A fourth rating beside seen, known and valued, charted with them. Useful while looking for work, between roles, new in one or changing fields. Turning it off keeps the ratings already given.' }),
+      el('p', { class: 'field-help' }, 'The weekly questions, your own among them, and the names of the nine components: ', el('a', { href: '#/library', id: 'open-library', text: 'Your questions' }), '.'),
       el('label', { class: 'field' }, el('span', { text: 'My week starts on' }), firstDay),
       el('p', { class: 'field-help', text: 'Reflections you have written stay with the week they were written for.' }),
       el('label', { class: 'check' }, remind, el('span', { text: 'Remind me with a desktop notification when the week is due' })),

@@ -21,6 +21,7 @@ pub mod clock;
 pub mod export;
 pub mod insights;
 pub mod looking_back;
+pub mod prompt_library;
 pub mod reminder;
 pub mod situations;
 pub mod views;
@@ -47,6 +48,7 @@ pub mod prelude {
     pub use crate::export::ExportReports;
     pub use crate::insights::JournalInsights;
     pub use crate::looking_back::LookingBack;
+    pub use crate::prompt_library::PromptLibrary;
     pub use crate::reminder::Reminders;
     pub use crate::views::{CheckinTrends, Screens};
     pub use trine_charts::{CalendarCharts, CheckinHistoryCharts, RatingsCharts, TriangleCharts};
