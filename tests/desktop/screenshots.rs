@@ -90,11 +90,58 @@ fn seed_a_lived_in_journal(sandbox: &Sandbox) {
         ("voice", 5),
         ("community", 3),
     ];
+    // Check-ins every couple of months, confidence improving: the history.
+    let now = chrono::Local::now().fixed_offset();
+    for (months_ago, confidence, voice) in [(10i64, 5i64, 5i64), (7, 5, 4), (4, 4, 4), (2, 3, 5)] {
+        let mut earlier: std::collections::BTreeMap<String, i64> =
+            scores.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        earlier.insert("self_confidence".into(), confidence);
+        earlier.insert("voice".into(), voice);
+        journal
+            .record_checkin(NewCheckIn {
+                scores: earlier,
+                taken: Some(now - chrono::Duration::days(30 * months_ago)),
+                ..NewCheckIn::default()
+            })
+            .unwrap();
+    }
     journal
         .record_checkin(NewCheckIn {
             scores: scores.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
             ..NewCheckIn::default()
         })
+        .unwrap();
+    // Looking for work since the spring, the confidence rating on, and
+    // last week's reflection planned a next step.
+    journal
+        .set_situation(trine_app::Situation::Looking, today - Days::new(200))
+        .unwrap();
+    journal.set_confident_rating(true).unwrap();
+    let last = this_week - Days::new(7);
+    for _ in 0..60 {
+        let prompts = journal.week_prompts(last).unwrap();
+        if prompts[2].prompt.angle == Some(trine_app::library::Angle::NextStep) {
+            break;
+        }
+        journal.another_prompt(last, Side::Integration).unwrap();
+    }
+    let planned = journal.week_prompts(last).unwrap()[2].prompt.id.clone();
+    let reflection = journal.reflection_for_week(last).unwrap().unwrap();
+    let mut sections = reflection.sections.clone();
+    sections.retain(|s| s.side != Side::Integration);
+    sections.push(Section {
+        side: Side::Integration,
+        prompt_id: Some(planned),
+        text: "Send the portfolio to two studios, and ask Priya about hers.".into(),
+    });
+    journal
+        .update(
+            reflection.id,
+            trine_app::EntryEdit {
+                sections: Some(sections),
+                ..Default::default()
+            },
+        )
         .unwrap();
     journal
         .save_reflection(
@@ -194,6 +241,25 @@ fn every_screen_in_light_and_dark() {
         ),
         ("help-privacy", "#/help", "#help-triangle", "#help-privacy"),
         (
+            "help-framework",
+            "#/help",
+            "#help-triangle",
+            "#help-framework-card",
+        ),
+        (
+            "checkin-history",
+            "#/checkin",
+            ".chart-triangle svg",
+            "#checkin-history",
+        ),
+        (
+            "trends-checkins",
+            "#/trends",
+            ".chart-ratings svg",
+            "#trends-checkins",
+        ),
+        ("library", "#/library", "#library-voice", "#library-voice"),
+        (
             "settings-privacy",
             "#/settings",
             "#setting-path",
@@ -239,6 +305,7 @@ fn every_screen_in_light_and_dark() {
                 ("backups-600", "#/backups", "#backup-places"),
                 ("help-600", "#/help", "h1"),
                 ("checkin-600", "#/checkin", "#checkin-save"),
+                ("library-600", "#/library", "#library-voice"),
             ] {
                 app.go(hash, ready).await?;
                 app.save_screenshot(&format!("{name}-{theme}.png")).await?;

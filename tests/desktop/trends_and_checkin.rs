@@ -54,6 +54,13 @@ fn trends_show_the_weeks_and_their_numbers() {
         insights.contains("8 rated weeks"),
         "the insights count the weeks: {insights}"
     );
+    assert!(
+        insights.contains("How seen you felt has held steady")
+            || insights.contains("How seen you felt rose")
+            || insights.contains("How seen you felt fell"),
+        "each rating's change in words: {insights}"
+    );
+    assert!(!insights.contains("a month"), "no slopes: {insights}");
 }
 
 #[test]

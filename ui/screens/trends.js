@@ -1,15 +1,14 @@
 // Trends: how seen, known and valued felt over the weeks, the reflection
-// calendar, each component's check-in history and the insights in words, for a range of dates, with tag
+// calendar, each component's check-in history and, in words, which ratings
+// really moved (not slopes) and which tags stand out, for a range of dates, with tag
 // markers and a rolling average. Every chart's numbers are one click away
 // as a table.
 
 import { call } from '../lib/api.js';
 import { chartFigure } from '../lib/chart.js';
 import { dateField, rangePresets } from '../lib/dates.js';
-import { el, longDate } from '../lib/dom.js';
+import { el } from '../lib/dom.js';
 import { clearError, showError } from '../lib/notify.js';
-
-const NAMES = { seen: 'seen', known: 'known', valued: 'valued' };
 
 // The choices, kept while the app runs.
 const chosen = { from: '', to: '', tag: '', rolling: false };
@@ -19,31 +18,14 @@ function figureText(figure, decimals = 1) {
   return 'not enough weeks yet';
 }
 
-function trendText(name, figure) {
-  if (figure.status !== 'value') return `How ${name} you felt: not enough weeks yet to see a trend (${figure.weeks} so far).`;
-  const v = figure.value;
-  if (Math.abs(v) < 0.05) return `How ${name} you felt has held steady (over ${figure.weeks} weeks).`;
-  const dir = v > 0 ? 'up' : 'down';
-  return `How ${name} you felt has gone ${dir} by about ${Math.abs(v).toFixed(1)} a month (over ${figure.weeks} weeks).`;
-}
-
+/** What the numbers say, in the sentences the core wrote: whether each
+ * rating really moved and since when, the best and hardest weeks, and
+ * tags only where they stand out from the noise. */
 function insightsSection(insights) {
-  const items = [];
   if (insights.rated_weeks === 0) {
     return el('p', { class: 'muted', text: 'No rated weeks in this range yet. Rate a week on This week, and what you notice will show here.' });
   }
-  items.push(el('li', { text: `${insights.rated_weeks} rated ${insights.rated_weeks === 1 ? 'week' : 'weeks'} in this range.` }));
-  for (const key of Object.keys(NAMES)) items.push(el('li', { text: trendText(NAMES[key], insights.trend_per_month[key]) }));
-  if (insights.best_weeks.length) {
-    items.push(el('li', { text: `Best weeks: ${insights.best_weeks.map((w) => `${longDate(w.week_start)} (${w.score.toFixed(1)})`).join('; ')}.` }));
-  }
-  if (insights.worst_weeks.length) {
-    items.push(el('li', { text: `Hardest weeks: ${insights.worst_weeks.map((w) => `${longDate(w.week_start)} (${w.score.toFixed(1)})`).join('; ')}.` }));
-  }
-  for (const t of insights.tags) {
-    const parts = Object.keys(NAMES).map((k) => `${k} ${figureText(t.with[k])} with, ${figureText(t.without[k])} without`);
-    items.push(el('li', { text: `Weeks tagged “${t.tag}”: ${parts.join('; ')}.` }));
-  }
+  const items = insights.summary.map((line) => el('li', { text: line }));
   const quarters = insights.quarters.length
     ? el(
         'details',

@@ -18,6 +18,9 @@ pub const MIN_QUARTER_WEEKS: u32 = 3;
 pub const MIN_TREND_WEEKS: u32 = 6;
 /// Rated weeks a tag needs, with it and without it, to be compared.
 pub const MIN_TAG_WEEKS: u32 = 4;
+/// Rated weeks needed before naming best and hardest weeks: with fewer,
+/// the same few weeks would be both.
+pub const MIN_BEST_WEEKS: usize = 8;
 
 /// A number with the weeks it rests on, or a plain "not enough data".
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -115,6 +118,20 @@ pub struct TagComparison {
     pub with: Three,
     /// Averages over rated weeks without one.
     pub without: Three,
+    /// For each rating, whether the tag's weeks stand apart from the
+    /// others beyond the week-to-week noise, with the weeks counted.
+    pub differences: TagDifferences,
+}
+
+/// A tag's weeks against the others, rating by rating.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TagDifferences {
+    /// How seen.
+    pub seen: crate::tag_difference::RatingDifference,
+    /// How known.
+    pub known: crate::tag_difference::RatingDifference,
+    /// How valued.
+    pub valued: crate::tag_difference::RatingDifference,
 }
 
 /// All the insights for a range of weeks.
@@ -124,14 +141,72 @@ pub struct Insights {
     pub rated_weeks: u32,
     /// Average ratings per calendar quarter, oldest first.
     pub quarters: Vec<Quarter>,
-    /// Change per month of each rating (least-squares slope).
+    /// Change per month of each rating (least-squares slope), kept for
+    /// scripts; the screens and reports say [`Insights::changes`] instead.
     pub trend_per_month: Three,
-    /// Up to three best weeks, best first.
+    /// For each rating, whether it really moved and since when.
+    pub changes: crate::change::Changes,
+    /// Up to three best weeks, best first (none with fewer than
+    /// [`MIN_BEST_WEEKS`] rated weeks).
     pub best_weeks: Vec<WeekScore>,
-    /// Up to three worst weeks, worst first.
+    /// Up to three worst weeks, worst first, never one of the best.
     pub worst_weeks: Vec<WeekScore>,
     /// Tags carried in at least [`MIN_TAG_WEEKS`] rated weeks.
     pub tags: Vec<TagComparison>,
+    /// What the numbers say, in sentences, for the screens, the CLI and
+    /// the coach report: change and not slopes, differences only where
+    /// they stand out.
+    pub summary: Vec<String>,
+}
+
+/// The insights in sentences.
+fn summary(insights: &Insights) -> Vec<String> {
+    if insights.rated_weeks == 0 {
+        return Vec::new();
+    }
+    let mut lines = vec![if insights.rated_weeks == 1 {
+        "1 rated week in this range.".to_string()
+    } else {
+        format!("{} rated weeks in this range.", insights.rated_weeks)
+    }];
+    let changes = &insights.changes;
+    for (how, change) in [
+        ("How seen you felt", Some(&changes.seen)),
+        ("How known you felt", Some(&changes.known)),
+        ("How valued you felt", Some(&changes.valued)),
+        (
+            "How confident you felt in your direction",
+            changes.confident.as_ref(),
+        ),
+    ] {
+        if let Some(change) = change {
+            lines.push(crate::change::change_words(how, change));
+        }
+    }
+    let weeks = |list: &[WeekScore]| {
+        list.iter()
+            .map(|w| format!("{} ({:.1})", w.week_start.format("%-d %B %Y"), w.score))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if insights.best_weeks.is_empty() {
+        lines.push(format!(
+            "Best and hardest weeks: not enough rated weeks yet ({MIN_BEST_WEEKS} needed)."
+        ));
+    } else {
+        lines.push(format!("Best weeks: {}.", weeks(&insights.best_weeks)));
+        if !insights.worst_weeks.is_empty() {
+            lines.push(format!("Hardest weeks: {}.", weeks(&insights.worst_weeks)));
+        }
+    }
+    for tag in &insights.tags {
+        let d = &tag.differences;
+        lines.push(crate::tag_difference::difference_words(
+            &tag.tag,
+            &[("seen", d.seen), ("known", d.known), ("valued", d.valued)],
+        ));
+    }
+    lines
 }
 
 fn mean(values: &[f64]) -> f64 {
@@ -192,10 +267,12 @@ pub fn week_score(week: &WeekRatings) -> Option<f64> {
     (!values.is_empty()).then(|| mean(&values))
 }
 
-/// Computes the insights from a weekly rating series and each week's tags.
+/// Computes the insights from a weekly rating series and each week's
+/// tags; the confidence rating's verdict only when `confident_on`.
 pub fn compute(
     series_by_week: &[WeekRatings],
     tags_by_week: &BTreeMap<NaiveDate, BTreeSet<String>>,
+    confident_on: bool,
 ) -> Insights {
     let all: Vec<&WeekRatings> = series_by_week.iter().collect();
     let mut by_quarter: BTreeMap<(i32, u32), Vec<&WeekRatings>> = BTreeMap::new();
@@ -238,13 +315,22 @@ pub fn compute(
             .total_cmp(&a.score)
             .then(a.week_start.cmp(&b.week_start))
     });
-    let best_weeks = scores.iter().take(3).copied().collect();
+    if scores.len() < MIN_BEST_WEEKS {
+        scores.clear();
+    }
+    let best_weeks: Vec<WeekScore> = scores.iter().take(3).copied().collect();
     scores.sort_by(|a, b| {
         a.score
             .total_cmp(&b.score)
             .then(a.week_start.cmp(&b.week_start))
     });
-    let worst_weeks = scores.iter().take(3).copied().collect();
+    // A week is never both among the best and among the hardest.
+    let worst_weeks = scores
+        .iter()
+        .filter(|w| !best_weeks.iter().any(|b| b.week_start == w.week_start))
+        .take(3)
+        .copied()
+        .collect();
 
     let mut tag_names: BTreeSet<&String> = BTreeSet::new();
     for week in &all {
@@ -262,21 +348,38 @@ pub fn compute(
         .filter_map(|tag| {
             let (with, without): (Vec<&WeekRatings>, Vec<&WeekRatings>) =
                 all.iter().partition(|w| has(w, tag));
-            (with.len() as u32 >= MIN_TAG_WEEKS).then(|| TagComparison {
-                tag: tag.clone(),
-                with: averages(&with, MIN_TAG_WEEKS),
-                without: averages(&without, MIN_TAG_WEEKS),
+            (with.len() as u32 >= MIN_TAG_WEEKS).then(|| {
+                let [seen, known, valued] = PICKS.map(|pick| {
+                    let values = |weeks: &[&WeekRatings]| -> Vec<f64> {
+                        weeks.iter().filter_map(|w| pick(w)).collect()
+                    };
+                    crate::tag_difference::compare(&values(&with), &values(&without), PICKS.len())
+                });
+                TagComparison {
+                    tag: tag.clone(),
+                    with: averages(&with, MIN_TAG_WEEKS),
+                    without: averages(&without, MIN_TAG_WEEKS),
+                    differences: TagDifferences {
+                        seen,
+                        known,
+                        valued,
+                    },
+                }
             })
         })
         .collect();
-    Insights {
+    let mut insights = Insights {
         rated_weeks: all.len() as u32,
         quarters,
         trend_per_month,
+        changes: crate::change::changes_of(series_by_week, confident_on),
         best_weeks,
         worst_weeks,
         tags,
-    }
+        summary: Vec::new(),
+    };
+    insights.summary = summary(&insights);
+    insights
 }
 
 /// The insights of a journal's rated weeks.
@@ -289,7 +392,7 @@ impl JournalInsights for Journal {
     fn insights(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Insights> {
         let series = self.weekly_ratings(from, to)?;
         let tags = self.tags_by_week(from, to)?;
-        Ok(compute(&series, &tags))
+        Ok(compute(&series, &tags, self.settings()?.confident_rating))
     }
 }
 
@@ -359,7 +462,7 @@ mod tests {
 
     #[test]
     fn quarter_averages_and_trends_match_hand_computed_values() {
-        let insights = compute(&journal_weeks(), &BTreeMap::new());
+        let insights = compute(&journal_weeks(), &BTreeMap::new(), false);
         assert_eq!(insights.rated_weeks, 8);
         assert_eq!(insights.quarters.len(), 1);
         let q1 = &insights.quarters[0];
@@ -401,7 +504,7 @@ mod tests {
 
     #[test]
     fn best_and_worst_weeks_use_the_mean_of_the_three_ratings() {
-        let insights = compute(&journal_weeks(), &BTreeMap::new());
+        let insights = compute(&journal_weeks(), &BTreeMap::new(), false);
         let best: Vec<(String, f64)> = insights
             .best_weeks
             .iter()
@@ -437,7 +540,7 @@ mod tests {
             ("2026-01-05", "rare"),
             ("2026-01-12", "rare"),
         ]);
-        let insights = compute(&journal_weeks(), &tagged);
+        let insights = compute(&journal_weeks(), &tagged, false);
         assert_eq!(insights.tags.len(), 1, "a tag in two weeks is not compared");
         let promotion = &insights.tags[0];
         assert_eq!(promotion.tag, "promotion");
@@ -466,7 +569,7 @@ mod tests {
 
     #[test]
     fn a_short_journal_says_not_enough_data() {
-        let insights = compute(&journal_weeks()[..2], &BTreeMap::new());
+        let insights = compute(&journal_weeks()[..2], &BTreeMap::new(), false);
         assert_eq!(
             insights.quarters[0].averages.seen,
             Figure::NotEnoughData { weeks: 2 }
@@ -475,7 +578,7 @@ mod tests {
             insights.trend_per_month.seen,
             Figure::NotEnoughData { weeks: 2 }
         );
-        let empty = compute(&[], &BTreeMap::new());
+        let empty = compute(&[], &BTreeMap::new(), false);
         assert!(empty.quarters.is_empty() && empty.best_weeks.is_empty() && empty.tags.is_empty());
     }
 

@@ -16,6 +16,7 @@
 
 pub mod app_settings;
 pub mod backups;
+pub mod change;
 pub mod checkin_nudge;
 pub mod clock;
 pub mod export;
@@ -24,8 +25,11 @@ pub mod looking_back;
 pub mod prompt_library;
 pub mod reminder;
 pub mod situations;
+pub mod tag_difference;
 pub mod views;
 
+#[cfg(test)]
+mod synthetic;
 #[cfg(test)]
 mod tests_export;
 

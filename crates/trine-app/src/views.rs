@@ -717,18 +717,33 @@ impl CheckinTrends for Journal {
         today: NaiveDate,
     ) -> Result<TrendsView> {
         let first_day = self.settings()?.first_day;
+        let insights = self.insights(
+            options.from.map(|d| first_day.week_start(d)),
+            options.to.map(|d| first_day.week_start(d)),
+        )?;
+        // The honest-change levels, drawn beneath each rating's line.
+        let changes = &insights.changes;
+        let mut levels = vec![
+            ("seen".to_string(), changes.seen.levels()),
+            ("known".to_string(), changes.known.levels()),
+            ("valued".to_string(), changes.valued.levels()),
+        ];
+        if let Some(confident) = &changes.confident {
+            levels.push(("confident".to_string(), confident.levels()));
+        }
+        let options = trine_charts::RatingsChartOptions {
+            levels,
+            ..options.clone()
+        };
         Ok(TrendsView {
-            ratings: self.ratings_chart(options)?,
+            ratings: self.ratings_chart(&options)?,
             calendar: self.calendar_chart(options.from, options.to, today)?,
             checkin_history: self.checkin_history_chart()?,
             checkin_nudge: crate::checkin_nudge::checkin_nudge(
                 self.checkins()?.first().map(|c| c.taken.date_naive()),
                 today,
             ),
-            insights: self.insights(
-                options.from.map(|d| first_day.week_start(d)),
-                options.to.map(|d| first_day.week_start(d)),
-            )?,
+            insights,
         })
     }
 }

@@ -20,7 +20,7 @@ mod triangle;
 
 pub use calendar::{calendar_chart, CalendarCharts};
 pub use checkin_history::{checkin_history_chart, score_words, CheckinHistoryCharts};
-pub use ratings::{ratings_chart, RatingsChartOptions, RatingsCharts};
+pub use ratings::{ratings_chart, Level, RatingsChartOptions, RatingsCharts};
 pub use triangle::{triangle_chart, TriangleCharts};
 
 pub use trine_store::figure::{Chart, Table};

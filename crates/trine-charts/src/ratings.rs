@@ -10,7 +10,7 @@ use trine_store::error::{Error, Result};
 use trine_store::store::{Journal, WeekRatings};
 
 /// What to draw.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RatingsChartOptions {
     /// First week to show (a date in it); the first rated week when unset.
     pub from: Option<NaiveDate>,
@@ -22,7 +22,14 @@ pub struct RatingsChartOptions {
     pub tag: Option<String>,
     /// Size in pixels.
     pub size: (u32, u32),
+    /// Levels to draw as wide bands, by rating name (`seen`, `known`,
+    /// `valued`, `confident`): each `(from, to, level)` is a stretch of
+    /// weeks at one level, as the honest-change analysis found them.
+    pub levels: Vec<(String, Vec<Level>)>,
 }
+
+/// A stretch of weeks at one level: first week, last week, level.
+pub type Level = (NaiveDate, NaiveDate, f64);
 
 impl Default for RatingsChartOptions {
     fn default() -> Self {
@@ -32,6 +39,7 @@ impl Default for RatingsChartOptions {
             rolling_weeks: None,
             tag: None,
             size: (960, 440),
+            levels: Vec::new(),
         }
     }
 }
@@ -311,6 +319,19 @@ fn draw(
             .y_desc("rating, 1 to 10")
             .draw()?;
 
+        // The levels before and after each rating's latest shift, wide and
+        // pale beneath the weekly line.
+        for (name, stretches) in &options.levels {
+            let Some(line) = lines.iter().find(|l| l.name == name) else {
+                continue;
+            };
+            for (from, to, level) in stretches {
+                chart.draw_series(LineSeries::new(
+                    [(x(*from), *level), (x(*to).max(x(*from) + 2), *level)],
+                    color(line.rgb).mix(0.3).stroke_width(8),
+                ))?;
+            }
+        }
         if let Some(averages) = averages {
             for (line, avg) in lines.iter().zip(averages) {
                 for run in runs(avg).into_iter().filter(|r| r.len() > 1) {

@@ -449,3 +449,42 @@ fn the_confidence_rating_is_a_fourth_line_only_where_it_is_rated() {
         .contains("confident a dash-dot line with diamonds"));
     assert!(chart.svg.contains("#007A5A"), "drawn in its own colour");
 }
+
+#[test]
+fn the_levels_before_and_after_a_shift_are_drawn_as_wide_bands() {
+    let start = day("2026-01-05");
+    let series: Vec<WeekRatings> = (0..10)
+        .map(|i| {
+            let v = if i < 5 { 4.0 } else { 7.0 };
+            rated(start + Days::new(7 * i), Some(v), Some(5.0), Some(5.0))
+        })
+        .collect();
+    let plain = ratings_chart(&series, &[], &[], &RatingsChartOptions::default()).unwrap();
+    assert!(!plain.svg.contains("stroke-width=\"8\""));
+    let options = RatingsChartOptions {
+        levels: vec![(
+            "seen".into(),
+            vec![
+                (start, start + Days::new(28), 4.0),
+                (start + Days::new(35), start + Days::new(63), 7.0),
+            ],
+        )],
+        ..RatingsChartOptions::default()
+    };
+    let chart = ratings_chart(&series, &[], &[], &options).unwrap();
+    let doc = parse(&chart.svg);
+    let bands: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("stroke-width") == Some("8"))
+        .collect();
+    assert_eq!(bands.len(), 2, "one band before, one after");
+    for band in bands {
+        let ys: Vec<f64> = band
+            .attribute("points")
+            .unwrap()
+            .split_whitespace()
+            .map(|p| p.split_once(',').unwrap().1.parse().unwrap())
+            .collect();
+        assert_eq!(ys[0], ys[1], "a level is flat");
+    }
+}

@@ -7,7 +7,7 @@ use trine_app::week::parse_date;
 use trine_app::{Error, Journal, Result};
 
 use crate::args::{ChartArgs, ChartKind, StatsArgs};
-use crate::output::{week_phrase, Printer};
+use crate::output::Printer;
 
 /// `trine chart`.
 pub fn chart(journal: &Journal, args: ChartArgs, out: &Printer) -> Result<()> {
@@ -104,27 +104,15 @@ fn print_insights(insights: &Insights) {
     for q in &insights.quarters {
         say!("  {}  {}", q.label, three_line(&q.averages, 1, false));
     }
-    say!("\nTrend per month (least squares)");
-    say!("  {}", three_line(&insights.trend_per_month, 2, true));
-    let weeks = |list: &[trine_app::insights::WeekScore]| {
-        list.iter()
-            .map(|w| format!("{} ({:.1})", week_phrase(w.week_start), w.score))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    say!("\nBest weeks:  {}", weeks(&insights.best_weeks));
-    say!("Worst weeks: {}", weeks(&insights.worst_weeks));
+    say!("\nWhat the numbers say");
+    // The first line (the count) is said above.
+    for line in insights.summary.iter().skip(1) {
+        say!("  {line}");
+    }
     if insights.tags.is_empty() {
         say!(
-            "\nNo tag is on enough rated weeks ({}) to compare yet.",
+            "  No tag is on enough rated weeks ({}) to compare yet.",
             trine_app::insights::MIN_TAG_WEEKS
         );
-    } else {
-        say!("\nWeeks with and without a tag");
-        for tag in &insights.tags {
-            say!("  #{}", tag.tag);
-            say!("    with:    {}", three_line(&tag.with, 1, false));
-            say!("    without: {}", three_line(&tag.without, 1, false));
-        }
     }
 }

@@ -91,9 +91,38 @@ fn stats_gives_the_insights_as_text_and_json() {
     assert_eq!(json["tags"][0]["tag"], "promotion");
     assert_eq!(json["tags"][0]["with"]["seen"]["value"], 7.5);
     assert_eq!(json["tags"][0]["without"]["seen"]["value"], 3.5);
+    // Honest change: seen climbs a point a week, known never moves.
+    let changes = &json["changes"];
+    assert_eq!(changes["seen"]["verdict"], "up", "{changes}");
+    assert_eq!(
+        changes["seen"]["weeks_before"].as_u64().unwrap()
+            + changes["seen"]["weeks_after"].as_u64().unwrap(),
+        8
+    );
+    assert!(changes["seen"]["since"].is_string());
+    assert_eq!(changes["known"]["verdict"], "steady");
+    assert_eq!(changes["known"]["since"], serde_json::Value::Null);
+    assert!(
+        changes.get("confident").is_none(),
+        "only when that rating is on"
+    );
+    let differences = &json["tags"][0]["differences"]["seen"];
+    assert_eq!(
+        differences["weeks_with"].as_u64().unwrap()
+            + differences["weeks_without"].as_u64().unwrap(),
+        8
+    );
     let text = s.run(&["stats"]).ok();
     assert!(text.contains("2026-Q1  seen 5.5 (8 wk)"), "{text}");
-    assert!(text.contains("#promotion"), "{text}");
+    assert!(
+        text.contains("How known you felt has held steady at about 5"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Weeks tagged \u{201c}promotion\u{201d}"),
+        "{text}"
+    );
+    assert!(!text.contains("a month"), "no slopes on screen: {text}");
     let short = s.run(&["stats", "--from", "2026-02-16"]).ok();
     assert!(
         short.contains("not enough data"),
