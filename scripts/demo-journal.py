@@ -2,7 +2,9 @@
 """Writes a realistic two-year demo journal as JSON Lines (to standard
 output), for looking at charts and screens: one weekly reflection (three
 sections, sometimes one skipped) with ratings most weeks (some missed), a few notes, slow trends with
-noise, and tags such as `promotion` and `mentor` on some weeks.
+noise, and tags such as `promotion` and `mentor` on some weeks. What a week
+says leans with how it felt (good weeks tell of being thanked and speaking
+up, hard ones of being overlooked), so the themes have something to find.
 
     python3 scripts/demo-journal.py > demo.jsonl
     trine --data-dir /tmp/demo import --format jsonl demo.jsonl
@@ -14,15 +16,19 @@ import random
 
 random.seed(7)
 start = datetime.date(2024, 11, 25)  # a Monday
-notes = [
+good = [
     "Spoke up in the planning meeting and the idea was taken.",
-    "Quiet week. Mostly heads-down work on the migration.",
     "My manager thanked me in front of the team for the launch.",
-    "Felt invisible in the all-hands; nobody mentioned the support work.",
     "Coffee with a mentor: we talked about what I want to be known for.",
     "Asked for the lead role on the next project.",
     "Helped two new joiners get set up; it felt natural.",
 ]
+hard = [
+    "Quiet week. Mostly heads-down work on the migration.",
+    "Felt invisible in the all-hands; nobody mentioned the support work.",
+    "Another deadline moved and the support tickets piled up; overlooked again.",
+]
+notes = good + hard
 for week in range(104):
     monday = start + datetime.timedelta(weeks=week)
     if random.random() < 0.12:
@@ -38,16 +44,19 @@ for week in range(104):
     if week % 7 == 0:
         tags.append("mentor")
     day = monday + datetime.timedelta(days=4)
+    mood = (clamp(seen) + clamp(known) + clamp(valued)) / 3
+    leaning = good if mood >= 5.5 else hard
+    words = lambda: random.choice(leaning) if random.random() < 0.75 else random.choice(notes)
     sides = ["developmental", "emotional", "integration"]
     record = {
         "id": f"demo-{week}",
         "kind": "reflection",
         "week": monday.isoformat(),
         "datetime": f"{day.isoformat()}T18:30:00+01:00",
-        "body": random.choice(notes),
+        "body": words(),
         # Now and then a side is skipped (empty) or left unanswered (a draft).
         "sections": [
-            {"side": side, "text": "" if random.random() < 0.1 else random.choice(notes)}
+            {"side": side, "text": "" if random.random() < 0.1 else words()}
             for side in sides
             if random.random() > 0.05
         ],
@@ -60,6 +69,6 @@ for week in range(104):
             "id": f"demo-note-{week}",
             "datetime": f"{(monday + datetime.timedelta(days=1)).isoformat()}T12:10:00+01:00",
             "title": "A note",
-            "body": random.choice(notes),
+            "body": words(),
             "tags": tags[:1],
         }))

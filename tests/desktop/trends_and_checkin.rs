@@ -92,3 +92,57 @@ fn a_check_in_is_saved_and_redraws_the_triangle() {
     assert_eq!(latest.scores.get("voice"), Some(&5));
     assert_eq!(latest.scores.get("self_regulation"), Some(&1));
 }
+
+/// Themes show the words of the higher and the lower weeks, and each week
+/// they came from opens.
+#[test]
+fn themes_list_their_weeks_and_open_them() {
+    let Some(sandbox) = Sandbox::new_or_skip("themes_list_their_weeks_and_open_them") else {
+        return;
+    };
+    sandbox.onboard();
+    {
+        let mut journal = sandbox.journal();
+        let today = trine_app::time::now().date_naive();
+        let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+        for back in 1..=48u64 {
+            let week = monday - Days::new(7 * back);
+            let good = back % 2 == 0;
+            let n = if good { 8 } else { 3 } + (back % 3) as i64 - 1;
+            let words = if good {
+                "Coffee with my mentor, and the demo went well."
+            } else {
+                "Another deadline slipped and the tickets piled up."
+            };
+            journal
+                .rate_week(
+                    week,
+                    Ratings::checked(Some(n), Some(n), Some(n)).unwrap(),
+                    Some(words.into()),
+                )
+                .unwrap();
+        }
+    }
+    let (higher, lower, opened) = sandbox.run_app(|app| async move {
+        app.go("#/trends", "#themes-higher").await?;
+        let higher = app.text("#themes-higher").await?;
+        let lower = app.text("#themes-lower").await?;
+        let href = app
+            .eval("return document.querySelector('#themes-higher a').getAttribute('href');")
+            .await?;
+        app.click("#themes-higher a").await?;
+        app.wait_until(
+            "location.hash.startsWith('#/week?week=') && document.querySelector('#week-label')",
+            "the week opens",
+        )
+        .await?;
+        app.save_screenshot("trends-themes.png").await?;
+        Ok((higher, lower, href))
+    });
+    assert!(higher.contains("mentor"), "{higher}");
+    assert!(lower.contains("deadline"), "{lower}");
+    assert!(
+        opened.as_str().unwrap().starts_with("#/week?week="),
+        "{opened}"
+    );
+}

@@ -26,6 +26,7 @@ function insightsSection(insights) {
     return el('p', { class: 'muted', text: 'No rated weeks in this range yet. Rate a week on This week, and what you notice will show here.' });
   }
   const items = insights.summary.map((line) => el('li', { text: line }));
+  const themes = themesList(insights.themes);
   const quarters = insights.quarters.length
     ? el(
         'details',
@@ -43,7 +44,40 @@ function insightsSection(insights) {
         ),
       )
     : null;
-  return el('div', {}, el('ul', { class: 'insights' }, items), quarters);
+  return el('div', {}, el('ul', { class: 'insights' }, items), themes, quarters);
+}
+
+/** The themes, each with the weeks it came from, every week a link that
+ * opens it. */
+function themesList(themes) {
+  if (!themes || (!themes.higher.length && !themes.lower.length)) return null;
+  const side = (found, words, id) =>
+    found.length
+      ? el(
+          'div',
+          { class: 'theme-side', id },
+          el('h3', { text: words }),
+          el(
+            'ul',
+            { class: 'themes' },
+            found.map((theme) =>
+              el(
+                'li',
+                { class: 'theme' },
+                el('span', { class: 'theme-term', text: theme.term }),
+                ` (${theme.weeks.length} weeks): `,
+                theme.weeks.flatMap((week, i) => [i ? ', ' : '', el('a', { href: `#/week?week=${week}`, text: weekWords(week) })]),
+              ),
+            ),
+          ),
+        )
+      : null;
+  return el('div', { class: 'theme-sides' }, side(themes.higher, 'With your higher weeks', 'themes-higher'), side(themes.lower, 'With your lower weeks', 'themes-lower'));
+}
+
+/** "9 Mar 2026" for a week's first day. */
+function weekWords(iso) {
+  return new Date(`${iso}T12:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 export async function mount(root) {

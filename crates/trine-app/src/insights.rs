@@ -153,6 +153,8 @@ pub struct Insights {
     pub worst_weeks: Vec<WeekScore>,
     /// Tags carried in at least [`MIN_TAG_WEEKS`] rated weeks.
     pub tags: Vec<TagComparison>,
+    /// The words and tags that go with the higher and the lower weeks.
+    pub themes: crate::themes::Themes,
     /// What the numbers say, in sentences, for the screens, the CLI and
     /// the coach report: change and not slopes, differences only where
     /// they stand out.
@@ -206,6 +208,7 @@ fn summary(insights: &Insights) -> Vec<String> {
             &[("seen", d.seen), ("known", d.known), ("valued", d.valued)],
         ));
     }
+    lines.push(crate::themes::themes_words(&insights.themes));
     lines
 }
 
@@ -267,11 +270,13 @@ pub fn week_score(week: &WeekRatings) -> Option<f64> {
     (!values.is_empty()).then(|| mean(&values))
 }
 
-/// Computes the insights from a weekly rating series and each week's
-/// tags; the confidence rating's verdict only when `confident_on`.
+/// Computes the insights from a weekly rating series, each week's tags
+/// and each week's terms; the confidence rating's verdict only when
+/// `confident_on`.
 pub fn compute(
     series_by_week: &[WeekRatings],
     tags_by_week: &BTreeMap<NaiveDate, BTreeSet<String>>,
+    terms_by_week: &[trine_store::store::WeekTerms],
     confident_on: bool,
 ) -> Insights {
     let all: Vec<&WeekRatings> = series_by_week.iter().collect();
@@ -376,6 +381,13 @@ pub fn compute(
         best_weeks,
         worst_weeks,
         tags,
+        themes: crate::themes::themes(
+            &series_by_week
+                .iter()
+                .filter_map(|w| week_score(w).map(|s| (w.week_start, s)))
+                .collect::<Vec<_>>(),
+            terms_by_week,
+        ),
         summary: Vec::new(),
     };
     insights.summary = summary(&insights);
@@ -385,14 +397,21 @@ pub fn compute(
 /// The insights of a journal's rated weeks.
 pub trait JournalInsights {
     /// The insights for weeks starting in `from..=to` (either end open).
-    fn insights(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Insights>;
+    /// Mutable: the weeks' term counts are brought up to date first.
+    fn insights(&mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Insights>;
 }
 
 impl JournalInsights for Journal {
-    fn insights(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Insights> {
+    fn insights(&mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Insights> {
         let series = self.weekly_ratings(from, to)?;
         let tags = self.tags_by_week(from, to)?;
-        Ok(compute(&series, &tags, self.settings()?.confident_rating))
+        let terms = self.week_terms(from, to)?;
+        Ok(compute(
+            &series,
+            &tags,
+            &terms,
+            self.settings()?.confident_rating,
+        ))
     }
 }
 
@@ -462,7 +481,7 @@ mod tests {
 
     #[test]
     fn quarter_averages_and_trends_match_hand_computed_values() {
-        let insights = compute(&journal_weeks(), &BTreeMap::new(), false);
+        let insights = compute(&journal_weeks(), &BTreeMap::new(), &[], false);
         assert_eq!(insights.rated_weeks, 8);
         assert_eq!(insights.quarters.len(), 1);
         let q1 = &insights.quarters[0];
@@ -504,7 +523,7 @@ mod tests {
 
     #[test]
     fn best_and_worst_weeks_use_the_mean_of_the_three_ratings() {
-        let insights = compute(&journal_weeks(), &BTreeMap::new(), false);
+        let insights = compute(&journal_weeks(), &BTreeMap::new(), &[], false);
         let best: Vec<(String, f64)> = insights
             .best_weeks
             .iter()
@@ -540,7 +559,7 @@ mod tests {
             ("2026-01-05", "rare"),
             ("2026-01-12", "rare"),
         ]);
-        let insights = compute(&journal_weeks(), &tagged, false);
+        let insights = compute(&journal_weeks(), &tagged, &[], false);
         assert_eq!(insights.tags.len(), 1, "a tag in two weeks is not compared");
         let promotion = &insights.tags[0];
         assert_eq!(promotion.tag, "promotion");
@@ -569,7 +588,7 @@ mod tests {
 
     #[test]
     fn a_short_journal_says_not_enough_data() {
-        let insights = compute(&journal_weeks()[..2], &BTreeMap::new(), false);
+        let insights = compute(&journal_weeks()[..2], &BTreeMap::new(), &[], false);
         assert_eq!(
             insights.quarters[0].averages.seen,
             Figure::NotEnoughData { weeks: 2 }
@@ -578,7 +597,7 @@ mod tests {
             insights.trend_per_month.seen,
             Figure::NotEnoughData { weeks: 2 }
         );
-        let empty = compute(&[], &BTreeMap::new(), false);
+        let empty = compute(&[], &BTreeMap::new(), &[], false);
         assert!(empty.quarters.is_empty() && empty.best_weeks.is_empty() && empty.tags.is_empty());
     }
 

@@ -26,6 +26,7 @@ pub mod prompt_library;
 pub mod reminder;
 pub mod situations;
 pub mod tag_difference;
+pub mod themes;
 pub mod views;
 
 #[cfg(test)]

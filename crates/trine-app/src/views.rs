@@ -688,7 +688,7 @@ pub trait CheckinTrends {
     /// The Trends screen for a range of dates, with tag markers and a
     /// rolling average if asked.
     fn trends_view(
-        &self,
+        &mut self,
         options: &trine_charts::RatingsChartOptions,
         today: NaiveDate,
     ) -> Result<TrendsView>;
@@ -712,7 +712,7 @@ impl CheckinTrends for Journal {
     }
 
     fn trends_view(
-        &self,
+        &mut self,
         options: &trine_charts::RatingsChartOptions,
         today: NaiveDate,
     ) -> Result<TrendsView> {

@@ -54,6 +54,12 @@ fn cli(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("list_latest_20", n), &n, |b, _| {
             b.iter(|| run(&fx.data_dir, &["--json", "list", "--limit", "20"]))
         });
+        // Verdicts, tag comparisons and themes over every rated week (ten
+        // years at 100k); the first run counts the weeks' terms.
+        run(&fx.data_dir, &["stats"]);
+        group.bench_with_input(BenchmarkId::new("stats", n), &n, |b, _| {
+            b.iter(|| run(&fx.data_dir, &["--json", "stats"]))
+        });
         let copy = scratch_copy(&fx);
         group.bench_with_input(BenchmarkId::new("add_one", n), &n, |b, _| {
             b.iter(|| {

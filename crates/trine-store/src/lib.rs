@@ -29,6 +29,7 @@ pub mod paths;
 pub mod private_files;
 pub mod rotation;
 pub mod store;
+pub mod terms;
 pub mod time;
 pub mod week;
 

@@ -70,6 +70,13 @@ fn every_earlier_schema_opens_and_keeps_its_content() {
             1,
             "v{version}: the index works"
         );
+        // The themes' counts are made from the entries on first use.
+        let mut journal = journal;
+        let terms = journal.week_terms(None, None).unwrap();
+        assert!(
+            terms.iter().any(|(_, t)| t.get("migration") == Some(&1)),
+            "v{version}: {terms:?}"
+        );
         assert_eq!(
             journal.list(&ListQuery::default()).unwrap().len(),
             2 + added

@@ -57,7 +57,7 @@ pub fn chart(journal: &Journal, args: ChartArgs, out: &Printer) -> Result<()> {
 }
 
 /// `trine stats`.
-pub fn stats(journal: &Journal, args: StatsArgs, out: &Printer) -> Result<()> {
+pub fn stats(journal: &mut Journal, args: StatsArgs, out: &Printer) -> Result<()> {
     let first = journal.settings()?.first_day;
     let from = args
         .from

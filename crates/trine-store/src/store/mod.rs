@@ -26,6 +26,7 @@ mod search;
 mod settings;
 mod situations;
 mod triangle;
+mod week_terms;
 mod weeks;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +44,7 @@ pub use search::{SearchHit, SearchOrder, SearchQuery, SearchResults};
 pub use settings::Settings;
 pub use situations::SituationSince;
 pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
+pub use week_terms::WeekTerms;
 pub use weeks::{is_complete, weeks_in_years, Answer, ReflectionUpdate, WeekPrompt, WeekStatus};
 
 pub(crate) use bulk_index::DeferredIndex;

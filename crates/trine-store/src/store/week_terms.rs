@@ -1,0 +1,160 @@
+//! Each week's terms and how often they occur, kept in the journal for the
+//! themes ([`crate::terms`]). A change to an entry marks its week stale (by
+//! triggers, in the change's own transaction); reading counts the stale
+//! weeks again first, so the counts always match the entries.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::entries::{entry_from_row, ENTRY_COLUMNS};
+use super::Journal;
+use crate::error::{Error, Result};
+use crate::terms;
+
+/// One week's terms: each term and how often the week's live entries use it.
+pub type WeekTerms = (NaiveDate, BTreeMap<String, u32>);
+
+impl Journal {
+    /// The terms of each week starting in `from..=to` (either end open)
+    /// that has live entries, oldest first. Weeks changed since they were
+    /// last counted are counted again first (in one write transaction).
+    pub fn week_terms(
+        &mut self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<WeekTerms>> {
+        let stale: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM week_terms_stale)", [], |r| {
+                    r.get(0)
+                })?;
+        if stale {
+            self.count_stale_weeks()?;
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT week_start, terms FROM week_terms \
+             WHERE (?1 IS NULL OR week_start >= ?1) AND (?2 IS NULL OR week_start <= ?2) \
+             ORDER BY week_start",
+        )?;
+        let rows = stmt.query_map(
+            params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        rows.map(|row| {
+            let (week, text) = row?;
+            let week = NaiveDate::parse_from_str(&week, "%Y-%m-%d")
+                .map_err(|e| Error::Corrupt(format!("week_terms {week:?}: {e}")))?;
+            Ok((week, terms::decode(&text)))
+        })
+        .collect()
+    }
+
+    /// Counts every stale week again from its live entries.
+    fn count_stale_weeks(&mut self) -> Result<()> {
+        let tx = self.begin_write()?;
+        let weeks: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT week_start FROM week_terms_stale")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        {
+            let mut entries = tx.prepare_cached(&format!(
+                "SELECT {ENTRY_COLUMNS} FROM entries WHERE week_start = ?1 AND deleted_utc IS NULL"
+            ))?;
+            let mut write = tx.prepare_cached(
+                "INSERT INTO week_terms (week_start, terms) VALUES (?1, ?2) \
+                 ON CONFLICT (week_start) DO UPDATE SET terms = excluded.terms",
+            )?;
+            let mut clear = tx.prepare_cached("DELETE FROM week_terms WHERE week_start = ?1")?;
+            for week in &weeks {
+                let mut counts = BTreeMap::new();
+                let rows = entries.query_map([week], entry_from_row)?;
+                for row in rows {
+                    let entry = row?.map_err(Error::Corrupt)?;
+                    terms::add_terms(&entry, &mut counts);
+                }
+                if counts.is_empty() {
+                    clear.execute([week])?;
+                } else {
+                    write.execute(params![week, terms::encode(&counts)])?;
+                }
+            }
+        }
+        tx.execute("DELETE FROM week_terms_stale", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntryEdit, NewEntry};
+    use crate::store::tests::{at, day};
+
+    fn terms_of(journal: &mut Journal, week: &str) -> BTreeMap<String, u32> {
+        journal
+            .week_terms(None, None)
+            .unwrap()
+            .into_iter()
+            .find(|(w, _)| *w == day(week))
+            .map(|(_, t)| t)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_weeks_terms_follow_every_change_to_its_entries() {
+        let mut journal = Journal::open_in_memory().unwrap();
+        let first = journal
+            .create(NewEntry {
+                tags: vec!["mentor".into()],
+                created: Some(at("2026-03-03T10:00:00+00:00")),
+                ..NewEntry::note("Coffee", "Coffee with my mentor about the lead role.")
+            })
+            .unwrap();
+        journal
+            .create(NewEntry {
+                created: Some(at("2026-03-05T10:00:00+00:00")),
+                ..NewEntry::note("", "The mentor said wait.")
+            })
+            .unwrap();
+        let week = terms_of(&mut journal, "2026-03-02");
+        assert_eq!(week.get("mentor"), Some(&2));
+        assert_eq!(week.get("coffee"), Some(&2), "title and body");
+        assert_eq!(week.get("#mentor"), Some(&1));
+        assert_eq!(week.get("the"), None, "stop words are left out");
+
+        journal
+            .update(
+                first.id,
+                EntryEdit {
+                    body: Some("Lunch with Sam.".into()),
+                    ..EntryEdit::default()
+                },
+            )
+            .unwrap();
+        let week = terms_of(&mut journal, "2026-03-02");
+        assert_eq!(week.get("mentor"), Some(&1));
+        assert_eq!(week.get("lunch"), Some(&1));
+
+        journal.delete(first.id).unwrap();
+        let week = terms_of(&mut journal, "2026-03-02");
+        assert_eq!(week.get("lunch"), None, "a deleted entry's words go");
+        assert_eq!(week.get("#mentor"), None);
+        journal.undelete(first.id).unwrap();
+        assert_eq!(terms_of(&mut journal, "2026-03-02").get("lunch"), Some(&1));
+
+        // Nothing stale is left after a read, and a range is kept to.
+        assert!(journal
+            .week_terms(Some(day("2026-03-09")), None)
+            .unwrap()
+            .is_empty());
+        let stale: i64 = journal
+            .conn
+            .query_row("SELECT count(*) FROM week_terms_stale", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stale, 0);
+    }
+}
