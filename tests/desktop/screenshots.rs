@@ -275,6 +275,12 @@ fn every_screen_in_light_and_dark() {
                 app.go(hash, ready).await?;
                 app.save_screenshot(&format!("{name}-{theme}.png")).await?;
             }
+            // The first run's second step: where the person is now.
+            app.go("#/welcome", "#welcome-next").await?;
+            app.click("#welcome-next").await?;
+            app.wait_for("#welcome-situation-looking").await?;
+            app.save_screenshot(&format!("first-run-situation-{theme}.png"))
+                .await?;
             // The lower halves of the long screens, to look at too.
             for (name, hash, ready, below) in lower {
                 app.go(hash, ready).await?;

@@ -346,7 +346,7 @@ export async function mount(root, route) {
       'section',
       { class: 'card follow-up', id: 'follow-up', attrs: { 'aria-labelledby': 'follow-up-title' } },
       el('h2', { id: 'follow-up-title', text: 'Last week you planned' }),
-      el('p', { class: 'planned', id: 'follow-up-planned', text: view.follow_up.planned }),
+      setTrustedHtml(el('div', { class: 'planned rendered', id: 'follow-up-planned' }), view.follow_up.planned_html),
       el('p', { class: 'follow-up-question', id: 'follow-up-question', text: 'How did it go?' }),
       answer,
     );

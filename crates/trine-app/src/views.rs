@@ -58,8 +58,10 @@ impl RatingValues {
 /// how it went, so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FollowUpView {
-    /// The step as planned (plain text for `textContent`).
+    /// The step as planned (Markdown, as written).
     pub planned: String,
+    /// The step as planned, rendered to sanitised HTML.
+    pub planned_html: String,
     /// How it went, as written so far; empty if not yet.
     pub answer: String,
 }
@@ -300,10 +302,12 @@ impl Screens for Journal {
         let confident_rating = settings.confident_rating;
         let follow_up = match reflection.as_ref().and_then(|r| r.follow_up.clone()) {
             Some(kept) => Some(FollowUpView {
+                planned_html: trine_interchange::render::markdown_to_html(&kept.planned),
                 planned: kept.planned,
                 answer: kept.answer,
             }),
             None => self.planned_step(week)?.map(|planned| FollowUpView {
+                planned_html: trine_interchange::render::markdown_to_html(&planned),
                 planned,
                 answer: String::new(),
             }),

@@ -13,9 +13,9 @@ use trine_store::store::{CheckIn, Component, Journal};
 
 const WIDTH: u32 = 960;
 /// Room on the left for the component names.
-const LABEL_WIDTH: i32 = 210;
-const ROW_HEIGHT: i32 = 46;
-const TOP: i32 = 56;
+const LABEL_WIDTH: i32 = 230;
+const ROW_HEIGHT: i32 = 52;
+const TOP: i32 = 60;
 
 /// What a score means, in a few words.
 pub fn score_words(score: u8) -> &'static str {
@@ -116,7 +116,7 @@ fn draw(
     components: &[Component],
     ordered: &[&CheckIn],
 ) -> std::result::Result<String, Box<dyn std::error::Error>> {
-    let height = (TOP + ROW_HEIGHT * components.len() as i32 + 60) as u32;
+    let height = (TOP + ROW_HEIGHT * components.len() as i32 + 70) as u32;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
@@ -124,10 +124,10 @@ fn draw(
         root.draw(&Text::new(
             title.to_string(),
             (WIDTH as i32 / 2, 14),
-            font(18).pos(Pos::new(HPos::Center, VPos::Top)),
+            font(20).pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
         let left = LABEL_WIDTH;
-        let right = WIDTH as i32 - 30;
+        let right = WIDTH as i32 - 40;
         let (first, last) = match (ordered.first(), ordered.last()) {
             (Some(f), Some(l)) => (day(f), day(l)),
             _ => {
@@ -156,7 +156,7 @@ fn draw(
             root.draw(&Text::new(
                 component.name.clone(),
                 (left - 20, top + ROW_HEIGHT / 2),
-                font(14).pos(Pos::new(HPos::Right, VPos::Center)),
+                font(17).pos(Pos::new(HPos::Right, VPos::Center)),
             ))?;
             // Faint guides at 1 (top) and 5 (bottom).
             for score in [1, 5] {
@@ -179,14 +179,14 @@ fn draw(
                 ))?;
             }
             for (px, py, _) in &points {
-                root.draw(&Circle::new((*px, *py), 4, colour.filled()))?;
-                root.draw(&Circle::new((*px, *py), 4, BLACK.mix(0.6).stroke_width(1)))?;
+                root.draw(&Circle::new((*px, *py), 5, colour.filled()))?;
+                root.draw(&Circle::new((*px, *py), 5, BLACK.mix(0.6).stroke_width(1)))?;
             }
             if let Some((px, py, s)) = points.last() {
                 root.draw(&Text::new(
                     s.to_string(),
                     (*px + 8, *py),
-                    font(13).pos(Pos::new(HPos::Left, VPos::Center)),
+                    font(16).pos(Pos::new(HPos::Left, VPos::Center)),
                 ))?;
             }
         }
@@ -200,20 +200,20 @@ fn draw(
                 root.draw(&Text::new(
                     d.format("%-d %b %Y").to_string(),
                     (x(d), axis_y + 8),
-                    font(13).pos(Pos::new(HPos::Center, VPos::Top)),
+                    font(16).pos(Pos::new(HPos::Center, VPos::Top)),
                 ))?;
             }
         } else if let Some(only) = ordered.first() {
             root.draw(&Text::new(
                 day(only).format("%-d %b %Y").to_string(),
                 (x(day(only)), axis_y + 8),
-                font(13).pos(Pos::new(HPos::Center, VPos::Top)),
+                font(16).pos(Pos::new(HPos::Center, VPos::Top)),
             ))?;
         }
         root.draw(&Text::new(
             "In each row: top = 1, fine as it is; bottom = 5, needs most work.",
-            (left, axis_y + 34),
-            font(13).pos(Pos::new(HPos::Left, VPos::Center)),
+            (left, axis_y + 38),
+            font(16).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         root.present()?;
     }
