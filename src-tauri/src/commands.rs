@@ -323,7 +323,8 @@ pub fn tags(journal: State<'_, JournalState>) -> Reply<Vec<(String, u64)>> {
     journal.with(|j| j.tags())
 }
 
-/// The Trends screen: the charts and the insights for a range.
+/// The Trends screen: the charts and the insights for a range, the charts
+/// drawn `width` pixels wide.
 #[tauri::command(async)]
 pub fn trends(
     journal: State<'_, JournalState>,
@@ -331,13 +332,21 @@ pub fn trends(
     to: Option<NaiveDate>,
     tag: Option<String>,
     rolling: Option<usize>,
+    width: Option<u32>,
 ) -> Reply<TrendsView> {
+    let defaults = RatingsChartOptions::default();
     let options = RatingsChartOptions {
         from,
         to,
         tag: tag.filter(|t| !t.trim().is_empty()),
         rolling_weeks: rolling,
-        ..RatingsChartOptions::default()
+        // Drawn at the width the page shows it, so its text stays readable
+        // on a narrow window (within sensible bounds).
+        size: (
+            width.map_or(defaults.size.0, |w| w.clamp(360, 1600)),
+            defaults.size.1,
+        ),
+        ..defaults
     };
     journal.with(|j| j.trends_view(&options, today()))
 }

@@ -27,24 +27,28 @@ fn this_week(journal: &trine_app::Journal) -> chrono::NaiveDate {
         .week_start(Local::now().date_naive())
 }
 
-/// Writes last week's answer to a next-step prompt on the integration side.
+/// Writes last week's answer to a next-step prompt, swapping questions side
+/// by side until one is (a week never has three prompts of one angle).
 fn plan_last_week(journal: &mut trine_app::Journal, text: &str) {
     let last = this_week(journal) - Days::new(7);
-    for _ in 0..60 {
+    for i in 0..90 {
         let prompts = journal.week_prompts(last).unwrap();
-        if prompts[2].prompt.angle == Some(Angle::NextStep) {
+        if let Some(prompt) = prompts
+            .iter()
+            .find(|p| p.prompt.angle == Some(Angle::NextStep))
+        {
             journal
                 .save_reflection(
                     last,
                     ReflectionUpdate {
-                        answers: vec![(Side::Integration, Answer::Text(text.into()))],
+                        answers: vec![(prompt.side, Answer::Text(text.into()))],
                         ..ReflectionUpdate::default()
                     },
                 )
                 .unwrap();
             return;
         }
-        journal.another_prompt(last, Side::Integration).unwrap();
+        journal.another_prompt(last, Side::ALL[i % 3]).unwrap();
     }
     panic!("no next-step prompt came up");
 }

@@ -118,19 +118,24 @@ fn seed_a_lived_in_journal(sandbox: &Sandbox) {
         .unwrap();
     journal.set_confident_rating(true).unwrap();
     let last = this_week - Days::new(7);
-    for _ in 0..60 {
+    let mut planned = None;
+    for i in 0..90 {
         let prompts = journal.week_prompts(last).unwrap();
-        if prompts[2].prompt.angle == Some(trine_app::library::Angle::NextStep) {
+        if let Some(p) = prompts
+            .iter()
+            .find(|p| p.prompt.angle == Some(trine_app::library::Angle::NextStep))
+        {
+            planned = Some((p.side, p.prompt.id.clone()));
             break;
         }
-        journal.another_prompt(last, Side::Integration).unwrap();
+        journal.another_prompt(last, Side::ALL[i % 3]).unwrap();
     }
-    let planned = journal.week_prompts(last).unwrap()[2].prompt.id.clone();
+    let (side, planned) = planned.expect("a next-step prompt");
     let reflection = journal.reflection_for_week(last).unwrap().unwrap();
     let mut sections = reflection.sections.clone();
-    sections.retain(|s| s.side != Side::Integration);
+    sections.retain(|s| s.side != side);
     sections.push(Section {
-        side: Side::Integration,
+        side,
         prompt_id: Some(planned),
         text: "Send the portfolio to two studios, and ask Priya about hers.".into(),
     });

@@ -9,6 +9,8 @@ import { chartFigure } from '../lib/chart.js';
 import { dateField, rangePresets } from '../lib/dates.js';
 import { el } from '../lib/dom.js';
 import { clearError, showError } from '../lib/notify.js';
+import { go } from '../lib/router.js';
+import { exploreWeeks } from '../lib/week-explorer.js';
 
 // The choices, kept while the app runs.
 const chosen = { from: '', to: '', tag: '', rolling: false };
@@ -90,15 +92,20 @@ export async function mount(root) {
   async function draw() {
     Object.assign(chosen, { from: from.value, to: to.value, tag: tag.value, rolling: rolling.checked });
     body.setAttribute('aria-busy', 'true');
+    const started = performance.now();
     try {
+      drawnWidth = chartWidth();
       const view = await call('trends', {
         from: from.value || null,
         to: to.value || null,
         tag: tag.value || null,
         rolling: rolling.checked ? 4 : null,
+        width: drawnWidth,
       });
+      const ratingsFigure = chartFigure(view.ratings, 'chart-ratings');
+      exploreWeeks(ratingsFigure, (week) => go(`#/week?week=${week}`));
       body.replaceChildren(
-        el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-ratings' } }, el('h2', { id: 'trends-ratings', class: 'visually-hidden', text: view.ratings.title }), chartFigure(view.ratings, 'chart-ratings')),
+        el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-ratings' } }, el('h2', { id: 'trends-ratings', class: 'visually-hidden', text: view.ratings.title }), ratingsFigure),
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-insights' } }, el('h2', { id: 'trends-insights', text: 'What the numbers say' }), insightsSection(view.insights)),
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'trends-calendar' } }, el('h2', { id: 'trends-calendar', class: 'visually-hidden', text: view.calendar.title }), chartFigure(view.calendar, 'chart-calendar')),
         el(
@@ -110,6 +117,13 @@ export async function mount(root) {
         ),
       );
       clearError();
+      // How long the screen took, from asking to painted (for the
+      // benchmark in tests/desktop/trends_and_checkin.rs).
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          body.dataset.drawnInMs = String(Math.round(performance.now() - started));
+        }),
+      );
     } catch (error) {
       showError(error);
     } finally {
@@ -118,6 +132,22 @@ export async function mount(root) {
   }
 
   for (const control of [from, to, tag, rolling]) control.addEventListener('change', draw);
+
+  // The charts are drawn at the width they are shown at, so their text
+  // keeps its size; a window made much wider or narrower draws them again.
+  let drawnWidth = 0;
+  function chartWidth() {
+    const room = body.getBoundingClientRect().width || root.getBoundingClientRect().width || 900;
+    return Math.max(360, Math.round(room - 56));
+  }
+  let resizing = null;
+  const onResize = () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      if (root.isConnected && Math.abs(chartWidth() - drawnWidth) > 60) draw();
+    }, 250);
+  };
+  window.addEventListener('resize', onResize);
 
   root.append(
     el('header', { class: 'screen-head' }, el('div', {}, el('p', { class: 'eyebrow', text: 'Trends' }), el('h1', { text: 'How your weeks have felt' }))),
@@ -140,5 +170,5 @@ export async function mount(root) {
     // The tag list is a nicety; the charts below say if the journal is closed.
   }
   await draw();
-  return {};
+  return { leave: () => window.removeEventListener('resize', onResize) };
 }

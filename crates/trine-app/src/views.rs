@@ -741,7 +741,7 @@ impl CheckinTrends for Journal {
         };
         Ok(TrendsView {
             ratings: self.ratings_chart(&options)?,
-            calendar: self.calendar_chart(options.from, options.to, today)?,
+            calendar: self.calendar_chart_at(options.from, options.to, today, options.size.0)?,
             checkin_history: self.checkin_history_chart()?,
             checkin_nudge: crate::checkin_nudge::checkin_nudge(
                 self.checkins()?.first().map(|c| c.taken.date_naive()),

@@ -247,5 +247,29 @@ fn charts(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, reads, writes, bulk, charts, encryption);
+/// The Trends screen's whole model (every panel with its levels, the
+/// calendar, the check-in history, the verdicts, tag comparisons and
+/// themes) for the whole journal, as the app asks for it: ten years of
+/// rated weeks at 100k entries.
+fn trends(c: &mut Criterion) {
+    let mut group = c.benchmark_group("app");
+    group.sample_size(20);
+    for &n in SIZES {
+        let copy = scratch_copy(&fixture(n));
+        let mut journal = Journal::open_in(copy.path()).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let options = trine_app::charts::RatingsChartOptions::default();
+        // The first look counts every week's terms; later ones read them.
+        journal.trends_view(&options, today).unwrap();
+        group.bench_with_input(BenchmarkId::new("trends_view", n), &n, |b, _| {
+            b.iter(|| {
+                let view = journal.trends_view(&options, today).unwrap();
+                assert!(view.ratings.svg.len() > 1_000);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, reads, writes, bulk, charts, trends, encryption);
 criterion_main!(benches);

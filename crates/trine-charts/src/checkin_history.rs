@@ -186,7 +186,7 @@ fn draw(
                 root.draw(&Text::new(
                     s.to_string(),
                     (*px + 8, *py),
-                    font(16).pos(Pos::new(HPos::Left, VPos::Center)),
+                    font(17).pos(Pos::new(HPos::Left, VPos::Center)),
                 ))?;
             }
         }
@@ -200,20 +200,20 @@ fn draw(
                 root.draw(&Text::new(
                     d.format("%-d %b %Y").to_string(),
                     (x(d), axis_y + 8),
-                    font(16).pos(Pos::new(HPos::Center, VPos::Top)),
+                    font(17).pos(Pos::new(HPos::Center, VPos::Top)),
                 ))?;
             }
         } else if let Some(only) = ordered.first() {
             root.draw(&Text::new(
                 day(only).format("%-d %b %Y").to_string(),
                 (x(day(only)), axis_y + 8),
-                font(16).pos(Pos::new(HPos::Center, VPos::Top)),
+                font(17).pos(Pos::new(HPos::Center, VPos::Top)),
             ))?;
         }
         root.draw(&Text::new(
             "In each row: top = 1, fine as it is; bottom = 5, needs most work.",
             (left, axis_y + 38),
-            font(16).pos(Pos::new(HPos::Left, VPos::Center)),
+            font(17).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         root.present()?;
     }

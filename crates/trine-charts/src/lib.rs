@@ -15,10 +15,11 @@
 
 mod calendar;
 mod checkin_history;
+mod panels;
 mod ratings;
 mod triangle;
 
-pub use calendar::{calendar_chart, CalendarCharts};
+pub use calendar::{calendar_chart, calendar_chart_at, CalendarCharts};
 pub use checkin_history::{checkin_history_chart, score_words, CheckinHistoryCharts};
 pub use ratings::{ratings_chart, Level, RatingsChartOptions, RatingsCharts};
 pub use triangle::{triangle_chart, TriangleCharts};

@@ -1,9 +1,10 @@
-//! Seen, known and valued as three lines over the weeks, and confident as
-//! a fourth where the person rates it.
+//! Seen, known and valued over the weeks, and confident where the person
+//! rates it: small multiples, one panel per rating on one shared time axis
+//! ([`crate::panels`]), the weekly values light and the level strong, with
+//! a hover column per week that the page reads (its date, values and
+//! entries) and opens.
 
 use chrono::{Days, NaiveDate};
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{finish_svg, Chart, Table, CONFIDENT_RGB, KNOWN_RGB, SEEN_RGB, VALUED_RGB};
 use trine_store::error::{Error, Result};
@@ -44,14 +45,10 @@ impl Default for RatingsChartOptions {
     }
 }
 
-/// Room on the right for the key.
-const LEGEND_WIDTH: i32 = 200;
-
-/// One rating's look: name, colour, marker and dash pattern.
+/// One rating's look: name and colour, and how to read it from a week.
 struct Line {
     name: &'static str,
     rgb: (u8, u8, u8),
-    dash: &'static str,
     pick: fn(&WeekRatings) -> Option<f64>,
 }
 
@@ -59,19 +56,16 @@ const LINES: [Line; 3] = [
     Line {
         name: "seen",
         rgb: SEEN_RGB,
-        dash: "",
         pick: |w| w.seen.map(|m| m.mean),
     },
     Line {
         name: "known",
         rgb: KNOWN_RGB,
-        dash: "8 4",
         pick: |w| w.known.map(|m| m.mean),
     },
     Line {
         name: "valued",
         rgb: VALUED_RGB,
-        dash: "2 4",
         pick: |w| w.valued.map(|m| m.mean),
     },
 ];
@@ -80,7 +74,6 @@ const LINES: [Line; 3] = [
 const CONFIDENT: Line = Line {
     name: "confident",
     rgb: CONFIDENT_RGB,
-    dash: "12 4 2 4",
     pick: |w| w.confident.map(|m| m.mean),
 };
 
@@ -92,25 +85,6 @@ fn lines_for(series: &[WeekRatings]) -> Vec<&'static Line> {
         lines.push(&CONFIDENT);
     }
     lines
-}
-
-fn color(rgb: (u8, u8, u8)) -> RGBColor {
-    RGBColor(rgb.0, rgb.1, rgb.2)
-}
-
-/// Splits one rating's values into runs of consecutive weeks: a week
-/// without the rating ends a run, so it shows as a gap, never a zero.
-fn runs(points: &[(NaiveDate, f64)]) -> Vec<Vec<(NaiveDate, f64)>> {
-    let mut runs: Vec<Vec<(NaiveDate, f64)>> = Vec::new();
-    for &(week, value) in points {
-        match runs.last_mut() {
-            Some(run) if (week - run.last().expect("runs are never empty").0).num_days() <= 7 => {
-                run.push((week, value))
-            }
-            _ => runs.push(vec![(week, value)]),
-        }
-    }
-    runs
 }
 
 /// The mean of the values within the last `n` weeks, where at least half
@@ -154,28 +128,34 @@ pub fn ratings_chart(
         }
         None => "How seen, known and valued I felt, week by week".to_string(),
     };
+    // The span covers every week listed and every rated week.
     let first = weeks
         .first()
         .copied()
-        .or(series.first().map(|w| w.week_start));
+        .into_iter()
+        .chain(series.first().map(|w| w.week_start))
+        .min();
     let last = weeks
         .last()
         .copied()
-        .or(series.last().map(|w| w.week_start));
+        .into_iter()
+        .chain(series.last().map(|w| w.week_start))
+        .max();
     let description = match (first, last) {
         (Some(first), Some(last)) => {
             let mut text = format!(
                 "Weekly ratings from 1 to 10, from the week of {} to the week of {}: {} of {} weeks rated. \
-                 Seen is a solid line with circles, known a dashed line with triangles, valued a dotted line with squares{}; \
+                 One panel per rating ({}), on one time axis: each week is a light dot, {}; \
                  weeks without ratings are gaps.",
                 long_date(first),
                 long_date(last),
                 series.len(),
                 weeks.len().max(series.len()),
-                if lines.len() > 3 {
-                    ", confident a dash-dot line with diamonds"
+                lines.iter().map(|l| l.name).collect::<Vec<_>>().join(", "),
+                if options.rolling_weeks.is_some() {
+                    "the line its rolling average, and the thick bar its level (before and after any real shift)"
                 } else {
-                    ""
+                    "and the thick bar its level (before and after any real shift)"
                 }
             );
             if let Some(latest) = series.last() {
@@ -241,28 +221,101 @@ pub fn ratings_chart(
         })
         .collect();
 
-    let svg = draw(
+    let layout = crate::panels::Layout::new(
+        options.size.0,
+        lines.len(),
+        first.unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 1, 5).expect("a date")),
+        last.unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 1, 5).expect("a date")),
+    );
+    let no_levels = Vec::new();
+    let panels: Vec<crate::panels::Panel<'_>> = lines
+        .iter()
+        .zip(&points)
+        .enumerate()
+        .map(|(i, (line, values))| crate::panels::Panel {
+            name: capitalise(line.name),
+            rgb: line.rgb,
+            values,
+            average: averages.as_ref().map(|a| a[i].as_slice()),
+            levels: options
+                .levels
+                .iter()
+                .find(|(name, _)| name == line.name)
+                .map_or(&no_levels, |(_, l)| l),
+        })
+        .collect();
+    let svg = crate::panels::draw(
         &title,
-        &lines,
-        first,
-        last,
-        &points,
-        averages.as_deref(),
-        tag_weeks,
-        options,
+        &layout,
+        last.unwrap_or(layout.first),
+        &panels,
+        options.tag.as_deref().map(|t| (t, tag_weeks)),
     )
     .map_err(|e| Error::Chart(e.to_string()))?;
-    let dashes: Vec<((u8, u8, u8), &str)> = lines
-        .iter()
-        .filter(|l| !l.dash.is_empty())
-        .map(|l| (l.rgb, l.dash))
-        .collect();
+    let svg = finish_svg(svg, &title, &description, &[]);
+    let svg = with_week_columns(svg, &layout, &table_weeks, series, &lines);
     Ok(Chart {
-        svg: finish_svg(svg, &title, &description, &dashes),
+        svg,
         title,
         description,
         table: Table { columns, rows },
     })
+}
+
+/// Adds one transparent column per week over the panels, carrying the
+/// week (`data-week`) and what it holds in words (`data-label`), for the
+/// page's hover, focus and open. Made of dates and numbers only.
+fn with_week_columns(
+    svg: String,
+    layout: &crate::panels::Layout,
+    weeks: &[NaiveDate],
+    series: &[WeekRatings],
+    lines: &[&Line],
+) -> String {
+    if weeks.is_empty() {
+        return svg;
+    }
+    let half = ((layout.x(layout.first + Days::new(7)) - layout.x(layout.first)) / 2).max(2);
+    let (top, bottom) = (layout.plot_top(), layout.plot_bottom());
+    let mut columns = String::from("<g class=\"week-columns\" fill=\"transparent\">");
+    for week in weeks {
+        let found = series.iter().find(|w| w.week_start == *week);
+        let values: Vec<String> = lines
+            .iter()
+            .filter_map(|l| {
+                found
+                    .and_then(|w| (l.pick)(w))
+                    .map(|v| format!("{} {v:.1}", l.name))
+            })
+            .collect();
+        let label = match found {
+            Some(w) if !values.is_empty() => format!(
+                "Week of {}: {}; {} rated {}",
+                long_date(*week),
+                values.join(", "),
+                w.rated_entries,
+                if w.rated_entries == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                }
+            ),
+            _ => format!("Week of {}: not rated", long_date(*week)),
+        };
+        let x = layout.x(*week);
+        columns.push_str(&format!(
+            "<rect class=\"week-column\" x=\"{}\" y=\"{top}\" width=\"{}\" height=\"{}\" data-week=\"{week}\" data-x=\"{x}\" data-label=\"{}\"/>",
+            x - half,
+            2 * half,
+            bottom - top,
+            trine_store::html::escape_html(&label)
+        ));
+    }
+    columns.push_str("</g>");
+    match svg.rfind("</svg>") {
+        Some(end) => format!("{}{columns}{}", &svg[..end], &svg[end..]),
+        None => svg,
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -270,171 +323,6 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn draw(
-    title: &str,
-    lines: &[&Line],
-    first: Option<NaiveDate>,
-    last: Option<NaiveDate>,
-    points: &[Vec<(NaiveDate, f64)>],
-    averages: Option<&[Vec<(NaiveDate, f64)>]>,
-    tag_weeks: &[NaiveDate],
-    options: &RatingsChartOptions,
-) -> std::result::Result<String, Box<dyn std::error::Error>> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, options.size).into_drawing_area();
-        let origin = first.unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 1, 5).expect("date"));
-        let span = last.map_or(7, |l| (l - origin).num_days().max(7));
-        let x = |d: NaiveDate| (d - origin).num_days();
-        let short = span < 7 * 20;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(14)
-            .margin_right(LEGEND_WIDTH)
-            .caption(title, ("sans-serif", 18).into_font().color(&BLACK))
-            .x_label_area_size(34)
-            .y_label_area_size(44)
-            .build_cartesian_2d(-3i64..span + 3, 0.4f64..10.6f64)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .y_labels(10)
-            .x_labels(if short { 6 } else { 8 })
-            .x_label_formatter(&|days| {
-                let d = origin + Days::new((*days).max(0) as u64);
-                if short {
-                    d.format("%-d %b").to_string()
-                } else {
-                    d.format("%b %Y").to_string()
-                }
-            })
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .bold_line_style(BLACK.mix(0.08))
-            .light_line_style(TRANSPARENT)
-            .axis_style(BLACK.mix(0.5))
-            .label_style(("sans-serif", 13).into_font().color(&BLACK))
-            .axis_desc_style(("sans-serif", 13).into_font().color(&BLACK))
-            .y_desc("rating, 1 to 10")
-            .draw()?;
-
-        // The levels before and after each rating's latest shift, wide and
-        // pale beneath the weekly line.
-        for (name, stretches) in &options.levels {
-            let Some(line) = lines.iter().find(|l| l.name == name) else {
-                continue;
-            };
-            for (from, to, level) in stretches {
-                chart.draw_series(LineSeries::new(
-                    [(x(*from), *level), (x(*to).max(x(*from) + 2), *level)],
-                    color(line.rgb).mix(0.3).stroke_width(8),
-                ))?;
-            }
-        }
-        if let Some(averages) = averages {
-            for (line, avg) in lines.iter().zip(averages) {
-                for run in runs(avg).into_iter().filter(|r| r.len() > 1) {
-                    chart.draw_series(LineSeries::new(
-                        run.iter().map(|(d, v)| (x(*d), *v)),
-                        color(line.rgb).mix(0.35).stroke_width(6),
-                    ))?;
-                }
-            }
-        }
-        // The key sits in the right margin, outside the data.
-        let legend_x = options.size.0 as i32 - LEGEND_WIDTH + 16;
-        let mut legend_y = 70;
-        let label_font = ("sans-serif", 13).into_font().color(&BLACK);
-        let middle_left = Pos::new(HPos::Left, VPos::Center);
-        for (line, values) in lines.iter().zip(points) {
-            let c = color(line.rgb);
-            // A lone week has no neighbour to join: its marker alone shows it.
-            for run in runs(values).into_iter().filter(|r| r.len() > 1) {
-                chart.draw_series(LineSeries::new(
-                    run.iter().map(|(d, v)| (x(*d), *v)),
-                    c.stroke_width(2),
-                ))?;
-            }
-            let at = |(d, v): &(NaiveDate, f64)| (x(*d), *v);
-            let key_at = (legend_x, legend_y);
-            legend_y += 24;
-            root.draw(
-                &(EmptyElement::at(key_at)
-                    + PathElement::new(vec![(0, 0), (22, 0)], c.stroke_width(2))
-                    + Text::new(line.name, (30, 0), label_font.clone().pos(middle_left))),
-            )?;
-            match line.name {
-                "seen" => {
-                    chart.draw_series(values.iter().map(|p| Circle::new(at(p), 4, c.filled())))?;
-                    root.draw(&(EmptyElement::at(key_at) + Circle::new((11, 0), 4, c.filled())))?;
-                }
-                "known" => {
-                    chart.draw_series(
-                        values
-                            .iter()
-                            .map(|p| TriangleMarker::new(at(p), 5, c.filled())),
-                    )?;
-                    root.draw(
-                        &(EmptyElement::at(key_at) + TriangleMarker::new((11, 0), 5, c.filled())),
-                    )?;
-                }
-                "confident" => {
-                    let diamond = || vec![(0, -5), (5, 0), (0, 5), (-5, 0)];
-                    chart.draw_series(
-                        values
-                            .iter()
-                            .map(|p| EmptyElement::at(at(p)) + Polygon::new(diamond(), c.filled())),
-                    )?;
-                    root.draw(
-                        &(EmptyElement::at(key_at)
-                            + Polygon::new(vec![(11, -5), (16, 0), (11, 5), (6, 0)], c.filled())),
-                    )?;
-                }
-                _ => {
-                    chart.draw_series(values.iter().map(|p| {
-                        EmptyElement::at(at(p)) + Rectangle::new([(-4, -4), (4, 4)], c.filled())
-                    }))?;
-                    root.draw(
-                        &(EmptyElement::at(key_at)
-                            + Rectangle::new([(7, -4), (15, 4)], c.filled())),
-                    )?;
-                }
-            }
-        }
-        if let Some(n) = options.rolling_weeks {
-            let key_at = (legend_x, legend_y);
-            legend_y += 24;
-            root.draw(
-                &(EmptyElement::at(key_at)
-                    + PathElement::new(vec![(0, 0), (22, 0)], BLACK.mix(0.3).stroke_width(6))
-                    + Text::new(
-                        format!("{n}-week average"),
-                        (30, 0),
-                        label_font.clone().pos(middle_left),
-                    )),
-            )?;
-        }
-        if let Some(tag) = &options.tag {
-            chart.draw_series(
-                tag_weeks
-                    .iter()
-                    .filter(|w| Some(**w) >= first && Some(**w) <= last)
-                    .map(|w| TriangleMarker::new((x(*w), 0.75), 6, BLACK.mix(0.7).filled())),
-            )?;
-            root.draw(
-                &(EmptyElement::at((legend_x, legend_y))
-                    + TriangleMarker::new((11, 0), 6, BLACK.mix(0.7).filled())
-                    + Text::new(
-                        format!("weeks tagged {tag}"),
-                        (30, 0),
-                        label_font.clone().pos(middle_left),
-                    )),
-            )?;
-        }
-        root.present()?;
-    }
-    Ok(svg)
 }
 
 /// The ratings charts drawn from a journal.

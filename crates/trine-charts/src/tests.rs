@@ -51,20 +51,21 @@ fn sample() -> (Vec<WeekRatings>, Vec<NaiveDate>) {
     (series, weeks)
 }
 
+/// The centres of the circles drawn in `rgb` (the weekly dots, light).
+fn dots(doc: &roxmltree::Document<'_>, rgb: (u8, u8, u8)) -> Vec<(f64, f64)> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("circle") && n.attribute("fill") == Some(hex(rgb).as_str()))
+        .map(|n| (attr(&n, "cx"), attr(&n, "cy")))
+        .collect()
+}
+
 #[test]
 fn the_ratings_chart_puts_each_point_where_the_data_says() {
     let (series, weeks) = sample();
     let chart = ratings_chart(&series, &weeks, &[], &RatingsChartOptions::default()).unwrap();
     let doc = parse(&chart.svg);
-    let seen_fill = hex(SEEN_RGB);
-    let circles: Vec<(f64, f64)> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("circle") && n.attribute("fill") == Some(seen_fill.as_str()))
-        .map(|n| (attr(&n, "cx"), attr(&n, "cy")))
-        .collect();
-    // Four rated weeks, plus one circle in the key.
-    assert_eq!(circles.len(), 5, "{circles:?}");
-    let points = &circles[..4];
+    let points = dots(&doc, SEEN_RGB);
+    assert_eq!(points.len(), 4, "four rated weeks: {points:?}");
     let values = [1.0, 4.0, 10.0, 7.0];
     let week_index = [0.0, 1.0, 3.0, 4.0];
     // y is linear in the rating, higher ratings higher up.
@@ -86,6 +87,11 @@ fn the_ratings_chart_puts_each_point_where_the_data_says() {
             "week {i}: cx {cx}"
         );
     }
+    // Known has its own panel below seen's, on the same time axis.
+    let known = dots(&doc, KNOWN_RGB);
+    assert_eq!(known.len(), 1);
+    assert_eq!(known[0].0, points[0].0, "the same week, the same x");
+    assert!(known[0].1 > points[0].1 + 50.0, "a panel lower down");
 }
 
 #[test]
@@ -101,12 +107,7 @@ fn weeks_without_ratings_are_gaps_not_zeros() {
         })
         .map(|n| n.attribute("points").unwrap().split_whitespace().count())
         .collect();
-    // Weeks 1-2 and 4-5 are two runs; the key adds a two-point line.
-    assert_eq!(
-        lines,
-        vec![2, 2, 2],
-        "two runs of two weeks, then the key: {lines:?}"
-    );
+    assert_eq!(lines, vec![2, 2], "two runs of two weeks: {lines:?}");
     let known_stroke = hex(KNOWN_RGB);
     let known_lines = doc
         .descendants()
@@ -115,8 +116,8 @@ fn weeks_without_ratings_are_gaps_not_zeros() {
         })
         .count();
     assert_eq!(
-        known_lines, 1,
-        "a single rated week draws no line, only its marker (and the key)"
+        known_lines, 0,
+        "a single rated week draws no line, only its dot"
     );
     assert_eq!(chart.table.rows.len(), 6, "the table lists every week");
     assert_eq!(
@@ -128,40 +129,104 @@ fn weeks_without_ratings_are_gaps_not_zeros() {
 }
 
 #[test]
-fn each_rating_has_its_own_dash_pattern_and_marker() {
+fn every_week_has_a_column_that_says_what_it_holds() {
     let (series, weeks) = sample();
-    let mut series = series;
-    for w in &mut series {
-        w.known = Some(RatingMean {
-            mean: 5.0,
-            count: 1,
-        });
-        w.valued = Some(RatingMean {
-            mean: 6.0,
-            count: 1,
-        });
-    }
-    let svg = ratings_chart(&series, &weeks, &[], &RatingsChartOptions::default())
-        .unwrap()
-        .svg;
-    let doc = parse(&svg);
-    let dash = |rgb| {
+    let chart = ratings_chart(&series, &weeks, &[], &RatingsChartOptions::default()).unwrap();
+    let doc = parse(&chart.svg);
+    let columns: Vec<roxmltree::Node<'_, '_>> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("week-column"))
+        .collect();
+    assert_eq!(columns.len(), 6, "one per week, rated or not");
+    assert_eq!(columns[0].attribute("data-week"), Some("2026-01-05"));
+    assert_eq!(
+        columns[0].attribute("data-label"),
+        Some("Week of 5 January 2026: seen 1.0, known 5.0; 1 rated entry")
+    );
+    assert_eq!(
+        columns[2].attribute("data-label"),
+        Some("Week of 19 January 2026: not rated")
+    );
+    // Each column sits over its week's dot.
+    let seen = dots(&doc, SEEN_RGB);
+    let x = |n: &roxmltree::Node<'_, '_>| attr(n, "x") + attr(n, "width") / 2.0;
+    assert!((x(&columns[0]) - seen[0].0).abs() <= 1.0);
+    assert!((x(&columns[3]) - seen[2].0).abs() <= 1.0);
+}
+
+#[test]
+fn the_rolling_average_takes_the_place_of_the_weekly_line() {
+    let start = day("2026-01-05");
+    let series: Vec<WeekRatings> = (0..12)
+        .map(|i| {
+            rated(
+                start + Days::new(7 * i),
+                Some(3.0 + (i % 3) as f64),
+                None,
+                None,
+            )
+        })
+        .collect();
+    let plain = ratings_chart(&series, &[], &[], &RatingsChartOptions::default()).unwrap();
+    let rolling = ratings_chart(
+        &series,
+        &[],
+        &[],
+        &RatingsChartOptions {
+            rolling_weeks: Some(4),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let seen_lines = |svg: &str| -> Vec<String> {
+        let doc = parse(svg);
         doc.descendants()
-            .find(|n| {
-                n.has_tag_name("polyline") && n.attribute("stroke") == Some(hex(rgb).as_str())
+            .filter(|n| {
+                n.has_tag_name("polyline") && n.attribute("stroke") == Some(hex(SEEN_RGB).as_str())
             })
-            .and_then(|n| n.attribute("stroke-dasharray").map(str::to_string))
+            .map(|n| n.attribute("stroke-width").unwrap_or("1").to_string())
+            .collect()
     };
-    assert_eq!(dash(SEEN_RGB), None, "seen is solid");
-    assert_eq!(dash(KNOWN_RGB).as_deref(), Some("8 4"));
-    assert_eq!(dash(VALUED_RGB).as_deref(), Some("2 4"));
-    let count = |tag: &str, rgb| {
-        doc.descendants()
-            .filter(|n| n.has_tag_name(tag) && n.attribute("fill") == Some(hex(rgb).as_str()))
-            .count()
-    };
-    assert!(count("polygon", KNOWN_RGB) >= 4, "known uses triangles");
-    assert!(count("rect", VALUED_RGB) >= 4, "valued uses squares");
+    assert_eq!(seen_lines(&plain.svg), vec!["1"], "a light weekly line");
+    assert_eq!(
+        seen_lines(&rolling.svg),
+        vec!["3"],
+        "only the average, stronger"
+    );
+    assert_eq!(
+        dots(&parse(&rolling.svg), SEEN_RGB).len(),
+        12,
+        "the weeks stay as light dots"
+    );
+}
+
+#[test]
+fn labels_stay_readable_at_any_width() {
+    let (series, weeks) = sample();
+    for width in [560, 960] {
+        let chart = ratings_chart(
+            &series,
+            &weeks,
+            &[],
+            &RatingsChartOptions {
+                size: (width, 440),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let doc = parse(&chart.svg);
+        assert_eq!(
+            doc.root_element().attribute("width"),
+            Some(width.to_string().as_str())
+        );
+        for text in doc.descendants().filter(|n| n.has_tag_name("text")) {
+            let size: f64 = text
+                .attribute("font-size")
+                .map(|s| s.trim_end_matches("px").parse().unwrap())
+                .unwrap_or(0.0);
+            assert!(size >= 13.0, "{width} px: {:?} is {size} px", text.text());
+        }
+    }
 }
 
 #[test]
@@ -197,6 +262,7 @@ fn charts_have_a_title_a_description_and_follow_the_page_colour() {
     assert!(!chart.svg.contains("#000000"), "black became currentColor");
     assert!(chart.svg.contains("currentColor"));
     assert_eq!(chart.table.columns.len(), 8, "with the rolling averages");
+    assert!(doc.descendants().any(|n| n.has_tag_name("title")));
 }
 
 #[test]
@@ -446,8 +512,11 @@ fn the_confidence_rating_is_a_fourth_line_only_where_it_is_rated() {
     assert_eq!(chart.table.rows[2][4], "3.0");
     assert!(chart
         .description
-        .contains("confident a dash-dot line with diamonds"));
+        .contains("(seen, known, valued, confident)"));
     assert!(chart.svg.contains("#007A5A"), "drawn in its own colour");
+    assert!(parse(&chart.svg)
+        .descendants()
+        .any(|n| n.has_tag_name("text") && n.text().is_some_and(|t| t.trim() == "Confident")));
 }
 
 #[test]
@@ -460,7 +529,7 @@ fn the_levels_before_and_after_a_shift_are_drawn_as_wide_bands() {
         })
         .collect();
     let plain = ratings_chart(&series, &[], &[], &RatingsChartOptions::default()).unwrap();
-    assert!(!plain.svg.contains("stroke-width=\"8\""));
+    assert!(!plain.svg.contains("stroke-width=\"5\""));
     let options = RatingsChartOptions {
         levels: vec![(
             "seen".into(),
@@ -475,7 +544,7 @@ fn the_levels_before_and_after_a_shift_are_drawn_as_wide_bands() {
     let doc = parse(&chart.svg);
     let bands: Vec<_> = doc
         .descendants()
-        .filter(|n| n.attribute("stroke-width") == Some("8"))
+        .filter(|n| n.attribute("stroke-width") == Some("5"))
         .collect();
     assert_eq!(bands.len(), 2, "one band before, one after");
     for band in bands {
@@ -487,4 +556,111 @@ fn the_levels_before_and_after_a_shift_are_drawn_as_wide_bands() {
             .collect();
         assert_eq!(ys[0], ys[1], "a level is flat");
     }
+}
+
+/// The x and y of each week's cell (the square drawn for it, in order).
+fn cells(doc: &roxmltree::Document<'_>) -> Vec<(f64, f64)> {
+    doc.descendants()
+        .filter(|n| {
+            n.has_tag_name("rect")
+                && n.attribute("fill") == Some(hex(SIDE_RGB[1]).as_str())
+                && attr(n, "height") > 10.0
+        })
+        .map(|n| (attr(&n, "x"), attr(&n, "y")))
+        .collect()
+}
+
+#[test]
+fn a_week_across_the_year_end_opens_the_next_years_row() {
+    // Weeks from 16 December 2024 to 13 January 2025, all done.
+    let start = day("2024-12-16");
+    let weeks: Vec<(NaiveDate, WeekStatus)> = (0..5)
+        .map(|i| (start + Days::new(7 * i), WeekStatus::Done))
+        .collect();
+    let chart = calendar_chart(&weeks).unwrap();
+    let doc = parse(&chart.svg);
+    let found = cells(&doc);
+    // Five weeks and the key's one.
+    assert_eq!(found.len(), 6, "{found:?}");
+    let (dec16, dec23, dec30, jan6) = (found[0], found[1], found[2], found[3]);
+    assert_eq!(dec16.1, dec23.1, "December 2024 on one row");
+    assert!(dec30.1 > dec23.1, "30 December 2024 opens 2025's row");
+    assert_eq!(dec30.1, jan6.1);
+    assert!(dec30.0 < jan6.0, "as its first column");
+    assert!(
+        dec30.0 < dec16.0,
+        "not a stray cell past the end of 2024's row"
+    );
+}
+
+#[test]
+fn a_range_within_one_year_shows_only_its_own_months() {
+    let start = day("2026-03-02");
+    let weeks: Vec<(NaiveDate, WeekStatus)> = (0..13)
+        .map(|i| (start + Days::new(7 * i), WeekStatus::Done))
+        .collect();
+    let chart = calendar_chart(&weeks).unwrap();
+    let doc = parse(&chart.svg);
+    let months: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
+        .filter(|t| t.len() == 3)
+        .collect();
+    assert!(months.contains(&"Apr".to_string()), "{months:?}");
+    assert!(!months.contains(&"Jan".to_string()), "{months:?}");
+    assert!(!months.contains(&"Oct".to_string()), "{months:?}");
+    let width: f64 = attr(&doc.root_element(), "width");
+    assert!(width < 700.0, "a quarter's calendar is narrow: {width}");
+}
+
+/// The smallest font size written in `svg`, in pixels.
+fn smallest_text(svg: &str) -> f64 {
+    parse(svg)
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.attribute("font-size"))
+        .map(|s| s.trim_end_matches("px").parse::<f64>().unwrap())
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[test]
+fn every_chart_writes_its_labels_at_13_px_or_more() {
+    let (series, weeks) = sample();
+    let ratings = ratings_chart(&series, &weeks, &[], &RatingsChartOptions::default()).unwrap();
+    let calendar = calendar_chart(
+        &weeks
+            .iter()
+            .map(|w| (*w, WeekStatus::Done))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let latest = checkin("2026-11-20T10:00:00+01:00", &[("voice", 5)]);
+    let triangle = triangle_chart(&components(), Some(&latest), None).unwrap();
+    let history = checkin_history_chart(&components(), std::slice::from_ref(&latest)).unwrap();
+    for (name, chart) in [
+        ("ratings", ratings),
+        ("calendar", calendar),
+        ("triangle", triangle),
+        ("check-in history", history),
+    ] {
+        let size = smallest_text(&chart.svg);
+        assert!(size >= 13.0, "{name}: {size} px");
+    }
+}
+
+#[test]
+fn rated_weeks_outside_the_listed_weeks_still_fall_inside_the_plot() {
+    // The listed weeks start later than the ratings (years without an
+    // entry dated in them are left out of the list).
+    let start = day("2024-12-02");
+    let series: Vec<WeekRatings> = (0..60)
+        .map(|i| rated(start + Days::new(7 * i), Some(5.0), None, None))
+        .collect();
+    let listed: Vec<NaiveDate> = (40..60).map(|i| start + Days::new(7 * i)).collect();
+    let chart = ratings_chart(&series, &listed, &[], &RatingsChartOptions::default()).unwrap();
+    let doc = parse(&chart.svg);
+    let xs: Vec<f64> = dots(&doc, SEEN_RGB).iter().map(|(x, _)| *x).collect();
+    assert_eq!(xs.len(), 60);
+    assert!(xs.iter().all(|x| *x >= 100.0), "left of the plot: {xs:?}");
 }

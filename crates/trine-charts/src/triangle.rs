@@ -165,7 +165,7 @@ fn draw(
                 root.draw(&Text::new(
                     text,
                     label_at,
-                    font(14).pos(Pos::new(h, VPos::Center)),
+                    font(17).pos(Pos::new(h, VPos::Center)),
                 ))?;
             }
         }
@@ -181,7 +181,7 @@ fn draw(
             root.draw(&Text::new(
                 side.label(),
                 (x + 32, y),
-                font(13).pos(Pos::new(HPos::Left, VPos::Center)),
+                font(17).pos(Pos::new(HPos::Left, VPos::Center)),
             ))?;
         }
         y += 30;
@@ -193,7 +193,7 @@ fn draw(
         root.draw(&Text::new(
             scale,
             (40, y),
-            font(13).pos(Pos::new(HPos::Left, VPos::Center)),
+            font(17).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         root.present()?;
     }

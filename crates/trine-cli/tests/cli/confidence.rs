@@ -80,20 +80,21 @@ fn the_confidence_rating_is_turned_on_given_and_exported() {
     assert_eq!(week["reflection"]["ratings"]["confident"], 8);
 }
 
-/// Swaps `side`'s question for `week` until it is a next-step prompt.
-fn next_step_prompt(s: &Sandbox, week: &str, side: &str) {
-    for _ in 0..40 {
+/// Swaps the week's questions (side by side: a week never has three
+/// prompts of one angle) until one is a next-step prompt; returns its side.
+fn next_step_prompt(s: &Sandbox, week: &str) -> String {
+    for i in 0..90 {
         let shown = s.run(&["--json", "week", "--week", week]).json();
-        let angle = shown["prompts"]
+        if let Some(side) = shown["prompts"]
             .as_array()
             .unwrap()
             .iter()
-            .find(|p| p["side"] == side)
-            .map(|p| p["prompt"]["angle"].clone())
-            .unwrap();
-        if angle == "next-step" {
-            return;
+            .find(|p| p["prompt"]["angle"] == "next-step")
+            .map(|p| p["side"].as_str().unwrap().to_string())
+        {
+            return side;
         }
+        let side = ["developmental", "emotional", "integration"][i % 3];
         s.run(&["week", "--week", week, "--another", side]).ok();
     }
     panic!("no next-step prompt came up");
@@ -102,12 +103,12 @@ fn next_step_prompt(s: &Sandbox, week: &str, side: &str) {
 #[test]
 fn a_planned_step_comes_back_the_next_week_and_is_answered() {
     let s = Sandbox::new();
-    next_step_prompt(&s, "2026-W10", "integration");
+    let side = next_step_prompt(&s, "2026-W10");
     s.run(&[
         "reflect",
         "--week",
         "2026-W10",
-        "--integration",
+        &format!("--{side}"),
         "Ask Sam for a referral.",
     ])
     .ok();

@@ -222,17 +222,22 @@ impl Journal {
         Ok(out)
     }
 
-    /// The years in which a live entry is dated.
+    /// The years in which a live entry is dated: one index seek per year
+    /// (the earliest date from the start of the next year on), so a
+    /// lifetime's journal is not read through.
     pub fn years_with_entries(&self) -> Result<std::collections::BTreeSet<i32>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT substr(entry_date, 1, 4) FROM entries WHERE deleted_utc IS NULL",
+            "SELECT min(entry_date) FROM entries INDEXED BY entries_live_by_date \
+             WHERE deleted_utc IS NULL AND entry_date >= ?1",
         )?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         let mut years = std::collections::BTreeSet::new();
-        for year in rows {
-            if let Ok(year) = year?.parse() {
-                years.insert(year);
-            }
+        let mut from = String::new();
+        while let Some(date) = stmt.query_row([&from], |r| r.get::<_, Option<String>>(0))? {
+            let Some(year) = date.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+                break;
+            };
+            years.insert(year);
+            from = format!("{:04}-01-01", year + 1);
         }
         Ok(years)
     }
