@@ -237,6 +237,11 @@ impl Journal {
                 break;
             };
             years.insert(year);
+            // Dates are text: past year 9999 the next seek would sort
+            // before it and find it again.
+            if year >= 9999 {
+                break;
+            }
             from = format!("{:04}-01-01", year + 1);
         }
         Ok(years)
