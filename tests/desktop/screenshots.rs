@@ -14,9 +14,9 @@ fn seed_a_lived_in_journal(sandbox: &Sandbox) {
     let mut journal = sandbox.journal();
     let today = trine_app::time::now().date_naive();
     let this_week = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
-    // A year and a few weeks: Looking back finds the weeks a year and a
-    // quarter ago.
-    for back in 1..=54u64 {
+    // Two years: Looking back finds the weeks a year and a quarter ago,
+    // and Trends has a lived-in span to show.
+    for back in 1..=104u64 {
         let week = this_week - Days::new(7 * back);
         if back % 7 == 3 && back != 52 {
             continue; // a missed week now and then, but not a year ago
@@ -316,6 +316,7 @@ fn every_screen_in_light_and_dark() {
                 ("backups-600", "#/backups", "#backup-places"),
                 ("help-600", "#/help", "h1"),
                 ("checkin-600", "#/checkin", "#checkin-save"),
+                ("trends-600", "#/trends", ".chart-ratings svg"),
                 ("library-600", "#/library", "#library-voice"),
             ] {
                 app.go(hash, ready).await?;

@@ -522,6 +522,29 @@ mod tests {
     }
 
     #[test]
+    fn best_and_hardest_weeks_need_enough_weeks_and_never_name_one_twice() {
+        let weeks = journal_weeks();
+        let few = compute(&weeks[..7], &BTreeMap::new(), &[], false);
+        assert!(few.best_weeks.is_empty() && few.worst_weeks.is_empty());
+        assert!(few
+            .summary
+            .iter()
+            .any(|l| l.contains("not enough rated weeks yet")));
+        // Eight weeks: three best, and the hardest from the other five.
+        let enough = compute(&weeks, &BTreeMap::new(), &[], false);
+        assert_eq!(enough.best_weeks.len(), 3);
+        for worst in &enough.worst_weeks {
+            assert!(
+                enough
+                    .best_weeks
+                    .iter()
+                    .all(|b| b.week_start != worst.week_start),
+                "{worst:?} is among the best too"
+            );
+        }
+    }
+
+    #[test]
     fn best_and_worst_weeks_use_the_mean_of_the_three_ratings() {
         let insights = compute(&journal_weeks(), &BTreeMap::new(), &[], false);
         let best: Vec<(String, f64)> = insights
