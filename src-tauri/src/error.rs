@@ -254,6 +254,7 @@ mod tests {
             ValidationError::BackupTakesNoSelection,
             ValidationError::UnknownSituation("retired".into()),
             ValidationError::NothingPlanned(day),
+            ValidationError::PrivateEntryChosen("1a2b3c4d".into()),
             ValidationError::BadChoice {
                 field: "confidence rating",
                 value: "maybe".into(),
@@ -337,10 +338,11 @@ mod tests {
                 ValidationError::UnknownSituation(_) => 53,
                 ValidationError::NothingPlanned(_) => 54,
                 ValidationError::BadChoice { .. } => 55,
+                ValidationError::PrivateEntryChosen(_) => 56,
             },
         }
     }
-    const VARIANTS: usize = 56;
+    const VARIANTS: usize = 57;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

@@ -579,6 +579,24 @@ pub struct ExportArgs {
     /// For markdown: one file to read instead of a folder to re-import.
     #[arg(long)]
     pub single_file: bool,
+    /// Only this entry (repeat for several; an id or its first characters);
+    /// it must match the other choices too.
+    #[arg(long = "entry", value_name = "ID")]
+    pub entries: Vec<String>,
+    /// Leave one side of one reflection out, as ID:SIDE (repeat for more),
+    /// e.g. 1a2b3c4d:emotional.
+    #[arg(long = "without-section", value_name = "ID:SIDE")]
+    pub without_sections: Vec<String>,
+    /// A note for the coach on the report's cover (html, pdf): what you
+    /// would like to talk about.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// A name for the report's cover (html, pdf).
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// Oldest entries first (the default) or newest first.
+    #[arg(long, value_enum, value_name = "ORDER", default_value = "oldest")]
+    pub order: OrderArg,
     /// Say what would be exported, and write nothing.
     #[arg(long)]
     pub preview: bool,
@@ -587,6 +605,15 @@ pub struct ExportArgs {
     /// refused and left as it is).
     #[arg(long)]
     pub force: bool,
+}
+
+/// The order of the entries in an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// Oldest first.
+    Oldest,
+    /// Newest first.
+    Newest,
 }
 
 /// Entry kinds on the command line.

@@ -64,6 +64,15 @@ pub fn render_pdf(
     // The cover.
     layout.gap(120.0);
     layout.paragraph("Career belonging journal", 26.0, true, INK, 0.0);
+    if let Some(name) = selection
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        layout.gap(4.0);
+        layout.paragraph(name, 15.0, false, INK, 0.0);
+    }
     layout.gap(8.0);
     layout.paragraph(
         &format!("A report of {} entries.", entries.len()),
@@ -80,12 +89,12 @@ pub fn render_pdf(
         MUTED,
         0.0,
     );
-    if let (Some(first), Some(last)) = (entries.first(), entries.last()) {
+    if let Some((first, last)) = super::selection::date_span(entries) {
         layout.paragraph(
             &format!(
                 "Written between {} and {}.",
-                first.date().format("%-d %B %Y"),
-                last.date().format("%-d %B %Y")
+                first.format("%-d %B %Y"),
+                last.format("%-d %B %Y")
             ),
             11.0,
             false,
@@ -100,6 +109,20 @@ pub fn render_pdf(
         MUTED,
         0.0,
     );
+    if let Some(note) = selection
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        layout.gap(24.0);
+        layout.paragraph("What I\u{2019}d like to talk about", 14.0, true, INK, 0.0);
+        layout.gap(4.0);
+        for paragraph in note.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            layout.paragraph(paragraph.trim(), 11.5, false, INK, 0.0);
+            layout.gap(4.0);
+        }
+    }
 
     if !figures.is_empty() {
         layout.new_page();

@@ -31,6 +31,10 @@ h2 { font-size: 1.3rem; margin: 0 0 .25rem; }
 h3 { font-size: 1rem; margin: 1.2rem 0 .2rem; }
 .cover { border-bottom: 2px solid var(--rule); padding-bottom: 1.5rem; margin-bottom: 2rem; }
 .cover p, .meta { color: var(--muted); margin: .2rem 0; }
+.cover .name { color: var(--ink); font-size: 1.2rem; }
+.cover .note { margin-top: 1.25rem; padding: .75rem 1rem; border-left: 4px solid var(--rule); }
+.cover .note h2 { font-size: 1.05rem; margin: 0 0 .4rem; }
+.cover .note p { color: var(--ink); }
 .chart { margin: 1.5rem 0 2rem; break-inside: avoid; }
 .chart svg { width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: .8rem; margin-top: .5rem; }
@@ -157,25 +161,50 @@ pub fn render_report(
     out.push_str(
         "</style>\n</head>\n<body>\n<header class=\"cover\">\n<h1>Career belonging journal</h1>\n",
     );
+    if let Some(name) = selection
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let _ = writeln!(out, "<p class=\"name\">{}</p>", escape_html(name));
+    }
     let _ = writeln!(
         out,
         "<p>A report of {} entries: {}.</p>",
         entries.len(),
         escape_html(&selection.describe())
     );
-    if let (Some(first), Some(last)) = (entries.first(), entries.last()) {
+    if let Some((first, last)) = super::selection::date_span(entries) {
         let _ = writeln!(
             out,
             "<p>Written between {} and {}.</p>",
-            first.date().format("%-d %B %Y"),
-            last.date().format("%-d %B %Y")
+            first.format("%-d %B %Y"),
+            last.format("%-d %B %Y")
         );
     }
     let _ = writeln!(
         out,
-        "<p>Made with Trine on {}.</p>\n</header>",
+        "<p>Made with Trine on {}.</p>",
         made_on.format("%-d %B %Y")
     );
+    if let Some(note) = selection
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        out.push_str("<section class=\"note\" aria-label=\"What I'd like to talk about\">\n<h2>What I\u{2019}d like to talk about</h2>\n");
+        for paragraph in note.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            let _ = writeln!(
+                out,
+                "<p>{}</p>",
+                escape_html(paragraph.trim()).replace('\n', "<br>")
+            );
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</header>\n");
 
     if !figures.is_empty() {
         out.push_str("<section aria-label=\"Charts\">\n");

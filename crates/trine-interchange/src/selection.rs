@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use trine_store::error::Result;
+use trine_store::error::{Result, ValidationError};
 use trine_store::model::{normalize_tags, Entry, EntryKind, Side};
 use trine_store::store::{Journal, ListQuery, RatingMean, WeekRatings};
 
@@ -30,6 +30,25 @@ pub struct ExportSelection {
     pub without_ratings: bool,
     /// Leave the charts out of the report.
     pub without_charts: bool,
+    /// Only these entries (by id), when any are named; they must match the
+    /// other choices too.
+    pub entries: Vec<uuid::Uuid>,
+    /// Sides of single reflections to leave out: (entry id, side).
+    pub without_sections: Vec<(uuid::Uuid, Side)>,
+    /// Newest entry first (oldest first by default).
+    pub newest_first: bool,
+    /// A note for the coach on the report's cover ("What I'd like to talk
+    /// about"), plain text.
+    pub note: Option<String>,
+    /// A name for the report's cover.
+    pub name: Option<String>,
+}
+
+/// The first and last dates written among `entries`, in either order.
+pub(crate) fn date_span(entries: &[Entry]) -> Option<(NaiveDate, NaiveDate)> {
+    let first = entries.iter().map(Entry::date).min()?;
+    let last = entries.iter().map(Entry::date).max()?;
+    Some((first, last))
 }
 
 /// What an export with a selection will hold, before writing it.
@@ -80,6 +99,18 @@ impl ExportSelection {
             let kinds: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
             parts.push(format!("kinds: {}", kinds.join(", ")));
         }
+        if !self.entries.is_empty() {
+            parts.push(match self.entries.len() {
+                1 => "1 entry chosen one by one".to_string(),
+                n => format!("{n} entries chosen one by one"),
+            });
+        }
+        if !self.without_sections.is_empty() {
+            parts.push(match self.without_sections.len() {
+                1 => "1 side of a reflection left out".to_string(),
+                n => format!("{n} sides of reflections left out"),
+            });
+        }
         parts.push(if self.include_private {
             "private entries included".into()
         } else {
@@ -102,18 +133,36 @@ pub trait Selections {
 impl Selections for Journal {
     fn select(&self, selection: &ExportSelection) -> Result<(Vec<Entry>, usize)> {
         let tags = normalize_tags(&selection.tags)?;
+        // An entry named one by one must exist, and a private one needs
+        // the private entries asked for: saying so beats leaving it out.
+        for id in &selection.entries {
+            let entry = self.get(*id)?;
+            if entry.private && !selection.include_private {
+                return Err(ValidationError::PrivateEntryChosen(id.to_string()).into());
+            }
+        }
         let mut entries = self.list(&ListQuery {
             from: selection.from,
             to: selection.to,
             ..ListQuery::default()
         })?;
         entries.retain(|e| selection.matches(e, &tags));
-        entries.reverse();
+        if !selection.entries.is_empty() {
+            entries.retain(|e| selection.entries.contains(&e.id));
+        }
+        if !selection.newest_first {
+            entries.reverse();
+        }
         let before = entries.len();
         if !selection.include_private {
             entries.retain(|e| !e.private);
         }
         let left_out = before - entries.len();
+        for (id, side) in &selection.without_sections {
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == *id) {
+                entry.sections.retain(|s| s.side != *side);
+            }
+        }
         if selection.without_ratings {
             for entry in &mut entries {
                 entry.ratings = Default::default();

@@ -238,6 +238,10 @@ pub enum ValidationError {
         /// What was expected, e.g. "date (YYYY-MM-DD)".
         expected: &'static str,
     },
+    /// An entry marked private was chosen for a shared export without the
+    /// private entries asked for.
+    #[error("entry {0} is marked private: include private entries to share it, or leave it out")]
+    PrivateEntryChosen(String),
     /// A setting was given a value outside its few choices.
     #[error("{field}: {value:?} is not one of the choices ({expected})")]
     BadChoice {

@@ -41,6 +41,19 @@ pub fn import(journal: &mut Journal, args: ImportArgs, out: &Printer) -> Result<
     Ok(())
 }
 
+/// Reads `--without-section ID:SIDE`: the entry (an id or its first
+/// characters) and the side to leave out.
+fn without_section(journal: &Journal, spec: &str) -> Result<(uuid::Uuid, trine_app::Side)> {
+    let (id, side) =
+        spec.rsplit_once(':')
+            .ok_or_else(|| trine_app::ValidationError::BadChoice {
+                field: "--without-section",
+                value: spec.to_string(),
+                expected: "ID:SIDE, like 1a2b3c4d:emotional",
+            })?;
+    Ok((journal.resolve_id(id)?, side.parse()?))
+}
+
 /// `trine export`: the entries chosen, in the format chosen.
 pub fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> {
     let selection = ExportSelection {
@@ -52,6 +65,19 @@ pub fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> 
         include_private: args.include_private,
         without_ratings: args.without_ratings,
         without_charts: args.without_charts,
+        entries: args
+            .entries
+            .iter()
+            .map(|id| journal.resolve_id(id))
+            .collect::<Result<_>>()?,
+        without_sections: args
+            .without_sections
+            .iter()
+            .map(|spec| without_section(journal, spec))
+            .collect::<Result<_>>()?,
+        newest_first: args.order == crate::args::OrderArg::Newest,
+        note: args.note,
+        name: args.name,
     };
     if args.format == ExportFormat::Json && selection != ExportSelection::default() {
         use clap::CommandFactory;
@@ -59,7 +85,8 @@ pub fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> 
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
                 "--format json is the full backup and takes no selection \
-                 (--from, --to, --tag, --side, --kind, --include-private, --without-*); \
+                 (--from, --to, --tag, --side, --kind, --entry, --without-section, --order, \
+                 --note, --name, --include-private, --without-*); \
                  use --format jsonl for a selection",
             )
             .exit();

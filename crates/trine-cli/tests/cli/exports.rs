@@ -308,3 +308,167 @@ fn an_existing_file_or_folder_is_replaced_only_with_force() {
         .collect();
     assert!(beside.is_empty(), "nothing left aside: {beside:?}");
 }
+
+/// The ids of the live entries, by title (a reflection's title is empty).
+fn ids(s: &Sandbox) -> Vec<(String, String)> {
+    s.run(&["--json", "list"])
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["title"].as_str().unwrap().to_string(),
+                e["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn id_of(s: &Sandbox, title: &str) -> String {
+    ids(s)
+        .into_iter()
+        .find(|(t, _)| t == title)
+        .map(|(_, id)| id)
+        .unwrap()
+}
+
+#[test]
+fn entries_are_chosen_one_by_one_and_sides_left_out() {
+    let s = journal();
+    let coach = id_of(&s, "For the coach");
+    let reflection = id_of(&s, "");
+    let secret = id_of(&s, "Secret");
+    let out = s.path("chosen.jsonl");
+    let exported = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec![
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+        ];
+        args.extend_from_slice(extra);
+        s.run(&args).ok();
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    // One entry, named by the first characters of its id.
+    let one = exported(&["--entry", &coach[..8]]);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0]["id"], coach.as_str());
+    // --entry combines with the other choices: both must hold.
+    let none = exported(&["--entry", &coach, "--kind", "reflection"]);
+    assert!(none.is_empty(), "{none:?}");
+    // A side of one reflection left out, and only that text.
+    let both = exported(&[
+        "--entry",
+        &coach,
+        "--entry",
+        &reflection,
+        "--without-section",
+        &format!("{}:emotional", &reflection[..8]),
+    ]);
+    assert_eq!(both.len(), 2);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains("Named in the retro."), "{text}");
+    assert!(text.contains("A steady week."), "the rest of it stays");
+    // Newest first.
+    let newest = exported(&["--order", "newest"]);
+    assert_eq!(newest[0]["id"], reflection.as_str());
+    assert_eq!(newest.last().unwrap()["id"], coach.as_str());
+    // A private entry named without --include-private: said, nothing written.
+    std::fs::remove_file(&out).unwrap();
+    let err = s
+        .run(&[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "--entry",
+            &secret,
+        ])
+        .fails();
+    assert!(err.contains("marked private"), "{err}");
+    assert!(!out.exists());
+    let shared = exported(&["--entry", &secret, "--include-private"]);
+    assert_eq!(shared.len(), 1);
+    // A malformed --without-section names the form expected.
+    let err = s
+        .run(&[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+            "--without-section",
+            "emotional",
+        ])
+        .fails();
+    assert!(err.contains("ID:SIDE"), "{err}");
+}
+
+#[test]
+fn the_report_carries_the_persons_note_and_name_on_its_cover() {
+    let s = journal();
+    let note = "The move to the platform team.\n\nWhether to ask for the <lead> role.";
+    let html = s.path("coach.html");
+    s.run(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        html.to_str().unwrap(),
+        "--note",
+        note,
+        "--name",
+        "Alex Morgan",
+        "--order",
+        "newest",
+    ])
+    .ok();
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.contains("What I\u{2019}d like to talk about"),
+        "{text}"
+    );
+    assert!(text.contains("<p>The move to the platform team.</p>"));
+    assert!(
+        text.contains("Whether to ask for the &lt;lead&gt; role."),
+        "escaped"
+    );
+    assert!(text.contains("<p class=\"name\">Alex Morgan</p>"));
+    assert!(
+        text.contains("Written between 3 November 2026 and"),
+        "the span reads forwards whatever the order: {text}"
+    );
+    let reflection_at = text.find("Named in the retro.").unwrap();
+    let note_at = text.find("Asked for the demo.").unwrap();
+    assert!(reflection_at < note_at, "newest first");
+
+    let pdf = s.path("coach.pdf");
+    s.run(&[
+        "export",
+        "--format",
+        "pdf",
+        "--out",
+        pdf.to_str().unwrap(),
+        "--note",
+        note,
+        "--name",
+        "Alex Morgan",
+    ])
+    .ok();
+    let words = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(words.contains("Alex Morgan"), "{words}");
+    assert!(
+        words.contains("like to talk about") && words.contains("platform team"),
+        "{words}"
+    );
+}
