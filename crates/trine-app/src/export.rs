@@ -4,12 +4,16 @@
 
 use std::path::Path;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
-use trine_charts::{calendar_chart, ratings_chart, RatingsChartOptions};
+use trine_charts::{
+    calendar_chart, checkin_history_chart, ratings_chart, triangle_chart, RatingsChartOptions,
+};
 use trine_interchange::{
     selection_weeks, weekly_ratings_of, ExportFormat, ExportOutcome, ExportSelection, Exports,
+    ReportAnalysis,
 };
-use trine_store::figure::Chart;
 use trine_store::{Entry, Journal, Result};
 
 /// Exports with the report's figures drawn by the app.
@@ -37,26 +41,97 @@ impl ExportReports for Journal {
     }
 }
 
-/// The figures of a report on `entries`: the weekly ratings (unless the
-/// selection leaves ratings out, or none is rated) and the calendar of
-/// their weeks.
+/// What the scales mean, for the summary's end.
+pub const SCALE_LEGEND: [&str; 3] = [
+    "Ratings run from 1 to 10: how seen, known and valued (and, where rated, how confident in their direction) the person felt that week; 1 is not at all, 10 completely.",
+    "Check-in scores run from 1 to 5 for each of the nine components: 1 is fine as it is, 5 needs the most work; a score going down is a component getting easier.",
+    "The triangle's three sides: developmental needs (identity, patience, confidence), emotional needs (feeling seen, known and valued) and integration needs (values, voice and community, Trine's own reading of that side).",
+];
+
+/// The analysis of a report on `entries`, for a coach to read first: the
+/// insights of the chosen weeks in sentences (unless the selection leaves
+/// ratings out), what the scales mean, the ratings chart of the chosen
+/// weeks with each rating's levels, the check-in triangle at the end of
+/// the range against its start, each component's check-ins over the range,
+/// and the calendar of the chosen weeks.
 pub fn report_figures(
     journal: &Journal,
     selection: &ExportSelection,
     entries: &[Entry],
-) -> Result<Vec<Chart>> {
-    let mut figures = Vec::new();
+) -> Result<ReportAnalysis> {
+    let mut analysis = ReportAnalysis::default();
     let weeks = selection_weeks(entries, journal.settings()?.first_day);
+    let starts: Vec<NaiveDate> = weeks.iter().map(|(week, _)| *week).collect();
     let series = weekly_ratings_of(entries);
     if !selection.without_ratings && !series.is_empty() {
-        let starts: Vec<NaiveDate> = weeks.iter().map(|(week, _)| *week).collect();
-        figures.push(ratings_chart(
+        // The chosen entries' own tags and words, not the journal's.
+        let mut tags: BTreeMap<NaiveDate, BTreeSet<String>> = BTreeMap::new();
+        let mut terms: BTreeMap<NaiveDate, BTreeMap<String, u32>> = BTreeMap::new();
+        for entry in entries {
+            tags.entry(entry.week_start)
+                .or_default()
+                .extend(entry.tags.iter().cloned());
+            trine_store::terms::add_terms(entry, terms.entry(entry.week_start).or_default());
+        }
+        let terms: Vec<_> = terms.into_iter().collect();
+        let confident = series.iter().any(|w| w.confident.is_some());
+        let insights = crate::insights::compute(&series, &tags, &terms, confident);
+        analysis.summary = insights.summary.clone();
+        let changes = &insights.changes;
+        let mut levels = vec![
+            ("seen".to_string(), changes.seen.levels()),
+            ("known".to_string(), changes.known.levels()),
+            ("valued".to_string(), changes.valued.levels()),
+        ];
+        if let Some(c) = &changes.confident {
+            levels.push(("confident".to_string(), c.levels()));
+        }
+        analysis.charts.push(ratings_chart(
             &series,
             &starts,
             &[],
-            &RatingsChartOptions::default(),
+            &RatingsChartOptions {
+                levels,
+                ..RatingsChartOptions::default()
+            },
         )?);
     }
-    figures.push(calendar_chart(&weeks)?);
-    Ok(figures)
+    analysis
+        .summary
+        .extend(SCALE_LEGEND.iter().map(|s| s.to_string()));
+    // The check-ins of the range: the latest by its end against the one in
+    // force at its start.
+    if let (Some(first), Some(last)) = (starts.first(), starts.last()) {
+        let end = *last + chrono::Days::new(6);
+        let checkins = journal.checkins()?;
+        let by_end: Vec<_> = checkins
+            .iter()
+            .filter(|c| c.taken.date_naive() <= end)
+            .cloned()
+            .collect();
+        let at_start = by_end
+            .iter()
+            .find(|c| c.taken.date_naive() <= *first)
+            .or_else(|| by_end.last());
+        if let Some(latest) = by_end.first() {
+            let earlier = at_start.filter(|c| c.id != latest.id);
+            analysis.charts.push(triangle_chart(
+                &journal.components()?,
+                Some(latest),
+                earlier,
+            )?);
+            let in_range: Vec<_> = by_end
+                .iter()
+                .filter(|c| c.taken.date_naive() >= *first || Some(c.id) == earlier.map(|e| e.id))
+                .cloned()
+                .collect();
+            if in_range.len() >= 2 {
+                analysis
+                    .charts
+                    .push(checkin_history_chart(&journal.components()?, &in_range)?);
+            }
+        }
+    }
+    analysis.charts.push(calendar_chart(&weeks)?);
+    Ok(analysis)
 }

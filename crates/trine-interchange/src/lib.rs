@@ -42,7 +42,7 @@ pub use markdown::{export_markdown, export_markdown_single, markdown_file_name, 
 pub use markdown_import::read_markdown_folder;
 pub use pdf::{export_pdf, render_pdf};
 pub use record::{checked_item, EntryRecord, FieldProblem, RatingsRecord};
-pub use report::{export_html, render_report, selection_weeks, DrawFigures};
+pub use report::{export_html, render_report, selection_weeks, DrawFigures, ReportAnalysis};
 pub use selection::{weekly_ratings_of, ExportPreview, ExportSelection, Selections};
 pub use trine_store::atomic;
 pub use trine_store::store::import::{ImportItem, ImportSet, ImportSummary};
@@ -58,6 +58,6 @@ pub(crate) fn no_figures(
     _: &trine_store::Journal,
     _: &ExportSelection,
     _: &[trine_store::Entry],
-) -> trine_store::Result<Vec<trine_store::figure::Chart>> {
-    Ok(Vec::new())
+) -> trine_store::Result<ReportAnalysis> {
+    Ok(ReportAnalysis::default())
 }

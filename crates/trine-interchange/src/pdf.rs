@@ -27,7 +27,6 @@ use super::atomic;
 use super::report::DrawFigures;
 use super::selection::{ExportSelection, Selections};
 use trine_store::error::{Error, Result};
-use trine_store::figure::Chart;
 use trine_store::model::display_title;
 use trine_store::model::Entry;
 use trine_store::store::Journal;
@@ -57,7 +56,7 @@ pub fn render_pdf(
     journal: &Journal,
     selection: &ExportSelection,
     entries: &[Entry],
-    figures: &[Chart],
+    analysis: &super::report::ReportAnalysis,
     made_on: NaiveDate,
 ) -> Result<Vec<u8>> {
     let mut layout = Layout::new();
@@ -124,6 +123,16 @@ pub fn render_pdf(
         }
     }
 
+    if !analysis.summary.is_empty() {
+        layout.new_page();
+        layout.paragraph("In brief", 17.0, true, INK, 0.0);
+        layout.gap(6.0);
+        for line in &analysis.summary {
+            layout.paragraph(&format!("\u{2022} {line}"), 10.5, false, INK, 10.0);
+            layout.gap(3.0);
+        }
+    }
+    let figures = &analysis.charts;
     if !figures.is_empty() {
         layout.new_page();
         for (i, figure) in figures.iter().enumerate() {
@@ -289,12 +298,12 @@ pub fn export_pdf(
     draw: DrawFigures<'_>,
 ) -> Result<usize> {
     let (entries, _) = journal.select(selection)?;
-    let figures = super::report::report_figures(journal, selection, &entries, draw)?;
+    let analysis = super::report::report_figures(journal, selection, &entries, draw)?;
     let bytes = render_pdf(
         journal,
         selection,
         &entries,
-        &figures,
+        &analysis,
         trine_store::time::now().date_naive(),
     )?;
     atomic::write_file(path, |out| out.write_all(&bytes))?;

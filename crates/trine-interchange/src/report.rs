@@ -125,21 +125,33 @@ fn chart_html(out: &mut String, chart: &Chart) {
     out.push_str("</tbody></table></figure>");
 }
 
-/// Draws the figures a report shows for the entries chosen: the app passes
-/// its charts (this crate draws none, so it does not depend on the charts
-/// crate; see ARCHITECTURE.md).
-pub type DrawFigures<'a> = &'a dyn Fn(&Journal, &ExportSelection, &[Entry]) -> Result<Vec<Chart>>;
+/// What a report shows before the entries: the analysis in sentences (a
+/// coach can read in two minutes how the weeks moved) and the charts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportAnalysis {
+    /// The summary: each rating's verdict, best and hardest weeks, tags
+    /// that stand out, themes; then what the scales mean.
+    pub summary: Vec<String>,
+    /// The charts, each with its description and its numbers.
+    pub charts: Vec<Chart>,
+}
 
-/// The figures of a report: none when the selection leaves charts out or
+/// Makes the analysis a report shows for the entries chosen: the app
+/// passes its own (this crate draws no chart and computes no statistics,
+/// so it depends on neither; see ARCHITECTURE.md).
+pub type DrawFigures<'a> =
+    &'a dyn Fn(&Journal, &ExportSelection, &[Entry]) -> Result<ReportAnalysis>;
+
+/// The analysis of a report: none when the selection leaves charts out or
 /// chose no entries.
 pub(crate) fn report_figures(
     journal: &Journal,
     selection: &ExportSelection,
     entries: &[Entry],
     draw: DrawFigures<'_>,
-) -> Result<Vec<Chart>> {
+) -> Result<ReportAnalysis> {
     if selection.without_charts || entries.is_empty() {
-        return Ok(Vec::new());
+        return Ok(ReportAnalysis::default());
     }
     draw(journal, selection, entries)
 }
@@ -149,7 +161,7 @@ pub fn render_report(
     journal: &Journal,
     selection: &ExportSelection,
     entries: &[Entry],
-    figures: &[Chart],
+    analysis: &ReportAnalysis,
     made_on: NaiveDate,
 ) -> Result<String> {
     let mut out = String::with_capacity(entries.len() * 2000 + 20_000);
@@ -206,9 +218,16 @@ pub fn render_report(
     }
     out.push_str("</header>\n");
 
-    if !figures.is_empty() {
+    if !analysis.summary.is_empty() {
+        out.push_str("<section class=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">In brief</h2>\n<ul>\n");
+        for line in &analysis.summary {
+            let _ = writeln!(out, "<li>{}</li>", escape_html(line));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    if !analysis.charts.is_empty() {
         out.push_str("<section aria-label=\"Charts\">\n");
-        for figure in figures {
+        for figure in &analysis.charts {
             chart_html(&mut out, figure);
         }
         out.push_str("</section>\n");
@@ -245,12 +264,12 @@ pub fn export_html(
     draw: DrawFigures<'_>,
 ) -> Result<usize> {
     let (entries, _) = journal.select(selection)?;
-    let figures = report_figures(journal, selection, &entries, draw)?;
+    let analysis = report_figures(journal, selection, &entries, draw)?;
     let html = render_report(
         journal,
         selection,
         &entries,
-        &figures,
+        &analysis,
         trine_store::time::now().date_naive(),
     )?;
     atomic::write_file(path, |out| out.write_all(html.as_bytes()))?;

@@ -472,3 +472,83 @@ fn the_report_carries_the_persons_note_and_name_on_its_cover() {
         "{words}"
     );
 }
+
+/// A journal whose valued rating steps up at the week of 2 March 2026 (from
+/// about 4 to about 7); seen and known stay where they are.
+fn stepped_journal() -> Sandbox {
+    let s = Sandbox::new();
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 10, 13).unwrap();
+    for i in 0..40u64 {
+        let week = start + chrono::Days::new(7 * i);
+        let wobble = [0, 1, -1, 0, 1][(i % 5) as usize];
+        let valued = if i < 20 { 4 + wobble } else { 7 + wobble };
+        let seen = (6 + wobble).to_string();
+        let known = (5 - wobble).to_string();
+        let valued = valued.to_string();
+        s.run(&[
+            "rate",
+            "--seen",
+            &seen,
+            "--known",
+            &known,
+            "--valued",
+            &valued,
+            "--week",
+            &week.to_string(),
+        ])
+        .ok();
+    }
+    s
+}
+
+#[test]
+fn the_reports_summary_says_which_rating_moved_when_and_that_the_others_held() {
+    let s = stepped_journal();
+    let pdf = s.path("coach.pdf");
+    s.run(&[
+        "export",
+        "--format",
+        "pdf",
+        "--out",
+        pdf.to_str().unwrap(),
+        "--note",
+        "Whether the new team is the right fit.",
+    ])
+    .ok();
+    let words = poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let flat = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("In brief"), "{flat}");
+    assert!(
+        flat.contains("Whether the new team is the right fit."),
+        "the note"
+    );
+    let valued = flat
+        .find("How valued you felt rose from about 4 to about 7 around the week of ")
+        .unwrap_or_else(|| panic!("{flat}"));
+    let after = &flat
+        [valued + "How valued you felt rose from about 4 to about 7 around the week of ".len()..];
+    let date_text: String = after.split(';').next().unwrap().to_string();
+    let date = chrono::NaiveDate::parse_from_str(&date_text, "%-d %B %Y")
+        .unwrap_or_else(|e| panic!("{date_text:?}: {e}"));
+    let truth = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    assert!((date - truth).num_days().abs() <= 21, "{date}");
+    assert!(flat.contains("How seen you felt has held steady"), "{flat}");
+    assert!(
+        flat.contains("How known you felt has held steady"),
+        "{flat}"
+    );
+    assert!(flat.contains("Ratings run from 1 to 10"), "the legend");
+    // The same in the HTML report.
+    let html = s.path("coach.html");
+    s.run(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        html.to_str().unwrap(),
+    ])
+    .ok();
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains("How valued you felt rose from about 4 to about 7"));
+    assert!(text.contains("How seen you felt has held steady"));
+}
