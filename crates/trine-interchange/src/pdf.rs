@@ -158,7 +158,8 @@ pub fn render_pdf(
         if !entry.body.trim().is_empty() {
             layout.markdown(&entry.body, 0.0);
         }
-        for section in &entry.sections {
+        // A side skipped that week adds nothing a reader needs.
+        for section in entry.sections.iter().filter(|s| !s.text.is_empty()) {
             let top = layout.y;
             let page = layout.pages.len();
             layout.paragraph(section.side.label(), 11.0, true, INK, 12.0);
@@ -169,18 +170,16 @@ pub fn render_pdf(
             {
                 layout.paragraph(&prompt.text, 9.5, false, MUTED, 12.0);
             }
-            if section.text.is_empty() {
-                layout.paragraph("Skipped this week.", 10.0, false, MUTED, 12.0);
-            } else {
-                layout.markdown(&section.text, 12.0);
-            }
-            if layout.pages.len() == page {
-                let side_color = SIDES[section.side as usize];
-                let bottom = layout.y;
-                layout.pages.last_mut().expect("a page").push(Item::Bar {
+            layout.markdown(&section.text, 12.0);
+            // The side's colour runs beside the whole section, across
+            // page breaks too: to the foot of each page it fills, and
+            // from the top of each page it continues on.
+            let side_color = SIDES[section.side as usize];
+            for (index, from, to) in bar_pieces(page, top + 4.0, layout.pages.len(), layout.y) {
+                layout.pages[index].push(Item::Bar {
                     x: MARGIN + 2.0,
-                    top: top + 4.0,
-                    bottom,
+                    top: from,
+                    bottom: to,
                     color: side_color,
                 });
             }
@@ -290,6 +289,20 @@ fn draw(layout: Layout) -> Result<Vec<u8>> {
         .map_err(|e| Error::Chart(format!("could not write the PDF: {e:?}")))
 }
 
+/// The pieces of a side's bar for a section that starts at `top` on page
+/// `first` (counted from 1) and ends at `end` on page `last`: (page index
+/// from 0, top, bottom), one per page it spans.
+fn bar_pieces(first: usize, top: f32, last: usize, end: f32) -> Vec<(usize, f32, f32)> {
+    (first..=last)
+        .map(|page| {
+            let from = if page == first { top } else { MARGIN };
+            let to = if page == last { end } else { BOTTOM };
+            (page - 1, from, to)
+        })
+        .filter(|(_, from, to)| to > from)
+        .collect()
+}
+
 /// Writes the PDF report for `selection` to `path`. Returns the number of entries.
 pub fn export_pdf(
     journal: &Journal,
@@ -308,4 +321,24 @@ pub fn export_pdf(
     )?;
     atomic::write_file(path, |out| out.write_all(&bytes))?;
     Ok(entries.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sides_colour_runs_on_across_page_breaks() {
+        // Within one page: one piece, top to end.
+        assert_eq!(bar_pieces(2, 300.0, 2, 420.0), vec![(1, 300.0, 420.0)]);
+        // Over three pages: to the foot of the first, the whole second,
+        // and from the top of the third to the end.
+        assert_eq!(
+            bar_pieces(1, 600.0, 3, 200.0),
+            vec![(0, 600.0, BOTTOM), (1, MARGIN, BOTTOM), (2, MARGIN, 200.0)]
+        );
+        // A section that began at the very foot of a page draws nothing
+        // there.
+        assert_eq!(bar_pieces(1, BOTTOM, 2, 150.0), vec![(1, MARGIN, 150.0)]);
+    }
 }

@@ -249,7 +249,10 @@ pub fn render_report(
             }
             out.push_str("</p>\n");
         }
-        out.push_str(&without_links(&crate::render::entry_html(journal, entry)));
+        // A side skipped that week adds nothing a reader needs.
+        let mut shown = entry.clone();
+        shown.sections.retain(|s| !s.text.is_empty());
+        out.push_str(&without_links(&crate::render::entry_html(journal, &shown)));
         out.push_str("\n</article>\n");
     }
     out.push_str("<footer>This report holds only the entries chosen for it. Trine keeps the journal on its owner's computer.</footer>\n</body>\n</html>\n");
