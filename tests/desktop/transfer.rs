@@ -594,3 +594,44 @@ fn the_import_summary_is_brought_into_view() {
 
     assert_eq!(seen, true, "the summary's top is on screen");
 }
+
+/// A report made from the app carries the person's name and note on its
+/// cover, and its entries newest first when asked.
+#[test]
+fn the_report_from_the_app_carries_the_cover_words_and_the_order() {
+    let Some(sandbox) =
+        dialogs_or_skip("the_report_from_the_app_carries_the_cover_words_and_the_order")
+    else {
+        return;
+    };
+    seed_for_sharing(&sandbox);
+    let out = sandbox.folder("out");
+    let path = out.join("coach.html");
+    let said = sandbox.run_app(|app| {
+        let path = path.clone();
+        async move {
+            app.go("#/export", "#export-preview .preview-main").await?;
+            app.click("#export-format-html").await?;
+            app.type_into("#export-name", "Alex Morgan").await?;
+            app.type_into("#export-note", "Whether to ask for the <lead> role.")
+                .await?;
+            app.eval("const s = document.querySelector('#export-order'); s.value = 'newest'; s.dispatchEvent(new Event('change')); return null;")
+                .await?;
+            export_to(&app, &path).await
+        }
+    });
+    assert!(said.contains("coach.html"), "{said}");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        html.contains("<p class=\"name\">Alex Morgan</p>"),
+        "the name"
+    );
+    assert!(
+        html.contains("What I\u{2019}d like to talk about")
+            && html.contains("Whether to ask for the &lt;lead&gt; role."),
+        "the note, as text"
+    );
+    let newer = html.find("Drafted the plan").expect("the newer note");
+    let older = html.find("The demo went well").expect("the older note");
+    assert!(newer < older, "newest first");
+}

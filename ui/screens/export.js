@@ -93,6 +93,17 @@ export async function mount(root) {
 
   const format = () => root.querySelector('input[name="export-format"]:checked')?.value || 'pdf';
 
+  // For a report: the entries' order, and the person's own words on its
+  // cover for the coach.
+  const order = el(
+    'select',
+    { id: 'export-order' },
+    el('option', { value: 'oldest', text: 'Oldest first' }),
+    el('option', { value: 'newest', text: 'Newest first' }),
+  );
+  const coverName = el('input', { type: 'text', id: 'export-name', autocomplete: 'name', attrs: { 'aria-describedby': 'export-cover-help' } });
+  const coverNote = el('textarea', { id: 'export-note', class: 'editor-text', rows: 3, placeholder: 'For example: whether to ask for the lead role', attrs: { 'aria-describedby': 'export-cover-help' } });
+
   function selection() {
     const pick = (list) => {
       const on = list.filter((c) => c.input.checked).map((c) => c.key);
@@ -107,6 +118,9 @@ export async function mount(root) {
       include_private: privateBox.input.checked,
       without_ratings: !ratings.input.checked,
       without_charts: !charts.input.checked,
+      newest_first: order.value === 'newest',
+      note: coverNote.value.trim() || null,
+      name: coverName.value.trim() || null,
     };
   }
 
@@ -199,6 +213,11 @@ export async function mount(root) {
         el('fieldset', { class: 'choices' }, el('legend', { text: 'Kinds of entry' }), kinds.map((c) => c.label)),
         el('fieldset', { class: 'choices' }, el('legend', { text: 'Only with these tags (none ticked: any tag)' }), tagBox),
         el('fieldset', { class: 'choices' }, el('legend', { text: 'Also' }), ratings.label, charts.label, el('span', { class: 'private-row' }, privateBox.label, privateCount)),
+        el('label', { class: 'field' }, el('span', { text: 'Order' }), order),
+        el('h3', { text: 'For the cover of a report' }),
+        el('p', { class: 'field-help', id: 'export-cover-help', text: 'Optional: your name, and what you would like to talk about. They appear on the first page of the PDF or HTML report.' }),
+        el('label', { class: 'field' }, el('span', { text: 'Your name' }), coverName),
+        el('label', { class: 'field' }, el('span', { text: 'What I\u2019d like to talk about' }), coverNote),
       ),
       el(
         'div',

@@ -417,7 +417,8 @@ fn entries_are_chosen_one_by_one_and_sides_left_out() {
 #[test]
 fn the_report_carries_the_persons_note_and_name_on_its_cover() {
     let s = journal();
-    s.run(&["reflect", "--week", "2026-W46", "--skip", "integration"]).ok();
+    s.run(&["reflect", "--week", "2026-W46", "--skip", "integration"])
+        .ok();
     let note = "The move to the platform team.\n\nWhether to ask for the <lead> role.";
     let html = s.path("coach.html");
     s.run(&[
@@ -452,7 +453,10 @@ fn the_report_carries_the_persons_note_and_name_on_its_cover() {
     let reflection_at = text.find("Named in the retro.").unwrap();
     let note_at = text.find("Asked for the demo.").unwrap();
     assert!(reflection_at < note_at, "newest first");
-    assert!(!text.contains("Skipped this week"), "skipped sides are left out");
+    assert!(
+        !text.contains("Skipped this week"),
+        "skipped sides are left out"
+    );
 
     let pdf = s.path("coach.pdf");
     s.run(&[
