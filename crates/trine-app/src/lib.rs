@@ -18,6 +18,7 @@ pub mod app_settings;
 pub mod backups;
 pub mod change;
 pub mod checkin_nudge;
+pub mod checkin_trends;
 pub mod clock;
 pub mod export;
 pub mod insights;
@@ -55,7 +56,8 @@ pub mod prelude {
     pub use crate::looking_back::LookingBack;
     pub use crate::prompt_library::PromptLibrary;
     pub use crate::reminder::Reminders;
-    pub use crate::views::{CheckinTrends, Screens};
+    pub use crate::checkin_trends::CheckinTrends;
+    pub use crate::views::Screens;
     pub use trine_charts::{CalendarCharts, CheckinHistoryCharts, RatingsCharts, TriangleCharts};
     pub use trine_interchange::{JournalDocuments, Selections};
 }
