@@ -265,6 +265,12 @@ fn every_screen_in_light_and_dark() {
         ),
         ("library", "#/library", "#library-voice", "#library-voice"),
         (
+            "export-cover",
+            "#/export",
+            "#export-preview .preview-main",
+            "#export-order",
+        ),
+        (
             "settings-privacy",
             "#/settings",
             "#setting-path",
