@@ -51,12 +51,12 @@ pub use trine_store::{
 /// (screens, exports, insights, charts): `use trine_app::prelude::*;`.
 pub mod prelude {
     pub use crate::app_settings::SettingsStore;
+    pub use crate::checkin_trends::CheckinTrends;
     pub use crate::export::ExportReports;
     pub use crate::insights::JournalInsights;
     pub use crate::looking_back::LookingBack;
     pub use crate::prompt_library::PromptLibrary;
     pub use crate::reminder::Reminders;
-    pub use crate::checkin_trends::CheckinTrends;
     pub use crate::views::Screens;
     pub use trine_charts::{CalendarCharts, CheckinHistoryCharts, RatingsCharts, TriangleCharts};
     pub use trine_interchange::{JournalDocuments, Selections};
