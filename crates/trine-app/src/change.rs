@@ -39,8 +39,9 @@
 
 use chrono::NaiveDate;
 use rand::seq::SliceRandom;
-use rand::SeedableRng;
 use serde::Serialize;
+
+use crate::seeded::{bytes_of, fnv1a, generator, FNV_OFFSET};
 
 /// Rated weeks needed before Trine says anything about change.
 pub const MIN_WEEKS: usize = 8;
@@ -140,7 +141,7 @@ pub fn detect_change(series: &[(NaiveDate, f64)]) -> Change {
             after_to: None,
         };
     }
-    let mut rng = rand::rngs::StdRng::seed_from_u64(seed(&values));
+    let mut rng = generator(fnv1a(FNV_OFFSET, bytes_of(&values)));
     let mut splits = Vec::new();
     find_splits(&values, 0, &mut splits, &mut rng);
     splits.sort_unstable();
@@ -254,19 +255,6 @@ fn significant(values: &[f64], observed: f64, rng: &mut rand::rngs::StdRng) -> b
 
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
-}
-
-/// A seed from the values (FNV-1a over their bits), so that the same
-/// weeks always give the same answer.
-fn seed(values: &[f64]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for value in values {
-        for byte in value.to_bits().to_le_bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
 }
 
 /// The verdicts of each rating over a range of weeks.

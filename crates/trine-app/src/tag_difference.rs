@@ -18,8 +18,9 @@
 //! either side, "not enough data". The weeks counted are always given.
 
 use rand::seq::SliceRandom;
-use rand::SeedableRng;
 use serde::Serialize;
+
+use crate::seeded::{bytes_of, fnv1a, generator, FNV_OFFSET};
 
 /// Rated weeks needed with the tag and without it.
 pub const MIN_TAG_WEEKS: usize = 4;
@@ -104,7 +105,8 @@ pub fn compare(with: &[f64], without: &[f64], tests: usize) -> RatingDifference 
 /// groups' means is rarer than `alpha` among shuffles of their weeks.
 fn stands_out(with: &[f64], without: &[f64], observed: f64, alpha: f64) -> bool {
     let mut pooled: Vec<f64> = with.iter().chain(without).copied().collect();
-    let mut rng = rand::rngs::StdRng::seed_from_u64(seed(&pooled, with.len()));
+    // Seeded by the values and the group size: the same weeks, the same answer.
+    let mut rng = generator(fnv1a(FNV_OFFSET ^ with.len() as u64, bytes_of(&pooled)));
     let total: f64 = pooled.iter().sum();
     let (k, n) = (with.len(), pooled.len());
     // p = (1 + at least as large) / (1 + shuffles) < alpha.
@@ -176,19 +178,6 @@ fn join_and(words: &[&str]) -> String {
         [one] => (*one).to_string(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
-}
-
-/// A seed from the values and the group size (FNV-1a), so the same weeks
-/// always give the same answer.
-fn seed(values: &[f64], k: usize) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ k as u64;
-    for value in values {
-        for byte in value.to_bits().to_le_bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
 }
 
 #[cfg(test)]

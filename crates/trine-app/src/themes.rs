@@ -31,8 +31,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use rand::seq::SliceRandom;
-use rand::SeedableRng;
 use serde::Serialize;
+
+use crate::seeded::{fnv1a, generator, FNV_OFFSET};
 
 /// Weeks with words needed in each third (so three times as many rated
 /// weeks with words in all).
@@ -187,7 +188,7 @@ pub fn themes(scores: &[(NaiveDate, f64)], terms: &[(NaiveDate, BTreeMap<String,
     let observed = scores_for(&labels);
 
     // The bar: how far the largest z-score reaches with shuffled labels.
-    let mut rng = rand::rngs::StdRng::seed_from_u64(seed(&weeks));
+    let mut rng = generator(seed(&weeks));
     let mut shuffled = labels.clone();
     let mut maxima: Vec<f64> = (0..PERMUTATIONS)
         .map(|_| {
@@ -238,19 +239,15 @@ pub fn themes(scores: &[(NaiveDate, f64)], terms: &[(NaiveDate, BTreeMap<String,
 /// A seed from the weeks and their scores, so the same journal always
 /// shows the same themes.
 fn seed(weeks: &[(NaiveDate, f64, &BTreeMap<String, u32>)]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (week, score, terms) in weeks {
-        for byte in week
-            .to_string()
-            .bytes()
-            .chain(score.to_bits().to_le_bytes())
-            .chain((terms.len() as u64).to_le_bytes())
-        {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
+    weeks.iter().fold(FNV_OFFSET, |hash, (week, score, terms)| {
+        fnv1a(
+            hash,
+            week.to_string()
+                .bytes()
+                .chain(score.to_bits().to_le_bytes())
+                .chain((terms.len() as u64).to_le_bytes()),
+        )
+    })
 }
 
 /// The themes in a sentence or two, for the screens, the CLI and the
