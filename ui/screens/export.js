@@ -102,7 +102,7 @@ export async function mount(root) {
     el('option', { value: 'newest', text: 'Newest first' }),
   );
   const coverName = el('input', { type: 'text', id: 'export-name', autocomplete: 'name', attrs: { 'aria-describedby': 'export-cover-help' } });
-  const coverNote = el('textarea', { id: 'export-note', class: 'editor-text', rows: 3, placeholder: 'For example: whether to ask for the lead role', attrs: { 'aria-describedby': 'export-cover-help' } });
+  const coverNote = el('textarea', { id: 'export-note', class: 'editor-text note-text', rows: 3, placeholder: 'For example: whether to ask for the lead role', attrs: { 'aria-describedby': 'export-cover-help' } });
 
   function selection() {
     const pick = (list) => {

@@ -25,7 +25,7 @@ function fitsWords(prompt, choices) {
 
 /** The form for an own prompt: text, hint and the situations it fits. */
 function promptForm({ idBase, prompt, choices, submitLabel, onSubmit, onCancel }) {
-  const text = el('textarea', { id: `${idBase}-text`, class: 'editor-text', rows: 2, value: prompt?.text || '', required: true });
+  const text = el('textarea', { id: `${idBase}-text`, class: 'editor-text note-text', rows: 2, value: prompt?.text || '', required: true });
   const hint = el('input', { type: 'text', id: `${idBase}-hint`, value: prompt?.hint || '' });
   const fits = choices.map((choice) =>
     el(
@@ -206,7 +206,7 @@ export async function mount(root) {
       on: {
         click: () => {
           const name = el('input', { type: 'text', id: `component-name-${key}`, value: component.name });
-          const description = el('textarea', { id: `component-desc-${key}`, class: 'editor-text', rows: 2, value: component.description });
+          const description = el('textarea', { id: `component-desc-${key}`, class: 'editor-text note-text', rows: 2, value: component.description });
           const form = el(
             'form',
             {
