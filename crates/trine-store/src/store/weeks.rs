@@ -14,7 +14,7 @@ use crate::rotation::{self, ComponentCandidate, PromptCandidate, DEFAULT_WEIGHT}
 use crate::time;
 
 /// The setting holding this journal's rotation salt.
-const SALT_KEY: &str = "rotation.salt";
+pub(crate) const SALT_KEY: &str = "rotation.salt";
 
 /// One side's prompt for a week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -391,6 +391,7 @@ fn offer(
     let same_angle = |p: &PromptCandidate| avoid_angle.is_some() && p.angle == avoid_angle;
     let mut chosen: Option<(String, String)> = None;
     let mut other_angle: Option<(String, String)> = None;
+    let mut out_of_round: Option<(String, String)> = None;
     let mut as_it_is: Option<(String, String)> = None;
     for component in order {
         let candidates = prompt_candidates(tx, &component.key, instead_of, situation.as_deref())?;
@@ -401,22 +402,38 @@ fn offer(
             chosen = Some((next.id.clone(), component.key.clone()));
             break;
         }
+        // Another angle out of turn, but from the prompts still due in
+        // this round, so that no prompt comes twice before the others of
+        // its component came once; a prompt from an earlier round only
+        // when none is due.
+        let due_times = candidates.iter().map(|p| p.times_offered).min();
         let others: Vec<PromptCandidate> = candidates
             .iter()
             .filter(|p| !same_angle(p))
             .cloned()
             .collect();
-        if let Some(other) = rotation::choose_prompt(&others, week, &salt) {
+        let due: Vec<PromptCandidate> = others
+            .iter()
+            .filter(|p| Some(p.times_offered) == due_times)
+            .cloned()
+            .collect();
+        let in_round = rotation::choose_prompt(&due, week, &salt);
+        let other = in_round.or_else(|| rotation::choose_prompt(&others, week, &salt));
+        if let Some(other) = other {
             let pick = (other.id.clone(), component.key.clone());
             if swap_component.as_deref() == Some(component.key.as_str()) {
                 chosen = Some(pick);
                 break;
             }
-            other_angle.get_or_insert(pick);
+            if in_round.is_some() {
+                other_angle.get_or_insert(pick);
+            } else {
+                out_of_round.get_or_insert(pick);
+            }
         }
         as_it_is.get_or_insert((next.id.clone(), component.key.clone()));
     }
-    let first = chosen.or(other_angle).or(as_it_is);
+    let first = chosen.or(other_angle).or(out_of_round).or(as_it_is);
     if let Some((id, component)) = first {
         tx.execute(
             "INSERT INTO week_prompts (week_start, side, prompt_id) VALUES (?1, ?2, ?3) \
