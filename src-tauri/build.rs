@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "unlock_journal",
     "open_data_folder",
     "export_preview",
+    "report_preview",
     "export_entries",
     "import_entries",
     "stop_import",

@@ -159,6 +159,7 @@ pub fn run() {
             commands::unlock_journal,
             commands::open_data_folder,
             transfer::export_preview,
+            transfer::report_preview,
             transfer::export_entries,
             transfer::import_entries,
             transfer::stop_import,

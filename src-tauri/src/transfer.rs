@@ -20,6 +20,7 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 use trine_app::interchange::{
     read_import, ExportFormat, ExportPreview, ExportSelection, ImportFormat, ImportSummary,
+    ReportPages,
 };
 
 use crate::{CommandError, JournalState};
@@ -72,7 +73,19 @@ pub fn export_preview(
     journal: State<'_, JournalState>,
     selection: ExportSelection,
 ) -> Reply<ExportPreview> {
-    journal.with(|j| j.export_preview(&selection))
+    journal.with(|j| j.preview_export(&selection))
+}
+
+/// The first pages of the report for `selection` (at most `pages`, and at
+/// most eight), drawn as SVG as the PDF lays them out, with the report's
+/// page count: the preview before saving.
+#[tauri::command(async)]
+pub fn report_preview(
+    journal: State<'_, JournalState>,
+    selection: ExportSelection,
+    pages: usize,
+) -> Reply<ReportPages> {
+    journal.with(|j| j.preview_report_pages(&selection, pages.min(8)))
 }
 
 /// Asks where to save, then exports the selection in `format` there.

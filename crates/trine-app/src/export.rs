@@ -11,8 +11,8 @@ use trine_charts::{
     calendar_chart, checkin_history_chart, ratings_chart, triangle_chart, RatingsChartOptions,
 };
 use trine_interchange::{
-    selection_weeks, weekly_ratings_of, ExportFormat, ExportOutcome, ExportSelection, Exports,
-    ReportAnalysis,
+    report_pages, selection_weeks, weekly_ratings_of, ExportFormat, ExportOutcome, ExportPreview,
+    ExportSelection, Exports, ReportAnalysis, ReportPages, Selections,
 };
 use trine_store::{Entry, Journal, Result};
 
@@ -28,6 +28,18 @@ pub trait ExportReports {
         selection: &ExportSelection,
         path: &Path,
     ) -> Result<ExportOutcome>;
+
+    /// What an export of `selection` will hold, with the titles of the
+    /// figures its report will really carry.
+    fn preview_export(&self, selection: &ExportSelection) -> Result<ExportPreview>;
+
+    /// The first `count` pages of the report for `selection`, as SVG, laid
+    /// out as the PDF will be: the preview before saving.
+    fn preview_report_pages(
+        &self,
+        selection: &ExportSelection,
+        count: usize,
+    ) -> Result<ReportPages>;
 }
 
 impl ExportReports for Journal {
@@ -38,6 +50,32 @@ impl ExportReports for Journal {
         path: &Path,
     ) -> Result<ExportOutcome> {
         self.export_as(format, selection, path, &report_figures)
+    }
+
+    fn preview_export(&self, selection: &ExportSelection) -> Result<ExportPreview> {
+        let mut preview = self.export_preview(selection)?;
+        preview.charts.clear();
+        if !selection.without_charts && preview.entries > 0 {
+            let (entries, _) = self.select(selection)?;
+            let analysis = report_figures(self, selection, &entries)?;
+            if !analysis.summary.is_empty() {
+                preview
+                    .charts
+                    .push("In brief: what changed, in words".to_string());
+            }
+            preview
+                .charts
+                .extend(analysis.charts.into_iter().map(|chart| chart.title));
+        }
+        Ok(preview)
+    }
+
+    fn preview_report_pages(
+        &self,
+        selection: &ExportSelection,
+        count: usize,
+    ) -> Result<ReportPages> {
+        report_pages(self, selection, &report_figures, count)
     }
 }
 

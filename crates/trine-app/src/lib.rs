@@ -35,6 +35,8 @@ pub mod views;
 mod synthetic;
 #[cfg(test)]
 mod tests_export;
+#[cfg(test)]
+mod tests_report_preview;
 
 pub use trine_charts as charts;
 pub use trine_interchange as interchange;

@@ -242,7 +242,9 @@ fn markdown_export_reimports_without_loss() {
 /// A small journal to share from: two rated notes in one week (one
 /// private), a reflection the week after, an unrated note with a hostile
 /// body.
-fn sharing_journal() -> Journal {
+/// A small journal to share from: a tagged note, a private note, a
+/// reflection with one side written, and a note with pasted markup.
+pub(crate) fn sharing_journal() -> Journal {
     let mut journal = Journal::open_in_memory().unwrap();
     let at = |s: &str| Some(chrono::DateTime::parse_from_rfc3339(s).unwrap());
     let rated =

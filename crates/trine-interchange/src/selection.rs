@@ -66,6 +66,27 @@ pub struct ExportPreview {
     pub last_date: Option<NaiveDate>,
     /// The charts a report will include.
     pub charts: Vec<String>,
+    /// Every entry the choices other than the one-by-one ones match, in
+    /// the export's order: what can be ticked and unticked.
+    pub items: Vec<ExportItem>,
+}
+
+/// An entry that can be chosen for an export, as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportItem {
+    /// The entry's id.
+    pub id: uuid::Uuid,
+    /// The day it was written.
+    pub date: NaiveDate,
+    /// Its title (or the words a list shows for an untitled one).
+    pub title: String,
+    /// A weekly reflection or a note.
+    pub kind: EntryKind,
+    /// Marked private (listed only when private entries are included).
+    pub private: bool,
+    /// The sides of a reflection that have words, which can be left out
+    /// one by one.
+    pub sides: Vec<Side>,
 }
 
 impl ExportSelection {
@@ -181,13 +202,43 @@ impl Selections for Journal {
             }
             charts.push("My weekly reflections, week by week".to_string());
         }
+        // What can be chosen from: the same choices without the one-by-one
+        // ones.
+        let candidates = if selection.entries.is_empty() && selection.without_sections.is_empty() {
+            entries.clone()
+        } else {
+            self.select(&ExportSelection {
+                entries: Vec::new(),
+                without_sections: Vec::new(),
+                ..selection.clone()
+            })?
+            .0
+        };
+        let items = candidates
+            .iter()
+            .map(|e| ExportItem {
+                id: e.id,
+                date: e.date(),
+                title: trine_store::model::display_title(e),
+                kind: e.kind,
+                private: e.private,
+                sides: e
+                    .sections
+                    .iter()
+                    .filter(|s| !s.text.trim().is_empty())
+                    .map(|s| s.side)
+                    .collect(),
+            })
+            .collect();
+        let span = date_span(&entries);
         Ok(ExportPreview {
             entries: entries.len(),
             private_left_out,
-            first_date: entries.first().map(Entry::date),
-            last_date: entries.last().map(Entry::date),
+            first_date: span.map(|(first, _)| first),
+            last_date: span.map(|(_, last)| last),
             weeks: weeks.into_iter().collect(),
             charts,
+            items,
         })
     }
 }

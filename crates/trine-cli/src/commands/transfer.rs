@@ -92,7 +92,7 @@ pub fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> 
             .exit();
     }
     if args.preview {
-        out.preview(&journal.export_preview(&selection)?);
+        out.preview(&journal.preview_export(&selection)?);
         return Ok(());
     }
     let format = match args.format {

@@ -162,7 +162,7 @@ fn the_html_report_holds_the_selection_with_charts_and_nothing_else() {
 }
 
 /// Runs a poppler tool (from Debian's poppler-utils, which scripts/setup.sh installs).
-fn poppler(tool: &str, args: &[&str]) -> String {
+pub(crate) fn poppler(tool: &str, args: &[&str]) -> String {
     let out = std::process::Command::new(tool)
         .args(args)
         .output()

@@ -15,6 +15,7 @@ mod exports;
 mod importers;
 mod library;
 mod permissions;
+mod report_document;
 mod round_trip;
 mod terminal;
 mod util;

@@ -1,37 +1,99 @@
 //! Laying the report out in pages: wrapped paragraphs of runs of text
-//! (bold kept), Markdown as paragraphs, headings, list items and quotes,
-//! and charts, top to bottom.
+//! (bold, italic and links kept), charts, side bars and links, top to
+//! bottom. What is laid out is drawn twice: into the PDF, and as SVG pages
+//! for the app's preview.
 
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use skrifa::instance::{LocationRef, Size as FontSize};
 use skrifa::{FontRef, MetadataProvider};
 
-use super::{BOLD, BOTTOM, INK, MARGIN, MUTED, REGULAR, WIDTH};
+use super::{fonts, BOTTOM, MARGIN, WIDTH};
 use trine_store::error::{Error, Result};
 
+/// The colour of a link's words.
+pub(super) const LINK: (u8, u8, u8) = (0x1a, 0x5f, 0xb4);
+
+/// How a run of text is set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Style {
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+}
+
+impl Style {
+    pub(super) const PLAIN: Style = Style {
+        bold: false,
+        italic: false,
+    };
+    pub(super) const BOLD: Style = Style {
+        bold: true,
+        italic: false,
+    };
+}
+
+/// A run of text in one style, perhaps a link.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Run {
+    pub(super) text: String,
+    pub(super) style: Style,
+    /// Where the run links to (an address), if it is a link.
+    pub(super) link: Option<String>,
+}
+
+impl Run {
+    pub(super) fn new(text: impl Into<String>, style: Style) -> Run {
+        Run {
+            text: text.into(),
+            style,
+            link: None,
+        }
+    }
+}
+
+/// Where a link goes.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Target {
+    /// An address outside the document (a web page, an email).
+    Address(String),
+    /// A page of the document (counted from 0).
+    Page(usize),
+}
+
+/// One thing drawn on a page.
 pub(super) enum Item {
+    /// Words on a baseline at (`x`, `y`).
     Text {
         x: f32,
         y: f32,
         size: f32,
-        bold: bool,
+        style: Style,
         color: (u8, u8, u8),
         text: String,
     },
+    /// A side's coloured bar beside its section.
     Bar {
         x: f32,
         top: f32,
         bottom: f32,
         color: (u8, u8, u8),
     },
+    /// A chart, drawn from its SVG.
     Svg {
         x: f32,
         y: f32,
         w: f32,
         h: f32,
         tree: Box<usvg::Tree>,
+        source: String,
+    },
+    /// A clickable area.
+    Link {
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+        target: Target,
     },
 }
 
@@ -39,22 +101,21 @@ pub(super) enum Item {
 pub(super) struct Layout {
     pub(super) pages: Vec<Vec<Item>>,
     pub(super) y: f32,
-    pub(super) regular: FontRef<'static>,
-    pub(super) bold: FontRef<'static>,
-    pub(super) fontdb: Arc<usvg::fontdb::Database>,
+    fonts: [FontRef<'static>; 4],
+    fontdb: Arc<usvg::fontdb::Database>,
 }
 
 impl Layout {
     pub(super) fn new() -> Layout {
         let mut db = usvg::fontdb::Database::new();
-        db.load_font_data(REGULAR.to_vec());
-        db.load_font_data(BOLD.to_vec());
+        for face in fonts::ALL {
+            db.load_font_data(face.to_vec());
+        }
         db.set_sans_serif_family("DejaVu Sans");
         Layout {
             pages: vec![Vec::new()],
             y: MARGIN,
-            regular: FontRef::new(REGULAR).expect("the bundled font is valid"),
-            bold: FontRef::new(BOLD).expect("the bundled font is valid"),
+            fonts: fonts::ALL.map(|face| FontRef::new(face).expect("the bundled font is valid")),
             fontdb: Arc::new(db),
         }
     }
@@ -64,14 +125,25 @@ impl Layout {
         self.y = MARGIN;
     }
 
-    pub(super) fn ensure(&mut self, height: f32) {
+    /// Starts a new page when fewer than `height` points are left.
+    pub(super) fn new_page_if_low(&mut self, height: f32) {
         if self.y + height > BOTTOM {
             self.new_page();
         }
     }
 
-    pub(super) fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        let font = if bold { &self.bold } else { &self.regular };
+    /// The page being laid out, counted from 1.
+    pub(super) fn page_number(&self) -> usize {
+        self.pages.len()
+    }
+
+    fn push(&mut self, item: Item) {
+        self.pages.last_mut().expect("a page").push(item);
+    }
+
+    /// How wide `text` is set in `style` at `size` points.
+    pub(super) fn width(&self, text: &str, size: f32, style: Style) -> f32 {
+        let font = &self.fonts[fonts::index(style)];
         let charmap = font.charmap();
         let metrics = font.glyph_metrics(FontSize::new(size), LocationRef::default());
         text.chars()
@@ -93,27 +165,65 @@ impl Layout {
         color: (u8, u8, u8),
         indent: f32,
     ) {
-        self.runs(&[(text.to_string(), bold)], size, color, indent);
+        let style = if bold { Style::BOLD } else { Style::PLAIN };
+        self.runs(&[Run::new(text, style)], size, color, indent);
     }
 
-    /// A wrapped paragraph of runs of text, each bold or not (`**bold**` in
-    /// an entry stays bold), at `indent` from the left margin. A newline in
-    /// a run starts a new line.
-    pub(super) fn runs(
-        &mut self,
-        runs: &[(String, bool)],
-        size: f32,
-        color: (u8, u8, u8),
-        indent: f32,
-    ) {
+    /// One line: `left` (shortened with an ellipsis to fit) and `right` set
+    /// flush with the right margin, the whole line a link to `target`.
+    pub(super) fn line_with_number(&mut self, left: &str, right: &str, size: f32, target: Target) {
+        let line_height = size * 1.6;
+        self.new_page_if_low(line_height);
+        self.y += line_height;
+        let baseline = self.y - line_height * 0.3;
+        let right_width = self.width(right, size, Style::PLAIN);
+        let room = WIDTH - right_width - 16.0;
+        let mut text = left.to_string();
+        if self.width(&text, size, Style::PLAIN) > room {
+            while !text.is_empty()
+                && self.width(&format!("{text}\u{2026}"), size, Style::PLAIN) > room
+            {
+                text.pop();
+            }
+            text = format!("{}\u{2026}", text.trim_end());
+        }
+        self.push(Item::Text {
+            x: MARGIN,
+            y: baseline,
+            size,
+            style: Style::PLAIN,
+            color: super::INK,
+            text,
+        });
+        self.push(Item::Text {
+            x: MARGIN + WIDTH - right_width,
+            y: baseline,
+            size,
+            style: Style::PLAIN,
+            color: super::INK,
+            text: right.to_string(),
+        });
+        self.push(Item::Link {
+            x: MARGIN,
+            top: self.y - line_height,
+            w: WIDTH,
+            h: line_height,
+            target,
+        });
+    }
+
+    /// A wrapped paragraph of runs of text, each in its own style
+    /// (`**bold**`, `*italic*` and links in an entry stay so), at `indent`
+    /// from the left margin. A newline in a run starts a new line.
+    pub(super) fn runs(&mut self, runs: &[Run], size: f32, color: (u8, u8, u8), indent: f32) {
         let line_height = size * 1.45;
         let room = WIDTH - indent;
-        // Words with their boldness and whether a space comes before them.
-        let mut words: Vec<(String, bool, bool)> = Vec::new();
+        // Words with their run and whether a space comes before them.
+        let mut words: Vec<(String, usize, bool)> = Vec::new();
         let mut breaks: Vec<usize> = Vec::new();
         let mut space = false;
-        for (text, bold) in runs {
-            for (i, line) in text.split('\n').enumerate() {
+        for (run_index, run) in runs.iter().enumerate() {
+            for (i, line) in run.text.split('\n').enumerate() {
                 if i > 0 {
                     breaks.push(words.len());
                     space = false;
@@ -131,106 +241,98 @@ impl Layout {
                     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
                     let after_space =
                         space && !words.is_empty() && breaks.last() != Some(&words.len());
-                    words.push((rest[..end].to_string(), *bold, after_space));
+                    words.push((rest[..end].to_string(), run_index, after_space));
                     space = false;
                     rest = &rest[end..];
                 }
             }
         }
-        let mut line: Vec<(String, bool)> = Vec::new();
+        let mut line: Vec<(String, usize)> = Vec::new();
         let mut line_width = 0.0;
-        for (index, (word, bold, space)) in words.into_iter().enumerate() {
+        for (index, (word, run, space)) in words.into_iter().enumerate() {
             if breaks.contains(&index) && !line.is_empty() {
-                self.put_runs(&line, size, color, indent, line_height);
+                self.put_line(&line, runs, size, color, indent, line_height);
                 line.clear();
                 line_width = 0.0;
             }
+            let style = runs[run].style;
             let piece = if space && !line.is_empty() {
                 format!(" {word}")
             } else {
                 word
             };
-            let width = self.width(&piece, size, bold);
+            let width = self.width(&piece, size, style);
             if line_width + width > room && !line.is_empty() {
-                self.put_runs(&line, size, color, indent, line_height);
+                self.put_line(&line, runs, size, color, indent, line_height);
                 line.clear();
-                line_width = 0.0;
                 let piece = piece.trim_start().to_string();
-                line_width += self.width(&piece, size, bold);
-                line.push((piece, bold));
+                line_width = self.width(&piece, size, style);
+                line.push((piece, run));
                 continue;
             }
             line_width += width;
-            line.push((piece, bold));
+            line.push((piece, run));
         }
-        self.put_runs(&line, size, color, indent, line_height);
+        self.put_line(&line, runs, size, color, indent, line_height);
     }
 
-    /// One line of runs: pieces of the same weight are drawn together,
-    /// each after the one before.
-    pub(super) fn put_runs(
+    /// One line of pieces: the pieces of one run are drawn together, each
+    /// after the one before; a link's words in the link colour, with a
+    /// clickable area over them.
+    fn put_line(
         &mut self,
-        pieces: &[(String, bool)],
+        pieces: &[(String, usize)],
+        runs: &[Run],
         size: f32,
         color: (u8, u8, u8),
         indent: f32,
         line_height: f32,
     ) {
-        let mut merged: Vec<(String, bool)> = Vec::new();
-        for (text, bold) in pieces {
+        let mut merged: Vec<(String, usize)> = Vec::new();
+        for (text, run) in pieces {
             match merged.last_mut() {
-                Some((last, b)) if b == bold => last.push_str(text),
-                _ => merged.push((text.clone(), *bold)),
+                Some((last, r)) if r == run => last.push_str(text),
+                _ => merged.push((text.clone(), *run)),
             }
         }
+        self.new_page_if_low(line_height);
+        self.y += line_height;
+        let baseline = self.y - line_height * 0.3;
         if merged.is_empty() {
-            merged.push((String::new(), false));
+            return;
         }
-        let mut x = indent;
-        let first = merged.remove(0);
-        self.put_line(&first.0, size, first.1, color, x, line_height);
-        x += self.width(&first.0, size, first.1);
-        let y = self.y - line_height * 0.3;
-        for (text, bold) in merged {
-            let width = self.width(&text, size, bold);
-            self.pages.last_mut().expect("a page").push(Item::Text {
-                x: MARGIN + x,
-                y,
+        let mut x = MARGIN + indent;
+        for (text, run) in merged {
+            let run = &runs[run];
+            let width = self.width(&text, size, run.style);
+            if let Some(address) = &run.link {
+                let lead = self.width(&text, size, run.style)
+                    - self.width(text.trim_start(), size, run.style);
+                self.push(Item::Link {
+                    x: x + lead,
+                    top: baseline - size,
+                    w: width - lead,
+                    h: size * 1.3,
+                    target: Target::Address(address.clone()),
+                });
+            }
+            self.push(Item::Text {
+                x,
+                y: baseline,
                 size,
-                bold,
-                color,
+                style: run.style,
+                color: if run.link.is_some() { LINK } else { color },
                 text,
             });
             x += width;
         }
     }
 
-    pub(super) fn put_line(
-        &mut self,
-        text: &str,
-        size: f32,
-        bold: bool,
-        color: (u8, u8, u8),
-        indent: f32,
-        line_height: f32,
-    ) {
-        self.ensure(line_height);
-        self.y += line_height;
-        let y = self.y - line_height * 0.3;
-        self.pages.last_mut().expect("a page").push(Item::Text {
-            x: MARGIN + indent,
-            y,
-            size,
-            bold,
-            color,
-            text: text.to_string(),
-        });
-    }
-
     pub(super) fn gap(&mut self, height: f32) {
         self.y += height;
     }
 
+    /// A chart, as wide as the text.
     pub(super) fn svg(&mut self, svg: &str) -> Result<()> {
         let options = usvg::Options {
             fontdb: self.fontdb.clone(),
@@ -240,157 +342,92 @@ impl Layout {
             .map_err(|e| Error::Chart(format!("the chart for the PDF: {e}")))?;
         let scale = WIDTH / tree.size().width();
         let h = tree.size().height() * scale;
-        self.ensure(h);
+        self.new_page_if_low(h);
         let y = self.y;
-        self.pages.last_mut().expect("a page").push(Item::Svg {
+        self.push(Item::Svg {
             x: MARGIN,
             y,
             w: WIDTH,
             h,
             tree: Box::new(tree),
+            source: svg.to_string(),
         });
         self.y += h + 12.0;
         Ok(())
     }
 
-    /// Markdown as paragraphs, headings, list items and quotes, bold kept.
-    pub(super) fn markdown(&mut self, text: &str, indent: f32) {
-        let mut block: Vec<(String, bool)> = Vec::new();
-        let (mut heading, mut quote, mut list_depth, mut strong) = (false, false, 0usize, 0usize);
-        let flush = |layout: &mut Layout,
-                     block: &mut Vec<(String, bool)>,
-                     heading: bool,
-                     quote: bool,
-                     depth: usize| {
-            if block.iter().any(|(t, _)| !t.trim().is_empty()) {
-                let extra = if quote { 12.0 } else { 0.0 } + 12.0 * depth as f32;
-                let color = if quote { MUTED } else { INK };
-                let runs: Vec<(String, bool)> = block
-                    .iter()
-                    .map(|(t, b)| (t.clone(), *b || heading))
-                    .collect();
-                layout.runs(
-                    &runs,
-                    if heading { 11.5 } else { 10.5 },
-                    color,
-                    indent + extra,
-                );
-                layout.gap(4.0);
-            }
-            block.clear();
-        };
-        let push = |block: &mut Vec<(String, bool)>, text: &str, bold: bool| match block.last_mut()
-        {
-            Some((last, b)) if *b == bold => last.push_str(text),
-            _ => block.push((text.to_string(), bold)),
-        };
-        for event in Parser::new(text) {
-            match event {
-                Event::Start(Tag::Heading { .. }) => heading = true,
-                Event::End(TagEnd::Heading(_)) => {
-                    flush(self, &mut block, true, quote, list_depth);
-                    heading = false;
-                }
-                Event::Start(Tag::BlockQuote(_)) => quote = true,
-                Event::End(TagEnd::BlockQuote(_)) => {
-                    flush(self, &mut block, heading, true, list_depth);
-                    quote = false;
-                }
-                Event::Start(Tag::List(_)) => {
-                    flush(self, &mut block, heading, quote, list_depth);
-                    list_depth += 1;
-                }
-                Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
-                Event::Start(Tag::Item) => push(&mut block, "• ", false),
-                Event::Start(Tag::Strong) => strong += 1,
-                Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
-                Event::End(TagEnd::Item)
-                | Event::End(TagEnd::Paragraph)
-                | Event::End(TagEnd::CodeBlock) => {
-                    flush(
-                        self,
-                        &mut block,
-                        heading,
-                        quote,
-                        list_depth.saturating_sub(1),
-                    );
-                }
-                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                    push(&mut block, &t, strong > 0)
-                }
-                Event::SoftBreak => push(&mut block, " ", strong > 0),
-                Event::HardBreak => push(&mut block, "\n", strong > 0),
-                Event::TaskListMarker(done) => {
-                    push(&mut block, if done { "[x] " } else { "[ ] " }, false)
-                }
-                _ => {}
-            }
+    /// A bar in `color` beside what was laid out from `top` on page
+    /// `first` (counted from 1) down to here, across page breaks too: to
+    /// the foot of each page it fills, and from the top of each page it
+    /// continues on.
+    pub(super) fn bar_since(&mut self, first: usize, top: f32, color: (u8, u8, u8)) {
+        for (index, from, to) in bar_pieces(first, top, self.pages.len(), self.y) {
+            self.pages[index].push(Item::Bar {
+                x: MARGIN + 2.0,
+                top: from,
+                bottom: to,
+                color,
+            });
         }
-        flush(self, &mut block, heading, quote, list_depth);
     }
 }
 
-impl Layout {
-    pub(super) fn new_page_if_low(&mut self, height: f32) {
-        if self.y + height > BOTTOM {
-            self.new_page();
-        }
-    }
+/// The pieces of a side's bar for a section that starts at `top` on page
+/// `first` (counted from 1) and ends at `end` on page `last`: (page index
+/// from 0, top, bottom), one per page it spans.
+pub(super) fn bar_pieces(first: usize, top: f32, last: usize, end: f32) -> Vec<(usize, f32, f32)> {
+    (first..=last)
+        .map(|page| {
+            let from = if page == first { top } else { MARGIN };
+            let to = if page == last { end } else { BOTTOM };
+            (page - 1, from, to)
+        })
+        .filter(|(_, from, to)| to > from)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Item, Layout};
+    use super::*;
 
-    /// The text of every piece the layout would draw, and whether it is bold.
-    fn pieces(markdown: &str) -> Vec<(String, bool)> {
+    #[test]
+    fn a_sides_colour_runs_on_across_page_breaks() {
+        // Within one page: one piece, top to end.
+        assert_eq!(bar_pieces(2, 300.0, 2, 420.0), vec![(1, 300.0, 420.0)]);
+        // Over three pages: to the foot of the first, the whole second,
+        // and from the top of the third to the end.
+        assert_eq!(
+            bar_pieces(1, 600.0, 3, 200.0),
+            vec![(0, 600.0, BOTTOM), (1, MARGIN, BOTTOM), (2, MARGIN, 200.0)]
+        );
+        // A section that began at the very foot of a page draws nothing
+        // there.
+        assert_eq!(bar_pieces(1, BOTTOM, 2, 150.0), vec![(1, MARGIN, 150.0)]);
+    }
+
+    #[test]
+    fn a_long_title_in_the_contents_is_shortened_to_leave_room_for_its_page() {
         let mut layout = Layout::new();
-        layout.markdown(markdown, 0.0);
-        layout
-            .pages
+        let title = "a very long title ".repeat(20);
+        layout.line_with_number(&title, "12", 10.0, Target::Page(11));
+        let texts: Vec<(f32, String)> = layout.pages[0]
             .iter()
-            .flatten()
             .filter_map(|item| match item {
-                Item::Text { text, bold, .. } => Some((text.clone(), *bold)),
+                Item::Text { x, text, .. } => Some((*x, text.clone())),
                 _ => None,
             })
-            .collect()
-    }
-
-    #[test]
-    fn bold_text_stays_bold_and_in_its_place() {
-        let drawn = pieces("I felt **really seen** today, **twice**ly.");
-        assert_eq!(
-            drawn,
-            [
-                ("I felt".to_string(), false),
-                (" really seen".to_string(), true),
-                (" today,".to_string(), false),
-                (" twice".to_string(), true),
-                ("ly.".to_string(), false),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_long_paragraph_still_wraps_with_bold_in_it() {
-        let text = format!(
-            "{} **{}** end",
-            "word ".repeat(60),
-            "strong ".repeat(30).trim_end()
-        );
-        let drawn = pieces(&text);
-        let bold: Vec<&str> = drawn
-            .iter()
-            .filter(|(_, b)| *b)
-            .flat_map(|(t, _)| t.split_whitespace())
             .collect();
-        assert_eq!(bold.len(), 30, "{drawn:?}");
-        assert!(
-            drawn.iter().filter(|(_, b)| !*b).count() >= 2,
-            "wrapped over lines"
-        );
-        let all: String = drawn.iter().map(|(t, _)| format!("{t} ")).collect();
-        assert_eq!(all.split_whitespace().count(), 60 + 30 + 1, "no word lost");
+        assert_eq!(texts.len(), 2);
+        assert!(texts[0].1.ends_with('\u{2026}'), "{:?}", texts[0].1);
+        let left_end = texts[0].0 + layout.width(&texts[0].1, 10.0, Style::PLAIN);
+        assert!(left_end < texts[1].0, "the title stops before the number");
+        assert_eq!(texts[1].1, "12");
+        assert!(layout.pages[0].iter().any(|item| matches!(
+            item,
+            Item::Link {
+                target: Target::Page(11),
+                ..
+            }
+        )));
     }
 }

@@ -1,0 +1,94 @@
+//! Tests of what the Export screen shows before saving: the entries that
+//! can be ticked one by one, the figures a report will carry, and the
+//! report's first pages drawn as the PDF lays them out.
+
+use crate::export::report_figures;
+use crate::prelude::*;
+use crate::tests_export::sharing_journal;
+use trine_interchange::*;
+use trine_store::model::{EntryKind, Side};
+
+#[test]
+fn the_preview_lists_the_entries_to_tick_and_the_figures_the_report_carries() {
+    let journal = sharing_journal();
+    let all = journal.preview_export(&ExportSelection::default()).unwrap();
+    let titles: Vec<&str> = all.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles.len(),
+        3,
+        "the private note is not listed: {titles:?}"
+    );
+    assert_eq!(titles[0], "Shared note", "oldest first");
+    let reflection = all
+        .items
+        .iter()
+        .find(|i| i.kind == EntryKind::Reflection)
+        .unwrap();
+    assert_eq!(reflection.sides, [Side::Emotional], "only sides with words");
+
+    // The figures are the report's own, by title.
+    let (entries, _) = journal.select(&ExportSelection::default()).unwrap();
+    let analysis = report_figures(&journal, &ExportSelection::default(), &entries).unwrap();
+    let mut expected = vec!["In brief: what changed, in words".to_string()];
+    expected.extend(analysis.charts.iter().map(|c| c.title.clone()));
+    assert_eq!(all.charts, expected);
+
+    // Choosing one entry: one is exported, all three can still be ticked.
+    let one = journal
+        .preview_export(&ExportSelection {
+            entries: vec![reflection.id],
+            newest_first: true,
+            ..ExportSelection::default()
+        })
+        .unwrap();
+    assert_eq!(one.entries, 1);
+    assert_eq!(one.items.len(), 3);
+    assert_eq!(one.items[0].title, "Pasted", "newest first");
+    assert_eq!(one.first_date, one.last_date);
+
+    // Without charts, no figure is promised.
+    let plain = journal
+        .preview_export(&ExportSelection {
+            without_charts: true,
+            ..ExportSelection::default()
+        })
+        .unwrap();
+    assert!(plain.charts.is_empty());
+}
+
+#[test]
+fn the_first_pages_are_drawn_with_the_cover_contents_and_entries() {
+    let journal = sharing_journal();
+    let selection = ExportSelection {
+        name: Some("Sam <Lee>".into()),
+        note: Some("Whether to ask for the lead role".into()),
+        ..ExportSelection::default()
+    };
+    let drawn = journal.preview_report_pages(&selection, 8).unwrap();
+    assert!(
+        drawn.page_count >= 4,
+        "cover, contents, brief, charts, entries"
+    );
+    assert_eq!(drawn.pages.len(), drawn.page_count.min(8));
+    let cover = &drawn.pages[0];
+    assert!(cover.starts_with("<svg") && cover.ends_with("</svg>"));
+    assert!(cover.contains("Sam &lt;Lee&gt;"), "the name, escaped");
+    assert!(cover.contains("Whether to ask for the lead role"));
+    assert!(cover.contains(&format!("page 1 of {}", drawn.page_count)));
+    let contents = &drawn.pages[1];
+    assert!(contents.contains(">Contents<"));
+    for title in ["In brief", "Charts", "Shared note", "Pasted"] {
+        assert!(contents.contains(title), "{title} in the contents");
+    }
+    assert!(!contents.contains("Secret"), "a private entry stays out");
+    // The pasted markup is words on the page, never markup.
+    let all = drawn.pages.concat();
+    assert!(!all.contains("<script"), "no script reaches a page");
+    assert!(all.contains("&lt;script&gt;") || all.contains("alert(1)"));
+    assert!(all.contains("<g transform="), "the charts are drawn in");
+
+    // Fewer pages asked, fewer given; the count stays the report's.
+    let two = journal.preview_report_pages(&selection, 2).unwrap();
+    assert_eq!(two.pages.len(), 2);
+    assert_eq!(two.page_count, drawn.page_count);
+}

@@ -1,0 +1,228 @@
+//! What the PDF report holds, in order: the cover (the person's name and
+//! note, the range, what was chosen and left out), the contents with page
+//! numbers, the summary and charts, then the entries.
+
+use chrono::NaiveDate;
+
+use super::layout::{Layout, Target};
+use super::{markdown, INK, MUTED, SIDES};
+use crate::report::ReportAnalysis;
+use crate::selection::{date_span, entry_meta_line, ExportSelection};
+use trine_store::error::Result;
+use trine_store::model::{display_title, Entry};
+use trine_store::store::Journal;
+
+/// A line of the contents: its words and the page (counted from 0 in the
+/// part of the report after the contents) it points to.
+struct ContentsLine {
+    words: String,
+    page: usize,
+}
+
+/// The whole report laid out in pages.
+pub(super) fn lay_out(
+    journal: &Journal,
+    selection: &ExportSelection,
+    entries: &[Entry],
+    analysis: &ReportAnalysis,
+    made_on: NaiveDate,
+) -> Result<Layout> {
+    let mut cover = Layout::new();
+    lay_out_cover(&mut cover, selection, entries, made_on);
+    let mut body = Layout::new();
+    let mut lines = Vec::new();
+    let mut first_page = true;
+    let mut start_part = |body: &mut Layout| {
+        if !std::mem::take(&mut first_page) {
+            body.new_page();
+        }
+        body.page_number() - 1
+    };
+    if !analysis.summary.is_empty() {
+        let page = start_part(&mut body);
+        lines.push(ContentsLine {
+            words: "In brief".into(),
+            page,
+        });
+        body.paragraph("In brief", 17.0, true, INK, 0.0);
+        body.gap(6.0);
+        for line in &analysis.summary {
+            body.paragraph(&format!("\u{2022} {line}"), 10.5, false, INK, 10.0);
+            body.gap(3.0);
+        }
+    }
+    if !analysis.charts.is_empty() {
+        let page = start_part(&mut body);
+        lines.push(ContentsLine {
+            words: "Charts".into(),
+            page,
+        });
+        for (i, figure) in analysis.charts.iter().enumerate() {
+            if i > 0 {
+                body.gap(16.0);
+            }
+            body.svg(&figure.svg)?;
+            body.paragraph(&figure.description, 9.0, false, MUTED, 0.0);
+        }
+    }
+    for (i, entry) in entries.iter().enumerate() {
+        if i == 0 {
+            start_part(&mut body);
+        } else {
+            body.new_page_if_low(120.0);
+        }
+        lines.push(ContentsLine {
+            words: format!(
+                "{}  \u{2014}  {}",
+                entry.created.format("%-d %b %Y"),
+                display_title(entry)
+            ),
+            page: body.page_number() - 1,
+        });
+        lay_out_entry(&mut body, journal, entry);
+    }
+
+    // The contents come between the cover and the rest, so the pages they
+    // point to are known only once their own length is: laid out once to
+    // count their pages, then with the numbers.
+    let contents_pages = lay_out_contents(&lines, 0).pages.len();
+    let offset = cover.pages.len() + contents_pages;
+    let contents = lay_out_contents(&lines, offset);
+    debug_assert_eq!(contents.pages.len(), contents_pages);
+    let mut pages = cover.pages;
+    pages.extend(contents.pages);
+    pages.extend(body.pages);
+    let mut whole = Layout::new();
+    whole.pages = pages;
+    Ok(whole)
+}
+
+fn lay_out_contents(lines: &[ContentsLine], offset: usize) -> Layout {
+    let mut layout = Layout::new();
+    layout.paragraph("Contents", 17.0, true, INK, 0.0);
+    layout.gap(8.0);
+    for line in lines {
+        let page = line.page + offset;
+        layout.line_with_number(
+            &line.words,
+            &(page + 1).to_string(),
+            10.0,
+            Target::Page(page),
+        );
+    }
+    layout
+}
+
+fn lay_out_cover(
+    layout: &mut Layout,
+    selection: &ExportSelection,
+    entries: &[Entry],
+    made_on: NaiveDate,
+) {
+    let words = |text: &str| text.trim().to_string();
+    layout.gap(120.0);
+    layout.paragraph("Career belonging journal", 26.0, true, INK, 0.0);
+    if let Some(name) = selection
+        .name
+        .as_deref()
+        .map(words)
+        .filter(|n| !n.is_empty())
+    {
+        layout.gap(4.0);
+        layout.paragraph(&name, 15.0, false, INK, 0.0);
+    }
+    layout.gap(8.0);
+    layout.paragraph(
+        &format!("A report of {} entries.", entries.len()),
+        13.0,
+        false,
+        INK,
+        0.0,
+    );
+    layout.gap(6.0);
+    layout.paragraph(
+        &format!("Chosen: {}.", selection.describe()),
+        11.0,
+        false,
+        MUTED,
+        0.0,
+    );
+    if let Some((first, last)) = date_span(entries) {
+        layout.paragraph(
+            &format!(
+                "Written between {} and {}.",
+                first.format("%-d %B %Y"),
+                last.format("%-d %B %Y")
+            ),
+            11.0,
+            false,
+            MUTED,
+            0.0,
+        );
+    }
+    layout.paragraph(
+        &format!("Made with Trine on {}.", made_on.format("%-d %B %Y")),
+        11.0,
+        false,
+        MUTED,
+        0.0,
+    );
+    if let Some(note) = selection
+        .note
+        .as_deref()
+        .map(words)
+        .filter(|n| !n.is_empty())
+    {
+        layout.gap(24.0);
+        layout.paragraph("What I\u{2019}d like to talk about", 14.0, true, INK, 0.0);
+        layout.gap(4.0);
+        for paragraph in note.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            layout.paragraph(paragraph.trim(), 11.5, false, INK, 0.0);
+            layout.gap(4.0);
+        }
+    }
+}
+
+fn lay_out_entry(layout: &mut Layout, journal: &Journal, entry: &Entry) {
+    layout.gap(14.0);
+    layout.paragraph(&display_title(entry), 15.0, true, INK, 0.0);
+    layout.paragraph(&entry_meta_line(entry), 9.5, false, MUTED, 0.0);
+    if !entry.tags.is_empty() {
+        let tags: Vec<String> = entry.tags.iter().map(|t| format!("#{t}")).collect();
+        layout.paragraph(&tags.join("  "), 9.5, false, MUTED, 0.0);
+    }
+    layout.gap(6.0);
+    if !entry.body.trim().is_empty() {
+        markdown::lay_out(layout, &entry.body, 0.0);
+    }
+    // A side skipped that week adds nothing a reader needs.
+    for section in entry.sections.iter().filter(|s| !s.text.is_empty()) {
+        let top = layout.y;
+        let page = layout.page_number();
+        layout.paragraph(section.side.label(), 11.0, true, INK, 12.0);
+        if let Some(prompt) = section
+            .prompt_id
+            .as_deref()
+            .and_then(|p| journal.prompt(p).ok())
+        {
+            layout.paragraph(&prompt.text, 9.5, false, MUTED, 12.0);
+        }
+        markdown::lay_out(layout, &section.text, 12.0);
+        layout.bar_since(page, top + 4.0, SIDES[section.side as usize]);
+        layout.gap(6.0);
+    }
+    if let Some(follow_up) = &entry.follow_up {
+        layout.paragraph("Last week's step", 11.0, true, INK, 12.0);
+        layout.paragraph(
+            &format!("Planned: {}", follow_up.planned),
+            9.5,
+            false,
+            MUTED,
+            12.0,
+        );
+        if !follow_up.answer.is_empty() {
+            markdown::lay_out(layout, &follow_up.answer, 12.0);
+        }
+        layout.gap(6.0);
+    }
+}
