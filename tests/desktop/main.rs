@@ -30,6 +30,7 @@ mod x_display;
 
 mod accessibility;
 mod basics;
+mod coach_packet;
 mod confidence;
 mod everyday;
 mod journal;

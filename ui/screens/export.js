@@ -1,5 +1,6 @@
 // Export: choose what to share (dates, sides, kinds, tags, ratings,
-// charts), see what that holds, pick a format and save it where you like.
+// charts, then entries and sides one by one), see what that holds and how
+// the report will look, pick a format and save it where you like.
 //
 // Private entries stay out unless asked for, and asking takes a separate
 // confirmation in a dialog; the shell refuses private entries without it.
@@ -10,6 +11,9 @@ import { dateField, rangePresets } from '../lib/dates.js';
 import { debounce, el, longDate } from '../lib/dom.js';
 import { clearError, showError } from '../lib/notify.js';
 import { callWithProgress } from '../lib/progress.js';
+import { takePick } from '../lib/export-pick.js';
+import { entryChooser } from './export-entries.js';
+import { reportPages } from './export-pages.js';
 
 const SIDES = [
   ['developmental', 'Developmental'],
@@ -31,7 +35,9 @@ const FORMATS = [
 ];
 
 // The choices, kept while the app runs.
-const chosen = { from: '', to: '', sides: [], kinds: [], tags: [], ratings: true, charts: true, format: 'pdf' };
+const chosen = { from: '', to: '', sides: [], kinds: [], tags: [], ratings: true, charts: true, format: 'pdf', picked: null, leftOut: new Set() };
+// How many of the report's first pages the preview draws.
+const PREVIEW_PAGES = 3;
 
 const plural = (n, one, many) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
@@ -41,9 +47,28 @@ function checkbox(id, words, checked, onChange) {
 }
 
 export async function mount(root) {
+  const fromJournal = takePick();
+  if (fromJournal) {
+    // Entries ticked in the Journal: start from every date, with just them.
+    Object.assign(chosen, { from: '', to: '', sides: [], kinds: [], tags: [], picked: fromJournal });
+    chosen.leftOut.clear();
+  }
   const from = dateField({ id: 'export-from', value: chosen.from, attrs: { 'aria-label': 'Entries from this date' } });
   const to = dateField({ id: 'export-to', value: chosen.to, attrs: { 'aria-label': 'Entries up to this date' } });
   const refresh = debounce(() => preview(), 150);
+  const chooser = entryChooser({ onChange: () => refresh(), state: chosen });
+  const pagesView = reportPages();
+  pagesView.hide();
+  let pagesToken = 0;
+  const drawPages = debounce(async () => {
+    const mine = ++pagesToken;
+    try {
+      const view = await call('report_preview', { selection: selection(), pages: PREVIEW_PAGES });
+      if (mine === pagesToken) pagesView.show(view);
+    } catch (error) {
+      if (mine === pagesToken) showError(error);
+    }
+  }, 400);
   for (const field of [from, to]) field.addEventListener('change', refresh);
 
   const sides = SIDES.map(([key, words]) => ({ key, ...checkbox(`export-side-${key}`, words, !chosen.sides.length || chosen.sides.includes(key), refresh) }));
@@ -104,6 +129,9 @@ export async function mount(root) {
   const coverName = el('input', { type: 'text', id: 'export-name', autocomplete: 'name', attrs: { 'aria-describedby': 'export-cover-help' } });
   const coverNote = el('textarea', { id: 'export-note', class: 'editor-text note-text', rows: 3, placeholder: 'For example: whether to ask for the lead role', attrs: { 'aria-describedby': 'export-cover-help' } });
 
+  for (const field of [coverName, coverNote]) field.addEventListener('input', refresh);
+  order.addEventListener('change', refresh);
+
   function selection() {
     const pick = (list) => {
       const on = list.filter((c) => c.input.checked).map((c) => c.key);
@@ -118,6 +146,8 @@ export async function mount(root) {
       include_private: privateBox.input.checked,
       without_ratings: !ratings.input.checked,
       without_charts: !charts.input.checked,
+      entries: chooser.entries(),
+      without_sections: chooser.withoutSections(),
       newest_first: order.value === 'newest',
       note: coverNote.value.trim() || null,
       name: coverName.value.trim() || null,
@@ -128,7 +158,7 @@ export async function mount(root) {
     if (!sides.some((c) => c.input.checked)) return 'Choose at least one side of the triangle.';
     if (!kinds.some((c) => c.input.checked)) return 'Choose reflections, notes or both.';
     if (from.value && to.value && from.value > to.value) return 'The first date comes after the last one.';
-    return null;
+    return chooser.problem();
   }
 
   async function preview() {
@@ -142,14 +172,25 @@ export async function mount(root) {
     exportButton.disabled = Boolean(wrong);
     if (wrong) {
       summary.replaceChildren(el('p', { class: 'problem', text: wrong }));
-      return;
+      pagesView.hide();
+      if (wrong !== chooser.problem()) return;
     }
     try {
       const view = await call('export_preview', { selection: backup ? { include_private: true } : selection() });
       clearError();
       privateCount.textContent = view.private_left_out ? `(${plural(view.private_left_out, 'private entry matches', 'private entries match')})` : '';
+      chooser.update(backup ? [] : view.items);
+      chooser.node.hidden = backup || view.items.length === 0;
+      if (wrong) return;
       summary.replaceChildren(...previewLines(view, backup));
       if (!backup && view.entries === 0) exportButton.disabled = true;
+      const report = format() === 'pdf' || format() === 'html';
+      if (report && view.entries > 0) drawPages();
+      else {
+        drawPages.cancel?.();
+        pagesToken += 1;
+        pagesView.hide();
+      }
     } catch (error) {
       showError(error);
     }
@@ -160,8 +201,11 @@ export async function mount(root) {
     if (view.entries === 0) return [el('p', { class: 'preview-main', text: 'No entries match these choices.' })];
     const range = view.first_date === view.last_date ? longDate(view.first_date) : `${longDate(view.first_date)} to ${longDate(view.last_date)}`;
     const lines = [el('p', { class: 'preview-main', text: `${plural(view.entries, 'entry', 'entries')} from ${plural(view.weeks.length, 'week', 'weeks')}, written ${range}.` })];
+    const leftOut = chooser.withoutSections().length;
+    if (view.entries < view.items.length) lines.push(el('p', { text: `Chosen one by one: ${view.entries} of the ${plural(view.items.length, 'entry', 'entries')} the choices match.` }));
+    if (leftOut) lines.push(el('p', { text: `${plural(leftOut, 'side', 'sides')} of reflections left out.` }));
     const report = format() === 'pdf' || format() === 'html';
-    if (report) lines.push(el('p', { text: view.charts.length ? `Charts: ${view.charts.join('; ')}.` : 'No charts.' }));
+    if (report) lines.push(el('p', { text: view.charts.length ? `Before the entries: ${view.charts.join('; ')}.` : 'No summary or charts.' }));
     if (format() === 'csv') lines.push(el('p', { text: 'The CSV holds one row for each rated week among them.' }));
     if (view.private_left_out) lines.push(el('p', { class: 'muted', text: `${plural(view.private_left_out, 'private entry is', 'private entries are')} left out.` }));
     else if (privateBox.input.checked) lines.push(el('p', { class: 'warn', text: 'Private entries are included.' }));
@@ -218,12 +262,14 @@ export async function mount(root) {
         el('p', { class: 'field-help', id: 'export-cover-help', text: 'Optional: your name, and what you would like to talk about. They appear on the first page of the PDF or HTML report.' }),
         el('label', { class: 'field' }, el('span', { text: 'Your name' }), coverName),
         el('label', { class: 'field' }, el('span', { text: 'What I\u2019d like to talk about' }), coverNote),
+        chooser.node,
       ),
       el(
         'div',
         {},
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'export-how' } }, el('h2', { id: 'export-how', text: 'Format' }), el('div', { class: 'format-list', attrs: { role: 'radiogroup', 'aria-labelledby': 'export-how' } }, formats)),
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'export-will' } }, el('h2', { id: 'export-will', text: 'This export will hold' }), summary, work, el('div', { class: 'form-foot' }, exportButton), result),
+        pagesView.node,
       ),
     ),
     confirmPrivate,

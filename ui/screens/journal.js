@@ -2,17 +2,22 @@
 // as the end of the list comes into view (keyset paging with `next_after`),
 // so a journal of 100k entries scrolls without loading them all. Typing in
 // the search box shows ranked results with highlighted snippets instead.
-// Filters narrow the list by tag, side, kind and dates.
+// Filters narrow the list by tag, side, kind and dates. "Choose for
+// export" puts a tick box beside each entry, to send just those to Export.
 
 import { call } from '../lib/api.js';
 import { dateField, rangePresets } from '../lib/dates.js';
 import { debounce, el, longDate, setTrustedHtml } from '../lib/dom.js';
 import { showError, clearError } from '../lib/notify.js';
+import { pickForExport } from '../lib/export-pick.js';
 
 const PAGE = 50;
 
 // The list as it was, so that coming back from an entry finds it again.
 let remembered = null;
+
+// Entries ticked for an export, kept while choosing.
+const picked = new Set();
 
 function summaryLine(item, withSnippet) {
   const meta = [longDate(item.date), item.kind === 'reflection' ? 'Reflection' : 'Note'];
@@ -26,9 +31,17 @@ function summaryLine(item, withSnippet) {
   const tags = item.tags.length
     ? el('ul', { class: 'tags', attrs: { 'aria-label': 'Tags' } }, item.tags.map((t) => el('li', { class: 'tag', text: t })))
     : null;
+  const pick = el('input', {
+    type: 'checkbox',
+    class: 'pick-check',
+    checked: picked.has(item.id),
+    data: { id: item.id },
+    attrs: { 'aria-label': `Choose “${item.title}” for export` },
+  });
   return el(
     'li',
     { class: 'entry-item' },
+    pick,
     el(
       'a',
       { class: 'entry-link', href: `#/entry/${item.id}`, data: { id: item.id, kind: item.kind } },
@@ -92,6 +105,63 @@ export async function mount(root, route) {
   const list = el('ol', { id: 'entry-list', class: 'entry-list', attrs: { 'aria-label': 'Entries, newest first' } });
   const sentinel = el('div', { class: 'sentinel', attrs: { 'aria-hidden': 'true' } });
   const summary = el('p', { class: 'list-summary', id: 'list-summary', attrs: { 'aria-live': 'polite' } });
+
+  // Choosing entries for an export.
+  const pickCount = el('span', { id: 'journal-pick-count', attrs: { 'aria-live': 'polite' } });
+  const exportPicked = el('button', {
+    type: 'button',
+    class: 'button primary',
+    id: 'journal-export-chosen',
+    text: 'Export these…',
+    disabled: true,
+    on: {
+      click: () => {
+        pickForExport(picked);
+        picked.clear();
+        window.location.hash = '#/export';
+      },
+    },
+  });
+  const pickBar = el(
+    'div',
+    { class: 'pick-bar', id: 'journal-pick-bar', hidden: true },
+    pickCount,
+    exportPicked,
+    el('button', { type: 'button', class: 'button subtle', id: 'journal-pick-cancel', text: 'Stop choosing', on: { click: () => choosing(false) } }),
+  );
+  const chooseButton = el('button', {
+    type: 'button',
+    class: 'button subtle',
+    id: 'journal-choose',
+    text: 'Choose for export',
+    attrs: { 'aria-pressed': 'false' },
+    on: { click: () => choosing(list.classList.contains('choosing') === false) },
+  });
+
+  function countPicked() {
+    pickCount.textContent = picked.size ? `${picked.size} ${picked.size === 1 ? 'entry' : 'entries'} chosen` : 'Tick the entries to export.';
+    exportPicked.disabled = picked.size === 0;
+  }
+
+  function choosing(on) {
+    list.classList.toggle('choosing', on);
+    chooseButton.setAttribute('aria-pressed', String(on));
+    pickBar.hidden = !on;
+    if (!on) {
+      picked.clear();
+      for (const box of list.querySelectorAll('.pick-check')) box.checked = false;
+    }
+    countPicked();
+    if (on) list.querySelector('.pick-check')?.focus();
+  }
+
+  list.addEventListener('change', (event) => {
+    const box = event.target.closest('.pick-check');
+    if (!box) return;
+    if (box.checked) picked.add(box.dataset.id);
+    else picked.delete(box.dataset.id);
+    countPicked();
+  });
 
   let nextAfter = null;
   let loading = false;
@@ -243,8 +313,9 @@ export async function mount(root, route) {
       'header',
       { class: 'screen-head' },
       el('div', {}, el('p', { class: 'eyebrow', text: 'Journal' }), el('h1', { text: 'Everything you have written' })),
-      el('a', { class: 'button primary', href: '#/new', text: 'New note', attrs: { 'aria-keyshortcuts': 'Control+N' } }),
+      el('div', { class: 'head-actions' }, chooseButton, el('a', { class: 'button primary', href: '#/new', text: 'New note', attrs: { 'aria-keyshortcuts': 'Control+N' } })),
     ),
+    pickBar,
     el(
       'div',
       { class: 'search-row', attrs: { role: 'search' } },
@@ -336,6 +407,10 @@ export async function mount(root, route) {
       search.select();
     },
     escape() {
+      if (list.classList.contains('choosing')) {
+        choosing(false);
+        return true;
+      }
       if (search.value) {
         search.value = '';
         runSearch();

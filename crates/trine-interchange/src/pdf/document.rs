@@ -9,11 +9,11 @@ use super::{markdown, INK, MUTED, SIDES};
 use crate::report::ReportAnalysis;
 use crate::selection::{date_span, entry_meta_line, ExportSelection};
 use trine_store::error::Result;
-use trine_store::model::{display_title, Entry};
+use trine_store::model::{display_title, Entry, EntryKind};
 use trine_store::store::Journal;
 
-/// A line of the contents: its words and the page (counted from 0 in the
-/// part of the report after the contents) it points to.
+/// A line of the contents: its words and the page (counted from 0) it
+/// points to.
 struct ContentsLine {
     words: String,
     page: usize,
@@ -27,69 +27,77 @@ pub(super) fn lay_out(
     analysis: &ReportAnalysis,
     made_on: NaiveDate,
 ) -> Result<Layout> {
-    let mut cover = Layout::new();
-    lay_out_cover(&mut cover, selection, entries, made_on);
-    let mut body = Layout::new();
+    // The cover, then what a coach reads first (the summary on page 2,
+    // the charts after it), then the contents, then the entries.
+    let mut front = Layout::new();
+    lay_out_cover(&mut front, selection, entries, made_on);
     let mut lines = Vec::new();
-    let mut first_page = true;
-    let mut start_part = |body: &mut Layout| {
-        if !std::mem::take(&mut first_page) {
-            body.new_page();
-        }
-        body.page_number() - 1
-    };
     if !analysis.summary.is_empty() {
-        let page = start_part(&mut body);
+        front.new_page();
         lines.push(ContentsLine {
             words: "In brief".into(),
-            page,
+            page: front.page_number() - 1,
         });
-        body.paragraph("In brief", 17.0, true, INK, 0.0);
-        body.gap(6.0);
+        front.paragraph("In brief", 17.0, true, INK, 0.0);
+        front.gap(6.0);
         for line in &analysis.summary {
-            body.paragraph(&format!("\u{2022} {line}"), 10.5, false, INK, 10.0);
-            body.gap(3.0);
+            front.paragraph(&format!("\u{2022} {line}"), 10.5, false, INK, 10.0);
+            front.gap(3.0);
         }
     }
     if !analysis.charts.is_empty() {
-        let page = start_part(&mut body);
+        front.new_page();
         lines.push(ContentsLine {
             words: "Charts".into(),
-            page,
+            page: front.page_number() - 1,
         });
         for (i, figure) in analysis.charts.iter().enumerate() {
             if i > 0 {
-                body.gap(16.0);
+                front.gap(16.0);
             }
-            body.svg(&figure.svg)?;
-            body.paragraph(&figure.description, 9.0, false, MUTED, 0.0);
+            front.svg(&figure.svg)?;
+            front.paragraph(&figure.description, 9.0, false, MUTED, 0.0);
         }
     }
+    // The entries' pages are counted from the first after the contents.
+    let mut body = Layout::new();
+    let mut entry_lines = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
-        if i == 0 {
-            start_part(&mut body);
-        } else {
+        if i > 0 {
             body.new_page_if_low(120.0);
         }
-        lines.push(ContentsLine {
+        entry_lines.push(ContentsLine {
             words: format!(
                 "{}  \u{2014}  {}",
                 entry.created.format("%-d %b %Y"),
-                display_title(entry)
+                contents_title(entry)
             ),
             page: body.page_number() - 1,
         });
         lay_out_entry(&mut body, journal, entry);
     }
 
-    // The contents come between the cover and the rest, so the pages they
-    // point to are known only once their own length is: laid out once to
-    // count their pages, then with the numbers.
-    let contents_pages = lay_out_contents(&lines, 0).pages.len();
-    let offset = cover.pages.len() + contents_pages;
-    let contents = lay_out_contents(&lines, offset);
+    // The contents' own length decides where the entries begin: laid out
+    // once to count its pages, then with the numbers.
+    let with_offset = |offset: usize| {
+        let mut all: Vec<ContentsLine> = lines
+            .iter()
+            .map(|l| ContentsLine {
+                words: l.words.clone(),
+                page: l.page,
+            })
+            .collect();
+        all.extend(entry_lines.iter().map(|l| ContentsLine {
+            words: l.words.clone(),
+            page: l.page + offset,
+        }));
+        all
+    };
+    let contents_pages = lay_out_contents(&with_offset(0)).pages.len();
+    let offset = front.pages.len() + contents_pages;
+    let contents = lay_out_contents(&with_offset(offset));
     debug_assert_eq!(contents.pages.len(), contents_pages);
-    let mut pages = cover.pages;
+    let mut pages = front.pages;
     pages.extend(contents.pages);
     pages.extend(body.pages);
     let mut whole = Layout::new();
@@ -97,12 +105,22 @@ pub(super) fn lay_out(
     Ok(whole)
 }
 
-fn lay_out_contents(lines: &[ContentsLine], offset: usize) -> Layout {
+/// An entry as the contents names it: its title, or "Weekly reflection"
+/// (its date is beside it).
+fn contents_title(entry: &Entry) -> String {
+    if entry.title.trim().is_empty() && entry.kind == EntryKind::Reflection {
+        "Weekly reflection".to_string()
+    } else {
+        display_title(entry)
+    }
+}
+
+fn lay_out_contents(lines: &[ContentsLine]) -> Layout {
     let mut layout = Layout::new();
     layout.paragraph("Contents", 17.0, true, INK, 0.0);
     layout.gap(8.0);
     for line in lines {
-        let page = line.page + offset;
+        let page = line.page;
         layout.line_with_number(
             &line.words,
             &(page + 1).to_string(),
@@ -197,6 +215,8 @@ fn lay_out_entry(layout: &mut Layout, journal: &Journal, entry: &Entry) {
     }
     // A side skipped that week adds nothing a reader needs.
     for section in entry.sections.iter().filter(|s| !s.text.is_empty()) {
+        // A side's heading never ends a page alone.
+        layout.new_page_if_low(48.0);
         let top = layout.y;
         let page = layout.page_number();
         layout.paragraph(section.side.label(), 11.0, true, INK, 12.0);

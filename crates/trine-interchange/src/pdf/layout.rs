@@ -11,6 +11,9 @@ use skrifa::{FontRef, MetadataProvider};
 use super::{fonts, BOTTOM, MARGIN, WIDTH};
 use trine_store::error::{Error, Result};
 
+/// The width, in pixels, the charts are drawn for.
+const CHART_WIDTH: f32 = 960.0;
+
 /// The colour of a link's words.
 pub(super) const LINK: (u8, u8, u8) = (0x1a, 0x5f, 0xb4);
 
@@ -340,14 +343,17 @@ impl Layout {
         };
         let tree = usvg::Tree::from_str(svg, &options)
             .map_err(|e| Error::Chart(format!("the chart for the PDF: {e}")))?;
-        let scale = WIDTH / tree.size().width();
-        let h = tree.size().height() * scale;
+        // Charts are drawn for a 960-pixel width; a narrower one (the
+        // calendar of a few months) keeps that scale rather than being
+        // blown up, so that every chart's words are the same size.
+        let scale = (WIDTH / tree.size().width()).min(WIDTH / CHART_WIDTH);
+        let (w, h) = (tree.size().width() * scale, tree.size().height() * scale);
         self.new_page_if_low(h);
         let y = self.y;
         self.push(Item::Svg {
             x: MARGIN,
             y,
-            w: WIDTH,
+            w,
             h,
             tree: Box::new(tree),
             source: svg.to_string(),

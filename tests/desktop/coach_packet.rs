@@ -1,0 +1,183 @@
+//! The coach packet in the app: the report's first pages shown before
+//! saving, and entries (and single sides of a reflection) chosen one by
+//! one, in Export and from the Journal.
+
+use trine_app::{EntryKind, NewEntry, Section, Side};
+
+use crate::file_dialog::{answer_save_dialog, can_answer_dialogs};
+use crate::harness::{App, Sandbox, Step};
+
+const SEEN_WORDS: &str = "Named in the retro by the whole team.";
+const VOICE_WORDS: &str = "Said no to the extra project, calmly.";
+
+fn seed(sandbox: &Sandbox) {
+    sandbox.onboard();
+    let mut journal = sandbox.journal();
+    journal
+        .create(NewEntry::note(
+            "Demo day",
+            "The demo went well and people said so.",
+        ))
+        .unwrap();
+    journal
+        .create(NewEntry::note(
+            "Planning",
+            "Drafted the plan for next quarter.",
+        ))
+        .unwrap();
+    journal
+        .create(NewEntry {
+            kind: Some(EntryKind::Reflection),
+            sections: vec![
+                Section {
+                    side: Side::Emotional,
+                    prompt_id: None,
+                    text: SEEN_WORDS.into(),
+                },
+                Section {
+                    side: Side::Integration,
+                    prompt_id: None,
+                    text: VOICE_WORDS.into(),
+                },
+            ],
+            ..NewEntry::note("", "")
+        })
+        .unwrap();
+}
+
+/// Clicks Export…, answers the save dialog with `path` and waits for the
+/// result line.
+async fn export_to(app: &App, path: &std::path::Path) -> Step<String> {
+    app.click("#export-save").await?;
+    answer_save_dialog("Export", path).await?;
+    app.wait_until(
+        "document.querySelector('#export-result')?.textContent.startsWith('Exported')",
+        "the export says it is done",
+    )
+    .await?;
+    app.text("#export-result").await
+}
+
+#[test]
+fn the_export_screen_shows_the_reports_first_pages_before_saving() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("the_export_screen_shows_the_reports_first_pages_before_saving")
+    else {
+        return;
+    };
+    seed(&sandbox);
+    let seen = sandbox.run_app(|app| async move {
+        app.go("#/export", "#report-pages svg.report-page").await?;
+        app.type_into("#export-name", "Alex Morgan").await?;
+        app.wait_until(
+            "[...document.querySelectorAll('#report-pages svg.report-page')][0]?.textContent.includes('Alex Morgan')",
+            "the cover in the preview carries the name typed",
+        )
+        .await?;
+        let pages = app
+            .eval("return document.querySelectorAll('#report-pages svg.report-page').length")
+            .await?;
+        let caption = app.text("#report-pages-caption").await?;
+        let second = app
+            .eval("return document.querySelectorAll('#report-pages svg.report-page')[1].textContent")
+            .await?;
+        let width = app
+            .eval("return document.querySelector('#report-pages svg.report-page').getBoundingClientRect().width")
+            .await?;
+        app.eval("document.querySelector('#report-preview-title').scrollIntoView(); return null;")
+            .await?;
+        app.save_screenshot("export-preview-light.png").await?;
+        app.set_theme("dark").await?;
+        app.save_screenshot("export-preview-dark.png").await?;
+        app.resize(600, 800).await?;
+        app.eval("document.querySelector('#export-entries').open = true; document.querySelector('#export-entries').scrollIntoView(); return null;")
+            .await?;
+        app.save_screenshot("export-600-dark.png").await?;
+        app.set_theme("light").await?;
+        app.save_screenshot("export-600-light.png").await?;
+        // A format without a report has no pages to show.
+        app.click("#export-format-csv").await?;
+        app.wait_until(
+            "document.querySelector('.report-preview').hidden",
+            "the page preview goes for the CSV",
+        )
+        .await?;
+        Ok((pages, caption, second, width))
+    });
+    let (pages, caption, second, width) = seen;
+    assert_eq!(pages, 3, "the first three pages");
+    assert!(caption.contains("first 3 pages of"), "{caption}");
+    assert!(
+        second.as_str().unwrap().contains("In brief"),
+        "the summary is the second page: {second}"
+    );
+    assert!(
+        width.as_f64().unwrap() > 150.0,
+        "a page can be read: {width}"
+    );
+}
+
+#[test]
+fn entries_and_sides_chosen_one_by_one_are_what_the_report_holds() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("entries_and_sides_chosen_one_by_one_are_what_the_report_holds")
+    else {
+        return;
+    };
+    assert!(
+        can_answer_dialogs(),
+        "xdotool is needed to answer the file dialog; run scripts/setup.sh"
+    );
+    seed(&sandbox);
+    let out = sandbox.folder("out");
+    let path = out.join("chosen.html");
+    let said = sandbox.run_app(|app| {
+        let path = path.clone();
+        async move {
+            // In the Journal: choose, tick Planning and the reflection.
+            app.go("#/journal", "#entry-list .entry-link").await?;
+            app.click("#journal-choose").await?;
+            app.wait_for("#journal-pick-bar:not([hidden])").await?;
+            app.eval(
+                "for (const item of document.querySelectorAll('#entry-list .entry-item')) { \
+                   const title = item.querySelector('.entry-title').textContent; \
+                   if (title === 'Planning' || title.startsWith('Reflection')) item.querySelector('.pick-check').click(); } \
+                 return null;",
+            )
+            .await?;
+            let count = app.text("#journal-pick-count").await?;
+            app.save_screenshot("journal-choosing.png").await?;
+            app.click("#journal-export-chosen").await?;
+            app.wait_for("#export-entry-list .pick-row").await?;
+            app.wait_until(
+                "document.querySelector('#export-entry-count')?.textContent === '(2 of 3 ticked)'",
+                "Export starts from the two chosen in the Journal",
+            )
+            .await?;
+            // Leave the reflection's emotional side out.
+            app.eval(
+                "document.querySelector('#export-entry-list input[data-side=\"emotional\"]').click(); return null;",
+            )
+            .await?;
+            app.wait_until(
+                "document.querySelector('#export-preview').textContent.includes('1 side of reflections left out')",
+                "the preview says a side is left out",
+            )
+            .await?;
+            app.click("#export-format-html").await?;
+            let done = export_to(&app, &path).await?;
+            Ok((count, done))
+        }
+    });
+    let (count, done) = said;
+    assert_eq!(count, "2 entries chosen");
+    assert!(done.contains("Exported 2 entries"), "{done}");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Drafted the plan"), "Planning is in");
+    assert!(html.contains(VOICE_WORDS), "the side kept is in");
+    assert!(!html.contains(SEEN_WORDS), "the side left out is not");
+    assert!(
+        !html.contains("The demo went well"),
+        "the entry not ticked is not"
+    );
+}
