@@ -395,7 +395,7 @@ export async function mount(root, route) {
     ready() {
       if (route.query.get('focus') === 'search') search.focus();
       else if (prior?.focusId) {
-        const link = list.querySelector(`[data-id="${CSS.escape(prior.focusId)}"]`);
+        const link = list.querySelector(`.entry-link[data-id="${CSS.escape(prior.focusId)}"]`);
         if (link) {
           link.focus({ preventScroll: true });
           window.scrollTo(0, prior.scroll);

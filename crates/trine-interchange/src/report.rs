@@ -195,6 +195,9 @@ pub fn render_report(
             last.format("%-d %B %Y")
         );
     }
+    if let Some(line) = super::selection::skipped_sides_line(entries) {
+        let _ = writeln!(out, "<p>{}</p>", escape_html(&line));
+    }
     let _ = writeln!(
         out,
         "<p>Made with Trine on {}.</p>",

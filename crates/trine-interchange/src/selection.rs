@@ -51,6 +51,22 @@ pub(crate) fn date_span(entries: &[Entry]) -> Option<(NaiveDate, NaiveDate)> {
     Some((first, last))
 }
 
+/// The cover's line on the sides a person skipped in their week (left out
+/// of a report, as they hold no words), when there are any.
+pub(crate) fn skipped_sides_line(entries: &[Entry]) -> Option<String> {
+    let skipped = entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Reflection)
+        .flat_map(|e| &e.sections)
+        .filter(|s| s.text.trim().is_empty())
+        .count();
+    match skipped {
+        0 => None,
+        1 => Some("1 side skipped in its week is left out.".into()),
+        n => Some(format!("{n} sides skipped in their weeks are left out.")),
+    }
+}
+
 /// What an export with a selection will hold, before writing it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExportPreview {

@@ -457,6 +457,10 @@ fn the_report_carries_the_persons_note_and_name_on_its_cover() {
         !text.contains("Skipped this week"),
         "skipped sides are left out"
     );
+    assert!(
+        text.contains("1 side skipped in its week is left out."),
+        "and the cover says so"
+    );
 
     let pdf = s.path("coach.pdf");
     s.run(&[
@@ -477,6 +481,7 @@ fn the_report_carries_the_persons_note_and_name_on_its_cover() {
         words.contains("like to talk about") && words.contains("platform team"),
         "{words}"
     );
+    assert!(words.contains("1 side skipped in its week is left out."));
 }
 
 /// A journal whose valued rating steps up at the week of 2 March 2026 (from

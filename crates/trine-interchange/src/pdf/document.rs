@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::layout::{Layout, Target};
 use super::{markdown, INK, MUTED, SIDES};
 use crate::report::ReportAnalysis;
-use crate::selection::{date_span, entry_meta_line, ExportSelection};
+use crate::selection::{date_span, entry_meta_line, skipped_sides_line, ExportSelection};
 use trine_store::error::Result;
 use trine_store::model::{display_title, Entry, EntryKind};
 use trine_store::store::Journal;
@@ -177,6 +177,9 @@ fn lay_out_cover(
             MUTED,
             0.0,
         );
+    }
+    if let Some(line) = skipped_sides_line(entries) {
+        layout.paragraph(&line, 11.0, false, MUTED, 0.0);
     }
     layout.paragraph(
         &format!("Made with Trine on {}.", made_on.format("%-d %B %Y")),
