@@ -113,15 +113,17 @@ fn draw(
         ))?;
         let (r, g, b) = SIDE_RGB[1];
         let done = RGBColor(r, g, b);
-        // Month names over the columns where a month begins (from the
-        // first row's year), wide enough apart to read.
+        // Month names over the first week that starts in each month (from
+        // the first row's year), wide enough apart to read: a range that
+        // begins on the 3rd of August starts under "Aug", and a last week
+        // that merely reaches into the next month does not name it.
         let label_year = rows.first().copied().unwrap_or(2026);
         let mut last_label: Option<i32> = None;
         for month in 1..=12u32 {
             let d = NaiveDate::from_ymd_opt(label_year, month, 1).expect("a month");
             let week_start = weeks.first().map_or(d, |(w, _)| {
-                let back = (d - *w).num_days().rem_euclid(7);
-                d - Days::new(back as u64)
+                let ahead = (*w - d).num_days().rem_euclid(7);
+                d + Days::new(ahead as u64)
             });
             let col = if year_of(week_start) == label_year {
                 column(week_start)
@@ -244,5 +246,38 @@ impl CalendarCharts for Journal {
         let from = from.or(first_reflection).unwrap_or(today - Days::new(364));
         let to = to.unwrap_or(today);
         calendar_chart_at(&self.week_statuses(from, to, today)?, width)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words drawn in a chart's SVG, in order.
+    fn words(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| t.split_once('>'))
+            .map(|(_, rest)| rest.split('<').next().unwrap_or("").trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_few_months_are_named_by_the_weeks_that_start_in_them() {
+        let first = NaiveDate::from_ymd_opt(2026, 8, 3).unwrap();
+        let weeks: Vec<(NaiveDate, WeekStatus)> = (0..13)
+            .map(|i| (first + Days::new(7 * i), WeekStatus::Done))
+            .collect();
+        let chart = calendar_chart(&weeks).unwrap();
+        let drawn = words(&chart.svg);
+        let months: Vec<&str> = drawn
+            .iter()
+            .map(String::as_str)
+            .filter(|w| ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan"].contains(w))
+            .collect();
+        assert_eq!(months, ["Aug", "Sep", "Oct"], "{drawn:?}");
+        assert_eq!(chart.table.rows.len(), 13, "just the weeks chosen");
+        assert_eq!(chart.table.rows[0][0], "2026-08-03");
+        assert_eq!(chart.table.rows[12][0], "2026-10-26");
     }
 }

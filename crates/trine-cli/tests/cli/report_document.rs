@@ -116,3 +116,90 @@ fn italics_lists_and_links_stay_in_the_pdf() {
         "a link to a local file is not made clickable: {urls}"
     );
 }
+
+#[test]
+fn the_charts_and_calendar_span_just_the_range_chosen() {
+    let s = Sandbox::new();
+    // A rated note every week of 2026 up to November.
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 7).unwrap();
+    for i in 0..44u64 {
+        let day = first + chrono::Days::new(7 * i);
+        let seen = (4 + i % 4).to_string();
+        s.run(&[
+            "add",
+            "--title",
+            &format!("Week {i}"),
+            "--body",
+            "A week.",
+            "--seen",
+            &seen,
+            "--known",
+            "5",
+            "--valued",
+            "6",
+            "--datetime",
+            &format!("{day}T10:00:00+01:00"),
+        ])
+        .ok();
+    }
+    let html = s.path("three-months.html");
+    s.run(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        html.to_str().unwrap(),
+        "--from",
+        "2026-08-01",
+        "--to",
+        "2026-10-31",
+    ])
+    .ok();
+    let text = std::fs::read_to_string(&html).unwrap();
+    // Every table row of every figure is a week of the range.
+    let weeks: Vec<chrono::NaiveDate> = text
+        .split("<tr><td>")
+        .skip(1)
+        .filter_map(|row| chrono::NaiveDate::parse_from_str(row.get(..10)?, "%Y-%m-%d").ok())
+        .collect();
+    assert!(
+        weeks.len() >= 2 * 13,
+        "the ratings and calendar tables: {}",
+        weeks.len()
+    );
+    let (start, end) = (
+        chrono::NaiveDate::from_ymd_opt(2026, 7, 27).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+    );
+    assert!(
+        weeks.iter().all(|w| (start..=end).contains(w)),
+        "no week outside the range: {weeks:?}"
+    );
+    // The first note of the range is on Wednesday 5 August.
+    assert_eq!(
+        weeks.iter().min(),
+        Some(&chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap())
+    );
+    assert_eq!(
+        weeks.iter().max(),
+        Some(&chrono::NaiveDate::from_ymd_opt(2026, 10, 26).unwrap())
+    );
+    // The calendar names the range's months, not the year's.
+    let calendar = text
+        .split("<svg")
+        .find(|svg| svg.contains("My weekly reflections"))
+        .expect("the calendar");
+    for month in ["Aug", "Sep", "Oct"] {
+        assert!(
+            calendar.contains(&format!(">\n{month}\n<")),
+            "{month} named"
+        );
+    }
+    for month in ["Jan", "Mar", "Jun", "Jul", "Nov", "Dec"] {
+        assert!(
+            !calendar.contains(&format!(">\n{month}\n<"))
+                && !calendar.contains(&format!(">{month}<")),
+            "{month} is outside the range"
+        );
+    }
+}
