@@ -123,6 +123,12 @@ export function entryChooser({ onChange, state }) {
         .map((key) => key.split(':'))
         .filter(([id]) => ticked(id) && items.some((i) => i.id === id));
     },
+    /** How many ticked entries the list does not show (private ones left out, or outside the dates). */
+    unseen() {
+      if (state.picked === null) return 0;
+      const shown = new Set(items.map((i) => i.id));
+      return [...state.picked].filter((id) => !shown.has(id)).length;
+    },
     /** Why nothing can be exported, if every entry is unticked. */
     problem() {
       return state.picked !== null && items.length > 0 && !items.some((i) => state.picked.has(i.id)) ? 'Tick at least one entry.' : null;

@@ -204,6 +204,8 @@ export async function mount(root) {
     const leftOut = chooser.withoutSections().length;
     if (view.entries < view.items.length) lines.push(el('p', { text: `Chosen one by one: ${view.entries} of the ${plural(view.items.length, 'entry', 'entries')} the choices match.` }));
     if (leftOut) lines.push(el('p', { text: `${plural(leftOut, 'side', 'sides')} of reflections left out.` }));
+    const unseen = chooser.unseen();
+    if (unseen) lines.push(el('p', { class: 'muted', text: `${plural(unseen, 'chosen entry is', 'chosen entries are')} not among these choices (a private one needs “Include entries marked private”).` }));
     const report = format() === 'pdf' || format() === 'html';
     if (report) lines.push(el('p', { text: view.charts.length ? `Before the entries: ${view.charts.join('; ')}.` : 'No summary or charts.' }));
     if (format() === 'csv') lines.push(el('p', { text: 'The CSV holds one row for each rated week among them.' }));

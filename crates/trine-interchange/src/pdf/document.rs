@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::layout::{Layout, Target};
-use super::{markdown, INK, MUTED, SIDES};
+use super::{markdown, BOTTOM, INK, MUTED, SIDES, WIDTH};
 use crate::report::ReportAnalysis;
 use crate::selection::{date_span, entry_meta_line, skipped_sides_line, ExportSelection};
 use trine_store::error::Result;
@@ -115,18 +115,39 @@ fn contents_title(entry: &Entry) -> String {
     }
 }
 
+/// The contents: one line per part and entry with its page number, in two
+/// columns when there are many, down the first column and then the second.
 fn lay_out_contents(lines: &[ContentsLine]) -> Layout {
+    const SIZE: f32 = 10.0;
+    const GUTTER: f32 = 24.0;
     let mut layout = Layout::new();
     layout.paragraph("Contents", 17.0, true, INK, 0.0);
     layout.gap(8.0);
-    for line in lines {
-        let page = line.page;
-        layout.line_with_number(
-            &line.words,
-            &(page + 1).to_string(),
-            10.0,
-            Target::Page(page),
-        );
+    let columns = if lines.len() > 30 { 2 } else { 1 };
+    let width = (WIDTH - GUTTER * (columns - 1) as f32) / columns as f32;
+    let line_height = SIZE * 1.6;
+    let mut rest = lines;
+    while !rest.is_empty() {
+        let top = layout.y;
+        let rows = (((BOTTOM - top) / line_height).floor() as usize).max(1);
+        for column in 0..columns {
+            layout.y = top;
+            let x = column as f32 * (width + GUTTER);
+            let (here, later) = rest.split_at(rows.min(rest.len()));
+            for line in here {
+                layout.line_with_number(
+                    (x, width),
+                    &line.words,
+                    &(line.page + 1).to_string(),
+                    SIZE,
+                    Target::Page(line.page),
+                );
+            }
+            rest = later;
+        }
+        if !rest.is_empty() {
+            layout.new_page();
+        }
     }
     layout
 }
@@ -247,5 +268,50 @@ fn lay_out_entry(layout: &mut Layout, journal: &Journal, entry: &Entry) {
             markdown::lay_out(layout, &follow_up.answer, 12.0);
         }
         layout.gap(6.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout::Item;
+    use super::*;
+
+    #[test]
+    fn a_long_contents_runs_down_two_columns_and_every_line_links_its_page() {
+        let lines: Vec<ContentsLine> = (0..130)
+            .map(|i| ContentsLine {
+                words: format!("Entry {i}"),
+                page: 5 + i / 4,
+            })
+            .collect();
+        let layout = lay_out_contents(&lines);
+        assert_eq!(
+            layout.pages.len(),
+            2,
+            "130 lines in two columns fit two pages"
+        );
+        let links: Vec<(f32, usize)> = layout
+            .pages
+            .iter()
+            .flatten()
+            .filter_map(|item| match item {
+                Item::Link {
+                    x,
+                    target: Target::Page(page),
+                    ..
+                } => Some((*x, *page)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(links.len(), 130);
+        let pages: Vec<usize> = links.iter().map(|(_, p)| *p).collect();
+        let expected: Vec<usize> = lines.iter().map(|l| l.page).collect();
+        assert_eq!(pages, expected, "in order, each to its page");
+        let mut columns: Vec<i32> = links.iter().map(|(x, _)| *x as i32).collect();
+        columns.sort();
+        columns.dedup();
+        assert_eq!(columns.len(), 2, "two columns: {columns:?}");
+        // A short one keeps to one column.
+        assert_eq!(lay_out_contents(&lines[..10]).pages.len(), 1);
     }
 }

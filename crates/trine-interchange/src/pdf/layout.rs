@@ -172,15 +172,23 @@ impl Layout {
         self.runs(&[Run::new(text, style)], size, color, indent);
     }
 
-    /// One line: `left` (shortened with an ellipsis to fit) and `right` set
-    /// flush with the right margin, the whole line a link to `target`.
-    pub(super) fn line_with_number(&mut self, left: &str, right: &str, size: f32, target: Target) {
+    /// One line in a column `width` wide at `x` from the left margin:
+    /// `left` (shortened with an ellipsis to fit) and `right` set flush
+    /// with the column's right edge, the whole line a link to `target`. The
+    /// caller sees that it fits on the page.
+    pub(super) fn line_with_number(
+        &mut self,
+        (x, width): (f32, f32),
+        left: &str,
+        right: &str,
+        size: f32,
+        target: Target,
+    ) {
         let line_height = size * 1.6;
-        self.new_page_if_low(line_height);
         self.y += line_height;
         let baseline = self.y - line_height * 0.3;
         let right_width = self.width(right, size, Style::PLAIN);
-        let room = WIDTH - right_width - 16.0;
+        let room = width - right_width - 12.0;
         let mut text = left.to_string();
         if self.width(&text, size, Style::PLAIN) > room {
             while !text.is_empty()
@@ -191,7 +199,7 @@ impl Layout {
             text = format!("{}\u{2026}", text.trim_end());
         }
         self.push(Item::Text {
-            x: MARGIN,
+            x: MARGIN + x,
             y: baseline,
             size,
             style: Style::PLAIN,
@@ -199,7 +207,7 @@ impl Layout {
             text,
         });
         self.push(Item::Text {
-            x: MARGIN + WIDTH - right_width,
+            x: MARGIN + x + width - right_width,
             y: baseline,
             size,
             style: Style::PLAIN,
@@ -207,9 +215,9 @@ impl Layout {
             text: right.to_string(),
         });
         self.push(Item::Link {
-            x: MARGIN,
+            x: MARGIN + x,
             top: self.y - line_height,
-            w: WIDTH,
+            w: width,
             h: line_height,
             target,
         });
@@ -415,7 +423,7 @@ mod tests {
     fn a_long_title_in_the_contents_is_shortened_to_leave_room_for_its_page() {
         let mut layout = Layout::new();
         let title = "a very long title ".repeat(20);
-        layout.line_with_number(&title, "12", 10.0, Target::Page(11));
+        layout.line_with_number((0.0, WIDTH), &title, "12", 10.0, Target::Page(11));
         let texts: Vec<(f32, String)> = layout.pages[0]
             .iter()
             .filter_map(|item| match item {
