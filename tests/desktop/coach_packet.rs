@@ -2,7 +2,7 @@
 //! saving, and entries (and single sides of a reflection) chosen one by
 //! one, in Export and from the Journal.
 
-use trine_app::{EntryKind, NewEntry, Section, Side};
+use trine_app::{EntryKind, NewEntry, Ratings, Section, Side};
 
 use crate::file_dialog::{answer_save_dialog, can_answer_dialogs};
 use crate::harness::{App, Sandbox, Step};
@@ -45,6 +45,36 @@ fn seed(sandbox: &Sandbox) {
         .unwrap();
 }
 
+/// Two years of weekly reflections, rated, the valued rating stepping up
+/// half way: a lived-in journal to preview a report of.
+fn seed_two_years(sandbox: &Sandbox) {
+    let mut journal = sandbox.journal();
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 12, 6).unwrap();
+    for week in 0..104u64 {
+        let day = start + chrono::Days::new(7 * week);
+        let wobble: i64 = [0, 1, -1, 0, 1, -1, 0][(week % 7) as usize];
+        let valued = if week < 52 { 4 + wobble } else { 7 + wobble };
+        let ratings = Ratings::checked(Some(6 + wobble), Some(5 - wobble), Some(valued)).unwrap();
+        let created =
+            chrono::DateTime::parse_from_rfc3339(&format!("{day}T18:00:00+01:00")).unwrap();
+        journal
+            .create(NewEntry {
+                kind: Some(EntryKind::Reflection),
+                sections: vec![Section {
+                    side: Side::Developmental,
+                    prompt_id: None,
+                    text: format!(
+                        "Week {week}: *steady* work, and one conversation that mattered."
+                    ),
+                }],
+                ratings,
+                created: Some(created),
+                ..NewEntry::note("", "")
+            })
+            .unwrap();
+    }
+}
+
 /// Clicks Export…, answers the save dialog with `path` and waits for the
 /// result line.
 async fn export_to(app: &App, path: &std::path::Path) -> Step<String> {
@@ -66,6 +96,7 @@ fn the_export_screen_shows_the_reports_first_pages_before_saving() {
         return;
     };
     seed(&sandbox);
+    seed_two_years(&sandbox);
     let seen = sandbox.run_app(|app| async move {
         app.go("#/export", "#report-pages svg.report-page").await?;
         app.type_into("#export-name", "Alex Morgan").await?;
@@ -84,9 +115,16 @@ fn the_export_screen_shows_the_reports_first_pages_before_saving() {
         let width = app
             .eval("return document.querySelector('#report-pages svg.report-page').getBoundingClientRect().width")
             .await?;
-        app.eval("document.querySelector('#report-preview-title').scrollIntoView(); return null;")
-            .await?;
+        app.click("#export-see-pages").await?;
+        app.wait_until(
+            "document.querySelector('#report-preview-title').getBoundingClientRect().top < window.innerHeight / 2",
+            "See the pages scrolls down to them",
+        )
+        .await?;
         app.save_screenshot("export-preview-light.png").await?;
+        app.eval("document.querySelectorAll('#report-pages svg.report-page')[1].scrollIntoView(); return null;")
+            .await?;
+        app.save_screenshot("export-preview-brief.png").await?;
         app.set_theme("dark").await?;
         app.save_screenshot("export-preview-dark.png").await?;
         app.resize(600, 800).await?;
@@ -107,9 +145,14 @@ fn the_export_screen_shows_the_reports_first_pages_before_saving() {
     let (pages, caption, second, width) = seen;
     assert_eq!(pages, 3, "the first three pages");
     assert!(caption.contains("first 3 pages of"), "{caption}");
+    let second = second.as_str().unwrap();
     assert!(
-        second.as_str().unwrap().contains("In brief"),
+        second.contains("In brief"),
         "the summary is the second page: {second}"
+    );
+    assert!(
+        second.contains("How valued you felt rose from about 4 to about 7"),
+        "the preview carries the analysis: {second}"
     );
     assert!(
         width.as_f64().unwrap() > 150.0,

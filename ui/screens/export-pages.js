@@ -3,8 +3,11 @@
 
 import { el, setTrustedHtml } from '../lib/dom.js';
 
-/** The preview area: `show(view)` draws the pages of a `report_preview` reply. */
-export function reportPages() {
+/**
+ * The preview area: `show(view)` draws the pages of a `report_preview`
+ * reply; `onShown(shown)` hears when it appears or goes.
+ */
+export function reportPages(onShown = () => {}) {
   const pages = el('div', { class: 'report-pages', id: 'report-pages' });
   const caption = el('p', { class: 'muted report-pages-caption', id: 'report-pages-caption', attrs: { 'aria-live': 'polite' } });
   const node = el(
@@ -30,9 +33,11 @@ export function reportPages() {
         }),
       );
       node.hidden = false;
+      onShown(true);
     },
     hide() {
       node.hidden = true;
+      onShown(false);
       pages.replaceChildren();
     },
   };

@@ -57,7 +57,10 @@ export async function mount(root) {
   const to = dateField({ id: 'export-to', value: chosen.to, attrs: { 'aria-label': 'Entries up to this date' } });
   const refresh = debounce(() => preview(), 150);
   const chooser = entryChooser({ onChange: () => refresh(), state: chosen });
-  const pagesView = reportPages();
+  const pagesView = reportPages((shown) => {
+    const button = root.querySelector('#export-see-pages');
+    if (button) button.hidden = !shown;
+  });
   pagesView.hide();
   let pagesToken = 0;
   const drawPages = debounce(async () => {
@@ -115,6 +118,16 @@ export async function mount(root) {
   const work = el('div', { class: 'work-place', hidden: true });
   const result = el('div', { class: 'export-result', id: 'export-result', attrs: { 'aria-live': 'polite' } });
   const exportButton = el('button', { type: 'button', class: 'button primary', id: 'export-save', text: 'Export…', on: { click: save } });
+
+  // Down to the pages drawn below, for a report.
+  const seePages = el('button', {
+    type: 'button',
+    class: 'button subtle',
+    id: 'export-see-pages',
+    text: 'See the pages',
+    hidden: true,
+    on: { click: () => pagesView.node.scrollIntoView({ behavior: 'smooth', block: 'start' }) },
+  });
 
   const format = () => root.querySelector('input[name="export-format"]:checked')?.value || 'pdf';
 
@@ -270,10 +283,10 @@ export async function mount(root) {
         'div',
         {},
         el('section', { class: 'card', attrs: { 'aria-labelledby': 'export-how' } }, el('h2', { id: 'export-how', text: 'Format' }), el('div', { class: 'format-list', attrs: { role: 'radiogroup', 'aria-labelledby': 'export-how' } }, formats)),
-        el('section', { class: 'card', attrs: { 'aria-labelledby': 'export-will' } }, el('h2', { id: 'export-will', text: 'This export will hold' }), summary, work, el('div', { class: 'form-foot' }, exportButton), result),
-        pagesView.node,
+        el('section', { class: 'card', attrs: { 'aria-labelledby': 'export-will' } }, el('h2', { id: 'export-will', text: 'This export will hold' }), summary, work, el('div', { class: 'form-foot' }, seePages, exportButton), result),
       ),
     ),
+    pagesView.node,
     confirmPrivate,
   );
 
