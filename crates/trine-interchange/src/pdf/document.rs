@@ -239,8 +239,20 @@ fn lay_out_entry(layout: &mut Layout, journal: &Journal, entry: &Entry) {
     }
     // A side skipped that week adds nothing a reader needs.
     for section in entry.sections.iter().filter(|s| !s.text.is_empty()) {
-        // A side's heading never ends a page alone.
+        // A side's heading never ends a page alone; a side that moves to
+        // the next page says whose it is.
+        let before = layout.page_number();
         layout.new_page_if_low(48.0);
+        if layout.page_number() != before {
+            layout.paragraph(
+                &format!("{} (continued)", display_title(entry)),
+                9.0,
+                false,
+                MUTED,
+                0.0,
+            );
+            layout.gap(4.0);
+        }
         let top = layout.y;
         let page = layout.page_number();
         layout.paragraph(section.side.label(), 11.0, true, INK, 12.0);
@@ -313,5 +325,55 @@ mod tests {
         assert_eq!(columns.len(), 2, "two columns: {columns:?}");
         // A short one keeps to one column.
         assert_eq!(lay_out_contents(&lines[..10]).pages.len(), 1);
+    }
+
+    #[test]
+    fn a_side_moved_to_the_next_page_says_whose_it_is() {
+        use trine_store::model::{NewEntry, Section, Side};
+        let mut journal = Journal::open_in_memory().unwrap();
+        let entry = journal
+            .create(NewEntry {
+                kind: Some(EntryKind::Reflection),
+                sections: vec![
+                    Section {
+                        side: Side::Developmental,
+                        prompt_id: None,
+                        text: "A first answer of a few words.".into(),
+                    },
+                    Section {
+                        side: Side::Emotional,
+                        prompt_id: None,
+                        text: "Short.".into(),
+                    },
+                ],
+                ..NewEntry::note("Long week", "")
+            })
+            .unwrap();
+        let first_text = |page: &Vec<Item>| {
+            page.iter().find_map(|item| match item {
+                Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+        };
+        // Starting lower and lower on the page: wherever the break falls,
+        // no page begins with a side's heading alone, and some start makes
+        // the second side move.
+        let mut moved = 0;
+        for start in (0..260).map(|step| BOTTOM - 260.0 + step as f32) {
+            let mut layout = Layout::new();
+            layout.gap(start - super::super::MARGIN);
+            lay_out_entry(&mut layout, &journal, &entry);
+            for page in &layout.pages[1..] {
+                let first = first_text(page).unwrap_or_default();
+                assert!(
+                    !first.ends_with("needs"),
+                    "a page begins with the heading {first:?} (start {start})"
+                );
+                if first == "Long week (continued)" {
+                    moved += 1;
+                }
+            }
+        }
+        assert!(moved > 0, "the second side moved at some start");
     }
 }
