@@ -269,9 +269,12 @@ pub(crate) fn filter_sql(query: &ListQuery, args: &mut Vec<Value>) -> Result<Str
         sql.push_str(" AND entry_date <= ?");
         args.push(Value::Text(to.to_string()));
     }
-    if let Some(kind) = query.kind {
-        sql.push_str(" AND kind = ?");
-        args.push(Value::Text(kind.as_str().into()));
+    // The kind as a constant (one of two fixed words, never the caller's
+    // text), so that SQLite can use the partial index of reflections.
+    match query.kind {
+        Some(EntryKind::Reflection) => sql.push_str(" AND kind = 'reflection'"),
+        Some(EntryKind::Note) => sql.push_str(" AND kind = 'note'"),
+        None => {}
     }
     if let Some(after) = query.after {
         sql.push_str(

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_confidence_and_follow_up.sql"),
     include_str!("migrations/0007_week_terms.sql"),
     include_str!("migrations/0008_reflections_by_kind.sql"),
+    include_str!("migrations/0009_reflections_only_index.sql"),
 ];
 
 /// The newest schema version this build knows.

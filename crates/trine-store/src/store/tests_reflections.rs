@@ -353,3 +353,56 @@ fn a_checkin_with_an_unknown_component_or_bad_score_writes_nothing() {
         .contains("1 to 5"));
     assert!(journal.checkins().unwrap().is_empty());
 }
+
+#[test]
+fn listing_reflections_reads_the_index_of_reflections_only() {
+    let mut journal = Journal::open_in_memory().unwrap();
+    for n in 0..30 {
+        journal
+            .create(NewEntry::note(format!("Note {n}"), "words"))
+            .unwrap();
+    }
+    journal
+        .create(reflection(
+            day("2026-03-02"),
+            &[(Side::Emotional, "seen")],
+            None,
+        ))
+        .unwrap();
+    let query = crate::store::ListQuery {
+        kind: Some(crate::model::EntryKind::Reflection),
+        ..crate::store::ListQuery::default()
+    };
+    let mut args = Vec::new();
+    let filter = super::entries::filter_sql(&query, &mut args).unwrap();
+    let plan: Vec<String> = journal
+        .conn
+        .prepare(&format!(
+            "EXPLAIN QUERY PLAN SELECT seq FROM entries WHERE {filter} \
+             ORDER BY created_utc DESC, seq DESC"
+        ))
+        .unwrap()
+        .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("entries_live_reflections")),
+        "{plan:?}"
+    );
+    assert!(
+        !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+        "no sort: {plan:?}"
+    );
+    let listed = journal.list(&query).unwrap();
+    assert_eq!(listed.len(), 1);
+    // Notes are listed without the reflections' index.
+    let notes = journal
+        .list(&crate::store::ListQuery {
+            kind: Some(crate::model::EntryKind::Note),
+            ..crate::store::ListQuery::default()
+        })
+        .unwrap();
+    assert_eq!(notes.len(), 30);
+}
