@@ -48,7 +48,7 @@ impl Journal {
         // This week's questions follow the new check-in while nothing is
         // written in the week yet (the first week follows the first one).
         let this_week = super::settings::first_day(&tx)?.week_start(time::now().date_naive());
-        super::weeks::forget_unwritten_draw(&tx, this_week)?;
+        super::prompt_draw::forget_unwritten_draw(&tx, this_week)?;
         tx.commit()?;
         Ok(checkin)
     }

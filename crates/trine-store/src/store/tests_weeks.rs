@@ -327,7 +327,7 @@ fn over_years_every_component_comes_up_evenly_without_repeats() {
             .conn
             .execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)",
-                rusqlite::params![super::weeks::SALT_KEY, format!("salt-{n}")],
+                rusqlite::params![super::prompt_draw::SALT_KEY, format!("salt-{n}")],
             )
             .unwrap();
         let counts = simulate(&mut journal, day("2024-01-01"), 156);

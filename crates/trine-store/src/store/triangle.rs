@@ -393,13 +393,10 @@ pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<(
         )?;
     }
     let now = time::utc_text(&time::now());
-    for prompt in &library.prompts {
+    // Each prompt's fields, bound the same way for both statements.
+    let put = |sql: &str, prompt: &crate::library::PromptDef| -> Result<()> {
         tx.execute(
-            "INSERT INTO prompts (id, component, text, hint, origin, archived, angle, library_version, created_utc, situations) \
-             VALUES (?1, ?2, ?3, ?4, 'builtin', 0, ?5, ?6, ?7, ?8) \
-             ON CONFLICT (id) DO UPDATE SET text = excluded.text, hint = excluded.hint, angle = excluded.angle, \
-             situations = excluded.situations, retired = 0 \
-             WHERE origin = 'builtin'",
+            sql,
             params![
                 prompt.id,
                 prompt.component,
@@ -411,25 +408,27 @@ pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<(
                 situations_to_store(&prompt.fits())
             ],
         )?;
+        Ok(())
+    };
+    for prompt in &library.prompts {
+        put(
+            "INSERT INTO prompts (id, component, text, hint, origin, archived, angle, library_version, created_utc, situations) \
+             VALUES (?1, ?2, ?3, ?4, 'builtin', 0, ?5, ?6, ?7, ?8) \
+             ON CONFLICT (id) DO UPDATE SET text = excluded.text, hint = excluded.hint, angle = excluded.angle, \
+             situations = excluded.situations, retired = 0 \
+             WHERE origin = 'builtin'",
+            prompt,
+        )?;
     }
     // A retired prompt keeps the words the journal has (the ones its
     // entries answered); a journal that never had it gets them from the
     // library, for entries imported from one that did.
     for prompt in &library.retired {
-        tx.execute(
+        put(
             "INSERT INTO prompts (id, component, text, hint, origin, archived, angle, library_version, created_utc, situations, retired) \
              VALUES (?1, ?2, ?3, ?4, 'builtin', 0, ?5, ?6, ?7, ?8, 1) \
              ON CONFLICT (id) DO UPDATE SET retired = 1 WHERE origin = 'builtin'",
-            params![
-                prompt.id,
-                prompt.component,
-                prompt.text,
-                prompt.hint,
-                prompt.angle.as_str(),
-                library.library_version,
-                now,
-                situations_to_store(&prompt.fits())
-            ],
+            prompt,
         )?;
     }
     // A built-in prompt the library no longer names at all is retired too.
@@ -454,7 +453,7 @@ pub(crate) fn seed_library(conn: &mut Connection, library: &Library) -> Result<(
     drop(stmt);
     for week in weeks {
         if let Ok(week) = chrono::NaiveDate::parse_from_str(&week, "%Y-%m-%d") {
-            super::weeks::forget_unwritten_draw(&tx, week)?;
+            super::prompt_draw::forget_unwritten_draw(&tx, week)?;
         }
     }
     tx.execute(
