@@ -78,6 +78,12 @@ fn seed_two_years(sandbox: &Sandbox) {
 /// Clicks Export…, answers the save dialog with `path` and waits for the
 /// result line.
 async fn export_to(app: &App, path: &std::path::Path) -> Step<String> {
+    // Export waits for the preview to catch up with the last change.
+    app.wait_until(
+        "!document.querySelector('#export-save').disabled",
+        "Export can be pressed",
+    )
+    .await?;
     app.click("#export-save").await?;
     answer_save_dialog("Export", path).await?;
     app.wait_until(
@@ -144,7 +150,7 @@ fn the_export_screen_shows_the_reports_first_pages_before_saving() {
     });
     let (pages, caption, second, width) = seen;
     assert_eq!(pages, 3, "the first three pages");
-    assert!(caption.contains("first 3 pages of"), "{caption}");
+    assert!(caption.contains("The first 3 of its"), "{caption}");
     let second = second.as_str().unwrap();
     assert!(
         second.contains("In brief"),
@@ -197,22 +203,62 @@ fn entries_and_sides_chosen_one_by_one_are_what_the_report_holds() {
                 "Export starts from the two chosen in the Journal",
             )
             .await?;
+            let first_summary = app.text("#export-preview .preview-main").await?;
+            // Unticking every entry says so and holds the export and pages.
+            app.click("#export-untick-all").await?;
+            app.wait_until(
+                "document.querySelector('#export-preview').textContent.includes('Tick at least one entry.')",
+                "nothing ticked is said",
+            )
+            .await?;
+            let held = app
+                .eval("return [document.querySelector('#export-save').disabled, document.querySelector('.report-preview').hidden]")
+                .await?;
+            // Ticking keeps the focus on the box ticked (the rows change in place).
+            let focus_kept = app
+                .eval(
+                    "const boxes = [...document.querySelectorAll('#export-entry-list .pick-entry-check')]; \
+                     const wanted = boxes.filter((b) => { const t = b.closest('.pick-row').querySelector('.pick-title').textContent; \
+                       return t === 'Planning' || t.startsWith('Reflection'); }); \
+                     for (const box of wanted) { box.focus(); box.click(); } \
+                     return document.activeElement === wanted[wanted.length - 1];",
+                )
+                .await?;
+            app.wait_until(
+                "document.querySelector('#export-entry-count')?.textContent === '(2 of 3 ticked)'",
+                "the two are ticked again",
+            )
+            .await?;
             // Leave the reflection's emotional side out.
             app.eval(
                 "document.querySelector('#export-entry-list input[data-side=\"emotional\"]').click(); return null;",
             )
             .await?;
             app.wait_until(
-                "document.querySelector('#export-preview').textContent.includes('1 side of reflections left out')",
+                "document.querySelector('#export-preview').textContent.includes('1 side of a reflection left out')",
                 "the preview says a side is left out",
             )
             .await?;
             app.click("#export-format-html").await?;
             let done = export_to(&app, &path).await?;
-            Ok((count, done))
+            Ok((count, done, first_summary, held, focus_kept))
         }
     });
-    let (count, done) = said;
+    let (count, done, first_summary, held, focus_kept) = said;
+    assert!(
+        first_summary.starts_with("2 entries"),
+        "the first summary already counts only the two chosen: {first_summary}"
+    );
+    assert_eq!(
+        held,
+        serde_json::json!([true, true]),
+        "Export and the pages wait"
+    );
+    assert_eq!(
+        focus_kept,
+        serde_json::json!(true),
+        "the focus stays on the box ticked"
+    );
     assert_eq!(count, "2 entries chosen");
     assert!(done.contains("Exported 2 entries"), "{done}");
     let html = std::fs::read_to_string(&path).unwrap();

@@ -51,6 +51,12 @@ fn seed_for_sharing(sandbox: &Sandbox) {
 /// Clicks Export…, answers the save dialog with `path` and waits for the
 /// result line.
 async fn export_to(app: &App, path: &Path) -> Step<String> {
+    // Export waits for the preview to catch up with the last change.
+    app.wait_until(
+        "!document.querySelector('#export-save').disabled",
+        "Export can be pressed",
+    )
+    .await?;
     app.click("#export-save").await?;
     answer_save_dialog("Export", path).await?;
     app.wait_until(
@@ -143,6 +149,12 @@ fn a_cancelled_save_dialog_writes_nothing_and_the_shell_refuses_unconfirmed_priv
 
     let refused = sandbox.run_app(|app| async move {
         app.go("#/export", "#export-preview .preview-main").await?;
+        // Export waits for the preview to catch up with the last change.
+        app.wait_until(
+            "!document.querySelector('#export-save').disabled",
+            "Export can be pressed",
+        )
+        .await?;
         app.click("#export-save").await?;
         // Escape closes the dialog without choosing.
         answer_escape("Export").await?;

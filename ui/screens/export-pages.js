@@ -1,7 +1,7 @@
 // The report's first pages as they will look, drawn by the core (SVG, the
 // same layout as the PDF), shown before saving.
 
-import { el, setTrustedHtml } from '../lib/dom.js';
+import { el, setTrustedHtml, uid } from '../lib/dom.js';
 
 /**
  * The preview area: `show(view)` draws the pages of a `report_preview`
@@ -13,7 +13,7 @@ export function reportPages(onShown = () => {}) {
   const node = el(
     'section',
     { class: 'card report-preview', attrs: { 'aria-labelledby': 'report-preview-title' } },
-    el('h2', { id: 'report-preview-title', text: 'How the report will look' }),
+    el('h2', { id: 'report-preview-title', text: 'How the report will look', attrs: { tabindex: '-1' } }),
     caption,
     pages,
   );
@@ -22,18 +22,31 @@ export function reportPages(onShown = () => {}) {
     show(view) {
       const shown = view.pages.length;
       caption.textContent = shown < view.page_count
-        ? `Its first ${shown} pages of ${view.page_count}, as the PDF lays them out (the HTML report holds the same, as one page).`
-        : `All ${view.page_count} pages, as the PDF lays them out (the HTML report holds the same, as one page).`;
+        ? `The first ${shown} of its ${view.page_count} pages, as the PDF lays them out (the HTML report holds the same, as one page).`
+        : `All ${view.page_count} of its pages, as the PDF lays them out (the HTML report holds the same, as one page).`;
       pages.replaceChildren(
         ...view.pages.map((svg, i) => {
           const page = el('figure', { class: 'report-page-box', data: { page: String(i + 1) } });
           setTrustedHtml(page, svg);
-          page.append(el('figcaption', { class: 'visually-hidden', text: `Page ${i + 1} of ${view.page_count}` }));
+          // The charts drawn in a page name their title and description by
+          // the same ids as every other chart: make them this page's own.
+          for (const chart of page.querySelectorAll('svg svg')) {
+            const title = uid('page-chart-title');
+            const desc = uid('page-chart-desc');
+            chart.querySelector('title')?.setAttribute('id', title);
+            chart.querySelector('desc')?.setAttribute('id', desc);
+            chart.setAttribute('aria-labelledby', `${title} ${desc}`);
+          }
           return page;
         }),
       );
       node.hidden = false;
       onShown(true);
+    },
+    /** Brings the pages into view, with the focus on their heading. */
+    reveal() {
+      node.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      node.querySelector('#report-preview-title').focus({ preventScroll: true });
     },
     hide() {
       node.hidden = true;

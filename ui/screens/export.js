@@ -51,11 +51,18 @@ export async function mount(root) {
   if (fromJournal) {
     // Entries ticked in the Journal: start from every date, with just them.
     Object.assign(chosen, { from: '', to: '', sides: [], kinds: [], tags: [], picked: fromJournal });
+    if (chosen.format === 'json') chosen.format = 'pdf';
     chosen.leftOut.clear();
   }
   const from = dateField({ id: 'export-from', value: chosen.from, attrs: { 'aria-label': 'Entries from this date' } });
   const to = dateField({ id: 'export-to', value: chosen.to, attrs: { 'aria-label': 'Entries up to this date' } });
-  const refresh = debounce(() => preview(), 150);
+  // Any change holds the Export button until the preview has caught up.
+  const previewSoon = debounce(() => preview(), 150);
+  const refresh = () => {
+    const button = root.querySelector('#export-save');
+    if (button) button.disabled = true;
+    previewSoon();
+  };
   const chooser = entryChooser({ onChange: () => refresh(), state: chosen });
   const pagesView = reportPages((shown) => {
     const button = root.querySelector('#export-see-pages');
@@ -77,7 +84,7 @@ export async function mount(root) {
   const sides = SIDES.map(([key, words]) => ({ key, ...checkbox(`export-side-${key}`, words, !chosen.sides.length || chosen.sides.includes(key), refresh) }));
   const kinds = KINDS.map(([key, words]) => ({ key, ...checkbox(`export-kind-${key}`, words, !chosen.kinds.length || chosen.kinds.includes(key), refresh) }));
   const ratings = checkbox('export-ratings', 'The ratings (seen, known, valued)', chosen.ratings, refresh);
-  const charts = checkbox('export-charts', 'Charts (in the reports)', chosen.charts, refresh);
+  const charts = checkbox('export-charts', 'Summary and charts (in the reports)', chosen.charts, refresh);
   const tagBox = el('div', { class: 'choices tag-choices', id: 'export-tags', attrs: { role: 'group', 'aria-label': 'Only entries with these tags' } });
   let tagInputs = [];
 
@@ -117,7 +124,7 @@ export async function mount(root) {
   const summary = el('div', { class: 'export-preview', id: 'export-preview', attrs: { 'aria-live': 'polite' } });
   const work = el('div', { class: 'work-place', hidden: true });
   const result = el('div', { class: 'export-result', id: 'export-result', attrs: { 'aria-live': 'polite' } });
-  const exportButton = el('button', { type: 'button', class: 'button primary', id: 'export-save', text: 'Export…', on: { click: save } });
+  const exportButton = el('button', { type: 'button', class: 'button primary', id: 'export-save', text: 'Export…', disabled: true, on: { click: save } });
 
   // Down to the pages drawn below, for a report.
   const seePages = el('button', {
@@ -126,7 +133,7 @@ export async function mount(root) {
     id: 'export-see-pages',
     text: 'See the pages',
     hidden: true,
-    on: { click: () => pagesView.node.scrollIntoView({ behavior: 'smooth', block: 'start' }) },
+    on: { click: () => pagesView.reveal() },
   });
 
   const format = () => root.querySelector('input[name="export-format"]:checked')?.value || 'pdf';
@@ -142,7 +149,12 @@ export async function mount(root) {
   const coverName = el('input', { type: 'text', id: 'export-name', autocomplete: 'name', attrs: { 'aria-describedby': 'export-cover-help' } });
   const coverNote = el('textarea', { id: 'export-note', class: 'editor-text note-text', rows: 3, placeholder: 'For example: whether to ask for the lead role', attrs: { 'aria-describedby': 'export-cover-help' } });
 
-  for (const field of [coverName, coverNote]) field.addEventListener('input', refresh);
+  // The cover's words change the pages only.
+  for (const field of [coverName, coverNote]) {
+    field.addEventListener('input', () => {
+      if (previewed && !exportButton.disabled && (format() === 'pdf' || format() === 'html')) drawPages();
+    });
+  }
   order.addEventListener('change', refresh);
 
   function selection() {
@@ -167,45 +179,77 @@ export async function mount(root) {
     };
   }
 
-  function problem() {
+  // Problems with the choices themselves, before asking the core.
+  function choiceProblem() {
     if (!sides.some((c) => c.input.checked)) return 'Choose at least one side of the triangle.';
     if (!kinds.some((c) => c.input.checked)) return 'Choose reflections, notes or both.';
     if (from.value && to.value && from.value > to.value) return 'The first date comes after the last one.';
-    return chooser.problem();
+    return null;
   }
 
+  function stopPages() {
+    drawPages.cancel();
+    pagesToken += 1;
+    pagesView.hide();
+  }
+
+  let previewToken = 0;
+  // Nothing is saved until the first preview has said what will be.
+  let previewed = false;
+
   async function preview() {
+    const mine = ++previewToken;
     const backup = format() === 'json';
     Object.assign(chosen, { from: from.value, to: to.value, ratings: ratings.input.checked, charts: charts.input.checked, format: format() });
     chosen.sides = selection().sides;
     chosen.kinds = selection().kinds;
     chosen.tags = selection().tags;
     for (const control of root.querySelectorAll('.export-choices input, .export-choices select')) control.disabled = backup;
-    const wrong = backup ? null : problem();
-    exportButton.disabled = Boolean(wrong);
+    chooser.node.hidden = backup || chooser.node.hidden;
+    const wrong = backup ? null : choiceProblem();
     if (wrong) {
+      exportButton.disabled = true;
       summary.replaceChildren(el('p', { class: 'problem', text: wrong }));
-      pagesView.hide();
-      if (wrong !== chooser.problem()) return;
+      stopPages();
+      return;
     }
     try {
-      const view = await call('export_preview', { selection: backup ? { include_private: true } : selection() });
+      let view;
+      if (backup) {
+        view = await call('export_preview', { selection: { include_private: true } });
+      } else {
+        // The entries that can be ticked are those the choices match, one
+        // by one or not; when some are chosen one by one, what will be
+        // exported is asked for next, from the list as it is now.
+        const candidates = { ...selection(), entries: [], without_sections: [] };
+        if (chooser.choosing()) candidates.without_charts = true;
+        view = await call('export_preview', { selection: candidates });
+        if (mine !== previewToken) return;
+        chooser.update(view.items);
+        chooser.node.hidden = view.items.length === 0;
+        const notTicked = chooser.problem();
+        if (notTicked) {
+          exportButton.disabled = true;
+          summary.replaceChildren(el('p', { class: 'problem', text: notTicked }));
+          stopPages();
+          return;
+        }
+        if (chooser.choosing()) view = await call('export_preview', { selection: selection() });
+      }
+      if (mine !== previewToken) return;
       clearError();
+      previewed = true;
       privateCount.textContent = view.private_left_out ? `(${plural(view.private_left_out, 'private entry matches', 'private entries match')})` : '';
-      chooser.update(backup ? [] : view.items);
-      chooser.node.hidden = backup || view.items.length === 0;
-      if (wrong) return;
       summary.replaceChildren(...previewLines(view, backup));
-      if (!backup && view.entries === 0) exportButton.disabled = true;
+      exportButton.disabled = !backup && view.entries === 0;
       const report = format() === 'pdf' || format() === 'html';
       if (report && view.entries > 0) drawPages();
-      else {
-        drawPages.cancel?.();
-        pagesToken += 1;
-        pagesView.hide();
-      }
+      else stopPages();
     } catch (error) {
-      showError(error);
+      if (mine === previewToken) {
+        exportButton.disabled = true;
+        showError(error);
+      }
     }
   }
 
@@ -215,10 +259,10 @@ export async function mount(root) {
     const range = view.first_date === view.last_date ? longDate(view.first_date) : `${longDate(view.first_date)} to ${longDate(view.last_date)}`;
     const lines = [el('p', { class: 'preview-main', text: `${plural(view.entries, 'entry', 'entries')} from ${plural(view.weeks.length, 'week', 'weeks')}, written ${range}.` })];
     const leftOut = chooser.withoutSections().length;
-    if (view.entries < view.items.length) lines.push(el('p', { text: `Chosen one by one: ${view.entries} of the ${plural(view.items.length, 'entry', 'entries')} the choices match.` }));
-    if (leftOut) lines.push(el('p', { text: `${plural(leftOut, 'side', 'sides')} of reflections left out.` }));
+    if (chooser.choosing() && chooser.entries().length) lines.push(el('p', { text: `Chosen one by one: ${view.entries} of the ${plural(chooser.loadedCount(), 'entry', 'entries')} the choices match.` }));
+    if (leftOut) lines.push(el('p', { text: leftOut === 1 ? '1 side of a reflection left out.' : `${plural(leftOut, 'side', 'sides')} of reflections left out.` }));
     const unseen = chooser.unseen();
-    if (unseen) lines.push(el('p', { class: 'muted', text: `${plural(unseen, 'chosen entry is', 'chosen entries are')} not among these choices (a private one needs “Include entries marked private”).` }));
+    if (unseen) lines.push(el('p', { class: 'muted', text: `${plural(unseen, 'entry chosen in the Journal is', 'entries chosen in the Journal are')} not among these choices: outside the dates or filters, or private and not included.` }));
     const report = format() === 'pdf' || format() === 'html';
     if (report) lines.push(el('p', { text: view.charts.length ? `Before the entries: ${view.charts.join('; ')}.` : 'No summary or charts.' }));
     if (format() === 'csv') lines.push(el('p', { text: 'The CSV holds one row for each rated week among them.' }));
@@ -297,6 +341,14 @@ export async function mount(root) {
   } catch (error) {
     showError(error);
   }
+  if (fromJournal) chooser.node.open = true;
   await preview();
-  return {};
+  return {
+    leave() {
+      previewSoon.cancel();
+      drawPages.cancel();
+      previewToken += 1;
+      pagesToken += 1;
+    },
+  };
 }

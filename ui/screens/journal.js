@@ -152,7 +152,10 @@ export async function mount(root, route) {
       for (const box of list.querySelectorAll('.pick-check')) box.checked = false;
     }
     countPicked();
+    // The focus goes to what is there now: the first tick box, or back to
+    // the button (the bar and the boxes it was on are gone).
     if (on) list.querySelector('.pick-check')?.focus();
+    else chooseButton.focus();
   }
 
   list.addEventListener('change', (event) => {
@@ -407,13 +410,13 @@ export async function mount(root, route) {
       search.select();
     },
     escape() {
-      if (list.classList.contains('choosing')) {
-        choosing(false);
-        return true;
-      }
       if (search.value) {
         search.value = '';
         runSearch();
+        return true;
+      }
+      if (list.classList.contains('choosing')) {
+        choosing(false);
         return true;
       }
       return false;

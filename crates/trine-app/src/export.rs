@@ -61,7 +61,7 @@ impl ExportReports for Journal {
             if !analysis.summary.is_empty() {
                 preview
                     .charts
-                    .push("In brief: what changed, in words".to_string());
+                    .push("a summary of what changed, in words".to_string());
             }
             preview
                 .charts

@@ -29,7 +29,7 @@ fn the_preview_lists_the_entries_to_tick_and_the_figures_the_report_carries() {
     // The figures are the report's own, by title.
     let (entries, _) = journal.select(&ExportSelection::default()).unwrap();
     let analysis = report_figures(&journal, &ExportSelection::default(), &entries).unwrap();
-    let mut expected = vec!["In brief: what changed, in words".to_string()];
+    let mut expected = vec!["a summary of what changed, in words".to_string()];
     expected.extend(analysis.charts.iter().map(|c| c.title.clone()));
     assert_eq!(all.charts, expected);
 

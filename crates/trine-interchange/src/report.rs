@@ -183,8 +183,8 @@ pub fn render_report(
     }
     let _ = writeln!(
         out,
-        "<p>A report of {} entries: {}.</p>",
-        entries.len(),
+        "<p>{}: {}.</p>",
+        super::selection::report_count_line(entries.len()),
         escape_html(&selection.describe())
     );
     if let Some((first, last)) = super::selection::date_span(entries) {
@@ -254,7 +254,7 @@ pub fn render_report(
         }
         // A side skipped that week adds nothing a reader needs.
         let mut shown = entry.clone();
-        shown.sections.retain(|s| !s.text.is_empty());
+        shown.sections.retain(|s| !s.text.trim().is_empty());
         out.push_str(&without_links(&crate::render::entry_html(journal, &shown)));
         out.push_str("\n</article>\n");
     }

@@ -1,7 +1,7 @@
 //! Choosing what to share: a date range, sides, tags and kinds, with
 //! private entries left out unless asked for, and a preview of the result.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,14 @@ pub(crate) fn date_span(entries: &[Entry]) -> Option<(NaiveDate, NaiveDate)> {
     let first = entries.iter().map(Entry::date).min()?;
     let last = entries.iter().map(Entry::date).max()?;
     Some((first, last))
+}
+
+/// The cover's count: "A report of 1 entry", "A report of 12 entries".
+pub(crate) fn report_count_line(count: usize) -> String {
+    match count {
+        1 => "A report of 1 entry".to_string(),
+        n => format!("A report of {n} entries"),
+    }
 }
 
 /// The cover's line on the sides a person skipped in their week (left out
@@ -170,14 +178,6 @@ pub trait Selections {
 impl Selections for Journal {
     fn select(&self, selection: &ExportSelection) -> Result<(Vec<Entry>, usize)> {
         let tags = normalize_tags(&selection.tags)?;
-        // An entry named one by one must exist, and a private one needs
-        // the private entries asked for: saying so beats leaving it out.
-        for id in &selection.entries {
-            let entry = self.get(*id)?;
-            if entry.private && !selection.include_private {
-                return Err(ValidationError::PrivateEntryChosen(id.to_string()).into());
-            }
-        }
         let mut entries = self.list(&ListQuery {
             from: selection.from,
             to: selection.to,
@@ -185,7 +185,16 @@ impl Selections for Journal {
         })?;
         entries.retain(|e| selection.matches(e, &tags));
         if !selection.entries.is_empty() {
-            entries.retain(|e| selection.entries.contains(&e.id));
+            // Entries named one by one must match the other choices too; a
+            // private one among them needs the private entries asked for:
+            // saying so beats leaving it out.
+            let named: HashSet<uuid::Uuid> = selection.entries.iter().copied().collect();
+            entries.retain(|e| named.contains(&e.id));
+            if !selection.include_private {
+                if let Some(private) = entries.iter().find(|e| e.private) {
+                    return Err(ValidationError::PrivateEntryChosen(private.id.to_string()).into());
+                }
+            }
         }
         if !selection.newest_first {
             entries.reverse();
@@ -195,9 +204,15 @@ impl Selections for Journal {
             entries.retain(|e| !e.private);
         }
         let left_out = before - entries.len();
-        for (id, side) in &selection.without_sections {
-            if let Some(entry) = entries.iter_mut().find(|e| e.id == *id) {
-                entry.sections.retain(|s| s.side != *side);
+        if !selection.without_sections.is_empty() {
+            let mut without: HashMap<uuid::Uuid, Vec<Side>> = HashMap::new();
+            for (id, side) in &selection.without_sections {
+                without.entry(*id).or_default().push(*side);
+            }
+            for entry in &mut entries {
+                if let Some(sides) = without.get(&entry.id) {
+                    entry.sections.retain(|s| !sides.contains(&s.side));
+                }
             }
         }
         if selection.without_ratings {

@@ -1,6 +1,7 @@
 //! What the PDF report holds, in order: the cover (the person's name and
-//! note, the range, what was chosen and left out), the contents with page
-//! numbers, the summary and charts, then the entries.
+//! note, the range, what was chosen and left out), the summary and the
+//! charts (what a coach reads first), the contents with page numbers, then
+//! the entries.
 
 use chrono::NaiveDate;
 
@@ -172,7 +173,7 @@ fn lay_out_cover(
     }
     layout.gap(8.0);
     layout.paragraph(
-        &format!("A report of {} entries.", entries.len()),
+        &format!("{}.", crate::selection::report_count_line(entries.len())),
         13.0,
         false,
         INK,
@@ -238,11 +239,18 @@ fn lay_out_entry(layout: &mut Layout, journal: &Journal, entry: &Entry) {
         markdown::lay_out(layout, &entry.body, 0.0);
     }
     // A side skipped that week adds nothing a reader needs.
-    for section in entry.sections.iter().filter(|s| !s.text.is_empty()) {
-        // A side's heading never ends a page alone; a side that moves to
-        // the next page says whose it is.
+    for section in entry.sections.iter().filter(|s| !s.text.trim().is_empty()) {
+        let prompt = section
+            .prompt_id
+            .as_deref()
+            .and_then(|p| journal.prompt(p).ok());
+        // A side's heading and question never end a page without a line of
+        // the answer; a side that moves to the next page says whose it is.
+        let question = prompt
+            .as_ref()
+            .map_or(0.0, |p| layout.paragraph_height(&p.text, 9.5, 12.0));
         let before = layout.page_number();
-        layout.new_page_if_low(48.0);
+        layout.new_page_if_low(11.0 * 1.45 + question + 10.5 * 1.45 + 8.0);
         if layout.page_number() != before {
             layout.paragraph(
                 &format!("{} (continued)", display_title(entry)),
@@ -256,11 +264,7 @@ fn lay_out_entry(layout: &mut Layout, journal: &Journal, entry: &Entry) {
         let top = layout.y;
         let page = layout.page_number();
         layout.paragraph(section.side.label(), 11.0, true, INK, 12.0);
-        if let Some(prompt) = section
-            .prompt_id
-            .as_deref()
-            .and_then(|p| journal.prompt(p).ok())
-        {
+        if let Some(prompt) = &prompt {
             layout.paragraph(&prompt.text, 9.5, false, MUTED, 12.0);
         }
         markdown::lay_out(layout, &section.text, 12.0);
@@ -331,6 +335,14 @@ mod tests {
     fn a_side_moved_to_the_next_page_says_whose_it_is() {
         use trine_store::model::{NewEntry, Section, Side};
         let mut journal = Journal::open_in_memory().unwrap();
+        let longest_emotional = journal
+            .prompts(None, false)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.side == Side::Emotional)
+            .max_by_key(|p| p.text.len())
+            .unwrap()
+            .id;
         let entry = journal
             .create(NewEntry {
                 kind: Some(EntryKind::Reflection),
@@ -340,15 +352,22 @@ mod tests {
                         prompt_id: None,
                         text: "A first answer of a few words.".into(),
                     },
+                    // With the longest question of its side, which wraps.
                     Section {
                         side: Side::Emotional,
-                        prompt_id: None,
+                        prompt_id: Some(longest_emotional.clone()),
                         text: "Short.".into(),
                     },
                 ],
                 ..NewEntry::note("Long week", "")
             })
             .unwrap();
+        let last_text = |page: &Vec<Item>| {
+            page.iter().rev().find_map(|item| match item {
+                Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+        };
         let first_text = |page: &Vec<Item>| {
             page.iter().find_map(|item| match item {
                 Item::Text { text, .. } => Some(text.clone()),
@@ -363,6 +382,13 @@ mod tests {
             let mut layout = Layout::new();
             layout.gap(start - super::super::MARGIN);
             lay_out_entry(&mut layout, &journal, &entry);
+            for (index, page) in layout.pages.iter().enumerate() {
+                let last = last_text(page).unwrap_or_default();
+                assert!(
+                    !last.ends_with("needs") && !last.ends_with('?'),
+                    "page {index} ends with a heading or question: {last:?} (start {start})"
+                );
+            }
             for page in &layout.pages[1..] {
                 let first = first_text(page).unwrap_or_default();
                 assert!(

@@ -159,6 +159,24 @@ impl Layout {
             .sum()
     }
 
+    /// How tall `text` is, set as a plain paragraph at `size` points and
+    /// `indent` from the left margin (for keeping things together).
+    pub(super) fn paragraph_height(&self, text: &str, size: f32, indent: f32) -> f32 {
+        let room = WIDTH - indent;
+        let space = self.width(" ", size, Style::PLAIN);
+        let (mut lines, mut used) = (1u32, 0.0);
+        for word in text.split_whitespace() {
+            let w = self.width(word, size, Style::PLAIN);
+            if used > 0.0 && used + space + w > room {
+                lines += 1;
+                used = w;
+            } else {
+                used += if used > 0.0 { space + w } else { w };
+            }
+        }
+        lines as f32 * size * 1.45
+    }
+
     /// A wrapped paragraph at `indent` from the left margin.
     pub(super) fn paragraph(
         &mut self,
@@ -191,12 +209,18 @@ impl Layout {
         let room = width - right_width - 12.0;
         let mut text = left.to_string();
         if self.width(&text, size, Style::PLAIN) > room {
-            while !text.is_empty()
-                && self.width(&format!("{text}\u{2026}"), size, Style::PLAIN) > room
-            {
-                text.pop();
+            // As many characters as fit before the ellipsis, measured once.
+            let ellipsis = self.width("\u{2026}", size, Style::PLAIN);
+            let (mut used, mut cut) = (0.0, 0);
+            for (at, c) in left.char_indices() {
+                let w = self.width(c.encode_utf8(&mut [0; 4]), size, Style::PLAIN);
+                if used + w + ellipsis > room {
+                    break;
+                }
+                used += w;
+                cut = at + c.len_utf8();
             }
-            text = format!("{}\u{2026}", text.trim_end());
+            text = format!("{}\u{2026}", left[..cut].trim_end());
         }
         self.push(Item::Text {
             x: MARGIN + x,

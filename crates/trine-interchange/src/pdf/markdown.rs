@@ -1,8 +1,9 @@
 //! An entry's Markdown laid out in the PDF: paragraphs, headings, quotes,
-//! bulleted and numbered lists (nested ones indented), with bold, italic
-//! and links kept.
+//! bulleted and numbered lists (nested ones indented), task lists, and
+//! tables as one line per row, with bold, italic and links kept. The same
+//! Markdown extensions as the app's own rendering are read.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::layout::{Layout, Run, Style};
 use super::{INK, MUTED};
@@ -69,11 +70,14 @@ pub(super) fn lay_out(layout: &mut Layout, text: &str, indent: f32) {
     let mut lists: Vec<Option<u64>> = Vec::new();
     let (mut strong, mut emphasis) = (0usize, 0usize);
     let mut link: Option<String> = None;
+    let mut cells = 0usize;
     let style = |strong: usize, emphasis: usize| Style {
         bold: strong > 0,
         italic: emphasis > 0,
     };
-    for event in Parser::new(text) {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    for event in Parser::new_ext(text, options) {
         let depth = lists.len().saturating_sub(1);
         match event {
             Event::Start(Tag::Heading { .. }) => block.heading = true,
@@ -112,9 +116,20 @@ pub(super) fn lay_out(layout: &mut Layout, text: &str, indent: f32) {
                 link = followable(&dest_url).then(|| dest_url.to_string());
             }
             Event::End(TagEnd::Link) => link = None,
+            // A table's cells are set apart on their row's line.
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => cells = 0,
+            Event::Start(Tag::TableCell) => {
+                if cells > 0 {
+                    block.push(" \u{b7} ", Style::PLAIN, None);
+                }
+                cells += 1;
+            }
             Event::End(TagEnd::Item)
             | Event::End(TagEnd::Paragraph)
-            | Event::End(TagEnd::CodeBlock) => block.flush(layout, indent, depth),
+            | Event::End(TagEnd::CodeBlock)
+            | Event::End(TagEnd::HtmlBlock)
+            | Event::End(TagEnd::TableHead)
+            | Event::End(TagEnd::TableRow) => block.flush(layout, indent, depth),
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 block.push(&t, style(strong, emphasis), link.as_ref())
             }
@@ -267,5 +282,40 @@ mod tests {
         );
         let all: String = drawn.iter().map(|(t, _)| format!("{t} ")).collect();
         assert_eq!(all.split_whitespace().count(), 60 + 30 + 1, "no word lost");
+    }
+
+    #[test]
+    fn tables_and_task_lists_read_as_lines_without_their_markup() {
+        let drawn = pieces("| Week | Felt |\n|---|---|\n| 1 | seen |\n\n- [x] asked\n- [ ] offered\n\n~~gone~~ here");
+        let lines: Vec<String> = drawn
+            .iter()
+            .map(|(t, _)| t.trim_end().to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Week \u{b7} Felt",
+                "1 \u{b7} seen",
+                "\u{2022} [x] asked",
+                "\u{2022} [ ] offered",
+                "gone here"
+            ],
+            "{drawn:?}"
+        );
+    }
+
+    #[test]
+    fn a_paragraphs_height_is_what_laying_it_out_takes() {
+        let mut layout = Layout::new();
+        let text = "A question that runs on for long enough to wrap over more than one line of the page, and then some more words still.";
+        let expected = layout.paragraph_height(text, 9.5, 12.0);
+        let before = layout.y;
+        layout.paragraph(text, 9.5, false, MUTED, 12.0);
+        assert!(
+            (layout.y - before - expected).abs() < 0.01,
+            "{} against {expected}",
+            layout.y - before
+        );
+        assert!(expected > 9.5 * 1.45 * 1.5, "it wraps");
     }
 }

@@ -28,7 +28,7 @@ fn page(items: &[Item], index: usize, total: usize) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="report-page" viewBox="0 0 {w} {h}" role="img" aria-label="Page {n} of {total}" font-family="DejaVu Sans, sans-serif"><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="report-page" viewBox="0 0 {w} {h}" role="group" aria-label="Page {n} of {total}" font-family="DejaVu Sans, sans-serif" color="#1d1f24"><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
         w = PAGE.0,
         h = PAGE.1,
         n = index + 1,
