@@ -133,6 +133,9 @@ fn the_export_screen_shows_the_reports_first_pages_before_saving() {
         app.save_screenshot("export-preview-brief.png").await?;
         app.set_theme("dark").await?;
         app.save_screenshot("export-preview-dark.png").await?;
+        app.eval("document.querySelectorAll('#report-pages svg.report-page')[2].scrollIntoView(); return null;")
+            .await?;
+        app.save_screenshot("export-preview-charts-dark.png").await?;
         app.resize(600, 800).await?;
         app.eval("document.querySelector('#export-entries').open = true; document.querySelector('#export-entries').scrollIntoView(); return null;")
             .await?;
