@@ -72,13 +72,19 @@ pub fn render_pdf(
     )?)
 }
 
+/// Reports of at most this many entries are laid out whole for a preview,
+/// so that it can say how many pages they have.
+const COUNTED_IN_FULL: usize = 300;
+
 /// The first pages of a report, drawn as SVG, for a preview before saving.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct ReportPages {
     /// The first pages as SVG documents (A4 in points), in order.
     pub pages: Vec<String>,
-    /// How many pages the whole report has.
-    pub page_count: usize,
+    /// How many pages the whole report has, when that was laid out to
+    /// draw these (a long report's is left uncounted: counting would mean
+    /// laying out every entry).
+    pub page_count: Option<usize>,
 }
 
 /// The first `count` pages of the report for `selection`, laid out as the
@@ -92,10 +98,20 @@ pub fn report_pages(
     let (entries, _) = journal.select(selection)?;
     let analysis = super::report::report_figures(journal, selection, &entries, draw)?;
     let made_on = trine_store::time::now().date_naive();
-    let layout = document::lay_out(journal, selection, &entries, &analysis, made_on)?;
+    // A report of a few hundred entries is laid out whole (a few
+    // milliseconds), so its pages are counted; a longer one only as far as
+    // the pages asked for.
+    let upto = if entries.len() <= COUNTED_IN_FULL {
+        usize::MAX
+    } else {
+        count
+    };
+    let (mut layout, total) =
+        document::lay_out_first(journal, selection, &entries, &analysis, made_on, upto)?;
+    layout.pages.truncate(count);
     Ok(ReportPages {
-        pages: svg_pages::first_pages(&layout, count),
-        page_count: layout.pages.len(),
+        pages: svg_pages::pages(&layout, total),
+        page_count: total,
     })
 }
 

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::layout::{Layout, Target};
-use super::{markdown, BOTTOM, INK, MUTED, SIDES, WIDTH};
+use super::{markdown, BOTTOM, INK, MARGIN, MUTED, SIDES, WIDTH};
 use crate::report::ReportAnalysis;
 use crate::selection::{date_span, entry_meta_line, skipped_sides_line, ExportSelection};
 use trine_store::error::Result;
@@ -28,8 +28,83 @@ pub(super) fn lay_out(
     analysis: &ReportAnalysis,
     made_on: NaiveDate,
 ) -> Result<Layout> {
+    Ok(lay_out_first(journal, selection, entries, analysis, made_on, usize::MAX)?.0)
+}
+
+/// The report's first `count` pages laid out, and how many pages the whole
+/// report has when that was laid out too. Only what those pages need is
+/// laid out (the entries whose page numbers they show, and the entries
+/// they hold), so that a preview of a report of many thousand entries
+/// takes no longer than one of a few.
+pub(super) fn lay_out_first(
+    journal: &Journal,
+    selection: &ExportSelection,
+    entries: &[Entry],
+    analysis: &ReportAnalysis,
+    made_on: NaiveDate,
+    count: usize,
+) -> Result<(Layout, Option<usize>)> {
     // The cover, then what a coach reads first (the summary on page 2,
     // the charts after it), then the contents, then the entries.
+    let (front, front_lines) = lay_out_front(selection, entries, analysis, made_on)?;
+    // The contents' length follows from its number of lines alone, so
+    // where the entries begin is known before they are laid out.
+    let total_lines = front_lines.len() + entries.len();
+    let columns = contents_columns(total_lines);
+    let contents_pages = contents_page_count(total_lines, columns);
+    let offset = front.pages.len() + contents_pages;
+    let shown_contents = count.saturating_sub(front.pages.len()).min(contents_pages);
+    let numbered_entries =
+        contents_lines_on(shown_contents, columns).saturating_sub(front_lines.len());
+    let body_pages = count.saturating_sub(offset);
+
+    // The entries' pages are counted from the first after the contents.
+    let mut body = Layout::new();
+    let mut entry_lines = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            body.new_page_if_low(120.0);
+        }
+        // Enough: every entry numbered on the pages shown is placed, and
+        // the last page shown is full.
+        if i >= numbered_entries && body.page_number() > body_pages {
+            break;
+        }
+        entry_lines.push(ContentsLine {
+            words: format!(
+                "{}  \u{2014}  {}",
+                entry.created.format("%-d %b %Y"),
+                contents_title(entry)
+            ),
+            page: offset + body.page_number() - 1,
+        });
+        lay_out_entry(&mut body, journal, entry);
+    }
+    let complete = entry_lines.len() == entries.len();
+
+    let mut lines = front_lines;
+    lines.extend(entry_lines);
+    let contents = lay_out_contents(&lines, columns);
+    if complete {
+        debug_assert_eq!(contents.pages.len(), contents_pages);
+    }
+    let mut pages = front.pages;
+    pages.extend(contents.pages.into_iter().take(contents_pages));
+    pages.extend(body.pages);
+    let total = complete.then_some(pages.len());
+    pages.truncate(count);
+    let mut laid = Layout::new();
+    laid.pages = pages;
+    Ok((laid, total))
+}
+
+/// The cover, the summary and the charts, with their lines of the contents.
+fn lay_out_front(
+    selection: &ExportSelection,
+    entries: &[Entry],
+    analysis: &ReportAnalysis,
+    made_on: NaiveDate,
+) -> Result<(Layout, Vec<ContentsLine>)> {
     let mut front = Layout::new();
     lay_out_cover(&mut front, selection, entries, made_on);
     let mut lines = Vec::new();
@@ -60,50 +135,7 @@ pub(super) fn lay_out(
             front.paragraph(&figure.description, 9.0, false, MUTED, 0.0);
         }
     }
-    // The entries' pages are counted from the first after the contents.
-    let mut body = Layout::new();
-    let mut entry_lines = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
-        if i > 0 {
-            body.new_page_if_low(120.0);
-        }
-        entry_lines.push(ContentsLine {
-            words: format!(
-                "{}  \u{2014}  {}",
-                entry.created.format("%-d %b %Y"),
-                contents_title(entry)
-            ),
-            page: body.page_number() - 1,
-        });
-        lay_out_entry(&mut body, journal, entry);
-    }
-
-    // The contents' own length decides where the entries begin: laid out
-    // once to count its pages, then with the numbers.
-    let with_offset = |offset: usize| {
-        let mut all: Vec<ContentsLine> = lines
-            .iter()
-            .map(|l| ContentsLine {
-                words: l.words.clone(),
-                page: l.page,
-            })
-            .collect();
-        all.extend(entry_lines.iter().map(|l| ContentsLine {
-            words: l.words.clone(),
-            page: l.page + offset,
-        }));
-        all
-    };
-    let contents_pages = lay_out_contents(&with_offset(0)).pages.len();
-    let offset = front.pages.len() + contents_pages;
-    let contents = lay_out_contents(&with_offset(offset));
-    debug_assert_eq!(contents.pages.len(), contents_pages);
-    let mut pages = front.pages;
-    pages.extend(contents.pages);
-    pages.extend(body.pages);
-    let mut whole = Layout::new();
-    whole.pages = pages;
-    Ok(whole)
+    Ok((front, lines))
 }
 
 /// An entry as the contents names it: its title, or "Weekly reflection"
@@ -116,31 +148,69 @@ fn contents_title(entry: &Entry) -> String {
     }
 }
 
-/// The contents: one line per part and entry with its page number, in two
-/// columns when there are many, down the first column and then the second.
-fn lay_out_contents(lines: &[ContentsLine]) -> Layout {
-    const SIZE: f32 = 10.0;
-    const GUTTER: f32 = 24.0;
+const CONTENTS_SIZE: f32 = 10.0;
+const CONTENTS_GUTTER: f32 = 24.0;
+const CONTENTS_LINE: f32 = CONTENTS_SIZE * 1.6;
+
+/// Two columns for a long contents.
+fn contents_columns(lines: usize) -> usize {
+    if lines > 30 {
+        2
+    } else {
+        1
+    }
+}
+
+/// How many rows a column of the contents holds: on its first page (below
+/// the heading) or on the pages after.
+fn contents_rows(first_page: bool) -> usize {
+    let top = if first_page {
+        MARGIN + 17.0 * 1.45 + 8.0
+    } else {
+        MARGIN
+    };
+    (((BOTTOM - top) / CONTENTS_LINE).floor() as usize).max(1)
+}
+
+/// How many pages a contents of `lines` lines takes.
+fn contents_page_count(lines: usize, columns: usize) -> usize {
+    let (mut pages, mut left) = (0, lines);
+    while left > 0 || pages == 0 {
+        left = left.saturating_sub(contents_rows(pages == 0) * columns);
+        pages += 1;
+    }
+    pages
+}
+
+/// How many lines the first `pages` pages of the contents hold.
+fn contents_lines_on(pages: usize, columns: usize) -> usize {
+    (0..pages)
+        .map(|page| contents_rows(page == 0) * columns)
+        .sum()
+}
+
+/// The contents: one line per part and entry with its page number, in
+/// `columns` columns, down the first column and then the second.
+fn lay_out_contents(lines: &[ContentsLine], columns: usize) -> Layout {
     let mut layout = Layout::new();
     layout.paragraph("Contents", 17.0, true, INK, 0.0);
     layout.gap(8.0);
-    let columns = if lines.len() > 30 { 2 } else { 1 };
-    let width = (WIDTH - GUTTER * (columns - 1) as f32) / columns as f32;
-    let line_height = SIZE * 1.6;
+    let width = (WIDTH - CONTENTS_GUTTER * (columns - 1) as f32) / columns as f32;
     let mut rest = lines;
+    let mut first_page = true;
     while !rest.is_empty() {
         let top = layout.y;
-        let rows = (((BOTTOM - top) / line_height).floor() as usize).max(1);
+        let rows = contents_rows(first_page);
         for column in 0..columns {
             layout.y = top;
-            let x = column as f32 * (width + GUTTER);
+            let x = column as f32 * (width + CONTENTS_GUTTER);
             let (here, later) = rest.split_at(rows.min(rest.len()));
             for line in here {
                 layout.line_with_number(
                     (x, width),
                     &line.words,
                     &(line.page + 1).to_string(),
-                    SIZE,
+                    CONTENTS_SIZE,
                     Target::Page(line.page),
                 );
             }
@@ -148,6 +218,7 @@ fn lay_out_contents(lines: &[ContentsLine]) -> Layout {
         }
         if !rest.is_empty() {
             layout.new_page();
+            first_page = false;
         }
     }
     layout
@@ -300,7 +371,7 @@ mod tests {
                 page: 5 + i / 4,
             })
             .collect();
-        let layout = lay_out_contents(&lines);
+        let layout = lay_out_contents(&lines, contents_columns(lines.len()));
         assert_eq!(
             layout.pages.len(),
             2,
@@ -328,7 +399,25 @@ mod tests {
         columns.dedup();
         assert_eq!(columns.len(), 2, "two columns: {columns:?}");
         // A short one keeps to one column.
-        assert_eq!(lay_out_contents(&lines[..10]).pages.len(), 1);
+        assert_eq!(lay_out_contents(&lines[..10], 1).pages.len(), 1);
+        // The count from the number of lines alone is the count laid out.
+        for n in [0, 1, 30, 31, 89, 90, 91, 130, 400] {
+            let some = &lines
+                .iter()
+                .cycle()
+                .take(n)
+                .map(|l| ContentsLine {
+                    words: l.words.clone(),
+                    page: l.page,
+                })
+                .collect::<Vec<_>>();
+            let columns = contents_columns(n);
+            assert_eq!(
+                lay_out_contents(some, columns).pages.len(),
+                contents_page_count(n, columns),
+                "{n} lines"
+            );
+        }
     }
 
     #[test]
@@ -401,5 +490,64 @@ mod tests {
             }
         }
         assert!(moved > 0, "the second side moved at some start");
+    }
+
+    /// Every text on `pages`, page by page.
+    fn texts(pages: &[Vec<Item>]) -> Vec<Vec<String>> {
+        pages
+            .iter()
+            .map(|page| {
+                page.iter()
+                    .filter_map(|item| match item {
+                        Item::Text { text, .. } => Some(text.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_first_pages_alone_are_the_first_pages_of_the_whole() {
+        use trine_store::model::NewEntry;
+        let mut journal = Journal::open_in_memory().unwrap();
+        let mut entries = Vec::new();
+        for n in 0..150 {
+            entries.push(
+                journal
+                    .create(NewEntry::note(
+                        format!("Note {n}"),
+                        "A day of small steps. ".repeat(20 + n % 40),
+                    ))
+                    .unwrap(),
+            );
+        }
+        let selection = ExportSelection::default();
+        let analysis = ReportAnalysis {
+            summary: vec!["A line of summary.".into()],
+            charts: Vec::new(),
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        let whole = lay_out(&journal, &selection, &entries, &analysis, day).unwrap();
+        assert!(whole.pages.len() > 20);
+        for count in [1, 2, 3, 4, 6, 9] {
+            let (first, total) =
+                lay_out_first(&journal, &selection, &entries, &analysis, day, count).unwrap();
+            assert_eq!(
+                texts(&first.pages),
+                texts(&whole.pages[..count]),
+                "the first {count} pages"
+            );
+            if count <= 3 {
+                // Cover, summary and the contents' first page: only the
+                // entries that page numbers are laid out.
+                assert_eq!(total, None, "not everything was laid out for {count} pages");
+            }
+        }
+        // Asked for more pages than there are: all of them, and the count.
+        let (all, total) =
+            lay_out_first(&journal, &selection, &entries, &analysis, day, 10_000).unwrap();
+        assert_eq!(total, Some(whole.pages.len()));
+        assert_eq!(texts(&all.pages), texts(&whole.pages));
     }
 }

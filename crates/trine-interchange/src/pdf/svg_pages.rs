@@ -11,28 +11,30 @@ fn rgb(c: (u8, u8, u8)) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
-/// The first `count` pages of `layout` as SVG documents, each A4 in
-/// points, with the footer the PDF gives it.
-pub(super) fn first_pages(layout: &Layout, count: usize) -> Vec<String> {
-    let total = layout.pages.len();
+/// The pages of `layout` as SVG documents, each A4 in points, with the
+/// footer the PDF gives it (of `total` pages, when known).
+pub(super) fn pages(layout: &Layout, total: Option<usize>) -> Vec<String> {
     layout
         .pages
         .iter()
-        .take(count)
         .enumerate()
         .map(|(index, items)| page(items, index, total))
         .collect()
 }
 
-fn page(items: &[Item], index: usize, total: usize) -> String {
+fn page(items: &[Item], index: usize, total: Option<usize>) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="report-page" viewBox="0 0 {w} {h}" role="group" aria-label="Page {n} of {total}" font-family="DejaVu Sans, sans-serif" color="#1d1f24"><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="report-page" viewBox="0 0 {w} {h}" role="group" aria-label="Page {n}" font-family="DejaVu Sans, sans-serif" color="#1d1f24"><rect width="{w}" height="{h}" fill="#ffffff"/>"##,
         w = PAGE.0,
         h = PAGE.1,
         n = index + 1,
     );
+    let footer_words = match total {
+        Some(total) => footer(index, total),
+        None => format!("Career belonging journal \u{b7} page {}", index + 1),
+    };
     for item in items {
         match item {
             Item::Text {
@@ -101,7 +103,7 @@ fn page(items: &[Item], index: usize, total: usize) -> String {
         r#"<text x="{MARGIN}" y="{:.1}" font-size="8.5" fill="{}">{}</text></svg>"#,
         PAGE.1 - MARGIN + 16.0,
         rgb(MUTED),
-        escape_html(&footer(index, total))
+        escape_html(&footer_words)
     );
     svg
 }
