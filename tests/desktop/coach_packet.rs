@@ -153,7 +153,7 @@ fn the_export_screen_shows_the_reports_first_pages_before_saving() {
     });
     let (pages, caption, second, width) = seen;
     assert_eq!(pages, 3, "the first three pages");
-    assert!(caption.contains("The first 3 of its"), "{caption}");
+    assert!(caption.starts_with("The first 3 "), "{caption}");
     let second = second.as_str().unwrap();
     assert!(
         second.contains("In brief"),
@@ -183,8 +183,10 @@ fn entries_and_sides_chosen_one_by_one_are_what_the_report_holds() {
     seed(&sandbox);
     let out = sandbox.folder("out");
     let path = out.join("chosen.html");
+    let but_one = out.join("but-one.html");
     let said = sandbox.run_app(|app| {
         let path = path.clone();
+        let but_one = but_one.clone();
         async move {
             // In the Journal: choose, tick Planning and the reflection.
             app.go("#/journal", "#entry-list .entry-link").await?;
@@ -244,10 +246,25 @@ fn entries_and_sides_chosen_one_by_one_are_what_the_report_holds() {
             .await?;
             app.click("#export-format-html").await?;
             let done = export_to(&app, &path).await?;
-            Ok((count, done, first_summary, held, focus_kept))
+            // Every entry ticked, then one unticked: just it is left out.
+            app.click("#export-tick-all").await?;
+            app.eval(
+                "for (const row of document.querySelectorAll('#export-entry-list .pick-row')) { \
+                   if (row.querySelector('.pick-title').textContent === 'Demo day') row.querySelector('.pick-entry-check').click(); } \
+                 return null;",
+            )
+            .await?;
+            app.wait_until(
+                "document.querySelector('#export-entry-count')?.textContent === '(2 of 3 ticked)' \
+                 && document.querySelector('#export-preview').textContent.includes('Left out one by one: 1 entry of the 3')",
+                "one entry unticked from all of them is said",
+            )
+            .await?;
+            let done_again = export_to(&app, &but_one).await?;
+            Ok((count, done, first_summary, held, focus_kept, done_again))
         }
     });
-    let (count, done, first_summary, held, focus_kept) = said;
+    let (count, done, first_summary, held, focus_kept, done_again) = said;
     assert!(
         first_summary.starts_with("2 entries"),
         "the first summary already counts only the two chosen: {first_summary}"
@@ -272,4 +289,12 @@ fn entries_and_sides_chosen_one_by_one_are_what_the_report_holds() {
         !html.contains("The demo went well"),
         "the entry not ticked is not"
     );
+    assert!(done_again.contains("Exported 2 entries"), "{done_again}");
+    let html = std::fs::read_to_string(&but_one).unwrap();
+    assert!(html.contains("Drafted the plan") && html.contains(VOICE_WORDS));
+    assert!(
+        !html.contains(SEEN_WORDS),
+        "Tick all keeps the side left out"
+    );
+    assert!(!html.contains("The demo went well"), "the entry unticked");
 }

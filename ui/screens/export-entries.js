@@ -7,16 +7,16 @@
 import { el, longDate } from '../lib/dom.js';
 
 const SIDE_WORDS = { developmental: 'Developmental', emotional: 'Emotional', integration: 'Integration' };
-// More rows than this are not drawn; narrowing the dates brings the rest.
-const SHOWN = 400;
 
 /**
  * The chooser. `onChange` runs after any tick. `state.picked` (a Set of
- * ids, or null for every entry listed) and `state.leftOut` (a Set of
- * "id:side") are kept by the caller between visits.
+ * ids, or null for every entry the choices match but those in
+ * `state.unticked`) and `state.leftOut` (a Set of "id:side") are kept by
+ * the caller between visits.
  */
 export function entryChooser({ onChange, state }) {
   let items = [];
+  let total = 0;
   let loaded = false;
   const list = el('ul', { class: 'pick-list', id: 'export-entry-list', attrs: { 'aria-label': 'Entries to include' } });
   const count = el('span', { class: 'pick-count', id: 'export-entry-count' });
@@ -33,20 +33,29 @@ export function entryChooser({ onChange, state }) {
     more,
   );
 
-  const ticked = (id) => state.picked === null || state.picked.has(id);
+  const ticked = (id) => (state.picked === null ? !state.unticked.has(id) : state.picked.has(id));
+  // Whether the core listed fewer entries than the choices match.
+  const capped = () => total > items.length;
 
   // Ticks every entry or none; the sides left out stay as they are.
   function setAll(on) {
     state.picked = on ? null : new Set();
+    state.unticked.clear();
     refresh();
     onChange();
   }
 
+  // With every entry ticked, unticking one leaves just it out (listed or
+  // not); after "Untick all", ticking one adds just it.
   function toggle(id, on) {
-    if (state.picked === null) state.picked = new Set(items.map((i) => i.id));
-    if (on) state.picked.add(id);
-    else state.picked.delete(id);
-    if (items.every((i) => state.picked.has(i.id))) state.picked = null;
+    if (state.picked === null) {
+      if (on) state.unticked.delete(id);
+      else state.unticked.add(id);
+    } else {
+      if (on) state.picked.add(id);
+      else state.picked.delete(id);
+      if (!capped() && items.every((i) => state.picked.has(i.id))) state.picked = null;
+    }
     refresh();
     onChange();
   }
@@ -98,6 +107,15 @@ export function entryChooser({ onChange, state }) {
     );
   }
 
+  // The entries chosen one by one to send: those listed and ticked, and,
+  // when the list is capped, those ticked in the Journal beyond it (the
+  // core keeps the ones the choices match).
+  function sent() {
+    if (state.picked === null) return [];
+    const listed = new Set(items.map((i) => i.id));
+    return [...state.picked].filter((id) => listed.has(id) || capped());
+  }
+
   // The ticks and the count from the state, without rebuilding the rows.
   function refresh() {
     for (const rowNode of list.children) {
@@ -109,8 +127,8 @@ export function entryChooser({ onChange, state }) {
         side.disabled = !on;
       }
     }
-    const chosen = items.filter((i) => ticked(i.id)).length;
-    count.textContent = `(${chosen} of ${items.length} ticked)`;
+    const chosen = state.picked === null ? total - items.filter((i) => state.unticked.has(i.id)).length : sent().length;
+    count.textContent = `(${chosen.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ticked)`;
   }
 
   return {
@@ -119,30 +137,36 @@ export function entryChooser({ onChange, state }) {
     get loaded() {
       return loaded;
     },
-    /** Shows the entries the filters match now (rows are rebuilt only when they change). */
-    update(next) {
+    /**
+     * Shows the entries the filters match now: `next`, the first of
+     * `matching` (the core lists at most a thousand). Rows are rebuilt only
+     * when they change.
+     */
+    update(next, matching = next.length) {
       const same = loaded && next.length === items.length && next.every((item, i) => item.id === items[i].id && item.sides.join() === items[i].sides.join());
       items = next;
+      total = matching;
       loaded = true;
-      if (!same) {
-        list.replaceChildren(...items.slice(0, SHOWN).map(row));
-        more.hidden = items.length <= SHOWN;
-        more.textContent = `Showing the first ${SHOWN} of ${items.length}; narrow the dates to tick among the rest.`;
-      }
+      if (!same) list.replaceChildren(...items.map(row));
+      more.hidden = total <= items.length;
+      more.textContent = `Showing the first ${items.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}; narrow the dates to tick among the others. With none unticked, all ${total.toLocaleString('en-GB')} are exported.`;
       refresh();
     },
-    /** How many entries the list holds. */
-    loadedCount() {
-      return items.length;
+    /** How many entries the choices match, listed or not. */
+    matching() {
+      return total;
     },
     /** Whether entries are chosen one by one (rather than every one listed). */
     choosing() {
-      return state.picked !== null || state.leftOut.size > 0;
+      return state.picked !== null || state.unticked.size > 0 || state.leftOut.size > 0;
     },
-    /** The ids to send as `entries`: the ticked ones among those listed (empty: every entry that matches). */
+    /** The ids to send as `entries`: the ticked ones (empty: every entry that matches, but those unticked). */
     entries() {
-      if (state.picked === null) return [];
-      return items.filter((i) => state.picked.has(i.id)).map((i) => i.id);
+      return sent();
+    },
+    /** The ids to send as `without_entries`: those unticked while the rest stay ticked. */
+    withoutEntries() {
+      return state.picked === null ? [...state.unticked] : [];
     },
     /** The sides to leave out, as [id, side] pairs, of ticked entries listed. */
     withoutSections() {
@@ -151,14 +175,15 @@ export function entryChooser({ onChange, state }) {
         .filter(([id, side]) => ticked(id) && items.some((i) => i.id === id && i.sides.includes(side)));
     },
     /** How many ticked entries the list does not show (outside the choices, or private and not included). */
-    unseen() {
+    unseen(exported) {
       if (state.picked === null) return 0;
+      if (capped()) return Math.max(0, state.picked.size - exported);
       const shown = new Set(items.map((i) => i.id));
       return [...state.picked].filter((id) => !shown.has(id)).length;
     },
-    /** Why nothing can be exported: entries chosen one by one, none of them listed. */
+    /** Why nothing can be exported: entries chosen one by one, none of them among the choices. */
     problem() {
-      return state.picked !== null && !items.some((i) => state.picked.has(i.id)) ? 'Tick at least one entry.' : null;
+      return state.picked !== null && sent().length === 0 ? 'Tick at least one entry.' : null;
     },
   };
 }

@@ -21,9 +21,10 @@ export function reportPages(onShown = () => {}) {
     node,
     show(view) {
       const shown = view.pages.length;
-      caption.textContent = shown < view.page_count
-        ? `The first ${shown} of its ${view.page_count} pages, as the PDF lays them out (the HTML report holds the same, as one page).`
-        : `All ${view.page_count} of its pages, as the PDF lays them out (the HTML report holds the same, as one page).`;
+      const how = 'as the PDF lays them out (the HTML report holds the same, as one page).';
+      if (view.page_count == null) caption.textContent = `The first ${shown} pages, ${how}`;
+      else if (shown < view.page_count) caption.textContent = `The first ${shown} of its ${view.page_count} pages, ${how}`;
+      else caption.textContent = `All ${view.page_count} of its pages, ${how}`;
       pages.replaceChildren(
         ...view.pages.map((svg, i) => {
           const page = el('figure', { class: 'report-page-box', data: { page: String(i + 1) } });

@@ -35,7 +35,7 @@ const FORMATS = [
 ];
 
 // The choices, kept while the app runs.
-const chosen = { from: '', to: '', sides: [], kinds: [], tags: [], ratings: true, charts: true, format: 'pdf', picked: null, leftOut: new Set() };
+const chosen = { from: '', to: '', sides: [], kinds: [], tags: [], ratings: true, charts: true, format: 'pdf', picked: null, unticked: new Set(), leftOut: new Set() };
 // How many of the report's first pages the preview draws.
 const PREVIEW_PAGES = 3;
 
@@ -53,6 +53,7 @@ export async function mount(root) {
     Object.assign(chosen, { from: '', to: '', sides: [], kinds: [], tags: [], picked: fromJournal });
     if (chosen.format === 'json') chosen.format = 'pdf';
     chosen.leftOut.clear();
+    chosen.unticked.clear();
   }
   const from = dateField({ id: 'export-from', value: chosen.from, attrs: { 'aria-label': 'Entries from this date' } });
   const to = dateField({ id: 'export-to', value: chosen.to, attrs: { 'aria-label': 'Entries up to this date' } });
@@ -172,6 +173,7 @@ export async function mount(root) {
       without_ratings: !ratings.input.checked,
       without_charts: !charts.input.checked,
       entries: chooser.entries(),
+      without_entries: chooser.withoutEntries(),
       without_sections: chooser.withoutSections(),
       newest_first: order.value === 'newest',
       note: coverNote.value.trim() || null,
@@ -221,11 +223,11 @@ export async function mount(root) {
         // The entries that can be ticked are those the choices match, one
         // by one or not; when some are chosen one by one, what will be
         // exported is asked for next, from the list as it is now.
-        const candidates = { ...selection(), entries: [], without_sections: [] };
-        if (chooser.choosing()) candidates.without_charts = true;
+        // The figures are not drawn for this: the pages below show them.
+        const candidates = { ...selection(), entries: [], without_entries: [], without_sections: [], without_charts: true };
         view = await call('export_preview', { selection: candidates });
         if (mine !== previewToken) return;
-        chooser.update(view.items);
+        chooser.update(view.items, view.items_total);
         chooser.node.hidden = view.items.length === 0;
         const notTicked = chooser.problem();
         if (notTicked) {
@@ -234,7 +236,7 @@ export async function mount(root) {
           stopPages();
           return;
         }
-        if (chooser.choosing()) view = await call('export_preview', { selection: selection() });
+        if (chooser.choosing()) view = await call('export_preview', { selection: { ...selection(), without_charts: true } });
       }
       if (mine !== previewToken) return;
       clearError();
@@ -259,12 +261,14 @@ export async function mount(root) {
     const range = view.first_date === view.last_date ? longDate(view.first_date) : `${longDate(view.first_date)} to ${longDate(view.last_date)}`;
     const lines = [el('p', { class: 'preview-main', text: `${plural(view.entries, 'entry', 'entries')} from ${plural(view.weeks.length, 'week', 'weeks')}, written ${range}.` })];
     const leftOut = chooser.withoutSections().length;
-    if (chooser.choosing() && chooser.entries().length) lines.push(el('p', { text: `Chosen one by one: ${view.entries} of the ${plural(chooser.loadedCount(), 'entry', 'entries')} the choices match.` }));
+    if (chooser.entries().length) lines.push(el('p', { text: `Chosen one by one: ${view.entries.toLocaleString('en-GB')} of the ${plural(chooser.matching(), 'entry', 'entries')} the choices match.` }));
+    const unticked = chooser.withoutEntries().length ? chooser.matching() - view.entries : 0;
+    if (unticked) lines.push(el('p', { text: `Left out one by one: ${plural(unticked, 'entry', 'entries')} of the ${chooser.matching().toLocaleString('en-GB')} the choices match.` }));
     if (leftOut) lines.push(el('p', { text: leftOut === 1 ? '1 side of a reflection left out.' : `${plural(leftOut, 'side', 'sides')} of reflections left out.` }));
-    const unseen = chooser.unseen();
+    const unseen = chooser.unseen(view.entries + view.private_left_out);
     if (unseen) lines.push(el('p', { class: 'muted', text: `${plural(unseen, 'entry chosen in the Journal is', 'entries chosen in the Journal are')} not among these choices: outside the dates or filters, or private and not included.` }));
     const report = format() === 'pdf' || format() === 'html';
-    if (report) lines.push(el('p', { text: view.charts.length ? `Before the entries: ${view.charts.join('; ')}.` : 'No summary or charts.' }));
+    if (report) lines.push(el('p', { text: charts.input.checked ? 'Before the entries: a summary of what changed, then the charts (see the pages below).' : 'No summary or charts: the cover, the contents and the entries.' }));
     if (format() === 'csv') lines.push(el('p', { text: 'The CSV holds one row for each rated week among them.' }));
     if (view.private_left_out) lines.push(el('p', { class: 'muted', text: `${plural(view.private_left_out, 'private entry is', 'private entries are')} left out.` }));
     else if (privateBox.input.checked) lines.push(el('p', { class: 'warn', text: 'Private entries are included.' }));

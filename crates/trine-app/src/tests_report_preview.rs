@@ -65,16 +65,14 @@ fn the_first_pages_are_drawn_with_the_cover_contents_and_entries() {
         ..ExportSelection::default()
     };
     let drawn = journal.preview_report_pages(&selection, 8).unwrap();
-    assert!(
-        drawn.page_count >= 4,
-        "cover, contents, brief, charts, entries"
-    );
-    assert_eq!(drawn.pages.len(), drawn.page_count.min(8));
+    let page_count = drawn.page_count.expect("a short report is counted");
+    assert!(page_count >= 4, "cover, contents, brief, charts, entries");
+    assert_eq!(drawn.pages.len(), page_count.min(8));
     let cover = &drawn.pages[0];
     assert!(cover.starts_with("<svg") && cover.ends_with("</svg>"));
     assert!(cover.contains("Sam &lt;Lee&gt;"), "the name, escaped");
     assert!(cover.contains("Whether to ask for the lead role"));
-    assert!(cover.contains(&format!("page 1 of {}", drawn.page_count)));
+    assert!(cover.contains(&format!("page 1 of {page_count}")));
     assert!(
         drawn.pages[1].contains(">In brief<"),
         "the summary comes right after the cover"
@@ -97,5 +95,40 @@ fn the_first_pages_are_drawn_with_the_cover_contents_and_entries() {
     // Fewer pages asked, fewer given; the count stays the report's.
     let two = journal.preview_report_pages(&selection, 2).unwrap();
     assert_eq!(two.pages.len(), 2);
-    assert_eq!(two.page_count, drawn.page_count);
+    assert_eq!(
+        two.page_count,
+        Some(page_count),
+        "a short report is counted"
+    );
+}
+
+#[test]
+fn a_long_list_to_tick_is_capped_and_says_how_many_match() {
+    let mut journal = trine_store::Journal::open_in_memory().unwrap();
+    for n in 0..(MAX_ITEMS + 5) {
+        journal
+            .create(trine_store::NewEntry::note(format!("Note {n}"), "words"))
+            .unwrap();
+    }
+    let preview = journal.export_preview(&ExportSelection::default()).unwrap();
+    assert_eq!(preview.items.len(), MAX_ITEMS);
+    assert_eq!(preview.items_total, MAX_ITEMS + 5);
+    assert_eq!(
+        preview.entries,
+        MAX_ITEMS + 5,
+        "every entry is still exported"
+    );
+    // An entry past the list can still be left out, and the list stays.
+    let everyone = journal.select(&ExportSelection::default()).unwrap().0;
+    let last = everyone.last().unwrap().id;
+    assert!(preview.items.iter().all(|i| i.id != last), "not listed");
+    let without_last = journal
+        .export_preview(&ExportSelection {
+            without_entries: vec![last],
+            ..ExportSelection::default()
+        })
+        .unwrap();
+    assert_eq!(without_last.entries, MAX_ITEMS + 4);
+    assert_eq!(without_last.items_total, MAX_ITEMS + 5);
+    assert_eq!(without_last.items, preview.items);
 }

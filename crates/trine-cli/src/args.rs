@@ -583,6 +583,10 @@ pub struct ExportArgs {
     /// it must match the other choices too.
     #[arg(long = "entry", value_name = "ID")]
     pub entries: Vec<String>,
+    /// Leave this entry out (repeat for several; an id or its first
+    /// characters).
+    #[arg(long = "without-entry", value_name = "ID")]
+    pub without_entries: Vec<String>,
     /// Leave one side of one reflection out, as ID:SIDE (repeat for more),
     /// e.g. 1a2b3c4d:emotional.
     #[arg(long = "without-section", value_name = "ID:SIDE")]

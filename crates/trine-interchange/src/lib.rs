@@ -43,7 +43,9 @@ pub use markdown_import::read_markdown_folder;
 pub use pdf::{export_pdf, render_pdf, report_pages, ReportPages};
 pub use record::{checked_item, EntryRecord, FieldProblem, RatingsRecord};
 pub use report::{export_html, render_report, selection_weeks, DrawFigures, ReportAnalysis};
-pub use selection::{weekly_ratings_of, ExportItem, ExportPreview, ExportSelection, Selections};
+pub use selection::{
+    weekly_ratings_of, ExportItem, ExportPreview, ExportSelection, Selections, MAX_ITEMS,
+};
 pub use trine_store::atomic;
 pub use trine_store::store::import::{ImportItem, ImportSet, ImportSummary};
 

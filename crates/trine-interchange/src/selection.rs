@@ -33,6 +33,9 @@ pub struct ExportSelection {
     /// Only these entries (by id), when any are named; they must match the
     /// other choices too.
     pub entries: Vec<uuid::Uuid>,
+    /// Entries to leave out (by id), unticked one by one from all those
+    /// the other choices match.
+    pub without_entries: Vec<uuid::Uuid>,
     /// Sides of single reflections to leave out: (entry id, side).
     pub without_sections: Vec<(uuid::Uuid, Side)>,
     /// Newest entry first (oldest first by default).
@@ -90,10 +93,17 @@ pub struct ExportPreview {
     pub last_date: Option<NaiveDate>,
     /// The charts a report will include.
     pub charts: Vec<String>,
-    /// Every entry the choices other than the one-by-one ones match, in
-    /// the export's order: what can be ticked and unticked.
+    /// The entries the choices other than the one-by-one ones match, in
+    /// the export's order: what can be ticked and unticked (the first
+    /// [`MAX_ITEMS`] of them).
     pub items: Vec<ExportItem>,
+    /// How many entries those choices match, listed or not.
+    pub items_total: usize,
 }
+
+/// The most entries a preview lists for ticking one by one; narrower
+/// dates bring the others.
+pub const MAX_ITEMS: usize = 1000;
 
 /// An entry that can be chosen for an export, as a list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -150,6 +160,12 @@ impl ExportSelection {
                 n => format!("{n} entries chosen one by one"),
             });
         }
+        if !self.without_entries.is_empty() {
+            parts.push(match self.without_entries.len() {
+                1 => "1 entry left out one by one".to_string(),
+                n => format!("{n} entries left out one by one"),
+            });
+        }
         if !self.without_sections.is_empty() {
             parts.push(match self.without_sections.len() {
                 1 => "1 side of a reflection left out".to_string(),
@@ -196,6 +212,10 @@ impl Selections for Journal {
                 }
             }
         }
+        if !selection.without_entries.is_empty() {
+            let left_out: HashSet<uuid::Uuid> = selection.without_entries.iter().copied().collect();
+            entries.retain(|e| !left_out.contains(&e.id));
+        }
         if !selection.newest_first {
             entries.reverse();
         }
@@ -235,18 +255,24 @@ impl Selections for Journal {
         }
         // What can be chosen from: the same choices without the one-by-one
         // ones.
-        let candidates = if selection.entries.is_empty() && selection.without_sections.is_empty() {
+        let one_by_one = !selection.entries.is_empty()
+            || !selection.without_entries.is_empty()
+            || !selection.without_sections.is_empty();
+        let candidates = if !one_by_one {
             entries.clone()
         } else {
             self.select(&ExportSelection {
                 entries: Vec::new(),
+                without_entries: Vec::new(),
                 without_sections: Vec::new(),
                 ..selection.clone()
             })?
             .0
         };
+        let items_total = candidates.len();
         let items = candidates
             .iter()
+            .take(MAX_ITEMS)
             .map(|e| ExportItem {
                 id: e.id,
                 date: e.date(),
@@ -270,6 +296,7 @@ impl Selections for Journal {
             weeks: weeks.into_iter().collect(),
             charts,
             items,
+            items_total,
         })
     }
 }

@@ -70,6 +70,11 @@ pub fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> 
             .iter()
             .map(|id| journal.resolve_id(id))
             .collect::<Result<_>>()?,
+        without_entries: args
+            .without_entries
+            .iter()
+            .map(|id| journal.resolve_id(id))
+            .collect::<Result<_>>()?,
         without_sections: args
             .without_sections
             .iter()
@@ -85,7 +90,7 @@ pub fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> 
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
                 "--format json is the full backup and takes no selection \
-                 (--from, --to, --tag, --side, --kind, --entry, --without-section, --order, \
+                 (--from, --to, --tag, --side, --kind, --entry, --without-entry, --without-section, --order, \
                  --note, --name, --include-private, --without-*); \
                  use --format jsonl for a selection",
             )

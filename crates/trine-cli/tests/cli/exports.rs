@@ -377,6 +377,11 @@ fn entries_are_chosen_one_by_one_and_sides_left_out() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(!text.contains("Named in the retro."), "{text}");
     assert!(text.contains("A steady week."), "the rest of it stays");
+    // Every entry but one, left out by the first characters of its id.
+    let all = exported(&[]);
+    let but_one = exported(&["--without-entry", &coach[..8]]);
+    assert_eq!(but_one.len(), all.len() - 1, "{but_one:?}");
+    assert!(but_one.iter().all(|e| e["id"] != coach.as_str()));
     // Newest first.
     let newest = exported(&["--order", "newest"]);
     assert_eq!(newest[0]["id"], reflection.as_str());
