@@ -34,9 +34,11 @@ pub trait ExportReports {
     fn preview_export(&self, selection: &ExportSelection) -> Result<ExportPreview>;
 
     /// The first `count` pages of the report for `selection`, as SVG, laid
-    /// out as the PDF will be: the preview before saving.
+    /// out as the PDF will be: the preview before saving. Mutable: the
+    /// weeks' term counts are brought up to date first, so that the report
+    /// and the export after it need not count a lifetime's words.
     fn preview_report_pages(
-        &self,
+        &mut self,
         selection: &ExportSelection,
         count: usize,
     ) -> Result<ReportPages>;
@@ -71,10 +73,11 @@ impl ExportReports for Journal {
     }
 
     fn preview_report_pages(
-        &self,
+        &mut self,
         selection: &ExportSelection,
         count: usize,
     ) -> Result<ReportPages> {
+        self.count_changed_weeks()?;
         report_pages(self, selection, &report_figures, count)
     }
 }
@@ -85,6 +88,50 @@ pub const SCALE_LEGEND: [&str; 3] = [
     "Check-in scores run from 1 to 5 for each of the nine components: 1 is fine as it is, 5 needs the most work; a score going down is a component getting easier.",
     "The triangle's three sides: developmental needs (identity, patience, confidence), emotional needs (feeling seen, known and valued) and integration needs (values, voice and community, Trine's own reading of that side).",
 ];
+
+/// The terms of the chosen entries, week by week. A week whose every live
+/// entry is chosen, whole, takes the counts the journal keeps; the others
+/// are counted from the chosen entries' words (a lifetime's words take
+/// seconds to count).
+pub(crate) fn chosen_week_terms(
+    journal: &Journal,
+    selection: &ExportSelection,
+    entries: &[Entry],
+) -> Result<BTreeMap<NaiveDate, BTreeMap<String, u32>>> {
+    let shortened: BTreeSet<uuid::Uuid> = selection
+        .without_sections
+        .iter()
+        .map(|(id, _)| *id)
+        .collect();
+    let mut by_week: BTreeMap<NaiveDate, (Vec<&Entry>, bool)> = BTreeMap::new();
+    for entry in entries {
+        let week = by_week.entry(entry.week_start).or_default();
+        week.0.push(entry);
+        week.1 |= shortened.contains(&entry.id);
+    }
+    let (Some(first), Some(last)) = (by_week.keys().next(), by_week.keys().next_back()) else {
+        return Ok(BTreeMap::new());
+    };
+    let mut counted = journal.counted_week_terms(Some(*first), Some(*last))?;
+    let mut terms = BTreeMap::new();
+    for (week, (chosen, shortened)) in by_week {
+        let kept = counted
+            .remove(&week)
+            .filter(|c| !shortened && c.entries == chosen.len());
+        let counts = match kept {
+            Some(c) => c.terms,
+            None => {
+                let mut counts = BTreeMap::new();
+                for entry in chosen {
+                    trine_store::terms::add_terms(entry, &mut counts);
+                }
+                counts
+            }
+        };
+        terms.insert(week, counts);
+    }
+    Ok(terms)
+}
 
 /// The analysis of a report on `entries`, for a coach to read first: the
 /// insights of the chosen weeks in sentences (unless the selection leaves
@@ -104,14 +151,14 @@ pub fn report_figures(
     if !selection.without_ratings && !series.is_empty() {
         // The chosen entries' own tags and words, not the journal's.
         let mut tags: BTreeMap<NaiveDate, BTreeSet<String>> = BTreeMap::new();
-        let mut terms: BTreeMap<NaiveDate, BTreeMap<String, u32>> = BTreeMap::new();
         for entry in entries {
             tags.entry(entry.week_start)
                 .or_default()
                 .extend(entry.tags.iter().cloned());
-            trine_store::terms::add_terms(entry, terms.entry(entry.week_start).or_default());
         }
-        let terms: Vec<_> = terms.into_iter().collect();
+        let terms: Vec<_> = chosen_week_terms(journal, selection, entries)?
+            .into_iter()
+            .collect();
         let confident = series.iter().any(|w| w.confident.is_some());
         let insights = crate::insights::compute(&series, &tags, &terms, confident);
         analysis.summary = insights.summary.clone();

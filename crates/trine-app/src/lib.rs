@@ -37,6 +37,8 @@ mod synthetic;
 mod tests_export;
 #[cfg(test)]
 mod tests_report_preview;
+#[cfg(test)]
+mod tests_report_terms;
 
 pub use trine_charts as charts;
 pub use trine_interchange as interchange;

@@ -58,7 +58,7 @@ fn the_preview_lists_the_entries_to_tick_and_the_figures_the_report_carries() {
 
 #[test]
 fn the_first_pages_are_drawn_with_the_cover_contents_and_entries() {
-    let journal = sharing_journal();
+    let mut journal = sharing_journal();
     let selection = ExportSelection {
         name: Some("Sam <Lee>".into()),
         note: Some("Whether to ask for the lead role".into()),

@@ -271,5 +271,46 @@ fn trends(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, reads, writes, bulk, charts, trends, encryption);
+/// What the Export screen asks for on each change, over the whole journal:
+/// the list to tick (without drawing figures) and the report's first three
+/// pages (with the summary and charts, as they will be printed).
+fn export_previews(c: &mut Criterion) {
+    use trine_app::interchange::{ExportSelection, Selections};
+    let mut group = c.benchmark_group("app");
+    group.sample_size(10);
+    for &n in SIZES {
+        let copy = scratch_copy(&fixture(n));
+        let mut journal = Journal::open_in(copy.path()).unwrap();
+        let list = ExportSelection {
+            without_charts: true,
+            ..ExportSelection::default()
+        };
+        group.bench_with_input(BenchmarkId::new("export_preview_list", n), &n, |b, _| {
+            b.iter(|| {
+                let preview = journal.export_preview(&list).unwrap();
+                assert!(preview.items.len() <= trine_app::interchange::MAX_ITEMS);
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("report_first_pages", n), &n, |b, _| {
+            b.iter(|| {
+                let pages = journal
+                    .preview_report_pages(&ExportSelection::default(), 3)
+                    .unwrap();
+                assert_eq!(pages.pages.len(), 3);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    reads,
+    writes,
+    bulk,
+    charts,
+    trends,
+    export_previews,
+    encryption
+);
 criterion_main!(benches);

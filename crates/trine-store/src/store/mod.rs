@@ -48,7 +48,7 @@ pub use search::{SearchHit, SearchOrder, SearchQuery, SearchResults};
 pub use settings::Settings;
 pub use situations::SituationSince;
 pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
-pub use week_terms::WeekTerms;
+pub use week_terms::{CountedWeek, WeekTerms};
 pub use weeks::{is_complete, weeks_in_years, WeekStatus};
 
 pub(crate) use bulk_index::DeferredIndex;

@@ -16,6 +16,15 @@ use crate::terms;
 /// One week's terms: each term and how often the week's live entries use it.
 pub type WeekTerms = (NaiveDate, BTreeMap<String, u32>);
 
+/// A week's stored terms and how many live entries they were counted from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountedWeek {
+    /// How many live entries the week holds.
+    pub entries: usize,
+    /// Each term and how often those entries use it.
+    pub terms: BTreeMap<String, u32>,
+}
+
 impl Journal {
     /// The terms of each week starting in `from..=to` (either end open)
     /// that has live entries, oldest first. Weeks changed since they were
@@ -25,14 +34,7 @@ impl Journal {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Vec<WeekTerms>> {
-        let stale: bool =
-            self.conn
-                .query_row("SELECT EXISTS (SELECT 1 FROM week_terms_stale)", [], |r| {
-                    r.get(0)
-                })?;
-        if stale {
-            self.count_stale_weeks()?;
-        }
+        self.count_changed_weeks()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT week_start, terms FROM week_terms \
              WHERE (?1 IS NULL OR week_start >= ?1) AND (?2 IS NULL OR week_start <= ?2) \
@@ -47,6 +49,60 @@ impl Journal {
             let week = NaiveDate::parse_from_str(&week, "%Y-%m-%d")
                 .map_err(|e| Error::Corrupt(format!("week_terms {week:?}: {e}")))?;
             Ok((week, terms::decode(&text)))
+        })
+        .collect()
+    }
+
+    /// Counts the terms of every week changed since it was last counted
+    /// (in one write transaction; nothing is written when none changed).
+    pub fn count_changed_weeks(&mut self) -> Result<()> {
+        let stale: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM week_terms_stale)", [], |r| {
+                    r.get(0)
+                })?;
+        if stale {
+            self.count_stale_weeks()?;
+        }
+        Ok(())
+    }
+
+    /// The stored terms of each week starting in `from..=to` (either end
+    /// open) that was counted and has not changed since, with how many
+    /// live entries it holds. A part of the journal that holds all of a
+    /// week's entries, unchanged, can take these instead of counting its
+    /// words again; other weeks (and changed ones) are left for it to count.
+    pub fn counted_week_terms(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<BTreeMap<NaiveDate, CountedWeek>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.week_start, t.terms, \
+               (SELECT count(*) FROM entries e WHERE e.week_start = t.week_start AND e.deleted_utc IS NULL) \
+             FROM week_terms t \
+             WHERE t.week_start NOT IN (SELECT week_start FROM week_terms_stale) \
+               AND (?1 IS NULL OR t.week_start >= ?1) AND (?2 IS NULL OR t.week_start <= ?2)",
+        )?;
+        let rows = stmt.query_map(
+            params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            },
+        )?;
+        rows.map(|row| {
+            let (week, text, entries) = row?;
+            let week = NaiveDate::parse_from_str(&week, "%Y-%m-%d")
+                .map_err(|e| Error::Corrupt(format!("week_terms {week:?}: {e}")))?;
+            let counted = CountedWeek {
+                entries: usize::try_from(entries).unwrap_or(0),
+                terms: terms::decode(&text),
+            };
+            Ok((week, counted))
         })
         .collect()
     }

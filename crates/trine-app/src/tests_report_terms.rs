@@ -1,0 +1,87 @@
+//! The words a report's themes are drawn from: kept counts for whole weeks,
+//! counted from the entries otherwise, and the same either way.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::export::chosen_week_terms;
+use crate::tests_export::sharing_journal;
+use trine_interchange::{ExportSelection, Selections};
+use trine_store::model::{EntryEdit, EntryKind, Side};
+use trine_store::{Entry, Journal};
+
+/// Each week's terms counted from `entries` themselves.
+fn counted_directly(entries: &[Entry]) -> BTreeMap<NaiveDate, BTreeMap<String, u32>> {
+    let mut weeks: BTreeMap<NaiveDate, BTreeMap<String, u32>> = BTreeMap::new();
+    for entry in entries {
+        trine_store::terms::add_terms(entry, weeks.entry(entry.week_start).or_default());
+    }
+    weeks
+}
+
+fn assert_same_words(journal: &Journal, selection: &ExportSelection) {
+    let (entries, _) = journal.select(selection).unwrap();
+    assert!(!entries.is_empty(), "{selection:?}");
+    assert_eq!(
+        chosen_week_terms(journal, selection, &entries).unwrap(),
+        counted_directly(&entries),
+        "{selection:?}"
+    );
+}
+
+#[test]
+fn a_reports_words_are_the_chosen_entries_whether_kept_or_counted() {
+    let mut journal = sharing_journal();
+    journal.week_terms(None, None).unwrap();
+    let kept = journal.counted_week_terms(None, None).unwrap();
+    assert!(
+        kept.values().all(|w| w.entries > 0 && !w.terms.is_empty()),
+        "every week with entries is kept: {kept:?}"
+    );
+    let everything = ExportSelection {
+        include_private: true,
+        ..ExportSelection::default()
+    };
+    let reflection = journal
+        .select(&everything)
+        .unwrap()
+        .0
+        .into_iter()
+        .find(|e| e.kind == EntryKind::Reflection)
+        .unwrap();
+    // Whole weeks (kept counts), a week without its private entry, a
+    // reflection without a side, and entries chosen by tag.
+    for selection in [
+        everything.clone(),
+        ExportSelection::default(),
+        ExportSelection {
+            without_sections: vec![(reflection.id, Side::Emotional)],
+            ..everything.clone()
+        },
+        ExportSelection {
+            tags: vec!["coach".into()],
+            ..everything.clone()
+        },
+    ] {
+        assert_same_words(&journal, &selection);
+    }
+    // A week changed since it was counted is counted from its entries.
+    journal
+        .update(
+            reflection.id,
+            EntryEdit {
+                body: Some("Lunch with Sam about the lead role.".into()),
+                ..EntryEdit::default()
+            },
+        )
+        .unwrap();
+    assert!(!journal
+        .counted_week_terms(None, None)
+        .unwrap()
+        .contains_key(&reflection.week_start));
+    let (entries, _) = journal.select(&everything).unwrap();
+    let words = chosen_week_terms(&journal, &everything, &entries).unwrap();
+    assert_eq!(words[&reflection.week_start].get("lunch"), Some(&1));
+    assert_same_words(&journal, &everything);
+}
