@@ -77,7 +77,14 @@ impl ExportReports for Journal {
         selection: &ExportSelection,
         count: usize,
     ) -> Result<ReportPages> {
-        self.count_changed_weeks()?;
+        // Counting writes to the journal; when it cannot be written (a
+        // full disk, another Trine holding it), the report counts the
+        // chosen words itself, and the preview still comes.
+        if let Err(error) = self.count_changed_weeks() {
+            if matches!(error.code(), "replaced" | "locked" | "damaged") {
+                return Err(error);
+            }
+        }
         report_pages(self, selection, &report_figures, count)
     }
 }

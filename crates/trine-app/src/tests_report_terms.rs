@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::export::chosen_week_terms;
+use crate::export::{chosen_week_terms, ExportReports};
 use crate::tests_export::sharing_journal;
 use trine_interchange::{ExportSelection, Selections};
 use trine_store::model::{EntryEdit, EntryKind, Side};
@@ -84,4 +84,44 @@ fn a_reports_words_are_the_chosen_entries_whether_kept_or_counted() {
     let words = chosen_week_terms(&journal, &everything, &entries).unwrap();
     assert_eq!(words[&reflection.week_start].get("lunch"), Some(&1));
     assert_same_words(&journal, &everything);
+}
+
+#[test]
+fn the_preview_comes_when_the_journal_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open_in(dir.path()).unwrap();
+    let at = |s: &str| Some(chrono::DateTime::parse_from_rfc3339(s).unwrap());
+    for (day, words) in [
+        ("2026-03-03T10:00:00+00:00", "Coffee with my mentor."),
+        ("2026-03-10T10:00:00+00:00", "The mentor said wait."),
+    ] {
+        journal
+            .create(trine_store::NewEntry {
+                ratings: trine_store::model::Ratings::checked(Some(5), Some(5), Some(5)).unwrap(),
+                created: at(day),
+                ..trine_store::NewEntry::note("Week", words)
+            })
+            .unwrap();
+    }
+    // Another connection holds the journal for writing, as another Trine
+    // in the middle of a long import would: counting the weeks cannot be
+    // written, so the report counts the chosen words itself.
+    let other = rusqlite::Connection::open(journal.path().unwrap()).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let drawn = journal
+        .preview_report_pages(&ExportSelection::default(), 2)
+        .expect("the preview comes without writing");
+    assert_eq!(drawn.pages.len(), 2);
+    other.execute_batch("ROLLBACK").unwrap();
+    // The weeks were left to count: the words come from the entries.
+    assert!(journal.counted_week_terms(None, None).unwrap().is_empty());
+    let (entries, _) = journal.select(&ExportSelection::default()).unwrap();
+    assert_same_words(&journal, &ExportSelection::default());
+    assert_eq!(
+        counted_directly(&entries)
+            .values()
+            .filter_map(|w| w.get("mentor"))
+            .sum::<u32>(),
+        2
+    );
 }

@@ -28,13 +28,20 @@ pub struct CountedWeek {
 impl Journal {
     /// The terms of each week starting in `from..=to` (either end open)
     /// that has live entries, oldest first. Weeks changed since they were
-    /// last counted are counted again first (in one write transaction).
+    /// last counted are counted again first (in one write transaction);
+    /// when the journal cannot be written (a full disk, another Trine
+    /// holding it), they are counted without keeping the counts.
     pub fn week_terms(
         &mut self,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Vec<WeekTerms>> {
-        self.count_changed_weeks()?;
+        if let Err(error) = self.count_changed_weeks() {
+            if matches!(error.code(), "replaced" | "locked" | "damaged") {
+                return Err(error);
+            }
+            return self.week_terms_unkept(from, to);
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT week_start, terms FROM week_terms \
              WHERE (?1 IS NULL OR week_start >= ?1) AND (?2 IS NULL OR week_start <= ?2) \
@@ -107,6 +114,42 @@ impl Journal {
         .collect()
     }
 
+    /// [`Journal::week_terms`] without writing: the kept counts of the
+    /// weeks unchanged since, and the changed weeks counted now.
+    fn week_terms_unkept(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<WeekTerms>> {
+        let mut weeks: BTreeMap<NaiveDate, BTreeMap<String, u32>> = self
+            .counted_week_terms(from, to)?
+            .into_iter()
+            .map(|(week, counted)| (week, counted.terms))
+            .collect();
+        let changed: Vec<String> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT week_start FROM week_terms_stale \
+                 WHERE (?1 IS NULL OR week_start >= ?1) AND (?2 IS NULL OR week_start <= ?2)",
+            )?;
+            let rows = stmt.query_map(
+                params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+                |r| r.get(0),
+            )?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for week in changed {
+            let counts = count_week(&self.conn, &week)?;
+            let start = NaiveDate::parse_from_str(&week, "%Y-%m-%d")
+                .map_err(|e| Error::Corrupt(format!("week_terms_stale {week:?}: {e}")))?;
+            if counts.is_empty() {
+                weeks.remove(&start);
+            } else {
+                weeks.insert(start, counts);
+            }
+        }
+        Ok(weeks.into_iter().collect())
+    }
+
     /// Counts every stale week again from its live entries.
     fn count_stale_weeks(&mut self) -> Result<()> {
         let tx = self.begin_write()?;
@@ -116,21 +159,13 @@ impl Journal {
             rows.collect::<rusqlite::Result<_>>()?
         };
         {
-            let mut entries = tx.prepare_cached(&format!(
-                "SELECT {ENTRY_COLUMNS} FROM entries WHERE week_start = ?1 AND deleted_utc IS NULL"
-            ))?;
             let mut write = tx.prepare_cached(
                 "INSERT INTO week_terms (week_start, terms) VALUES (?1, ?2) \
                  ON CONFLICT (week_start) DO UPDATE SET terms = excluded.terms",
             )?;
             let mut clear = tx.prepare_cached("DELETE FROM week_terms WHERE week_start = ?1")?;
             for week in &weeks {
-                let mut counts = BTreeMap::new();
-                let rows = entries.query_map([week], entry_from_row)?;
-                for row in rows {
-                    let entry = row?.map_err(Error::Corrupt)?;
-                    terms::add_terms(&entry, &mut counts);
-                }
+                let counts = count_week(&tx, week)?;
                 if counts.is_empty() {
                     clear.execute([week])?;
                 } else {
@@ -142,6 +177,21 @@ impl Journal {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The terms of the live entries of the week starting on `week` (as
+/// stored, `YYYY-MM-DD`).
+fn count_week(conn: &rusqlite::Connection, week: &str) -> Result<BTreeMap<String, u32>> {
+    let mut entries = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM entries WHERE week_start = ?1 AND deleted_utc IS NULL"
+    ))?;
+    let mut counts = BTreeMap::new();
+    let rows = entries.query_map([week], entry_from_row)?;
+    for row in rows {
+        let entry = row?.map_err(Error::Corrupt)?;
+        terms::add_terms(&entry, &mut counts);
+    }
+    Ok(counts)
 }
 
 #[cfg(test)]
@@ -212,5 +262,53 @@ mod tests {
             .query_row("SELECT count(*) FROM week_terms_stale", [], |r| r.get(0))
             .unwrap();
         assert_eq!(stale, 0);
+    }
+
+    #[test]
+    fn a_journal_that_cannot_be_written_still_gives_its_weeks_terms() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        let first = journal
+            .create(NewEntry {
+                created: Some(at("2026-03-03T10:00:00+00:00")),
+                ..NewEntry::note("Coffee", "Coffee with my mentor.")
+            })
+            .unwrap();
+        journal
+            .create(NewEntry {
+                created: Some(at("2026-03-10T10:00:00+00:00")),
+                ..NewEntry::note("", "The mentor said wait.")
+            })
+            .unwrap();
+        journal.week_terms(None, None).unwrap();
+        journal
+            .update(
+                first.id,
+                EntryEdit {
+                    body: Some("Lunch with Sam.".into()),
+                    ..EntryEdit::default()
+                },
+            )
+            .unwrap();
+        // Another Trine holds the journal for writing (a long import): the
+        // changed week is counted without being kept.
+        let other = rusqlite::Connection::open(journal.path().unwrap()).unwrap();
+        other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+        let held = journal.week_terms(None, None).unwrap();
+        other.execute_batch("ROLLBACK").unwrap();
+        let stale = |journal: &Journal| -> i64 {
+            journal
+                .conn
+                .query_row("SELECT count(*) FROM week_terms_stale", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(stale(&journal), 1, "nothing was written");
+        assert_eq!(held.len(), 2);
+        assert_eq!(held[0].1.get("lunch"), Some(&1), "the change is counted");
+        assert_eq!(held[0].1.get("mentor"), None);
+        assert_eq!(held[1].1.get("mentor"), Some(&1), "the kept week");
+        // Once the journal can be written, the same counts are kept.
+        assert_eq!(journal.week_terms(None, None).unwrap(), held);
+        assert_eq!(stale(&journal), 0);
     }
 }
