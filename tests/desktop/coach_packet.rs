@@ -298,3 +298,88 @@ fn entries_and_sides_chosen_one_by_one_are_what_the_report_holds() {
     );
     assert!(!html.contains("The demo went well"), "the entry unticked");
 }
+
+#[test]
+fn a_journal_of_more_entries_than_the_list_holds_leaves_out_just_the_one_unticked() {
+    let Some(sandbox) = Sandbox::new_or_skip(
+        "a_journal_of_more_entries_than_the_list_holds_leaves_out_just_the_one_unticked",
+    ) else {
+        return;
+    };
+    assert!(
+        can_answer_dialogs(),
+        "xdotool is needed to answer the file dialog; run scripts/setup.sh"
+    );
+    sandbox.onboard();
+    // 1,005 notes, one a day going back from 2026: more than the 1,000
+    // the list to tick holds.
+    let notes = sandbox.folder("in").join("notes.jsonl");
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+    let lines: Vec<String> = (0..1005u64)
+        .map(|n| {
+            let day = start + chrono::Days::new(n);
+            serde_json::json!({
+                "datetime": format!("{day}T09:00"),
+                "title": format!("Day {n}"),
+                "body": format!("Words of day {n}."),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&notes, lines.join("\n")).unwrap();
+    {
+        let mut journal = sandbox.journal();
+        let set = trine_app::interchange::read_import(
+            trine_app::interchange::ImportFormat::Jsonl,
+            &notes,
+            None,
+            &trine_app::time::local_offset_at,
+        )
+        .unwrap();
+        journal.import(set).unwrap();
+    }
+    let out = sandbox.folder("out").join("most.jsonl");
+    let seen = sandbox.run_app(|app| {
+        let out = out.clone();
+        async move {
+            app.go("#/export", "#export-entries").await?;
+            app.click("#export-format-jsonl").await?;
+            app.eval("document.querySelector('#export-entries').open = true; return null;")
+                .await?;
+            app.wait_for("#export-entry-list .pick-row").await?;
+            let rows = app
+                .eval("return document.querySelectorAll('#export-entry-list .pick-row').length;")
+                .await?;
+            let note = app.text("#export-entries p.muted").await?;
+            // Untick the first listed (the oldest, Day 0).
+            app.eval(
+                "document.querySelector('#export-entry-list .pick-entry-check').click(); return null;",
+            )
+            .await?;
+            app.wait_until(
+                "document.querySelector('#export-entry-count')?.textContent === '(1,004 of 1,005 ticked)'",
+                "the count is of every entry the choices match",
+            )
+            .await?;
+            app.eval("document.querySelector('#export-entries p.muted').scrollIntoView({ block: 'center' }); return null;")
+                .await?;
+            app.save_screenshot("export-long-list.png").await?;
+            let done = export_to(&app, &out).await?;
+            Ok((rows, note, done))
+        }
+    });
+    let (rows, note, done) = seen;
+    assert_eq!(rows, serde_json::json!(1000), "the list holds 1,000");
+    assert!(
+        note == "Showing the first 1,000 of 1,005: the 5 not shown are exported too. Narrow the dates to tick among them.",
+        "{note}"
+    );
+    assert!(done.contains("Exported 1,004 entries"), "{done}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 1004);
+    assert!(!text.contains("\"Day 0\""), "the entry unticked is out");
+    assert!(
+        text.contains("\"Day 1004\""),
+        "entries past the list stay in"
+    );
+}

@@ -16,7 +16,7 @@ export async function refreshCount() {
     const [before, after] = countWords(count);
     const number = document.createElement('strong');
     number.id = 'entry-count';
-    number.textContent = String(count);
+    number.textContent = count.toLocaleString('en-GB');
     line.replaceChildren(before, number, after);
     line.hidden = false;
   } catch {

@@ -127,6 +127,15 @@ export function entryChooser({ onChange, state }) {
         side.disabled = !on;
       }
     }
+    // Past the list: what becomes of the entries not shown.
+    more.hidden = !capped();
+    if (capped()) {
+      const rest = total - items.length;
+      const fate = state.picked === null
+        ? `the ${rest.toLocaleString('en-GB')} not shown are exported too`
+        : `the ${rest.toLocaleString('en-GB')} not shown are left out, unless chosen in the Journal`;
+      more.textContent = `Showing the first ${items.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}: ${fate}. Narrow the dates to tick among them.`;
+    }
     const chosen = state.picked === null ? total - items.filter((i) => state.unticked.has(i.id)).length : sent().length;
     count.textContent = `(${chosen.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ticked)`;
   }
@@ -148,8 +157,6 @@ export function entryChooser({ onChange, state }) {
       total = matching;
       loaded = true;
       if (!same) list.replaceChildren(...items.map(row));
-      more.hidden = total <= items.length;
-      more.textContent = `Showing the first ${items.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}; narrow the dates to tick among the others. With none unticked, all ${total.toLocaleString('en-GB')} are exported.`;
       refresh();
     },
     /** How many entries the choices match, listed or not. */
