@@ -331,6 +331,17 @@ fn every_screen_in_light_and_dark() {
             app.go("#/import", "#import-choose").await?;
             app.click("#import-format-json").await?;
             app.save_screenshot(&format!("import-600-{theme}.png")).await?;
+            // The Journal choosing entries for an export, two ticked.
+            app.go("#/journal", "#entry-list .entry-link").await?;
+            app.click("#journal-choose").await?;
+            app.wait_for("#journal-pick-bar:not([hidden])").await?;
+            app.eval(
+                "[...document.querySelectorAll('#entry-list .pick-check')].slice(0, 2).forEach((box) => box.click()); return null;",
+            )
+            .await?;
+            app.save_screenshot(&format!("journal-choosing-600-{theme}.png"))
+                .await?;
+            app.click("#journal-pick-cancel").await?;
         }
         if bar_rows.iter().any(|rows| rows != 1) {
             return Err(format!("at 600 px the bar takes {bar_rows:?} lines, not one"));
@@ -346,6 +357,7 @@ fn every_screen_in_light_and_dark() {
             "backups-600",
             "help-600",
             "checkin-600",
+            "journal-choosing-600",
         ] {
             let file = screenshot_folder().join(format!("{name}-{theme}.png"));
             assert!(file.is_file(), "{} was saved", file.display());
