@@ -81,7 +81,7 @@ impl ExportReports for Journal {
         // full disk, another Trine holding it), the report counts the
         // chosen words itself, and the preview still comes.
         if let Err(error) = self.count_changed_weeks() {
-            if matches!(error.code(), "replaced" | "locked" | "damaged") {
+            if !error.is_write_held_back() {
                 return Err(error);
             }
         }

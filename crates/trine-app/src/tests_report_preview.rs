@@ -132,3 +132,42 @@ fn a_long_list_to_tick_is_capped_and_says_how_many_match() {
     assert_eq!(without_last.items_total, MAX_ITEMS + 5);
     assert_eq!(without_last.items, preview.items);
 }
+
+#[test]
+fn the_cover_counts_only_the_choices_that_applied() {
+    let mut journal = sharing_journal();
+    let all = journal.select(&ExportSelection::default()).unwrap().0;
+    let id_of = |kind: EntryKind| all.iter().find(|e| e.kind == kind).unwrap().id;
+    let (note, reflection) = (id_of(EntryKind::Note), id_of(EntryKind::Reflection));
+    let cover = |journal: &mut trine_store::Journal, selection: ExportSelection| {
+        journal.preview_report_pages(&selection, 1).unwrap().pages[0].clone()
+    };
+    // Two left out one by one, but only notes are chosen: the reflection
+    // was not going to be exported anyway.
+    let left_out = cover(
+        &mut journal,
+        ExportSelection {
+            kinds: vec![EntryKind::Note],
+            without_entries: vec![note, reflection, note],
+            ..ExportSelection::default()
+        },
+    );
+    assert!(
+        left_out.contains("1 entry left out one by one"),
+        "{left_out}"
+    );
+    // Two named one by one, one of them not a note; and a side left out
+    // of the entry that is not exported.
+    let named = cover(
+        &mut journal,
+        ExportSelection {
+            kinds: vec![EntryKind::Note],
+            entries: vec![note, reflection],
+            without_sections: vec![(reflection, Side::Emotional)],
+            ..ExportSelection::default()
+        },
+    );
+    assert!(named.contains("1 entry chosen one by one"), "{named}");
+    assert!(!named.contains("left out;"), "{named}");
+    assert!(!named.contains("side of a reflection"), "{named}");
+}

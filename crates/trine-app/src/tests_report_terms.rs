@@ -125,3 +125,42 @@ fn the_preview_comes_when_the_journal_cannot_be_written() {
         2
     );
 }
+
+#[test]
+fn whole_weeks_take_the_kept_counts_and_partial_weeks_count_their_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open_in(dir.path()).unwrap();
+    let at = |s: &str| Some(chrono::DateTime::parse_from_rfc3339(s).unwrap());
+    for (day, tag) in [
+        ("2026-03-03T10:00:00+00:00", "mentor"),
+        ("2026-03-04T10:00:00+00:00", "search"),
+    ] {
+        journal
+            .create(trine_store::NewEntry {
+                tags: vec![tag.into()],
+                created: at(day),
+                ..trine_store::NewEntry::note("Week", "Coffee with my mentor.")
+            })
+            .unwrap();
+    }
+    journal.week_terms(None, None).unwrap();
+    // The kept counts are marked, to see where the words come from.
+    let raw = rusqlite::Connection::open(journal.path().unwrap()).unwrap();
+    raw.execute("UPDATE week_terms SET terms = 'marked\t9\n'", [])
+        .unwrap();
+    drop(raw);
+    let words = |selection: &ExportSelection| {
+        let (entries, _) = journal.select(selection).unwrap();
+        let weeks = chosen_week_terms(&journal, selection, &entries).unwrap();
+        assert_eq!(weeks.len(), 1);
+        weeks.into_values().next().unwrap()
+    };
+    let whole = words(&ExportSelection::default());
+    assert_eq!(whole.get("marked"), Some(&9), "a whole week: {whole:?}");
+    let part = words(&ExportSelection {
+        tags: vec!["mentor".into()],
+        ..ExportSelection::default()
+    });
+    assert_eq!(part.get("marked"), None, "{part:?}");
+    assert_eq!(part.get("mentor"), Some(&1), "counted from the entry");
+}

@@ -106,8 +106,9 @@ pub fn report_pages(
     } else {
         count
     };
+    let applied = selection.as_applied(journal, &entries)?;
     let (mut layout, total) =
-        document::lay_out_first(journal, selection, &entries, &analysis, made_on, upto)?;
+        document::lay_out_first(journal, &applied, &entries, &analysis, made_on, upto)?;
     layout.pages.truncate(count);
     Ok(ReportPages {
         pages: svg_pages::pages(&layout, total),
@@ -126,7 +127,7 @@ pub fn export_pdf(
     let analysis = super::report::report_figures(journal, selection, &entries, draw)?;
     let bytes = render_pdf(
         journal,
-        selection,
+        &selection.as_applied(journal, &entries)?,
         &entries,
         &analysis,
         trine_store::time::now().date_naive(),

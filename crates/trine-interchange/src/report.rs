@@ -273,7 +273,7 @@ pub fn export_html(
     let analysis = report_figures(journal, selection, &entries, draw)?;
     let html = render_report(
         journal,
-        selection,
+        &selection.as_applied(journal, &entries)?,
         &entries,
         &analysis,
         trine_store::time::now().date_naive(),

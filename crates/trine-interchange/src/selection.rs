@@ -130,6 +130,34 @@ impl ExportSelection {
             && (self.kinds.is_empty() || self.kinds.contains(&entry.kind))
     }
 
+    /// The choices as they applied to `entries` (what [`Selections::select`]
+    /// gave for them), for a report's cover: of the entries named one by
+    /// one, those exported; of those left out one by one, those the other
+    /// choices match; of the sides left out, those of entries exported.
+    pub fn as_applied(&self, journal: &Journal, entries: &[Entry]) -> Result<ExportSelection> {
+        let exported: HashSet<uuid::Uuid> = entries.iter().map(|e| e.id).collect();
+        let mut applied = self.clone();
+        applied.entries.retain(|id| exported.contains(id));
+        applied
+            .without_sections
+            .retain(|(id, _)| exported.contains(id));
+        if !self.without_entries.is_empty() {
+            let (otherwise, _) = journal.select(&ExportSelection {
+                without_entries: Vec::new(),
+                ..self.clone()
+            })?;
+            let matched: HashSet<uuid::Uuid> = otherwise.iter().map(|e| e.id).collect();
+            applied.without_entries.retain(|id| matched.contains(id));
+        }
+        for ids in [&mut applied.entries, &mut applied.without_entries] {
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        applied.without_sections.sort_unstable();
+        applied.without_sections.dedup();
+        Ok(applied)
+    }
+
     /// The selection in plain words, for a report's cover.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();

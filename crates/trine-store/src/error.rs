@@ -486,6 +486,22 @@ impl Error {
         })
     }
 
+    /// Whether a write failed for want of a place to write (another Trine
+    /// writing, a full or failing disk, a folder that cannot be written)
+    /// rather than because the journal is damaged, locked or replaced:
+    /// what a write that only saves time later can do without.
+    pub fn is_write_held_back(&self) -> bool {
+        matches!(
+            self,
+            Error::Storage(
+                StorageError::Busy { .. }
+                    | StorageError::WriteRefused { .. }
+                    | StorageError::NotWritable { .. }
+                    | StorageError::Io { .. }
+            )
+        )
+    }
+
     /// A short, stable code for the kind of error, for programs: the
     /// desktop shell sends it to the page with the message, and the page
     /// branches on it (a locked journal, a replaced file). The CLI prints

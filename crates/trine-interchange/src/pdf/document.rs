@@ -32,10 +32,10 @@ pub(super) fn lay_out(
 }
 
 /// The report's first `count` pages laid out, and how many pages the whole
-/// report has when that was laid out too. Only what those pages need is
-/// laid out (the entries whose page numbers they show, and the entries
-/// they hold), so that a preview of a report of many thousand entries
-/// takes no longer than one of a few.
+/// report has when that was laid out too. Entries are laid out only as far
+/// as the contents pages shown number them (all of them once the pages
+/// shown reach past the contents), so that a preview of a report of many
+/// thousand entries takes no longer than one of a few.
 pub(super) fn lay_out_first(
     journal: &Journal,
     selection: &ExportSelection,
@@ -56,7 +56,6 @@ pub(super) fn lay_out_first(
     let shown_contents = count.saturating_sub(front.pages.len()).min(contents_pages);
     let numbered_entries =
         contents_lines_on(shown_contents, columns).saturating_sub(front_lines.len());
-    let body_pages = count.saturating_sub(offset);
 
     // The entries' pages are counted from the first after the contents.
     let mut body = Layout::new();
@@ -65,9 +64,9 @@ pub(super) fn lay_out_first(
         if i > 0 {
             body.new_page_if_low(120.0);
         }
-        // Enough: every entry numbered on the pages shown is placed, and
-        // the last page shown is full.
-        if i >= numbered_entries && body.page_number() > body_pages {
+        // Enough: every entry numbered on the contents pages shown is
+        // placed (when pages past the contents are shown, every entry is).
+        if i >= numbered_entries {
             break;
         }
         entry_lines.push(ContentsLine {

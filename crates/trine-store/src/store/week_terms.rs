@@ -37,7 +37,7 @@ impl Journal {
         to: Option<NaiveDate>,
     ) -> Result<Vec<WeekTerms>> {
         if let Err(error) = self.count_changed_weeks() {
-            if matches!(error.code(), "replaced" | "locked" | "damaged") {
+            if !error.is_write_held_back() {
                 return Err(error);
             }
             return self.week_terms_unkept(from, to);
@@ -62,6 +62,10 @@ impl Journal {
 
     /// Counts the terms of every week changed since it was last counted
     /// (in one write transaction; nothing is written when none changed).
+    /// The counts are kept only to save time later, so this does not wait
+    /// for another Trine writing the journal: it fails at once instead
+    /// ([`Error::is_write_held_back`]), and the caller counts without
+    /// keeping.
     pub fn count_changed_weeks(&mut self) -> Result<()> {
         let stale: bool =
             self.conn
@@ -69,7 +73,10 @@ impl Journal {
                     r.get(0)
                 })?;
         if stale {
-            self.count_stale_weeks()?;
+            self.conn.busy_timeout(std::time::Duration::ZERO)?;
+            let counted = self.count_stale_weeks();
+            self.conn.busy_timeout(super::BUSY_TIMEOUT)?;
+            counted?;
         }
         Ok(())
     }
