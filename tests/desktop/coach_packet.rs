@@ -153,7 +153,12 @@ fn the_export_screen_shows_the_reports_first_pages_before_saving() {
     });
     let (pages, caption, second, width) = seen;
     assert_eq!(pages, 3, "the first three pages");
-    assert!(caption.starts_with("The first 3 "), "{caption}");
+    // 107 entries: few enough for the report to be counted whole.
+    assert!(
+        caption.starts_with("The first 3 of its ")
+            && caption.contains(" pages, as the PDF lays them out"),
+        "{caption}"
+    );
     let second = second.as_str().unwrap();
     assert!(
         second.contains("In brief"),
@@ -299,6 +304,36 @@ fn entries_and_sides_chosen_one_by_one_are_what_the_report_holds() {
     assert!(!html.contains("The demo went well"), "the entry unticked");
 }
 
+/// 1,005 notes ("Day 0" to "Day 1004"), one a day from 1 January 2023:
+/// more than the 1,000 the list to tick holds. The newest is private.
+fn seed_more_than_the_list_holds(sandbox: &Sandbox) {
+    sandbox.onboard();
+    let notes = sandbox.folder("in").join("notes.jsonl");
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+    let lines: Vec<String> = (0..1005u64)
+        .map(|n| {
+            let day = start + chrono::Days::new(n);
+            serde_json::json!({
+                "datetime": format!("{day}T09:00"),
+                "title": format!("Day {n}"),
+                "body": format!("Words of day {n}."),
+                "private": n == 1004,
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&notes, lines.join("\n")).unwrap();
+    let mut journal = sandbox.journal();
+    let set = trine_app::interchange::read_import(
+        trine_app::interchange::ImportFormat::Jsonl,
+        &notes,
+        None,
+        &trine_app::time::local_offset_at,
+    )
+    .unwrap();
+    journal.import(set).unwrap();
+}
+
 #[test]
 fn a_journal_of_more_entries_than_the_list_holds_leaves_out_just_the_one_unticked() {
     let Some(sandbox) = Sandbox::new_or_skip(
@@ -310,34 +345,7 @@ fn a_journal_of_more_entries_than_the_list_holds_leaves_out_just_the_one_unticke
         can_answer_dialogs(),
         "xdotool is needed to answer the file dialog; run scripts/setup.sh"
     );
-    sandbox.onboard();
-    // 1,005 notes, one a day going back from 2026: more than the 1,000
-    // the list to tick holds.
-    let notes = sandbox.folder("in").join("notes.jsonl");
-    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
-    let lines: Vec<String> = (0..1005u64)
-        .map(|n| {
-            let day = start + chrono::Days::new(n);
-            serde_json::json!({
-                "datetime": format!("{day}T09:00"),
-                "title": format!("Day {n}"),
-                "body": format!("Words of day {n}."),
-            })
-            .to_string()
-        })
-        .collect();
-    std::fs::write(&notes, lines.join("\n")).unwrap();
-    {
-        let mut journal = sandbox.journal();
-        let set = trine_app::interchange::read_import(
-            trine_app::interchange::ImportFormat::Jsonl,
-            &notes,
-            None,
-            &trine_app::time::local_offset_at,
-        )
-        .unwrap();
-        journal.import(set).unwrap();
-    }
+    seed_more_than_the_list_holds(&sandbox);
     let out = sandbox.folder("out").join("most.jsonl");
     let seen = sandbox.run_app(|app| {
         let out = out.clone();
@@ -357,7 +365,7 @@ fn a_journal_of_more_entries_than_the_list_holds_leaves_out_just_the_one_unticke
             )
             .await?;
             app.wait_until(
-                "document.querySelector('#export-entry-count')?.textContent === '(1,004 of 1,005 ticked)'",
+                "document.querySelector('#export-entry-count')?.textContent === '(1,003 of 1,004 ticked)'",
                 "the count is of every entry the choices match",
             )
             .await?;
@@ -371,15 +379,73 @@ fn a_journal_of_more_entries_than_the_list_holds_leaves_out_just_the_one_unticke
     let (rows, note, done) = seen;
     assert_eq!(rows, serde_json::json!(1000), "the list holds 1,000");
     assert!(
-        note == "Showing the first 1,000 of 1,005: the 5 not shown are exported too. Narrow the dates to tick among them.",
+        note == "Showing the first 1,000 of 1,004: the 4 not shown are exported too. Narrow the dates to tick among them.",
         "{note}"
     );
-    assert!(done.contains("Exported 1,004 entries"), "{done}");
+    assert!(done.contains("Exported 1,003 entries"), "{done}");
     let text = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(text.lines().count(), 1004);
+    assert_eq!(text.lines().count(), 1003);
     assert!(!text.contains("\"Day 0\""), "the entry unticked is out");
     assert!(
-        text.contains("\"Day 1004\""),
+        text.contains("\"Day 1003\""),
         "entries past the list stay in"
     );
+    assert!(!text.contains("\"Day 1004\""), "the private one is not");
+}
+
+#[test]
+fn entries_chosen_in_the_journal_past_the_list_go_and_a_private_one_waits_to_be_included() {
+    let Some(sandbox) = Sandbox::new_or_skip(
+        "entries_chosen_in_the_journal_past_the_list_go_and_a_private_one_waits_to_be_included",
+    ) else {
+        return;
+    };
+    assert!(
+        can_answer_dialogs(),
+        "xdotool is needed to answer the file dialog; run scripts/setup.sh"
+    );
+    seed_more_than_the_list_holds(&sandbox);
+    let out = sandbox.folder("out").join("two.jsonl");
+    let seen = sandbox.run_app(|app| {
+        let out = out.clone();
+        async move {
+            // The two newest, Day 1004 (private) and Day 1003: both past
+            // the list of the oldest 1,000.
+            app.go("#/journal", "#entry-list .entry-link").await?;
+            app.click("#journal-choose").await?;
+            app.wait_for("#journal-pick-bar:not([hidden])").await?;
+            app.eval(
+                "for (const item of document.querySelectorAll('#entry-list .entry-item')) { \
+                   const title = item.querySelector('.entry-title').textContent; \
+                   if (title === 'Day 1004' || title === 'Day 1003') item.querySelector('.pick-check').click(); } \
+                 return null;",
+            )
+            .await?;
+            app.click("#journal-export-chosen").await?;
+            app.wait_for("#export-entry-list .pick-row").await?;
+            app.click("#export-format-jsonl").await?;
+            app.wait_until(
+                "document.querySelector('#export-entry-count')?.textContent === '(1 of 1,004 ticked)'",
+                "the one that is not private is counted",
+            )
+            .await?;
+            let unseen = app
+                .eval("return document.querySelector('#export-preview').textContent;")
+                .await?;
+            let error_shown = app.is_shown("#status").await?;
+            let done = export_to(&app, &out).await?;
+            Ok((unseen, error_shown, done))
+        }
+    });
+    let (unseen, error_shown, done) = seen;
+    let unseen = unseen.as_str().unwrap_or_default().to_string();
+    assert!(
+        unseen.contains("1 entry chosen in the Journal is not among these choices"),
+        "{unseen}"
+    );
+    assert!(!error_shown, "no error for the private one");
+    assert!(done.contains("Exported 1 entry"), "{done}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.contains("\"Day 1003\""), "{text}");
 }

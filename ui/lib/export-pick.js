@@ -3,14 +3,17 @@
 
 let picked = null;
 
-/** Remembers `ids` (entry ids) as the entries chosen for the next export. */
-export function pickForExport(ids) {
-  picked = new Set(ids);
+/**
+ * Remembers `ids` (entry ids) as the entries chosen for the next export;
+ * `privateIds` are those among them marked private.
+ */
+export function pickForExport(ids, privateIds = []) {
+  picked = { ids: new Set(ids), privateIds: new Set(privateIds) };
 }
 
-/** The entries chosen in the Journal, if any, forgotten once taken. */
+/** The entries chosen in the Journal (`{ ids, privateIds }`), if any, forgotten once taken. */
 export function takePick() {
-  const ids = picked;
+  const taken = picked;
   picked = null;
-  return ids;
+  return taken;
 }

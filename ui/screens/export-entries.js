@@ -11,10 +11,12 @@ const SIDE_WORDS = { developmental: 'Developmental', emotional: 'Emotional', int
 /**
  * The chooser. `onChange` runs after any tick. `state.picked` (a Set of
  * ids, or null for every entry the choices match but those in
- * `state.unticked`) and `state.leftOut` (a Set of "id:side") are kept by
- * the caller between visits.
+ * `state.unticked`), `state.pickedPrivate` (those picked in the Journal
+ * that are private) and `state.leftOut` (a Set of "id:side") are kept by
+ * the caller between visits. `includePrivate()` says whether private
+ * entries are included.
  */
-export function entryChooser({ onChange, state }) {
+export function entryChooser({ onChange, state, includePrivate = () => false }) {
   let items = [];
   let total = 0;
   let loaded = false;
@@ -51,6 +53,11 @@ export function entryChooser({ onChange, state }) {
     if (state.picked === null) {
       if (on) state.unticked.delete(id);
       else state.unticked.add(id);
+      // Every entry unticked one by one: as if "Untick all".
+      if (!capped() && items.every((i) => state.unticked.has(i.id))) {
+        state.picked = new Set();
+        state.unticked.clear();
+      }
     } else {
       if (on) state.picked.add(id);
       else state.picked.delete(id);
@@ -113,7 +120,10 @@ export function entryChooser({ onChange, state }) {
   function sent() {
     if (state.picked === null) return [];
     const listed = new Set(items.map((i) => i.id));
-    return [...state.picked].filter((id) => listed.has(id) || capped());
+    // Private ones picked in the Journal go only when private entries are
+    // included (a private entry named without them is refused).
+    const allowed = (id) => includePrivate() || !state.pickedPrivate?.has(id);
+    return [...state.picked].filter((id) => listed.has(id) || (capped() && allowed(id)));
   }
 
   // The ticks and the count from the state, without rebuilding the rows.
@@ -127,17 +137,28 @@ export function entryChooser({ onChange, state }) {
         side.disabled = !on;
       }
     }
-    // Past the list: what becomes of the entries not shown.
+    // Until the preview says how many are exported, the count is worked
+    // out from the ticks listed.
+    const listedTicked = items.filter((i) => ticked(i.id)).length;
+    const guess = state.picked === null ? total - items.filter((i) => state.unticked.has(i.id)).length : listedTicked;
+    showCount(guess, listedTicked);
+  }
+
+  // The count of entries ticked (`chosen`, of all the choices match), and
+  // what becomes of those past the list.
+  function showCount(chosen, listedTicked) {
+    count.textContent = `(${chosen.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ticked)`;
     more.hidden = !capped();
     if (capped()) {
       const rest = total - items.length;
-      const fate = state.picked === null
+      const going = Math.max(0, Math.min(rest, chosen - listedTicked));
+      const fate = going === rest
         ? `the ${rest.toLocaleString('en-GB')} not shown are exported too`
-        : `the ${rest.toLocaleString('en-GB')} not shown are left out, unless chosen in the Journal`;
+        : going === 0
+          ? `the ${rest.toLocaleString('en-GB')} not shown are left out`
+          : `${going.toLocaleString('en-GB')} of the ${rest.toLocaleString('en-GB')} not shown are exported`;
       more.textContent = `Showing the first ${items.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}: ${fate}. Narrow the dates to tick among them.`;
     }
-    const chosen = state.picked === null ? total - items.filter((i) => state.unticked.has(i.id)).length : sent().length;
-    count.textContent = `(${chosen.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ticked)`;
   }
 
   return {
@@ -175,11 +196,15 @@ export function entryChooser({ onChange, state }) {
     withoutEntries() {
       return state.picked === null ? [...state.unticked] : [];
     },
-    /** The sides to leave out, as [id, side] pairs, of ticked entries listed. */
+    /** The sides to leave out, as [id, side] pairs, of ticked entries (listed or not: the core keeps those that apply). */
     withoutSections() {
       return [...state.leftOut]
         .map((key) => key.split(':'))
-        .filter(([id, side]) => ticked(id) && items.some((i) => i.id === id && i.sides.includes(side)));
+        .filter(([id]) => ticked(id));
+    },
+    /** Takes the number of entries the export will hold, as the preview counted it. */
+    exported(n) {
+      showCount(n, items.filter((i) => ticked(i.id)).length);
     },
     /** How many ticked entries the list does not show (outside the choices, or private and not included). */
     unseen(exported) {

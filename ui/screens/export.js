@@ -35,7 +35,7 @@ const FORMATS = [
 ];
 
 // The choices, kept while the app runs.
-const chosen = { from: '', to: '', sides: [], kinds: [], tags: [], ratings: true, charts: true, format: 'pdf', picked: null, unticked: new Set(), leftOut: new Set() };
+const chosen = { from: '', to: '', sides: [], kinds: [], tags: [], ratings: true, charts: true, format: 'pdf', picked: null, pickedPrivate: new Set(), unticked: new Set(), leftOut: new Set() };
 // How many of the report's first pages the preview draws.
 const PREVIEW_PAGES = 3;
 
@@ -50,7 +50,7 @@ export async function mount(root) {
   const fromJournal = takePick();
   if (fromJournal) {
     // Entries ticked in the Journal: start from every date, with just them.
-    Object.assign(chosen, { from: '', to: '', sides: [], kinds: [], tags: [], picked: fromJournal });
+    Object.assign(chosen, { from: '', to: '', sides: [], kinds: [], tags: [], picked: fromJournal.ids, pickedPrivate: fromJournal.privateIds });
     if (chosen.format === 'json') chosen.format = 'pdf';
     chosen.leftOut.clear();
     chosen.unticked.clear();
@@ -64,7 +64,8 @@ export async function mount(root) {
     if (button) button.disabled = true;
     previewSoon();
   };
-  const chooser = entryChooser({ onChange: () => refresh(), state: chosen });
+  // (The private box is made below; it is read only once the page is up.)
+  const chooser = entryChooser({ onChange: () => refresh(), state: chosen, includePrivate: () => privateBox.input.checked });
   const pagesView = reportPages((shown) => {
     const button = root.querySelector('#export-see-pages');
     if (button) button.hidden = !shown;
@@ -241,6 +242,7 @@ export async function mount(root) {
       if (mine !== previewToken) return;
       clearError();
       previewed = true;
+      if (!backup && chooser.loaded) chooser.exported(view.entries);
       privateCount.textContent = view.private_left_out ? `(${plural(view.private_left_out, 'private entry matches', 'private entries match')})` : '';
       summary.replaceChildren(...previewLines(view, backup));
       exportButton.disabled = !backup && view.entries === 0;

@@ -16,8 +16,10 @@ const PAGE = 50;
 // The list as it was, so that coming back from an entry finds it again.
 let remembered = null;
 
-// Entries ticked for an export, kept while choosing.
+// Entries ticked for an export, kept while choosing, and those of them
+// marked private.
 const picked = new Set();
+const pickedPrivate = new Set();
 
 function summaryLine(item, withSnippet) {
   const meta = [longDate(item.date), item.kind === 'reflection' ? 'Reflection' : 'Note'];
@@ -35,7 +37,7 @@ function summaryLine(item, withSnippet) {
     type: 'checkbox',
     class: 'pick-check',
     checked: picked.has(item.id),
-    data: { id: item.id },
+    data: { id: item.id, private: item.private ? 'yes' : 'no' },
     attrs: { 'aria-label': `Choose “${item.title}” for export` },
   });
   return el(
@@ -116,8 +118,9 @@ export async function mount(root, route) {
     disabled: true,
     on: {
       click: () => {
-        pickForExport(picked);
+        pickForExport(picked, pickedPrivate);
         picked.clear();
+        pickedPrivate.clear();
         window.location.hash = '#/export';
       },
     },
@@ -149,6 +152,7 @@ export async function mount(root, route) {
     pickBar.hidden = !on;
     if (!on) {
       picked.clear();
+      pickedPrivate.clear();
       for (const box of list.querySelectorAll('.pick-check')) box.checked = false;
     }
     countPicked();
@@ -163,6 +167,8 @@ export async function mount(root, route) {
     if (!box) return;
     if (box.checked) picked.add(box.dataset.id);
     else picked.delete(box.dataset.id);
+    if (box.checked && box.dataset.private === 'yes') pickedPrivate.add(box.dataset.id);
+    else pickedPrivate.delete(box.dataset.id);
     countPicked();
   });
 
