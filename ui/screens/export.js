@@ -25,12 +25,12 @@ const KINDS = [
   ['note', 'Notes'],
 ];
 const FORMATS = [
-  ['pdf', 'Report (PDF)', 'A document to send or print: the entries, the charts and the ratings, with page numbers.'],
+  ['pdf', 'Report (PDF)', 'A document to send or print: what changed, in brief, and the charts first, then the entries, with a contents list and page numbers.'],
   ['html', 'Report (HTML)', 'The same report as one web page that opens in any browser and prints well.'],
   ['markdown-file', 'Markdown file', 'All the chosen entries in one plain-text file.'],
   ['markdown', 'Markdown folder', 'One file per entry, with its details at the top; Trine can import it again.'],
   ['jsonl', 'JSON Lines', 'One entry per line, for scripts and other tools.'],
-  ['csv', 'Weekly ratings (CSV)', 'One row per rated week: seen, known and valued, for a spreadsheet.'],
+  ['csv', 'Weekly ratings (CSV)', 'One row per rated week: seen, known and valued (and confident, when rated), for a spreadsheet.'],
   ['json', 'Full backup (JSON)', 'Everything in the journal, private entries included; the choices above do not apply.'],
 ];
 
