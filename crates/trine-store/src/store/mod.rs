@@ -524,6 +524,8 @@ mod tests_replacement;
 #[cfg(test)]
 mod tests_retired;
 #[cfg(test)]
+mod tests_rotation;
+#[cfg(test)]
 mod tests_search;
 #[cfg(test)]
 mod tests_situations;
