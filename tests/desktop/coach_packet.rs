@@ -4,8 +4,8 @@
 
 use trine_app::{EntryKind, NewEntry, Ratings, Section, Side};
 
-use crate::file_dialog::{answer_save_dialog, can_answer_dialogs};
-use crate::harness::{App, Sandbox, Step};
+use crate::file_dialog::{can_answer_dialogs, export_to};
+use crate::harness::Sandbox;
 
 const SEEN_WORDS: &str = "Named in the retro by the whole team.";
 const VOICE_WORDS: &str = "Said no to the extra project, calmly.";
@@ -73,25 +73,6 @@ fn seed_two_years(sandbox: &Sandbox) {
             })
             .unwrap();
     }
-}
-
-/// Clicks Export…, answers the save dialog with `path` and waits for the
-/// result line.
-async fn export_to(app: &App, path: &std::path::Path) -> Step<String> {
-    // Export waits for the preview to catch up with the last change.
-    app.wait_until(
-        "!document.querySelector('#export-save').disabled",
-        "Export can be pressed",
-    )
-    .await?;
-    app.click("#export-save").await?;
-    answer_save_dialog("Export", path).await?;
-    app.wait_until(
-        "document.querySelector('#export-result')?.textContent.startsWith('Exported')",
-        "the export says it is done",
-    )
-    .await?;
-    app.text("#export-result").await
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::harness::{Step, SCREEN_TIMEOUT};
+use crate::harness::{App, Step, SCREEN_TIMEOUT};
 
 /// Whether the dialog can be answered here.
 pub fn can_answer_dialogs() -> bool {
@@ -153,4 +153,23 @@ async fn wait_closed(title: &str, window: &str) -> Step<()> {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     Ok(())
+}
+
+/// On the Export screen: clicks Export…, answers the save dialog with
+/// `path` and waits for the result line, which it returns.
+pub async fn export_to(app: &App, path: &Path) -> Step<String> {
+    // Export waits for the preview to catch up with the last change.
+    app.wait_until(
+        "!document.querySelector('#export-save').disabled",
+        "Export can be pressed",
+    )
+    .await?;
+    app.click("#export-save").await?;
+    answer_save_dialog("Export", path).await?;
+    app.wait_until(
+        "document.querySelector('#export-result')?.textContent.startsWith('Exported')",
+        "the export says it is done",
+    )
+    .await?;
+    app.text("#export-result").await
 }

@@ -7,10 +7,8 @@ use std::path::{Path, PathBuf};
 
 use trine_app::{NewEntry, Ratings};
 
-use crate::file_dialog::{
-    answer_folder_dialog, answer_open_dialog, answer_save_dialog, can_answer_dialogs,
-};
-use crate::harness::{App, Sandbox, Step};
+use crate::file_dialog::{answer_folder_dialog, answer_open_dialog, can_answer_dialogs, export_to};
+use crate::harness::{Sandbox, Step};
 
 const PRIVATE_WORD: &str = "Quillwort";
 
@@ -46,25 +44,6 @@ fn seed_for_sharing(sandbox: &Sandbox) {
             ..NewEntry::note("Just for me", format!("{PRIVATE_WORD} stays with me."))
         })
         .unwrap();
-}
-
-/// Clicks Export…, answers the save dialog with `path` and waits for the
-/// result line.
-async fn export_to(app: &App, path: &Path) -> Step<String> {
-    // Export waits for the preview to catch up with the last change.
-    app.wait_until(
-        "!document.querySelector('#export-save').disabled",
-        "Export can be pressed",
-    )
-    .await?;
-    app.click("#export-save").await?;
-    answer_save_dialog("Export", path).await?;
-    app.wait_until(
-        "document.querySelector('#export-result')?.textContent.startsWith('Exported')",
-        "the export says it is done",
-    )
-    .await?;
-    app.text("#export-result").await
 }
 
 #[test]
