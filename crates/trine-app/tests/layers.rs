@@ -144,3 +144,72 @@ fn no_sql_is_written_outside_the_store() {
         found.join("\n")
     );
 }
+
+/// Unsafe code is forbidden in every crate but the store (the workspace's
+/// lint, which no code can lift), and denied in the store, where the one
+/// file that calls C lifts it: so it is enough to check that every other
+/// manifest takes the workspace's lints and that only that file (and its
+/// test) says `allow(unsafe_code)`.
+#[test]
+fn unsafe_code_is_only_the_store_starting_openssl() {
+    let root = repo();
+    let workspace: toml::Table = std::fs::read_to_string(root.join("Cargo.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        workspace["workspace"]["lints"]["rust"]["unsafe_code"].as_str(),
+        Some("forbid")
+    );
+    let store_lints = |manifest: &Path| -> toml::Table {
+        let doc: toml::Table = std::fs::read_to_string(manifest).unwrap().parse().unwrap();
+        doc.get("lints")
+            .and_then(|l| l.as_table())
+            .cloned()
+            .unwrap_or_else(|| panic!("{} has no [lints]", manifest.display()))
+    };
+    let mut manifests = vec![root.join("Cargo.toml")];
+    for entry in std::fs::read_dir(root.join("crates")).unwrap().flatten() {
+        if entry.path().join("Cargo.toml").is_file() && entry.file_name() != "trine-store" {
+            manifests.push(entry.path().join("Cargo.toml"));
+        }
+    }
+    assert!(manifests.len() >= 6, "{manifests:?}");
+    for manifest in &manifests {
+        assert_eq!(
+            store_lints(manifest)
+                .get("workspace")
+                .and_then(|w| w.as_bool()),
+            Some(true),
+            "{} takes the workspace's lints (unsafe code forbidden)",
+            manifest.display()
+        );
+    }
+    let store = store_lints(&root.join("crates/trine-store/Cargo.toml"));
+    assert_eq!(store["rust"]["unsafe_code"].as_str(), Some("deny"));
+
+    let mut files = Vec::new();
+    sources(&root.join("crates/trine-store"), &mut files);
+    files.sort();
+    let lifted: Vec<_> = files
+        .iter()
+        .filter(|file| {
+            std::fs::read_to_string(file)
+                .unwrap()
+                .contains(&["allow(", "unsafe_code)"].concat())
+        })
+        .map(|file| {
+            file.strip_prefix(root.join("crates/trine-store"))
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        lifted,
+        [
+            Path::new("src/openssl_start.rs"),
+            Path::new("tests/openssl_start.rs")
+        ],
+        "only the start of OpenSSL lifts the store's ban on unsafe code"
+    );
+}

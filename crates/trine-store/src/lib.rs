@@ -20,11 +20,13 @@
 pub mod atomic;
 pub mod backup;
 pub mod before_unlock;
+mod connection;
 pub mod error;
 pub mod figure;
 pub mod html;
 pub mod library;
 pub mod model;
+mod openssl_start;
 pub mod paths;
 pub mod private_files;
 pub mod rotation;

@@ -11,6 +11,7 @@ mod conversion;
 mod crash;
 mod damage;
 mod disk_trouble;
+mod environment;
 mod exports;
 mod importers;
 mod library;

@@ -24,7 +24,7 @@ pub(super) fn check_backup(path: &Path, dir: &Path, passphrase: Option<&str>) ->
     )));
     std::fs::copy(path, &copy.0).map_err(|e| Error::file(path, e))?;
     crate::private_files::restrict(&copy.0).map_err(|e| Error::file(&copy.0, e))?;
-    let conn = Connection::open_with_flags(&copy.0, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    let conn = crate::connection::open_with_flags(&copy.0, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(|e| not_a_backup(path, e))?;
     crate::store::quiet_cipher_log(&conn);
     if let Some(key) = passphrase {

@@ -16,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags};
+use rusqlite::{params, OpenFlags};
 use serde::Serialize;
 
 use super::{backups_dir, PREFIX, REPLACED_PREFIX};
@@ -97,7 +97,7 @@ fn rewrite(
     new: Option<&str>,
 ) -> rusqlite::Result<()> {
     // The attached target inherits these flags, so they allow creating it.
-    let conn = Connection::open_with_flags(
+    let conn = crate::connection::open_with_flags(
         source,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE

@@ -15,7 +15,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{params, Connection, OpenFlags};
+use rusqlite::{params, OpenFlags};
 
 use super::recovery::converting_path;
 use super::replacement::FolderLock;
@@ -186,7 +186,7 @@ fn export_and_fold(
     old: Option<&str>,
     new: Option<&str>,
 ) -> Result<()> {
-    let conn = Connection::open_with_flags(
+    let conn = crate::connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE

@@ -70,7 +70,7 @@ pub(crate) fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>
 /// The schema a journal at `version` has, exactly: the migrations up to
 /// `version` run on an empty database in memory.
 pub(crate) fn expected_schema(version: i64) -> rusqlite::Result<Vec<SchemaObject>> {
-    let conn = Connection::open_in_memory()?;
+    let conn = crate::connection::open_in_memory()?;
     for sql in MIGRATIONS
         .iter()
         .take(usize::try_from(version).unwrap_or(0))

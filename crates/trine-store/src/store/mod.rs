@@ -84,7 +84,7 @@ impl Drop for Journal {
         let Some(path) = self.path.clone() else {
             return;
         };
-        let Ok(spare) = Connection::open_in_memory() else {
+        let Ok(spare) = crate::connection::open_in_memory() else {
             return;
         };
         let lock = FolderLock::shared(&path);
@@ -192,8 +192,8 @@ impl Journal {
         // Until this connection has the file, its log and its shared
         // memory open, no replacement may swap them (see `replacement`).
         let lock = FolderLock::shared(path)?;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| open_failure(path, e, false))?;
+        let conn = crate::connection::open_with_flags(path, flags)
+            .map_err(|e| open_failure(path, e, false))?;
         quiet_cipher_log(&conn);
         if let Some(key) = passphrase {
             keying::key(&conn, key)?;
@@ -243,7 +243,7 @@ impl Journal {
 
     /// Opens a fresh journal that lives only in memory (for tests and tools).
     pub fn open_in_memory() -> Result<Journal> {
-        Journal::prepare(Connection::open_in_memory()?, None, None, None)
+        Journal::prepare(crate::connection::open_in_memory()?, None, None, None)
     }
 
     /// The file this journal lives in, if it is not in memory.

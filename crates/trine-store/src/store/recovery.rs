@@ -21,7 +21,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 
 use super::replacement::FolderLock;
 use super::Journal;
@@ -197,7 +197,8 @@ fn put_in_place(copy: &Path) -> Result<()> {
 /// Whether `passphrase` opens the database at `path` and finds a schema
 /// version in it.
 fn opens_with(path: &Path, passphrase: &str) -> bool {
-    let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+    let Ok(conn) = crate::connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
         return false;
     };
     super::quiet_cipher_log(&conn);
