@@ -295,201 +295,6 @@ fn an_empty_journal_draws_an_empty_chart_that_says_so() {
     assert!(chart.description.contains("No weeks are rated yet"));
 }
 
-fn components() -> Vec<Component> {
-    let keys = [
-        ("professional_identity", trine_store::Side::Developmental),
-        ("self_regulation", trine_store::Side::Developmental),
-        ("self_confidence", trine_store::Side::Developmental),
-        ("feeling_seen", trine_store::Side::Emotional),
-        ("feeling_known", trine_store::Side::Emotional),
-        ("feeling_valued", trine_store::Side::Emotional),
-        ("values_alignment", trine_store::Side::Integration),
-        ("voice", trine_store::Side::Integration),
-        ("community", trine_store::Side::Integration),
-    ];
-    keys.iter()
-        .map(|(k, s)| Component {
-            key: k.to_string(),
-            side: *s,
-            name: k.replace('_', " "),
-            description: String::new(),
-        })
-        .collect()
-}
-
-fn checkin(when: &str, scores: &[(&str, u8)]) -> CheckIn {
-    CheckIn {
-        id: uuid::Uuid::new_v4(),
-        taken: chrono::DateTime::parse_from_rfc3339(when).unwrap(),
-        scores: scores.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-        note: String::new(),
-    }
-}
-
-#[test]
-fn the_triangle_draws_each_component_by_its_score_with_the_earlier_checkin_faint() {
-    let mut components = components();
-    components[8].name = "My <b>people</b>".into();
-    let latest = checkin(
-        "2026-11-20T10:00:00+01:00",
-        &[("voice", 5), ("community", 1), ("feeling_seen", 4)],
-    );
-    let earlier = checkin("2026-10-01T10:00:00+01:00", &[("voice", 3)]);
-    let chart = triangle_chart(&components, Some(&latest), Some(&earlier)).unwrap();
-    let doc = parse(&chart.svg);
-    let text: Vec<String> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
-        .collect();
-    assert!(text.contains(&"voice · 5".to_string()), "{text:?}");
-    assert!(
-        text.contains(&"My <b>people</b> · 1".to_string()),
-        "names are text, escaped in the SVG"
-    );
-    assert!(!chart.svg.contains("<b>"));
-    assert!(
-        text.contains(&"self regulation".to_string()),
-        "unscored components are still named"
-    );
-    // Scored circles: radius grows with the score.
-    let radii: Vec<f64> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("circle") && n.attribute("fill").is_some_and(|f| f != "none"))
-        .map(|n| attr(&n, "r"))
-        .collect();
-    assert!(
-        radii.contains(&31.0) && radii.contains(&11.0),
-        "5 → 31 px, 1 → 11 px: {radii:?}"
-    );
-    assert!(
-        chart
-            .description
-            .contains("Needing most work: voice (5), feeling seen (4)"),
-        "{}",
-        chart.description
-    );
-    assert!(
-        chart.description.contains("1 October 2026"),
-        "the earlier check-in is named"
-    );
-    assert_eq!(
-        chart.table.rows[7],
-        vec!["voice", "Integration needs", "5", "3"]
-    );
-}
-
-#[test]
-fn the_calendar_shows_done_partly_done_and_missed_weeks() {
-    let start = day("2025-12-22");
-    let statuses = [
-        WeekStatus::Done,
-        WeekStatus::PartlyDone,
-        WeekStatus::Missed,
-        WeekStatus::Done,
-        WeekStatus::Due,
-    ];
-    let weeks: Vec<(NaiveDate, WeekStatus)> = statuses
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (start + Days::new(7 * i as u64), *s))
-        .collect();
-    let chart = calendar_chart(&weeks).unwrap();
-    let doc = parse(&chart.svg);
-    let done = hex(SIDE_RGB[1]);
-    let filled = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(done.as_str()))
-        .count();
-    // Two done weeks, one half-filled partly done week, plus the key's two.
-    assert_eq!(filled, 5);
-    assert!(
-        chart
-            .description
-            .contains("2 done (filled), 1 partly done (half filled), 1 missed"),
-        "{}",
-        chart.description
-    );
-    let years: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .filter_map(|n| n.text())
-        .map(str::trim)
-        .filter(|t| t.starts_with("202"))
-        .collect();
-    assert_eq!(
-        years,
-        vec!["2025", "2026"],
-        "a row per year across the year end"
-    );
-    assert_eq!(chart.table.rows[1], vec!["2025-12-29", "partly done"]);
-}
-
-#[test]
-fn the_checkin_history_draws_each_component_moving_with_better_upwards() {
-    let components = components();
-    let checkins = vec![
-        checkin(
-            "2026-09-01T10:00:00+01:00",
-            &[("self_confidence", 5), ("voice", 3)],
-        ),
-        checkin(
-            "2026-12-01T10:00:00+01:00",
-            &[("self_confidence", 2), ("voice", 3)],
-        ),
-        checkin("2026-10-15T10:00:00+01:00", &[("self_confidence", 4)]),
-    ];
-    let chart = checkin_history_chart(&components, &checkins).unwrap();
-    let doc = parse(&chart.svg);
-    assert!(
-        chart
-            .description
-            .contains("self confidence went from 5 (needs most work) to 2 (mostly fine)"),
-        "{}",
-        chart.description
-    );
-    assert!(
-        !chart.description.contains("voice went"),
-        "voice did not move"
-    );
-    // The table: newest first, one column per component.
-    assert_eq!(chart.table.columns.len(), 10);
-    assert_eq!(chart.table.rows[0][0], "2026-12-01");
-    assert_eq!(chart.table.rows[2][3], "5");
-    assert_eq!(chart.table.rows[1][8], "–", "voice not scored in October");
-    // The confidence row's line: three points, each later one higher up
-    // (a smaller y), as the score falls from 5 to 2.
-    let lines: Vec<Vec<(f64, f64)>> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("polyline"))
-        .map(|n| {
-            n.attribute("points")
-                .unwrap()
-                .split_whitespace()
-                .map(|p| {
-                    let (x, y) = p.split_once(',').unwrap();
-                    (x.parse().unwrap(), y.parse().unwrap())
-                })
-                .collect()
-        })
-        .collect();
-    let confidence = lines
-        .iter()
-        .find(|l| l.len() == 3)
-        .expect("a line of three check-ins");
-    assert!(
-        confidence[0].0 < confidence[1].0 && confidence[1].0 < confidence[2].0,
-        "in time order: {confidence:?}"
-    );
-    assert!(
-        confidence[0].1 > confidence[1].1 && confidence[1].1 > confidence[2].1,
-        "better is higher: {confidence:?}"
-    );
-    let empty = checkin_history_chart(&components, &[]).unwrap();
-    parse(&empty.svg);
-    assert!(empty.description.contains("No check-ins yet"));
-}
-
 #[test]
 fn the_confidence_rating_is_a_fourth_line_only_where_it_is_rated() {
     let start = day("2026-01-05");
@@ -558,62 +363,6 @@ fn the_levels_before_and_after_a_shift_are_drawn_as_wide_bands() {
     }
 }
 
-/// The x and y of each week's cell (the square drawn for it, in order).
-fn cells(doc: &roxmltree::Document<'_>) -> Vec<(f64, f64)> {
-    doc.descendants()
-        .filter(|n| {
-            n.has_tag_name("rect")
-                && n.attribute("fill") == Some(hex(SIDE_RGB[1]).as_str())
-                && attr(n, "height") > 10.0
-        })
-        .map(|n| (attr(&n, "x"), attr(&n, "y")))
-        .collect()
-}
-
-#[test]
-fn a_week_across_the_year_end_opens_the_next_years_row() {
-    // Weeks from 16 December 2024 to 13 January 2025, all done.
-    let start = day("2024-12-16");
-    let weeks: Vec<(NaiveDate, WeekStatus)> = (0..5)
-        .map(|i| (start + Days::new(7 * i), WeekStatus::Done))
-        .collect();
-    let chart = calendar_chart(&weeks).unwrap();
-    let doc = parse(&chart.svg);
-    let found = cells(&doc);
-    // Five weeks and the key's one.
-    assert_eq!(found.len(), 6, "{found:?}");
-    let (dec16, dec23, dec30, jan6) = (found[0], found[1], found[2], found[3]);
-    assert_eq!(dec16.1, dec23.1, "December 2024 on one row");
-    assert!(dec30.1 > dec23.1, "30 December 2024 opens 2025's row");
-    assert_eq!(dec30.1, jan6.1);
-    assert!(dec30.0 < jan6.0, "as its first column");
-    assert!(
-        dec30.0 < dec16.0,
-        "not a stray cell past the end of 2024's row"
-    );
-}
-
-#[test]
-fn a_range_within_one_year_shows_only_its_own_months() {
-    let start = day("2026-03-02");
-    let weeks: Vec<(NaiveDate, WeekStatus)> = (0..13)
-        .map(|i| (start + Days::new(7 * i), WeekStatus::Done))
-        .collect();
-    let chart = calendar_chart(&weeks).unwrap();
-    let doc = parse(&chart.svg);
-    let months: Vec<String> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
-        .filter(|t| t.len() == 3)
-        .collect();
-    assert!(months.contains(&"Apr".to_string()), "{months:?}");
-    assert!(!months.contains(&"Jan".to_string()), "{months:?}");
-    assert!(!months.contains(&"Oct".to_string()), "{months:?}");
-    let width: f64 = attr(&doc.root_element(), "width");
-    assert!(width < 700.0, "a quarter's calendar is narrow: {width}");
-}
-
 /// The smallest font size written in `svg`, in pixels.
 fn smallest_text(svg: &str) -> f64 {
     parse(svg)
@@ -664,3 +413,37 @@ fn rated_weeks_outside_the_listed_weeks_still_fall_inside_the_plot() {
     assert_eq!(xs.len(), 60);
     assert!(xs.iter().all(|x| *x >= 100.0), "left of the plot: {xs:?}");
 }
+
+fn components() -> Vec<Component> {
+    let keys = [
+        ("professional_identity", trine_store::Side::Developmental),
+        ("self_regulation", trine_store::Side::Developmental),
+        ("self_confidence", trine_store::Side::Developmental),
+        ("feeling_seen", trine_store::Side::Emotional),
+        ("feeling_known", trine_store::Side::Emotional),
+        ("feeling_valued", trine_store::Side::Emotional),
+        ("values_alignment", trine_store::Side::Integration),
+        ("voice", trine_store::Side::Integration),
+        ("community", trine_store::Side::Integration),
+    ];
+    keys.iter()
+        .map(|(k, s)| Component {
+            key: k.to_string(),
+            side: *s,
+            name: k.replace('_', " "),
+            description: String::new(),
+        })
+        .collect()
+}
+
+fn checkin(when: &str, scores: &[(&str, u8)]) -> CheckIn {
+    CheckIn {
+        id: uuid::Uuid::new_v4(),
+        taken: chrono::DateTime::parse_from_rfc3339(when).unwrap(),
+        scores: scores.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        note: String::new(),
+    }
+}
+
+mod calendar;
+mod checkins;
