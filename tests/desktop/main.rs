@@ -42,5 +42,6 @@ mod screenshots;
 mod security;
 mod settings_and_access;
 mod this_week;
+mod this_week_shown;
 mod transfer;
 mod trends_and_checkin;
