@@ -33,6 +33,7 @@ mod basics;
 mod coach_packet;
 mod confidence;
 mod everyday;
+mod importing;
 mod journal;
 mod keyboard;
 mod library;
