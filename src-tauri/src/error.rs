@@ -252,6 +252,11 @@ mod tests {
                 max_terms: 64,
             },
             ValidationError::BackupTakesNoSelection,
+            ValidationError::OwnPlace {
+                out: "/home/me/.local/share/trine".into(),
+                what: "the journal's folder",
+                place: "/home/me/.local/share/trine".into(),
+            },
             ValidationError::UnknownSituation("retired".into()),
             ValidationError::NothingPlanned(day),
             ValidationError::PrivateEntryChosen("1a2b3c4d".into()),
@@ -339,10 +344,11 @@ mod tests {
                 ValidationError::NothingPlanned(_) => 54,
                 ValidationError::BadChoice { .. } => 55,
                 ValidationError::PrivateEntryChosen(_) => 56,
+                ValidationError::OwnPlace { .. } => 57,
             },
         }
     }
-    const VARIANTS: usize = 57;
+    const VARIANTS: usize = 58;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

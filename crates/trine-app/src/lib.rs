@@ -44,7 +44,8 @@ pub use trine_charts as charts;
 pub use trine_interchange as interchange;
 pub use trine_interchange::render;
 pub use trine_store::{
-    backup, before_unlock, error, figure, library, model, paths, rotation, store, time, week,
+    atomic, backup, before_unlock, error, figure, library, model, paths, rotation, store, time,
+    week,
 };
 pub use trine_store::{
     Entry, EntryEdit, EntryKind, Error, Fix, FollowUp, ImportError, Journal, ListQuery, Location,

@@ -100,6 +100,7 @@ impl Exports for Journal {
         path: &Path,
         draw: DrawFigures<'_>,
     ) -> Result<ExportOutcome> {
+        self.check_write_target(path)?;
         if format == ExportFormat::Json {
             if *selection != ExportSelection::default() {
                 return Err(ValidationError::BackupTakesNoSelection.into());

@@ -34,6 +34,7 @@ pub mod store;
 pub mod terms;
 pub mod time;
 pub mod week;
+pub mod write_target;
 
 pub use error::{
     Error, Fix, ImportError, Location, OpenError, Result, StorageError, ValidationError, ALL_FIXES,

@@ -4,7 +4,7 @@ use trine_app::charts::{Chart, RatingsChartOptions};
 use trine_app::insights::{Figure, Insights, Three};
 use trine_app::prelude::*;
 use trine_app::week::parse_date;
-use trine_app::{Error, Journal, Result};
+use trine_app::{Journal, Result};
 
 use crate::args::{ChartArgs, ChartKind, StatsArgs};
 use crate::output::Printer;
@@ -34,7 +34,8 @@ pub fn chart(journal: &Journal, args: ChartArgs, out: &Printer) -> Result<()> {
             journal.calendar_chart(from, to, trine_app::time::now().date_naive())?
         }
     };
-    std::fs::write(&args.out, &chart.svg).map_err(|e| Error::file(&args.out, e))?;
+    journal.check_write_target(&args.out)?;
+    trine_app::atomic::write_file(&args.out, |w| w.write_all(chart.svg.as_bytes()))?;
     if out.json {
         crate::terminal::write_json(
             &serde_json::to_string_pretty(&serde_json::json!({

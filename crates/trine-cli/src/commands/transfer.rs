@@ -104,6 +104,8 @@ pub fn export(journal: &Journal, args: ExportArgs, out: &Printer) -> Result<()> 
         ExportFormat::Markdown if args.single_file => interchange::ExportFormat::MarkdownFile,
         other => other.into(),
     };
+    // Before anything at --out is moved aside for --force.
+    journal.check_write_target(&args.out)?;
     let aside = clear_the_way(&args.out, args.force)?;
     let outcome = match journal.export_to(format, &selection, &args.out) {
         Ok(outcome) => {

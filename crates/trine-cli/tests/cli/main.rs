@@ -15,6 +15,7 @@ mod environment;
 mod exports;
 mod importers;
 mod library;
+mod own_places;
 mod permissions;
 mod report_document;
 mod round_trip;

@@ -154,4 +154,24 @@ pub enum ValidationError {
          choose JSON Lines to export a selection"
     )]
     BackupTakesNoSelection,
+    /// An export, a chart or anything else Trine writes where a person
+    /// says was aimed at the journal's own folder, a backups folder, a
+    /// folder holding one of them, or a place inside them: writing it would
+    /// replace or remove the journal or its backups.
+    #[error(
+        "{}: that is {what} or in it or holds it ({}), and writing there could replace or \
+         remove the journal or its backups; nothing was written. Choose a place outside the \
+         journal's folder and its backups folders",
+        out.display(),
+        place.display()
+    )]
+    OwnPlace {
+        /// The place asked for.
+        out: std::path::PathBuf,
+        /// What it would touch: "the journal's folder", "the journal" or
+        /// "a backups folder".
+        what: &'static str,
+        /// That folder or file.
+        place: std::path::PathBuf,
+    },
 }

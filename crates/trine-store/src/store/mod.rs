@@ -246,6 +246,17 @@ impl Journal {
         Journal::prepare(crate::connection::open_in_memory()?, None, None, None)
     }
 
+    /// Refuses `out` as a place to write an export, a chart or any file a
+    /// person names, when writing there could replace or remove this
+    /// journal, its folder or its backups (see [`crate::write_target`]).
+    /// A journal in memory refuses nothing.
+    pub fn check_write_target(&self, out: &Path) -> Result<()> {
+        match self.path() {
+            Some(journal) => crate::write_target::check(journal, out),
+            None => Ok(()),
+        }
+    }
+
     /// The file this journal lives in, if it is not in memory.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
