@@ -121,6 +121,12 @@ mod tests {
             OpenError::Damaged { path: path() }.into(),
             OpenError::Replaced { path: path() }.into(),
             OpenError::NoDataDir.into(),
+            OpenError::Lost {
+                path: path(),
+                backups: 3,
+                missing: false,
+            }
+            .into(),
             StorageError::WriteRefused {
                 path: Some(path()),
                 detail: "database or disk is full".into(),
@@ -287,6 +293,7 @@ mod tests {
                 OpenError::Damaged { .. } => 5,
                 OpenError::Replaced { .. } => 6,
                 OpenError::NoDataDir => 7,
+                OpenError::Lost { .. } => 58,
             },
             Error::Storage(e) => match e {
                 StorageError::WriteRefused { .. } => 8,
@@ -348,7 +355,7 @@ mod tests {
             },
         }
     }
-    const VARIANTS: usize = 58;
+    const VARIANTS: usize = 59;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

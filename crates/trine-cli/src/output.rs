@@ -328,6 +328,8 @@ impl Printer {
 
     /// A restore done.
     pub fn restored(&self, from: &Path, kept: &Path, entries: u64) {
+        // A journal that was missing left nothing to keep.
+        let kept = kept.exists().then_some(kept);
         if self.json {
             print_json(
                 &json!({"restored_from": from, "replaced_journal_kept_at": kept, "entries": entries}),
@@ -338,7 +340,10 @@ impl Printer {
                 from.display(),
                 plural(entries, "entry", "entries")
             );
-            say!("The journal it replaced is kept at {}.", kept.display());
+            match kept {
+                Some(kept) => say!("The journal it replaced is kept at {}.", kept.display()),
+                None => say!("There was no journal file to keep."),
+            }
         }
     }
 

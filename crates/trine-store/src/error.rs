@@ -70,6 +70,28 @@ pub enum OpenError {
         /// The file at fault.
         path: PathBuf,
     },
+    /// The journal file is empty or missing, yet backups of a journal are
+    /// kept for it: a journal lost (a failed disk, a bad copy, a slip), not
+    /// one to start. Nothing is created in its place, so the backups are
+    /// never pushed out by backups of an empty journal; restoring one
+    /// brings it back.
+    #[error(
+        "{} is {}, yet {backups} backup{} of a journal {} kept for it: the journal has been \
+         lost, and no new one was started in its place. Restore the newest backup (`trine \
+         backup --list` lists them), or move the backups away to start a new journal",
+        path.display(),
+        if *missing { "missing" } else { "empty" },
+        if *backups == 1 { "" } else { "s" },
+        if *backups == 1 { "is" } else { "are" }
+    )]
+    Lost {
+        /// The journal file.
+        path: PathBuf,
+        /// How many backups were found for it.
+        backups: usize,
+        /// Whether the file is missing (rather than empty).
+        missing: bool,
+    },
     /// Another Trine replaced the journal's file (turned encryption on or
     /// off, or changed the passphrase) while this one had it open, and the
     /// passphrase this one has no longer opens it. Nothing was saved.
@@ -361,7 +383,8 @@ impl Error {
             Error::Open(OpenError::NewerSchema { .. }) => "newer_schema",
             Error::Open(OpenError::Encrypted { .. }) => "locked",
             Error::Open(OpenError::WrongPassphrase { .. }) => "wrong_passphrase",
-            Error::Open(OpenError::Damaged { .. }) => "damaged",
+            // A lost journal is brought back the way a damaged one is.
+            Error::Open(OpenError::Damaged { .. } | OpenError::Lost { .. }) => "damaged",
             Error::Open(OpenError::Replaced { .. }) => "replaced",
             Error::Storage(StorageError::Damaged { .. }) => "damaged",
             Error::Open(_) => "open_failed",

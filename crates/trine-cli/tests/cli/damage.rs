@@ -162,3 +162,40 @@ fn backups_kept_on_another_disk_bring_back_a_damaged_journal() {
     let restored = s.run(&["--json", "restore", &newest]).json();
     assert_eq!(restored["entries"], 31, "every entry, the last one too");
 }
+
+/// An emptied journal file beside its backups: `check` and `backup` say
+/// the journal is lost rather than starting a new one (ten backups of an
+/// empty journal used to push out the real ones), and `restore` brings it
+/// back, also when the file is gone altogether.
+#[test]
+fn an_emptied_journal_is_lost_not_new_and_comes_back_from_its_backup() {
+    let s = Sandbox::new();
+    let backup = journal_with_backup(&s, 3);
+    let journal = s.data().join("journal.db");
+    std::fs::write(&journal, b"").unwrap();
+    for args in [
+        &["check"][..],
+        &["backup"],
+        &["list"],
+        &["add", "--title", "x"],
+    ] {
+        let err = s.run(args).fails();
+        assert!(
+            err.contains("is empty, yet 1 backup") && err.contains("no new one was started"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(std::fs::metadata(&journal).unwrap().len(), 0);
+    let listed = s.run(&["--json", "backup", "--list"]).json();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+
+    std::fs::remove_file(&journal).unwrap();
+    let err = s.run(&["list"]).fails();
+    assert!(err.contains("is missing, yet 1 backup"), "{err}");
+    let said = s.run(&["restore", backup.to_str().unwrap()]).ok();
+    assert!(
+        said.contains("There was no journal file to keep."),
+        "{said}"
+    );
+    assert_eq!(s.entry_count(), 3);
+}

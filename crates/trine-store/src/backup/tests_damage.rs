@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use super::*;
+use crate::error::OpenError;
 use crate::model::NewEntry;
 
 fn titles(journal: &Journal) -> Vec<String> {
@@ -186,4 +187,55 @@ fn a_backup_that_is_not_exactly_a_trine_journal_is_refused_and_nothing_changes()
     assert!(left.is_empty(), "no copies left behind: {left:?}");
     journal.restore(&backup).unwrap();
     assert_eq!(titles(&journal), ["mine"], "the real backup still restores");
+}
+
+/// A journal file emptied (a sync tool, a failed copy) or deleted while its
+/// backups stay is a journal lost: it is not started afresh, so backups of
+/// an empty journal never push the real ones out, and restoring one brings
+/// it back. Without backups, an empty or missing file is a new journal.
+#[test]
+fn an_emptied_or_missing_journal_with_backups_is_lost_not_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = journal_with_backup(dir.path(), 3);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    let backups = || list_backups(&dir.path().join("backups")).unwrap().len();
+    assert_eq!(backups(), 1);
+
+    std::fs::write(&path, b"").unwrap();
+    let err = Journal::open(&path).unwrap_err();
+    assert_eq!(err.code(), "damaged", "restored as a damaged one is: {err}");
+    assert!(
+        matches!(
+            err,
+            Error::Open(OpenError::Lost {
+                backups: 1,
+                missing: false,
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("is empty, yet 1 backup"), "{err}");
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "left as it was");
+    assert_eq!(backups(), 1, "no backup of an empty journal");
+
+    std::fs::remove_file(&path).unwrap();
+    let err = Journal::open_in(dir.path()).unwrap_err();
+    assert!(
+        matches!(err, Error::Open(OpenError::Lost { missing: true, .. })),
+        "{err:?}"
+    );
+    assert!(!path.exists(), "nothing made in its place");
+
+    let (journal, _) = restore_damaged(&path, &backup, None).unwrap();
+    assert_eq!(titles(&journal), ["entry 000", "entry 001", "entry 002"]);
+
+    let fresh = tempfile::tempdir().unwrap();
+    std::fs::write(fresh.path().join(crate::store::JOURNAL_FILE), b"").unwrap();
+    let journal = Journal::open_in(fresh.path()).unwrap();
+    assert_eq!(
+        journal.entry_count().unwrap(),
+        0,
+        "an empty file, no backups: new"
+    );
 }

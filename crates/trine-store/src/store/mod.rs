@@ -181,6 +181,7 @@ impl Journal {
         // before anything else, so a plain copy never outlives a failed
         // unlock.
         recovery::before_open(path)?;
+        refuse_lost_journal(path)?;
         // A new journal is created for its owner only; its log and shared
         // memory take the same mode. (A missing folder is SQLite's to name.)
         if path.parent().is_none_or(Path::is_dir) {
@@ -448,6 +449,26 @@ fn use_wal(conn: &Connection) -> rusqlite::Result<String> {
             other => return other,
         }
     }
+}
+
+/// Refuses to start a new journal where one was lost: an empty or missing
+/// journal file with backups kept for it (see [`OpenError::Lost`]).
+fn refuse_lost_journal(path: &Path) -> Result<()> {
+    let missing = match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > 0 => return Ok(()),
+        Ok(_) => false,
+        Err(_) => true,
+    };
+    let backups = crate::backup::all_backups(path).map_or(0, |found| found.len());
+    if backups == 0 {
+        return Ok(());
+    }
+    Err(OpenError::Lost {
+        path: path.to_path_buf(),
+        backups,
+        missing,
+    }
+    .into())
 }
 
 /// Turns a failure to open or first read a file into the right error: a
