@@ -77,8 +77,8 @@ pub enum OpenError {
     /// brings it back.
     #[error(
         "{} is {}, yet {backups} backup{} of a journal {} kept for it: the journal has been \
-         lost, and no new one was started in its place. Restore the newest backup (`trine \
-         backup --list` lists them), or move the backups away to start a new journal",
+         lost, and no new one was started in its place (to start a new journal instead, move \
+         the backups away)",
         path.display(),
         if *missing { "missing" } else { "empty" },
         if *backups == 1 { "" } else { "s" },
@@ -341,7 +341,7 @@ impl Error {
             }
             Error::Open(OpenError::Replaced { .. }) => Fix::GivePassphrase,
             Error::Open(OpenError::NewerSchema { .. }) => Fix::UpdateTrine,
-            Error::Open(OpenError::Damaged { .. }) => Fix::RestoreBackup,
+            Error::Open(OpenError::Damaged { .. } | OpenError::Lost { .. }) => Fix::RestoreBackup,
             Error::Storage(StorageError::Damaged { .. }) => Fix::RestoreBackup,
             Error::Storage(StorageError::WriteRefused { .. }) => Fix::FreeDiskSpace,
             Error::Storage(StorageError::NotWritable { .. }) => Fix::ChooseAnotherFolder,
