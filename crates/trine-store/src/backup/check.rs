@@ -30,8 +30,21 @@ pub(super) fn check_backup(path: &Path, dir: &Path, passphrase: Option<&str>) ->
     if let Some(key) = passphrase {
         crate::store::keying::key(&conn, key)?;
     }
+    check_journal(&conn, "main", path)?;
+    Ok(OpenCopy {
+        conn: Some(conn),
+        file: copy,
+    })
+}
+
+/// The checks of [`check_backup`] on the database `schema` (`main`, or a
+/// name Trine chose for an attached copy) of `conn`, open and keyed, read
+/// from the file at `path` (named in the errors).
+pub(super) fn check_journal(conn: &Connection, schema: &str, path: &Path) -> Result<()> {
     let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .query_row(&format!("PRAGMA \"{schema}\".user_version"), [], |r| {
+            r.get(0)
+        })
         .map_err(|e| not_a_backup(path, e))?;
     if version == 0 {
         return Err(OpenError::NotADatabase {
@@ -54,7 +67,7 @@ pub(super) fn check_backup(path: &Path, dir: &Path, passphrase: Option<&str>) ->
         }
         .into()
     };
-    let found = migrations::schema_of(&conn).map_err(|e| refuse(e.to_string()))?;
+    let found = migrations::schema_of_in(conn, schema).map_err(|e| refuse(e.to_string()))?;
     let expected = migrations::expected_schema(version)?;
     if found != expected {
         let missing: Vec<&str> = expected
@@ -75,22 +88,35 @@ pub(super) fn check_backup(path: &Path, dir: &Path, passphrase: Option<&str>) ->
         )));
     }
     let problems: Vec<String> = conn
-        .prepare("PRAGMA integrity_check")?
+        .prepare(&format!("PRAGMA \"{schema}\".integrity_check"))?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()
         .map_err(|e| refuse(e.to_string()))?;
     if problems != ["ok"] {
-        return Err(refuse(format!("it is damaged ({})", problems.join("; "))));
+        return Err(refuse(damage_in_words(&problems)));
     }
     conn.execute(
-        "INSERT INTO entry_text (entry_text, rank) VALUES ('integrity-check', 1)",
+        &format!(
+            "INSERT INTO \"{schema}\".entry_text (entry_text, rank) VALUES ('integrity-check', 1)"
+        ),
         [],
     )
     .map_err(|_| refuse("its search index does not match its entries".into()))?;
-    Ok(OpenCopy {
-        conn: Some(conn),
-        file: copy,
-    })
+    Ok(())
+}
+
+/// What SQLite's integrity check found, in Trine's words where it can
+/// say: damage only in the search index is named so, and otherwise the
+/// first problem is quoted with how many there are.
+fn damage_in_words(problems: &[String]) -> String {
+    if problems.iter().all(|p| p.contains("fts5")) {
+        return "its search index is damaged".into();
+    }
+    let first = problems.first().map_or("", String::as_str);
+    match problems.len() {
+        0 | 1 => format!("it is damaged (SQLite's check found: {first})"),
+        n => format!("it is damaged (SQLite's check found {n} problems, the first: {first})"),
+    }
 }
 
 fn list_or_none(names: &[&str]) -> String {

@@ -26,7 +26,7 @@ use rusqlite::backup::Backup;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::error::{Error, Result, ValidationError};
+use crate::error::{Error, Result, StorageError, ValidationError};
 use crate::store::replacement::FolderLock;
 use crate::store::Journal;
 use crate::time;
@@ -284,6 +284,12 @@ impl Journal {
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
             .map_err(|e| Error::file(&tmp, e))?;
+        // A copy that a restore would refuse is no backup: it must not push
+        // out an older one that would restore.
+        if let Err(why) = self.check_copy(&tmp) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(why.in_journal(Some(path)));
+        }
         std::fs::rename(&tmp, &target).map_err(|e| Error::file(&target, e))?;
         sync_folder(dir);
         let keep = self.backups_to_keep()?;
@@ -294,6 +300,36 @@ impl Journal {
             .into_iter()
             .find(|b| b.path == target)
             .ok_or_else(|| Error::Corrupt("the new backup is missing".into()))
+    }
+
+    /// Checks the new copy at `tmp` as a restore would check it; when it
+    /// fails, the journal it was taken from is damaged, and the error says
+    /// so. The copy is attached to the journal's own connection, which
+    /// reads it with the journal's derived key (an encrypted journal pays
+    /// no second key derivation).
+    fn check_copy(&self, tmp: &Path) -> Result<()> {
+        let refused = |why: String| -> Error {
+            StorageError::Damaged {
+                path: None,
+                detail: format!(
+                    "a copy of it would not pass the checks of a restore: {why}; no backup \
+                     was taken, and every backup was kept"
+                ),
+            }
+            .into()
+        };
+        self.conn
+            .execute(
+                "ATTACH DATABASE ?1 AS backup_check",
+                [tmp.to_string_lossy()],
+            )
+            .map_err(|e| refused(e.to_string()))?;
+        let checked = check::check_journal(&self.conn, "backup_check", tmp);
+        self.conn.execute("DETACH DATABASE backup_check", [])?;
+        checked.map_err(|e| match e {
+            Error::Backup(BackupError::Refused { why, .. }) => refused(why),
+            other => refused(other.to_string()),
+        })
     }
 
     /// Takes a backup in each place that holds none from the last 24 hours

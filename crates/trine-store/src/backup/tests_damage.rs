@@ -239,3 +239,55 @@ fn an_emptied_or_missing_journal_with_backups_is_lost_not_new() {
         "an empty file, no backups: new"
     );
 }
+
+/// A journal damaged where it can still be opened (here a page of its
+/// search index, as a failing disk might leave it) makes copies a restore
+/// would refuse: no such copy is kept as a backup, and none of the good
+/// backups is pushed out for it.
+#[test]
+fn a_journal_whose_copy_would_not_restore_takes_no_backup_and_keeps_the_good_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = journal_with_backup(dir.path(), 30);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    {
+        let mut journal = Journal::open(&path).unwrap();
+        journal.set_backups_to_keep(1).unwrap();
+    }
+    let raw = Connection::open(&path).unwrap();
+    let zeroed = raw
+        .execute(
+            "UPDATE entry_text_data SET block = zeroblob(length(block)) \
+             WHERE id = (SELECT max(id) FROM entry_text_data)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(zeroed, 1);
+    drop(raw);
+
+    let mut journal = Journal::open(&path).unwrap();
+    let err = journal.backup_now().unwrap_err();
+    assert_eq!(err.code(), "damaged", "{err}");
+    let said = err.to_string();
+    assert!(
+        said.contains("its search index is damaged") && said.contains("no backup was taken"),
+        "{said}"
+    );
+    let kept: Vec<_> = list_backups(&dir.path().join("backups"))
+        .unwrap()
+        .into_iter()
+        .map(|b| b.path)
+        .collect();
+    assert_eq!(kept, [good.clone()], "the good backup stays, alone");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no half-made copy left: {leftovers:?}");
+    drop(journal);
+
+    let (journal, _) = restore_damaged(&path, &good, None).unwrap();
+    assert_eq!(journal.entry_count().unwrap(), 30);
+    let mut journal = journal;
+    journal.backup_now().unwrap();
+}

@@ -60,9 +60,16 @@ pub(crate) type SchemaObject = (String, String, String, Option<String>);
 
 /// The schema objects of the database open on `conn`, sorted.
 pub(crate) fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
-    let mut stmt = conn.prepare(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name, tbl_name",
-    )?;
+    schema_of_in(conn, "main")
+}
+
+/// The schema objects of the database attached to `conn` as `schema` (a
+/// name Trine chose, not a person's input), sorted.
+pub(crate) fn schema_of_in(conn: &Connection, schema: &str) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT type, name, tbl_name, sql FROM \"{schema}\".sqlite_master \
+         ORDER BY type, name, tbl_name"
+    ))?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     rows.collect()
 }
