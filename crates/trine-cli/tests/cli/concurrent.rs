@@ -224,3 +224,100 @@ fn a_writer_waits_for_a_short_lock_and_gives_up_on_a_long_one_with_a_clear_messa
     assert_eq!(health["integrity"], serde_json::json!(["ok"]));
     assert_eq!(health["entries"], 2, "the refused entry is not there");
 }
+
+/// The ids of the entries tagged `race` in the journal file `db` (a copy
+/// kept by restore, say), read through `trine` in a folder of its own.
+fn race_ids_in(s: &Sandbox, db: &std::path::Path) -> BTreeSet<String> {
+    let folder = s.path(&format!("read-{}", uuid_like(db)));
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(db, folder.join("journal.db")).unwrap();
+    s.run_with_data(
+        &folder,
+        &["--json", "list", "--limit", "1000000", "--tag", "race"],
+    )
+    .json()
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|e| e["id"].as_str().unwrap().to_string())
+    .collect()
+}
+
+fn uuid_like(path: &std::path::Path) -> String {
+    path.file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .replace('.', "-")
+}
+
+/// A restore while other processes write: every entry a writer was told
+/// is saved is either in the journal restored (saved after the restore,
+/// into it) or in the copy of the journal it replaced (saved before).
+/// Restore used to copy the backup's pages into the open journal after
+/// keeping its copy, and what was saved in between was in neither.
+#[test]
+fn a_restore_while_others_write_loses_no_entry_reported_saved() {
+    let s = Sandbox::new();
+    s.run(&["add", "--title", "before the backup"]).ok();
+    let backup = s.run(&["--json", "backup"]).json()["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut tally = Tally::default();
+    let mut restores = Vec::new();
+    std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let s = &s;
+                scope.spawn(move || {
+                    (0..25)
+                        .map(|i| {
+                            s.run(&[
+                                "--json",
+                                "add",
+                                "--title",
+                                &format!("writer {w} entry {i}"),
+                                "--tag",
+                                "race",
+                            ])
+                        })
+                        .collect::<Vec<Run>>()
+                })
+            })
+            .collect();
+        for pause in [40, 120, 200] {
+            std::thread::sleep(Duration::from_millis(pause));
+            restores.push(s.run(&["--json", "restore", &backup]));
+        }
+        for writer in writers {
+            for run in writer.join().unwrap() {
+                tally.record(run);
+            }
+        }
+    });
+    let mut kept = Vec::new();
+    for run in restores {
+        let said = run.json();
+        kept.push(std::path::PathBuf::from(
+            said["replaced_journal_kept_at"].as_str().unwrap(),
+        ));
+    }
+    assert!(
+        tally.failed.is_empty(),
+        "writers refused: {:?}",
+        tally.failed
+    );
+    let health = s.run(&["--json", "check"]).json();
+    assert_eq!(health["integrity"], serde_json::json!(["ok"]), "{health}");
+    let mut found = race_ids_in(&s, &s.data().join("journal.db"));
+    for copy in &kept {
+        found.extend(race_ids_in(&s, copy));
+    }
+    let lost: Vec<_> = tally
+        .saved
+        .iter()
+        .filter(|id| !found.contains(*id))
+        .collect();
+    assert!(lost.is_empty(), "reported saved, found nowhere: {lost:?}");
+    eprintln!("restore race: {} saved, all found", tally.saved.len());
+}

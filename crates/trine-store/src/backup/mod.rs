@@ -1,8 +1,9 @@
 //! Backups: consistent copies of the journal taken while it is in use,
 //! kept in the `backups` folder beside it, the newest N kept (10 by
 //! default), and restore, which checks a backup before it replaces
-//! anything, keeps a copy of the journal it replaces, and copies the
-//! backup in with SQLite's online backup API.
+//! anything, keeps a copy of the journal it replaces, and renames a copy
+//! of the checked backup into the journal's place, as a change of
+//! passphrase does.
 //!
 //! Copies are written with `VACUUM INTO`: SQLite reads one snapshot of the
 //! journal (others keep writing meanwhile) into a new, compact,
@@ -19,10 +20,8 @@ mod rekey;
 mod restore;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
-use rusqlite::backup::Backup;
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -98,11 +97,6 @@ pub fn backups_dir(journal_path: &Path) -> PathBuf {
 fn write_copy(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
     conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
     Ok(())
-}
-
-fn copy_pages(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
-    let backup = Backup::new(from, to)?;
-    backup.run_to_completion(256, Duration::from_millis(0), None)
 }
 
 fn stamp(now: DateTime<FixedOffset>) -> String {
@@ -481,7 +475,7 @@ mod tests {
         for i in 0..5 {
             journal.create(NewEntry::note(format!("n{i}"), "")).unwrap();
             taken.push(journal.backup_now().unwrap().path);
-            std::thread::sleep(Duration::from_millis(5));
+            std::thread::sleep(std::time::Duration::from_millis(5));
         }
         let left: Vec<PathBuf> = list_backups(&dir.path().join("backups"))
             .unwrap()

@@ -277,7 +277,11 @@ fn a_journal_whose_copy_would_not_restore_takes_no_backup_and_keeps_the_good_one
         .into_iter()
         .map(|b| b.path)
         .collect();
-    assert_eq!(kept, std::slice::from_ref(&good), "the good backup stays, alone");
+    assert_eq!(
+        kept,
+        std::slice::from_ref(&good),
+        "the good backup stays, alone"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
         .unwrap()
         .flatten()

@@ -15,7 +15,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{params, OpenFlags};
+use rusqlite::{params, Connection, OpenFlags};
 
 use super::recovery::converting_path;
 use super::replacement::FolderLock;
@@ -208,8 +208,21 @@ fn export_and_fold(
     exported?;
     // Everything in the old file's log is copied into the old file itself
     // before the log is removed: a cut just after leaves the old journal
-    // whole. Readers in other processes can hold a few frames back for a
-    // moment; wait for them, as long as a lock is waited for.
+    // whole.
+    fold_log(&conn, path)?;
+    drop(conn);
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::file(path, e))
+}
+
+/// Folds the write-ahead log of the journal at `path` into the file
+/// itself, on `conn` (a second connection to it: the caller's first holds
+/// the write lock, which does not stop a passive checkpoint), so that the
+/// file holds everything on its own before its log is removed.
+pub(crate) fn fold_log(conn: &Connection, path: &Path) -> Result<()> {
+    // Readers in other processes can hold a few frames back for a moment;
+    // wait for them, as long as a lock is waited for.
     let start = Instant::now();
     loop {
         let (busy, log, folded): (i64, i64, i64) =
@@ -227,10 +240,7 @@ fn export_and_fold(
         }
         std::thread::sleep(Duration::from_millis(10));
     }
-    drop(conn);
-    std::fs::File::open(path)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::file(path, e))
+    Ok(())
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use replacement::{FileId, FolderLock};
 
 pub use checkins::{CheckIn, NewCheckIn};
+pub(crate) use encryption::fold_log;
 pub use entries::{note_time_on, ListQuery};
 pub use migrations::CURRENT_VERSION;
 pub use prompt_draw::WeekPrompt;
