@@ -67,6 +67,7 @@ pub fn app_words(fix: Fix) -> Option<&'static str> {
             "Restore the newest good backup: Trine offers it when it starts, and Backups lists every copy"
         }
         Fix::TryAgainLater => "Try again when the other Trine is done",
+        Fix::OmitPassphrase => "Open Trine again: the journal opens without a passphrase",
         Fix::UpdateTrine | Fix::ListComponents | Fix::ListPrompts | Fix::ListEntries => return None,
         Fix::GiveTimeFormat => {
             "If the file writes its times another way, give that way in \u{201c}How jrnl writes dates\u{201d}"
@@ -121,6 +122,7 @@ mod tests {
             OpenError::Damaged { path: path() }.into(),
             OpenError::Replaced { path: path() }.into(),
             OpenError::NoDataDir.into(),
+            OpenError::NotEncrypted { path: path() }.into(),
             OpenError::Lost {
                 path: path(),
                 backups: 3,
@@ -294,6 +296,7 @@ mod tests {
                 OpenError::Replaced { .. } => 6,
                 OpenError::NoDataDir => 7,
                 OpenError::Lost { .. } => 58,
+                OpenError::NotEncrypted { .. } => 59,
             },
             Error::Storage(e) => match e {
                 StorageError::WriteRefused { .. } => 8,
@@ -355,7 +358,7 @@ mod tests {
             },
         }
     }
-    const VARIANTS: usize = 59;
+    const VARIANTS: usize = 60;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

@@ -216,7 +216,8 @@ impl Printer {
             say!("Integrity: ok (database and search index)");
         } else {
             say!("Integrity: PROBLEMS FOUND");
-            for line in &health.integrity {
+            // SQLite's "ok" is no problem, when the search index is one.
+            for line in health.integrity.iter().filter(|line| *line != "ok") {
                 say!("  {line}");
             }
             if !health.search_index_ok {

@@ -49,6 +49,14 @@ pub enum OpenError {
         /// The file.
         path: PathBuf,
     },
+    /// A passphrase was given for a journal that is not encrypted (a
+    /// script that still sets one after the journal was decrypted, say).
+    /// Opening it anyway would let a person believe it is encrypted.
+    #[error("{path} is not encrypted, yet a passphrase was given for it; nothing was changed")]
+    NotEncrypted {
+        /// The file.
+        path: PathBuf,
+    },
     /// The journal was written by a newer Trine. It is left untouched.
     #[error(
         "{path} was written by a newer Trine (schema version {found}; this one knows up to {supported}); \
@@ -148,7 +156,7 @@ pub enum StorageError {
     /// locked for longer than Trine waits for it.
     #[error(
         "the journal{} is busy: another Trine (the app, or the command line) kept it locked \
-         for more than {} seconds; nothing was changed. Try again when it is done",
+         for more than {} seconds; nothing was changed",
         shown(path.as_deref()),
         crate::store::BUSY_TIMEOUT.as_secs()
     )]
@@ -311,10 +319,12 @@ pub enum Fix {
     ListPrompts,
     /// See the entries' ids.
     ListEntries,
+    /// Open the journal without a passphrase.
+    OmitPassphrase,
 }
 
 /// Every [`Fix`], for the front ends' tests that each one is worded.
-pub const ALL_FIXES: [Fix; 12] = [
+pub const ALL_FIXES: [Fix; 13] = [
     Fix::ChooseAnotherFolder,
     Fix::FreeDiskSpace,
     Fix::GivePassphrase,
@@ -327,6 +337,7 @@ pub const ALL_FIXES: [Fix; 12] = [
     Fix::ListComponents,
     Fix::ListPrompts,
     Fix::ListEntries,
+    Fix::OmitPassphrase,
 ];
 
 impl Error {
@@ -340,6 +351,7 @@ impl Error {
                 Fix::GivePassphrase
             }
             Error::Open(OpenError::Replaced { .. }) => Fix::GivePassphrase,
+            Error::Open(OpenError::NotEncrypted { .. }) => Fix::OmitPassphrase,
             Error::Open(OpenError::NewerSchema { .. }) => Fix::UpdateTrine,
             Error::Open(OpenError::Damaged { .. } | OpenError::Lost { .. }) => Fix::RestoreBackup,
             Error::Storage(StorageError::Damaged { .. }) => Fix::RestoreBackup,
@@ -383,6 +395,7 @@ impl Error {
             Error::Open(OpenError::NewerSchema { .. }) => "newer_schema",
             Error::Open(OpenError::Encrypted { .. }) => "locked",
             Error::Open(OpenError::WrongPassphrase { .. }) => "wrong_passphrase",
+            Error::Open(OpenError::NotEncrypted { .. }) => "not_encrypted",
             // A lost journal is brought back the way a damaged one is.
             Error::Open(OpenError::Damaged { .. } | OpenError::Lost { .. }) => "damaged",
             Error::Open(OpenError::Replaced { .. }) => "replaced",

@@ -96,8 +96,11 @@ pub fn check(journal: &Journal, dir: &Path, out: &Printer) -> Result<()> {
     if health.is_ok() {
         Ok(())
     } else {
-        Err(Error::Corrupt(
-            "the integrity check found problems (listed above)".into(),
-        ))
+        // Damage, with damage's way out (a backup), not the advice to run
+        // the check that was just run.
+        Err(Error::Storage(trine_app::StorageError::Damaged {
+            path: Some(dir.join(trine_app::store::JOURNAL_FILE)),
+            detail: "the check found the problems listed above".into(),
+        }))
     }
 }

@@ -273,6 +273,16 @@ fn encrypt_with_a_passphrase_then_open_with_it_change_it_and_decrypt() {
     s.run_env(&["decrypt"], &[("TRINE_PASSPHRASE", "second")])
         .ok();
     assert_eq!(s.entry_count(), 1, "readable without a passphrase again");
+    // A script that still gives the passphrase is told the journal is no
+    // longer encrypted, not that its passphrase is wrong.
+    let err = s
+        .run_env(&["list"], &[("TRINE_PASSPHRASE", "second")])
+        .fails();
+    assert!(
+        err.contains("is not encrypted, yet a passphrase was given")
+            && err.contains("Unset TRINE_PASSPHRASE"),
+        "{err}"
+    );
 }
 
 #[test]

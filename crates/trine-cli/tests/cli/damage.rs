@@ -69,6 +69,19 @@ fn a_journal_damaged_inside_is_restored_from_the_command_line() {
     let backup = journal_with_backup(&s, 40);
     let journal = s.data().join("journal.db");
     overwrite(&journal, 4096 * 6, &[0x5a; 4096]);
+    let checked = s.run(&["check"]);
+    assert!(
+        checked.stdout.contains("PROBLEMS FOUND") && !checked.stdout.contains("\n  ok\n"),
+        "{}",
+        checked.stdout
+    );
+    let err = checked.fails();
+    assert!(
+        err.contains("is damaged (the check found the problems listed above)")
+            && err.contains("Restore the newest good backup")
+            && !err.contains("run `trine check`"),
+        "the way out of damage, not the check just run: {err}"
+    );
     let damaged = std::fs::read(&journal).unwrap();
 
     let restored = s

@@ -159,7 +159,7 @@ impl Journal {
 
     /// Opens (or creates) the journal at `path`; `passphrase` unlocks an
     /// encrypted one (and is ignored by nothing: a plain journal opened
-    /// with a passphrase fails as a wrong passphrase would).
+    /// with a passphrase fails with [`OpenError::NotEncrypted`]).
     pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Journal> {
         let normal = passphrase.map(keying::normalize);
         match Journal::open_file(path, normal.as_deref()) {
@@ -385,9 +385,11 @@ impl Journal {
                 *self = reopened;
                 Ok(())
             }
-            Err(Error::Open(OpenError::Encrypted { .. } | OpenError::WrongPassphrase { .. })) => {
-                Err(OpenError::Replaced { path }.into())
-            }
+            Err(Error::Open(
+                OpenError::Encrypted { .. }
+                | OpenError::WrongPassphrase { .. }
+                | OpenError::NotEncrypted { .. },
+            )) => Err(OpenError::Replaced { path }.into()),
             Err(e) => Err(e),
         }
     }
@@ -477,6 +479,14 @@ fn refuse_lost_journal(path: &Path) -> Result<()> {
 /// journal, or a file that is not a journal at all.
 fn open_failure(path: &Path, err: rusqlite::Error, had_passphrase: bool) -> Error {
     match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase)
+            if had_passphrase && recovery::is_plain_sqlite(path) == Some(true) =>
+        {
+            OpenError::NotEncrypted {
+                path: path.to_path_buf(),
+            }
+            .into()
+        }
         Some(ErrorCode::NotADatabase) if had_passphrase => OpenError::WrongPassphrase {
             path: path.to_path_buf(),
         }
