@@ -201,6 +201,16 @@ impl StorageError {
     /// Sorts an SQLite failure into a storage problem, or gives it back
     /// when it is something else (a constraint, a bug, a damaged file).
     fn classify(err: rusqlite::Error) -> std::result::Result<StorageError, rusqlite::Error> {
+        // Text whose bytes are no longer valid UTF-8: every text Trine
+        // writes is, so the disk (or a program other than Trine) changed it.
+        if let rusqlite::Error::Utf8Error(..) = err {
+            return Ok(StorageError::Damaged {
+                path: None,
+                detail: "some of its text is no longer readable as text: its bytes were changed \
+                         on the disk"
+                    .into(),
+            });
+        }
         let rusqlite::Error::SqliteFailure(failure, ref message) = err else {
             return Err(err);
         };

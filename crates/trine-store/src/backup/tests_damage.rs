@@ -295,3 +295,26 @@ fn a_journal_whose_copy_would_not_restore_takes_no_backup_and_keeps_the_good_one
     let mut journal = journal;
     journal.backup_now().unwrap();
 }
+
+/// Text whose bytes the disk changed so they are no longer UTF-8 is named
+/// as damage in Trine's words (not a decoder's message about byte
+/// indexes), with damage's way out.
+#[test]
+fn text_changed_on_the_disk_is_called_damage_in_trines_words() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_backup(dir.path(), 3);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    let raw = Connection::open(&path).unwrap();
+    raw.execute_batch(
+        "UPDATE entries SET body = CAST(x'61ff62' AS TEXT) WHERE title = 'entry 001'",
+    )
+    .unwrap();
+    drop(raw);
+    let journal = Journal::open(&path).unwrap();
+    let err = journal.list(&Default::default()).unwrap_err();
+    assert_eq!(err.code(), "damaged", "{err}");
+    assert_eq!(err.fix(), Some(crate::error::Fix::RestoreBackup));
+    let said = err.to_string();
+    assert!(said.contains("no longer readable as text"), "{said}");
+    assert!(!said.contains("utf-8"), "{said}");
+}
