@@ -11,6 +11,7 @@ use rusqlite::ErrorCode;
 use uuid::Uuid;
 
 mod import;
+mod io_words;
 mod validation;
 
 pub use import::{ImportError, Location};
@@ -20,7 +21,11 @@ pub use validation::ValidationError;
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// The folder for the journal could not be created or read.
-    #[error("could not use {path} as the journal's folder ({source}); nothing was written there")]
+    #[error(
+        "could not use {} as the journal's folder ({}); nothing was written there",
+        path.display(),
+        io_words::io_words(source)
+    )]
     Folder {
         /// The folder Trine tried to use.
         path: PathBuf,
@@ -279,7 +284,7 @@ pub enum Error {
     #[error("more than one entry has an id starting with {0:?}; give more of the id")]
     AmbiguousId(String),
     /// A file could not be written or read.
-    #[error("{path}: {source}")]
+    #[error("{}: {}", path.display(), io_words::io_words(source))]
     File {
         /// The file or folder at fault.
         path: PathBuf,

@@ -31,7 +31,11 @@ impl fmt::Display for Location {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("{}: could not read it: {source}; nothing was imported", file.display())]
+    #[error(
+        "{}: could not read it: {}; nothing was imported",
+        file.display(),
+        super::io_words::io_words(source)
+    )]
     Read {
         /// The file.
         file: PathBuf,
