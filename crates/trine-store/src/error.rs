@@ -35,7 +35,7 @@ pub enum OpenError {
     /// The file exists but is not a journal (not SQLite, or encrypted with a
     /// passphrase that was not given). It is left untouched.
     #[error(
-        "{path} is not a Trine journal (it is not a readable SQLite database); \
+        "{path} is not a Trine journal (not a database Trine wrote, or not one SQLite can read); \
          it was left untouched. Move it away or point Trine at another folder"
     )]
     NotADatabase {
@@ -219,6 +219,14 @@ impl StorageError {
         let rusqlite::Error::SqliteFailure(failure, ref message) = err else {
             return Err(err);
         };
+        // The header names a format SQLite does not know: bytes the disk
+        // changed, for a journal Trine wrote.
+        if message.as_deref() == Some("unsupported file format") {
+            return Ok(StorageError::Damaged {
+                path: None,
+                detail: "its header no longer describes a file SQLite can read".into(),
+            });
+        }
         let detail = message
             .clone()
             .unwrap_or_else(|| failure.to_string())

@@ -318,3 +318,48 @@ fn text_changed_on_the_disk_is_called_damage_in_trines_words() {
     assert!(said.contains("no longer readable as text"), "{said}");
     assert!(!said.contains("utf-8"), "{said}");
 }
+
+/// Header fields the disk changed: a schema version no Trine wrote (below
+/// zero, zero on a file that holds a journal's tables, or far beyond any
+/// release) and a file format SQLite does not know are damage, which a
+/// backup brings back; before, a negative version opened as if sound and
+/// a zeroed one ran the first migration on a journal's tables.
+#[test]
+fn a_header_the_disk_changed_is_damage_and_a_backup_brings_the_journal_back() {
+    for (offset, bytes) in [
+        (60, [0xff, 0xff, 0xff, 0xfe]),
+        (60, [0, 0, 0, 0]),
+        (60, [0x5a, 0x5a, 0x5a, 0x5a]),
+        (44, [0, 0, 0, 9]),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let backup = journal_with_backup(dir.path(), 3);
+        let path = dir.path().join(crate::store::JOURNAL_FILE);
+        overwrite(&path, offset, &bytes);
+        let err = Journal::open(&path)
+            .err()
+            .unwrap_or_else(|| panic!("bytes {bytes:?} at {offset} opened as a sound journal"));
+        assert_eq!(err.code(), "damaged", "{offset} {bytes:?}: {err}");
+        assert!(!err.to_string().contains("unsupported"), "{err}");
+        let (journal, _) = restore_damaged(&path, &backup, None).unwrap();
+        assert_eq!(titles(&journal).len(), 3);
+    }
+}
+
+/// Another program's SQLite database where the journal should be is not a
+/// journal: it is refused and left exactly as it was (before, Trine's
+/// first migration ran inside it).
+#[test]
+fn another_programs_database_is_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    let foreign = Connection::open(&path).unwrap();
+    foreign
+        .execute_batch("CREATE TABLE notes (x); INSERT INTO notes VALUES ('mine');")
+        .unwrap();
+    drop(foreign);
+    let before = std::fs::read(&path).unwrap();
+    let err = Journal::open(&path).expect_err("refused");
+    assert_eq!(err.code(), "not_a_database", "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "untouched");
+}

@@ -399,7 +399,9 @@ mod tests {
         {
             let conn = rusqlite::Connection::open(&path).unwrap();
             conn.pragma_update(None, "key", decomposed).unwrap();
-            conn.execute_batch("CREATE TABLE x (y);").unwrap();
+            // Written and keyed, with no table left: a journal to start.
+            conn.execute_batch("CREATE TABLE x (y); DROP TABLE x;")
+                .unwrap();
         }
         let journal = Journal::open_with(&path, Some(decomposed)).unwrap();
         assert!(journal.is_encrypted());

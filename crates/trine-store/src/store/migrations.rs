@@ -28,6 +28,26 @@ pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |row| row.get(0))
 }
 
+/// Whether the database holds any table (a journal's, or another
+/// program's), as a new, empty file does not.
+pub(crate) fn holds_tables(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')",
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// Whether the database holds a table of entries, as every Trine journal
+/// does from its first version.
+pub(crate) fn holds_entries(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries')",
+        [],
+        |r| r.get(0),
+    )
+}
+
 /// Brings the database from `from` up to [`CURRENT_VERSION`], one
 /// transaction per step. The caller has checked that `from` is not newer.
 ///

@@ -66,6 +66,11 @@ pub const JOURNAL_FILE: &str = "journal.db";
 /// write lock before it gives up with [`crate::StorageError::Busy`].
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How far beyond this build's schema version a journal's version may be
+/// and still be taken for a newer Trine's rather than damage: releases add
+/// a version or two each.
+const MAX_VERSIONS_AHEAD: i64 = 1_000;
+
 /// An open journal.
 pub struct Journal {
     pub(crate) conn: Connection,
@@ -220,15 +225,8 @@ impl Journal {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let version =
             migrations::schema_version(&conn).map_err(|e| open_failure(path, e, keyed))?;
-        if version > CURRENT_VERSION {
-            // Refused before anything (even the switch to WAL) is written.
-            return Err(OpenError::NewerSchema {
-                path: path.to_path_buf(),
-                found: version,
-                supported: CURRENT_VERSION,
-            }
-            .into());
-        }
+        // Refused before anything (even the switch to WAL) is written.
+        check_version(&conn, version, path)?;
         let mode = use_wal(&conn).map_err(|e| open_failure(path, e, keyed))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Corrupt(format!(
@@ -275,14 +273,7 @@ impl Journal {
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         let version = migrations::schema_version(&conn)
             .map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
-        if version > CURRENT_VERSION {
-            return Err(OpenError::NewerSchema {
-                path: shown,
-                found: version,
-                supported: CURRENT_VERSION,
-            }
-            .into());
-        }
+        check_version(&conn, version, &shown)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
@@ -472,6 +463,39 @@ fn refuse_lost_journal(path: &Path) -> Result<()> {
         missing,
     }
     .into())
+}
+
+/// Refuses a journal whose schema `version` this build cannot open: a
+/// newer Trine's, another program's database (no version, other tables),
+/// or one no Trine wrote (below zero, far beyond any release, or none at
+/// all on a file that holds a journal's entries), which is a header the
+/// disk changed: migrating from it would run on a journal's tables, or
+/// take damage for a newer Trine.
+fn check_version(conn: &Connection, version: i64, path: &Path) -> Result<()> {
+    if version == 0 && migrations::holds_tables(conn)? && !migrations::holds_entries(conn)? {
+        // Another program's database: not a journal at all.
+        return Err(OpenError::NotADatabase {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    let unwritten = !(0..=CURRENT_VERSION + MAX_VERSIONS_AHEAD).contains(&version)
+        || (version == 0 && migrations::holds_tables(conn)?);
+    if unwritten {
+        return Err(OpenError::Damaged {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    if version > CURRENT_VERSION {
+        return Err(OpenError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: CURRENT_VERSION,
+        }
+        .into());
+    }
+    Ok(())
 }
 
 /// Turns a failure to open or first read a file into the right error: a
