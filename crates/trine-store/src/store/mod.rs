@@ -192,6 +192,14 @@ impl Journal {
         // memory take the same mode. (A missing folder is SQLite's to name.)
         if path.parent().is_none_or(Path::is_dir) {
             let _ = crate::private_files::create_empty_file(path);
+            // A link to a file not made yet: SQLite would make that file
+            // with the system's default mode, readable by others.
+            if let Ok(target) = std::fs::read_link(path) {
+                let target = replacement::folder_of(path).join(target);
+                if !target.exists() {
+                    let _ = crate::private_files::create_empty_file(&target);
+                }
+            }
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE

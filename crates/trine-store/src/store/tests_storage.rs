@@ -224,3 +224,27 @@ fn opening_a_new_journal_waits_while_another_process_is_writing_it() {
     assert_eq!(journal.schema_version().unwrap(), CURRENT_VERSION);
     assert!(journal.health().unwrap().is_ok());
 }
+
+/// A journal file that is a link to a file not made yet (a journal kept on
+/// another disk) is made for its owner only, as any new journal is.
+#[cfg(unix)]
+#[test]
+fn a_new_journal_made_through_a_link_is_its_owners_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let elsewhere = home.path().join("elsewhere");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("real.db"), data.join(JOURNAL_FILE)).unwrap();
+    let mut journal = Journal::open_in(&data).unwrap();
+    journal
+        .create(crate::model::NewEntry::note("kept", "private"))
+        .unwrap();
+    drop(journal);
+    let mode = std::fs::metadata(elsewhere.join("real.db"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+}
