@@ -123,6 +123,12 @@ mod tests {
             OpenError::Replaced { path: path() }.into(),
             OpenError::NoDataDir.into(),
             OpenError::NotEncrypted { path: path() }.into(),
+            OpenError::LostBackupsAway {
+                path: path(),
+                folder: "/media/usb/trine".into(),
+                missing: true,
+            }
+            .into(),
             OpenError::Lost {
                 path: path(),
                 backups: 3,
@@ -297,6 +303,7 @@ mod tests {
                 OpenError::NoDataDir => 7,
                 OpenError::Lost { .. } => 58,
                 OpenError::NotEncrypted { .. } => 59,
+                OpenError::LostBackupsAway { .. } => 60,
             },
             Error::Storage(e) => match e {
                 StorageError::WriteRefused { .. } => 8,
@@ -358,7 +365,7 @@ mod tests {
             },
         }
     }
-    const VARIANTS: usize = 60;
+    const VARIANTS: usize = 61;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

@@ -105,6 +105,26 @@ pub enum OpenError {
         /// Whether the file is missing (rather than empty).
         missing: bool,
     },
+    /// The journal file is empty or missing, and the folder chosen for its
+    /// backups cannot be reached (a disk unplugged): the journal may have
+    /// been lost, and its backups are on that disk. Nothing is created in
+    /// its place.
+    #[error(
+        "{} is {}, and the folder chosen for its backups, {}, cannot be reached (is its disk \
+         connected?): the journal may have been lost, and no new one was started in its place \
+         (to start a new journal instead, choose no folder for backups)",
+        path.display(),
+        if *missing { "missing" } else { "empty" },
+        folder.display()
+    )]
+    LostBackupsAway {
+        /// The journal file.
+        path: PathBuf,
+        /// The folder chosen for backups.
+        folder: PathBuf,
+        /// Whether the file is missing (rather than empty).
+        missing: bool,
+    },
     /// Another Trine replaced the journal's file (turned encryption on or
     /// off, or changed the passphrase) while this one had it open, and the
     /// passphrase this one has no longer opens it. Nothing was saved.
@@ -376,7 +396,11 @@ impl Error {
             Error::Open(OpenError::Replaced { .. }) => Fix::GivePassphrase,
             Error::Open(OpenError::NotEncrypted { .. }) => Fix::OmitPassphrase,
             Error::Open(OpenError::NewerSchema { .. }) => Fix::UpdateTrine,
-            Error::Open(OpenError::Damaged { .. } | OpenError::Lost { .. }) => Fix::RestoreBackup,
+            Error::Open(
+                OpenError::Damaged { .. }
+                | OpenError::Lost { .. }
+                | OpenError::LostBackupsAway { .. },
+            ) => Fix::RestoreBackup,
             Error::Storage(StorageError::Damaged { .. }) => Fix::RestoreBackup,
             Error::Storage(StorageError::WriteRefused { .. }) => Fix::FreeDiskSpace,
             Error::Storage(StorageError::NotWritable { .. }) => Fix::ChooseAnotherFolder,
@@ -420,7 +444,11 @@ impl Error {
             Error::Open(OpenError::WrongPassphrase { .. }) => "wrong_passphrase",
             Error::Open(OpenError::NotEncrypted { .. }) => "not_encrypted",
             // A lost journal is brought back the way a damaged one is.
-            Error::Open(OpenError::Damaged { .. } | OpenError::Lost { .. }) => "damaged",
+            Error::Open(
+                OpenError::Damaged { .. }
+                | OpenError::Lost { .. }
+                | OpenError::LostBackupsAway { .. },
+            ) => "damaged",
             Error::Open(OpenError::Replaced { .. }) => "replaced",
             Error::Storage(StorageError::Damaged { .. }) => "damaged",
             Error::Open(_) => "open_failed",

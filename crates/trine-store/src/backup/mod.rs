@@ -105,6 +105,22 @@ fn stamp(now: DateTime<FixedOffset>) -> String {
         .replace('.', "-")
 }
 
+/// How many copies a restore kept (of a journal it replaced, or of a
+/// damaged one) are in the backups folders of the journal at
+/// `journal_path` that can be reached.
+pub(crate) fn kept_copies(journal_path: &Path) -> usize {
+    every_backup_folder(journal_path)
+        .iter()
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flat_map(|entries| entries.flatten())
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().to_string();
+            (name.starts_with(REPLACED_PREFIX) || name.starts_with(DAMAGED_PREFIX))
+                && name.ends_with(".db")
+        })
+        .count()
+}
+
 /// The backups in `dir`, newest first (the copies kept by restore are not
 /// listed).
 pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {

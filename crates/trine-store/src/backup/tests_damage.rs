@@ -363,3 +363,70 @@ fn another_programs_database_is_left_untouched() {
     assert_eq!(err.code(), "not_a_database", "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before, "untouched");
 }
+
+/// The other shapes of a journal lost: a file of a byte, or a database
+/// with no table (both of which SQLite reads as empty), beside backups; a
+/// missing file whose only trace is a copy a restore kept; and a missing
+/// file whose backups are on a disk not connected. None starts afresh.
+#[test]
+fn a_journal_lost_in_other_shapes_is_not_started_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_backup(dir.path(), 2);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    std::fs::write(&path, b"x").unwrap();
+    let err = Journal::open(&path).expect_err("a byte");
+    assert!(
+        matches!(err, Error::Open(OpenError::Lost { .. })),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), b"x", "left as it was");
+
+    std::fs::remove_file(&path).unwrap();
+    let empty = Connection::open(&path).unwrap();
+    empty
+        .execute_batch("CREATE TABLE t (a); DROP TABLE t;")
+        .unwrap();
+    drop(empty);
+    let err = Journal::open(&path).expect_err("an empty database");
+    assert!(
+        matches!(err, Error::Open(OpenError::Lost { .. })),
+        "{err:?}"
+    );
+
+    // Only a copy kept by a restore.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir(other.path().join("backups")).unwrap();
+    std::fs::write(
+        other.path().join("backups/replaced-20261205-101010-000.db"),
+        b"SQLite format 3\0",
+    )
+    .unwrap();
+    let err = Journal::open_in(other.path()).expect_err("a kept copy");
+    assert!(
+        matches!(err, Error::Open(OpenError::Lost { missing: true, .. })),
+        "{err:?}"
+    );
+
+    // Backups on a disk not connected.
+    let away = tempfile::tempdir().unwrap();
+    let usb = away.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let data = away.path().join("data");
+    let mut journal = Journal::open_in(&data).unwrap();
+    journal
+        .create(NewEntry::note("kept", "on the usb disk"))
+        .unwrap();
+    choose_backup_places(journal.path().unwrap(), Some(&usb), false).unwrap();
+    journal.backup_now().unwrap();
+    drop(journal);
+    std::fs::remove_file(data.join(crate::store::JOURNAL_FILE)).unwrap();
+    std::fs::rename(&usb, away.path().join("unplugged")).unwrap();
+    let err = Journal::open_in(&data).expect_err("backups away");
+    assert_eq!(err.code(), "damaged");
+    assert!(
+        matches!(err, Error::Open(OpenError::LostBackupsAway { .. })),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("is its disk connected?"), "{err}");
+    assert!(!data.join(crate::store::JOURNAL_FILE).exists());
+}

@@ -28,23 +28,33 @@ pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |row| row.get(0))
 }
 
-/// Whether the database holds any table (a journal's, or another
-/// program's), as a new, empty file does not.
-pub(crate) fn holds_tables(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')",
-        [],
-        |r| r.get(0),
-    )
+/// What a file holds, read in one statement (one snapshot, so that another
+/// process creating the journal at the same moment is seen before or after
+/// its first migration, never half-way).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FileState {
+    /// `PRAGMA user_version`.
+    pub(crate) version: i64,
+    /// Whether it holds any table (a journal's, or another program's).
+    pub(crate) tables: bool,
+    /// Whether it holds a table of entries, as every journal does.
+    pub(crate) entries: bool,
 }
 
-/// Whether the database holds a table of entries, as every Trine journal
-/// does from its first version.
-pub(crate) fn holds_entries(conn: &Connection) -> rusqlite::Result<bool> {
+/// Reads the [`FileState`] of the database open on `conn`.
+pub(crate) fn file_state(conn: &Connection) -> rusqlite::Result<FileState> {
     conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries')",
+        "SELECT (SELECT user_version FROM pragma_user_version), \
+                EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table'), \
+                EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries')",
         [],
-        |r| r.get(0),
+        |r| {
+            Ok(FileState {
+                version: r.get(0)?,
+                tables: r.get(1)?,
+                entries: r.get(2)?,
+            })
+        },
     )
 }
 

@@ -231,10 +231,14 @@ impl Journal {
     /// SQLite (or is encrypted) fails here, before anything is written.
     fn attach_file(conn: Connection, path: &Path, keyed: bool) -> Result<Connection> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        let version =
-            migrations::schema_version(&conn).map_err(|e| open_failure(path, e, keyed))?;
+        let state = migrations::file_state(&conn).map_err(|e| open_failure(path, e, keyed))?;
         // Refused before anything (even the switch to WAL) is written.
-        check_version(&conn, version, path)?;
+        check_version(state, path)?;
+        // A file SQLite reads as empty (a byte or two, or a database with
+        // no table) is a journal to start, unless one was kept here before.
+        if state.version == 0 && !state.tables {
+            refuse_to_start_over(path, false)?;
+        }
         let mode = use_wal(&conn).map_err(|e| open_failure(path, e, keyed))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Corrupt(format!(
@@ -279,9 +283,10 @@ impl Journal {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
-        let version = migrations::schema_version(&conn)
+        let state = migrations::file_state(&conn)
             .map_err(|e| open_failure(&shown, e, passphrase.is_some()))?;
-        check_version(&conn, version, &shown)?;
+        check_version(state, &shown)?;
+        let version = state.version;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
@@ -454,23 +459,43 @@ fn use_wal(conn: &Connection) -> rusqlite::Result<String> {
 }
 
 /// Refuses to start a new journal where one was lost: an empty or missing
-/// journal file with backups kept for it (see [`OpenError::Lost`]).
+/// journal file with backups (or copies a restore kept) beside it, or with
+/// the folder chosen for its backups out of reach (see [`OpenError::Lost`]).
 fn refuse_lost_journal(path: &Path) -> Result<()> {
     let missing = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > 0 => return Ok(()),
         Ok(_) => false,
         Err(_) => true,
     };
-    let backups = crate::backup::all_backups(path).map_or(0, |found| found.len());
-    if backups == 0 {
-        return Ok(());
+    refuse_to_start_over(path, missing)
+}
+
+/// Refuses to start a journal at `path` (missing, empty, or a file that
+/// holds no journal yet) where one was kept before: see
+/// [`refuse_lost_journal`].
+fn refuse_to_start_over(path: &Path, missing: bool) -> Result<()> {
+    let backups = crate::backup::all_backups(path).map_or(0, |found| found.len())
+        + crate::backup::kept_copies(path);
+    if backups > 0 {
+        return Err(OpenError::Lost {
+            path: path.to_path_buf(),
+            backups,
+            missing,
+        }
+        .into());
     }
-    Err(OpenError::Lost {
-        path: path.to_path_buf(),
-        backups,
-        missing,
+    let folder = replacement::folder_of(path);
+    if let Some(chosen) = crate::before_unlock::read(&folder).backup_folder {
+        if !chosen.is_dir() {
+            return Err(OpenError::LostBackupsAway {
+                path: path.to_path_buf(),
+                folder: chosen,
+                missing,
+            }
+            .into());
+        }
     }
-    .into())
+    Ok(())
 }
 
 /// Refuses a journal whose schema `version` this build cannot open: a
@@ -479,8 +504,9 @@ fn refuse_lost_journal(path: &Path) -> Result<()> {
 /// all on a file that holds a journal's entries), which is a header the
 /// disk changed: migrating from it would run on a journal's tables, or
 /// take damage for a newer Trine.
-fn check_version(conn: &Connection, version: i64, path: &Path) -> Result<()> {
-    if version == 0 && migrations::holds_tables(conn)? && !migrations::holds_entries(conn)? {
+fn check_version(state: migrations::FileState, path: &Path) -> Result<()> {
+    let version = state.version;
+    if version == 0 && state.tables && !state.entries {
         // Another program's database: not a journal at all.
         return Err(OpenError::NotADatabase {
             path: path.to_path_buf(),
@@ -488,7 +514,7 @@ fn check_version(conn: &Connection, version: i64, path: &Path) -> Result<()> {
         .into());
     }
     let unwritten = !(0..=CURRENT_VERSION + MAX_VERSIONS_AHEAD).contains(&version)
-        || (version == 0 && migrations::holds_tables(conn)?);
+        || (version == 0 && state.tables);
     if unwritten {
         return Err(OpenError::Damaged {
             path: path.to_path_buf(),
