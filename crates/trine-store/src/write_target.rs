@@ -41,7 +41,52 @@ pub fn check(journal_path: &Path, out: &Path) -> Result<()> {
             .into());
         }
     }
+    if let Some(found) = journal_files_within(&target) {
+        return Err(ValidationError::OwnPlace {
+            out: out.to_path_buf(),
+            what: "a Trine journal or a backup of one",
+            place: found,
+        }
+        .into());
+    }
     Ok(())
+}
+
+/// How many files and folders [`journal_files_within`] looks at before it
+/// takes a folder for too large to replace safely.
+const MOST_LOOKED_AT: usize = 20_000;
+
+/// A Trine journal, or a backup or kept copy of one, inside the folder
+/// `dir` (which `--force` would replace whole), if there is one; the folder
+/// itself when it is too large to look through (more than
+/// [`MOST_LOOKED_AT`] files), so that it is not replaced unseen. `None`
+/// when `dir` is not a folder.
+fn journal_files_within(dir: &Path) -> Option<PathBuf> {
+    let meta = std::fs::symlink_metadata(dir).ok()?;
+    if !meta.is_dir() {
+        return None;
+    }
+    let mut folders = vec![dir.to_path_buf()];
+    let mut looked_at = 0;
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            looked_at += 1;
+            if looked_at > MOST_LOOKED_AT {
+                return Some(dir.to_path_buf());
+            }
+            let name = entry.file_name().to_string_lossy().to_string();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir {
+                folders.push(entry.path());
+            } else if name == crate::store::JOURNAL_FILE || crate::backup::is_journal_copy(&name) {
+                return Some(entry.path());
+            }
+        }
+    }
+    None
 }
 
 /// The absolute path a write to `path` lands on: its folder with every link
@@ -149,6 +194,27 @@ mod tests {
         // A link given as the place itself is replaced by the export, not
         // written through: the journal it points at is not touched.
         assert!(!refused(&journal, &home.join("points-at-journal")));
+    }
+
+    #[test]
+    fn a_folder_holding_another_journal_or_its_backups_is_refused() {
+        let (home, journal) = layout();
+        let home = home.path();
+        let other = home.join("other/deep/data");
+        std::fs::create_dir_all(other.join("backups")).unwrap();
+        std::fs::write(other.join("backups/journal-20261205-101010-000.db"), b"").unwrap();
+        assert!(refused(&journal, &home.join("other")));
+        assert!(refused(&journal, &other.join("backups")));
+        std::fs::write(other.join(crate::store::JOURNAL_FILE), b"").unwrap();
+        std::fs::remove_file(other.join("backups/journal-20261205-101010-000.db")).unwrap();
+        assert!(refused(&journal, &home.join("other/deep")));
+        let exports = home.join("exports");
+        std::fs::create_dir_all(&exports).unwrap();
+        std::fs::write(exports.join("2026-01-05-monday.md"), b"# Monday").unwrap();
+        assert!(
+            !refused(&journal, &exports),
+            "an earlier export may be replaced"
+        );
     }
 
     #[test]

@@ -105,6 +105,15 @@ fn stamp(now: DateTime<FixedOffset>) -> String {
         .replace('.', "-")
 }
 
+/// Whether a file named `name` is a backup of a journal or a copy a
+/// restore kept, by its name.
+pub(crate) fn is_journal_copy(name: &str) -> bool {
+    name.ends_with(".db")
+        && [PREFIX, REPLACED_PREFIX, DAMAGED_PREFIX]
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
+}
+
 /// How many copies a restore kept (of a journal it replaced, or of a
 /// damaged one) are in the backups folders of the journal at
 /// `journal_path` that can be reached.

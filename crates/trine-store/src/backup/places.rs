@@ -129,6 +129,19 @@ pub fn choose_backup_places(
                 "there is no folder there (is its disk connected?)",
             ));
         }
+        // Another journal's folder, or its backups folder: pruning there
+        // would remove that journal's backups along with this one's.
+        let another = [Some(folder), folder.parent()]
+            .into_iter()
+            .flatten()
+            .any(|place| place.join(crate::store::JOURNAL_FILE).exists());
+        if another {
+            return Err(unusable(
+                folder,
+                "it belongs to another Trine journal (its folder or its backups folder), whose \
+                 backups would be pruned with this one's; choose a folder of its own",
+            ));
+        }
         // Writable: a probe file made and removed.
         let probe = folder.join(format!(".trine-probe-{}", uuid::Uuid::new_v4().simple()));
         crate::private_files::create_empty_file(&probe)

@@ -186,3 +186,21 @@ fn erasing_removes_the_chosen_folders_backups_and_nothing_else_there() {
     assert_eq!(names(other_disk.path()), ["holiday.jpg"]);
     assert!(names(home.path()).is_empty(), "{:?}", names(home.path()));
 }
+
+/// Another journal's folder or backups folder cannot be chosen for this
+/// journal's backups: pruning there removed the other journal's backups.
+#[test]
+fn another_journals_folders_cannot_take_this_ones_backups() {
+    let home = tempfile::tempdir().unwrap();
+    let mine = Journal::open_in(&home.path().join("mine")).unwrap();
+    let mut other = Journal::open_in(&home.path().join("other")).unwrap();
+    other.create(NewEntry::note("theirs", "")).unwrap();
+    other.backup_now().unwrap();
+    for folder in [home.path().join("other"), home.path().join("other/backups")] {
+        let err = choose_backup_places(mine.path().unwrap(), Some(&folder), true).unwrap_err();
+        assert!(err.to_string().contains("another Trine journal"), "{err}");
+    }
+    let own = home.path().join("usb");
+    std::fs::create_dir(&own).unwrap();
+    choose_backup_places(mine.path().unwrap(), Some(&own), true).unwrap();
+}

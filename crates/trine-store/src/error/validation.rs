@@ -159,8 +159,8 @@ pub enum ValidationError {
     /// folder holding one of them, or a place inside them: writing it would
     /// replace or remove the journal or its backups.
     #[error(
-        "{}: that is {what} or in it or holds it ({}), and writing there could replace or \
-         remove the journal or its backups; nothing was written. Choose a place outside the \
+        "{}: Trine does not write there: it is, holds or lies inside {what} ({}), which writing \
+         there could replace or remove; nothing was written. Choose a place outside the \
          journal's folder and its backups folders",
         out.display(),
         place.display()
@@ -168,8 +168,8 @@ pub enum ValidationError {
     OwnPlace {
         /// The place asked for.
         out: std::path::PathBuf,
-        /// What it would touch: "the journal's folder", "the journal" or
-        /// "a backups folder".
+        /// What it would touch: "the journal's folder", "the journal", "a
+        /// backups folder" or "a Trine journal or a backup of one".
         what: &'static str,
         /// That folder or file.
         place: std::path::PathBuf,
