@@ -99,10 +99,21 @@ impl Journal {
     /// skipped) now answers the new question, as the person asked for it.
     pub fn another_prompt(&mut self, week: NaiveDate, side: Side) -> Result<WeekPrompt> {
         let tx = self.begin_write()?;
-        let current = match stored_prompt(&tx, week, side)? {
-            Some(id) => id,
-            None => offer(&tx, week, side, None)?,
-        };
+        // The week's draw as it was shown is kept first, in side order as
+        // it was drawn: another question on one side leaves the other two
+        // as they were (drawn anew after the swap, they could change to
+        // keep the week's angles apart).
+        let mut current = None;
+        for each in Side::ALL {
+            let id = match stored_prompt(&tx, week, each)? {
+                Some(id) => id,
+                None => offer(&tx, week, each, None)?,
+            };
+            if each == side {
+                current = Some(id);
+            }
+        }
+        let current = current.expect("every side was drawn");
         let id = offer(&tx, week, side, Some(&current))?;
         let prompt = week_prompt(&tx, side, &id)?;
         tx.commit()?;

@@ -304,3 +304,42 @@ fn only_prompts_that_fit_the_situation_are_offered() {
         "a person in a role is offered prompts about a workplace too"
     );
 }
+
+/// Another question on one side of a week only looked at (not kept) keeps
+/// the other two sides as they were shown, over many orders: drawn anew
+/// after the swap, they could change to keep the week's angles apart.
+#[test]
+fn another_question_on_one_side_leaves_the_other_two_as_shown() {
+    for n in 0..60 {
+        let mut journal = Journal::open_in_memory().unwrap();
+        journal
+            .conn
+            .execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)",
+                rusqlite::params![super::prompt_draw::SALT_KEY, format!("salt-{n}")],
+            )
+            .unwrap();
+        let week = day("2024-03-04");
+        let ids = |prompts: &[super::WeekPrompt]| -> Vec<String> {
+            prompts.iter().map(|p| p.prompt.id.clone()).collect()
+        };
+        let shown = ids(&journal.week_prompts(week).unwrap());
+        for side in Side::ALL {
+            let before = ids(&journal.week_prompts(week).unwrap());
+            let new = journal.another_prompt(week, side).unwrap();
+            let after = ids(&journal.week_prompts(week).unwrap());
+            for (i, other) in Side::ALL.iter().enumerate() {
+                if *other == side {
+                    assert_eq!(after[i], new.prompt.id, "salt {n}");
+                    assert_ne!(after[i], before[i], "salt {n}: another question");
+                } else {
+                    assert_eq!(
+                        after[i], before[i],
+                        "salt {n}: {other:?} kept after {side:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(shown.len(), 3);
+    }
+}
