@@ -129,8 +129,9 @@ pub enum OpenError {
     /// off, or changed the passphrase) while this one had it open, and the
     /// passphrase this one has no longer opens it. Nothing was saved.
     #[error(
-        "another Trine changed the encryption of {path} while this one had it open; nothing \
-         was saved here. Open the journal again (with its passphrase) and repeat the change"
+        "another Trine replaced {path} (changed its encryption, or restored a backup) while this \
+         one had it open; nothing was saved here. Open the journal again (with its passphrase, \
+         if it has one) and repeat the change"
     )]
     Replaced {
         /// The journal file.

@@ -30,7 +30,7 @@ pub(super) fn check_backup(path: &Path, dir: &Path, passphrase: Option<&str>) ->
     if let Some(key) = passphrase {
         crate::store::keying::key(&conn, key)?;
     }
-    check_journal(&conn, "main", path)?;
+    check_journal(&conn, "main", path).map_err(|e| in_another_form(e, path, passphrase))?;
     Ok(OpenCopy {
         conn: Some(conn),
         file: copy,
@@ -170,6 +170,40 @@ pub enum BackupError {
         /// Why it failed.
         why: String,
     },
+}
+
+/// A backup that cannot be read as a journal because it is in another
+/// form than the journal (plain where the journal is encrypted, or the
+/// reverse, or under another passphrase) is a sound backup all the same:
+/// it is named so, not called "not a Trine journal", which could lead a
+/// person to delete a good backup.
+fn in_another_form(e: Error, path: &Path, passphrase: Option<&str>) -> Error {
+    if !matches!(e, Error::Open(OpenError::NotADatabase { .. })) {
+        return e;
+    }
+    let plain = crate::store::is_plain_sqlite(path) == Some(true);
+    let encrypted = !plain && crate::store::looks_encrypted(path);
+    let why = match (plain, encrypted, passphrase) {
+        (true, _, Some(_)) => {
+            "it is not encrypted, and the journal is (a backup from before the journal was \
+             encrypted); it was left as it is, and restoring it would need the journal's \
+             encryption removed first"
+        }
+        (false, true, Some(_)) => {
+            "its passphrase is not the journal's (a backup from before a change of passphrase, \
+             or of another journal); it was left as it is"
+        }
+        (false, true, None) => {
+            "it is encrypted, and the journal is not (a backup from before the journal's \
+             encryption was removed, or of another journal); it was left as it is"
+        }
+        _ => return e,
+    };
+    BackupError::Refused {
+        path: path.to_path_buf(),
+        why: why.into(),
+    }
+    .into()
 }
 
 fn not_a_backup(path: &Path, e: rusqlite::Error) -> Error {

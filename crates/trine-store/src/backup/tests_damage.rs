@@ -430,3 +430,46 @@ fn a_journal_lost_in_other_shapes_is_not_started_afresh() {
     assert!(err.to_string().contains("is its disk connected?"), "{err}");
     assert!(!data.join(crate::store::JOURNAL_FILE).exists());
 }
+
+/// A backup in another form than the journal (plain where the journal is
+/// encrypted, or encrypted where it is not) is named for what it is, a
+/// sound backup in another form, not "not a Trine journal", which could
+/// lead a person to delete it.
+#[test]
+fn a_backup_in_another_form_is_named_so_not_called_foreign() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let plain_backup = journal_with_backup(dir.path(), 2);
+    let plain_copy = elsewhere.path().join("plain.db");
+    std::fs::copy(&plain_backup, &plain_copy).unwrap();
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    let mut journal = Journal::open(&path).unwrap();
+    journal.set_passphrase(Some("a long pass")).unwrap();
+    let encrypted_backup = journal.backup_now().unwrap().path;
+    let encrypted_copy = elsewhere.path().join("encrypted.db");
+    std::fs::copy(&encrypted_backup, &encrypted_copy).unwrap();
+    let kept_bytes = std::fs::read(&encrypted_copy).unwrap();
+
+    let err = journal.restore(&plain_copy).unwrap_err().to_string();
+    assert!(
+        err.contains("it is not encrypted, and the journal is"),
+        "{err}"
+    );
+    assert!(!err.contains("not a Trine journal"), "{err}");
+
+    journal.set_passphrase(None).unwrap();
+    let err = journal.restore(&encrypted_copy).unwrap_err().to_string();
+    assert!(
+        err.contains("it is encrypted, and the journal is not"),
+        "{err}"
+    );
+
+    journal.set_passphrase(Some("another pass")).unwrap();
+    let err = journal.restore(&encrypted_copy).unwrap_err().to_string();
+    assert!(err.contains("its passphrase is not the journal's"), "{err}");
+    assert_eq!(
+        std::fs::read(&encrypted_copy).unwrap(),
+        kept_bytes,
+        "left as it is"
+    );
+}

@@ -44,6 +44,7 @@ pub use entries::{note_time_on, ListQuery};
 pub use migrations::CURRENT_VERSION;
 pub use prompt_draw::WeekPrompt;
 pub use ratings::{RatingMean, WeekRatings};
+pub(crate) use recovery::is_plain_sqlite;
 pub use reflections::{Answer, ReflectionUpdate};
 pub use search::{SearchHit, SearchOrder, SearchQuery, SearchResults};
 pub use settings::Settings;
@@ -589,7 +590,7 @@ fn head_of(path: &Path, limit: u64) -> Vec<u8> {
 /// zero bytes (about 1 in 256) and mostly bytes that are not text. A plain
 /// SQLite file, even with its header damaged, is full of zeros; a text
 /// file has no zeros but is all text.
-fn looks_encrypted(path: &Path) -> bool {
+pub(crate) fn looks_encrypted(path: &Path) -> bool {
     let head = head_of(path, 4096);
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if head.len() < 1024 || !len.is_multiple_of(512) || head.starts_with(b"SQLite format 3") {
