@@ -164,8 +164,13 @@ pub enum Command {
     )]
     Export(ExportArgs),
     /// Check the journal's integrity and count what it holds.
-    #[command(after_help = "Examples:\n  trine check")]
-    Check,
+    #[command(after_help = "Examples:\n  trine check\n  trine check --repair")]
+    Check {
+        /// When the search index is the only problem, make it again from the
+        /// entries (no word is lost; a backup does this too).
+        #[arg(long)]
+        repair: bool,
+    },
     /// Encrypt the journal with a passphrase, or change its passphrase.
     ///
     /// The new passphrase is asked twice on the terminal, or read from

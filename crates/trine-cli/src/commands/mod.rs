@@ -94,7 +94,7 @@ fn dispatch(
             privacy::backup(journal, places, out)
         }
         Command::Restore { file } => privacy::restore(journal, &file, out),
-        Command::Check => privacy::check(journal, dir, out),
+        Command::Check { repair } => privacy::check(journal, repair, dir, out),
     }
 }
 

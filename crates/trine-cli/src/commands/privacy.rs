@@ -89,10 +89,25 @@ pub fn restore(journal: &mut Journal, file: &Path, out: &Printer) -> Result<()> 
     Ok(())
 }
 
-/// `trine check`: the integrity check, failing when it finds problems.
-pub fn check(journal: &Journal, dir: &Path, out: &Printer) -> Result<()> {
-    let health = journal.health()?;
+/// `trine check`: the integrity check, failing when it finds problems;
+/// with `repair`, a search index that is the only problem is made again.
+pub fn check(journal: &mut Journal, repair: bool, dir: &Path, out: &Printer) -> Result<()> {
+    let mut health = journal.health()?;
+    let index_only = health.only_search_index_damaged();
+    if repair && index_only {
+        journal.rebuild_search_index()?;
+        health = journal.health()?;
+        if !out.json {
+            out.message("The search index was made again from the entries; no word was lost.");
+        }
+    }
     out.health(&health, dir);
+    if index_only && !repair && !out.json {
+        out.message(
+            "Only the search index is damaged: `trine check --repair` makes it again from the \
+             entries, and no word is lost.",
+        );
+    }
     if health.is_ok() {
         Ok(())
     } else {

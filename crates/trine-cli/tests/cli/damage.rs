@@ -212,3 +212,40 @@ fn an_emptied_journal_is_lost_not_new_and_comes_back_from_its_backup() {
     );
     assert_eq!(s.entry_count(), 3);
 }
+
+/// A search index the disk damaged, while the entries are sound: `check`
+/// says so and names the repair, `check --repair` makes the index again
+/// from the entries, and every word is found again; a backup meanwhile
+/// would have done the same.
+#[test]
+fn a_damaged_search_index_is_made_again_and_no_word_is_lost() {
+    let s = Sandbox::new();
+    journal_with_backup(&s, 20);
+    s.run(&["add", "--title", "Stranded", "--body", "wolframite"])
+        .ok();
+    s.run(&["check"]).ok();
+    let raw = rusqlite::Connection::open(s.data().join("journal.db")).unwrap();
+    raw.execute(
+        "UPDATE entry_text_data SET block = zeroblob(length(block)) \
+         WHERE id = (SELECT max(id) FROM entry_text_data)",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+
+    let checked = s.run(&["check"]);
+    assert!(
+        checked.stdout.contains("trine check --repair"),
+        "{}",
+        checked.stdout
+    );
+    checked.fails();
+    let repaired = s.run(&["check", "--repair"]).ok();
+    assert!(
+        repaired.contains("made again from the entries") && repaired.contains("Integrity: ok"),
+        "{repaired}"
+    );
+    let found = s.run(&["--json", "search", "wolframite"]).json();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    s.run(&["backup"]).ok();
+}

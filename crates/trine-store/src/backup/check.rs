@@ -101,16 +101,21 @@ pub(super) fn check_journal(conn: &Connection, schema: &str, path: &Path) -> Res
         ),
         [],
     )
-    .map_err(|_| refuse("its search index does not match its entries".into()))?;
+    .map_err(|_| refuse(INDEX_OUT_OF_STEP.into()))?;
     Ok(())
 }
+
+/// Why a copy is refused when only its search index is wrong.
+pub(super) const INDEX_DAMAGED: &str = "its search index is damaged";
+/// Why a copy is refused when its search index does not match its entries.
+pub(super) const INDEX_OUT_OF_STEP: &str = "its search index does not match its entries";
 
 /// What SQLite's integrity check found, in Trine's words where it can
 /// say: damage only in the search index is named so, and otherwise the
 /// first problem is quoted with how many there are.
 fn damage_in_words(problems: &[String]) -> String {
     if problems.iter().all(|p| p.contains("fts5")) {
-        return "its search index is damaged".into();
+        return INDEX_DAMAGED.into();
     }
     let first = problems.first().map_or("", String::as_str);
     match problems.len() {

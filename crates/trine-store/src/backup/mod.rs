@@ -114,6 +114,13 @@ pub(crate) fn is_journal_copy(name: &str) -> bool {
             .any(|prefix| name.starts_with(prefix))
 }
 
+/// Why a new backup's copy was refused, and whether only its search index
+/// was wrong (which the journal's own entries can put right).
+struct CopyRefused {
+    error: Error,
+    index_only: bool,
+}
+
 /// How many copies a restore kept (of a journal it replaced, or of a
 /// damaged one) are in the backups folders of the journal at
 /// `journal_path` that can be reached.
@@ -295,19 +302,31 @@ impl Journal {
             "{IN_PROGRESS}-{}.db",
             uuid::Uuid::new_v4().simple()
         ));
-        crate::private_files::create_empty_file(&tmp).map_err(|e| Error::file(&tmp, e))?;
-        if let Err(e) = write_copy(&self.conn, &tmp) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e.into());
-        }
-        std::fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::file(&tmp, e))?;
         // A copy that a restore would refuse is no backup: it must not push
-        // out an older one that would restore.
-        if let Err(why) = self.check_copy(&tmp) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(why.in_journal(Some(path)));
+        // out an older one that would restore. When only the search index
+        // is wrong, it is made again from the entries (nothing is lost) and
+        // the copy taken again, once.
+        let mut repaired = false;
+        loop {
+            crate::private_files::create_empty_file(&tmp).map_err(|e| Error::file(&tmp, e))?;
+            if let Err(e) = write_copy(&self.conn, &tmp) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e.into());
+            }
+            std::fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::file(&tmp, e))?;
+            match self.check_copy(&tmp) {
+                Ok(()) => break,
+                Err(refused) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    if refused.index_only && !repaired && self.rebuild_search_index().is_ok() {
+                        repaired = true;
+                        continue;
+                    }
+                    return Err(refused.error.in_journal(Some(path)));
+                }
+            }
         }
         std::fs::rename(&tmp, &target).map_err(|e| Error::file(&target, e))?;
         sync_folder(dir);
@@ -326,7 +345,7 @@ impl Journal {
     /// so. The copy is attached to the journal's own connection, which
     /// reads it with the journal's derived key (an encrypted journal pays
     /// no second key derivation).
-    fn check_copy(&self, tmp: &Path) -> Result<()> {
+    fn check_copy(&self, tmp: &Path) -> std::result::Result<(), CopyRefused> {
         let refused = |why: String| -> Error {
             StorageError::Damaged {
                 path: None,
@@ -337,17 +356,26 @@ impl Journal {
             }
             .into()
         };
+        let whole = |error: Error| CopyRefused {
+            error,
+            index_only: false,
+        };
         self.conn
             .execute(
                 "ATTACH DATABASE ?1 AS backup_check",
                 [tmp.to_string_lossy()],
             )
-            .map_err(|e| refused(e.to_string()))?;
+            .map_err(|e| whole(refused(e.to_string())))?;
         let checked = check::check_journal(&self.conn, "backup_check", tmp);
-        self.conn.execute("DETACH DATABASE backup_check", [])?;
+        self.conn
+            .execute("DETACH DATABASE backup_check", [])
+            .map_err(|e| whole(e.into()))?;
         checked.map_err(|e| match e {
-            Error::Backup(BackupError::Refused { why, .. }) => refused(why),
-            other => refused(other.to_string()),
+            Error::Backup(BackupError::Refused { why, .. }) => CopyRefused {
+                index_only: why == check::INDEX_DAMAGED || why == check::INDEX_OUT_OF_STEP,
+                error: refused(why),
+            },
+            other => whole(refused(other.to_string())),
         })
     }
 

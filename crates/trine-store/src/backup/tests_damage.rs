@@ -240,10 +240,10 @@ fn an_emptied_or_missing_journal_with_backups_is_lost_not_new() {
     );
 }
 
-/// A journal damaged where it can still be opened (here a page of its
-/// search index, as a failing disk might leave it) makes copies a restore
+/// A journal damaged where it can still be opened makes copies a restore
 /// would refuse: no such copy is kept as a backup, and none of the good
-/// backups is pushed out for it.
+/// backups is pushed out for it. (Damage only in an index of the entries
+/// is not such damage: the copy is made from the rows, and is sound.)
 #[test]
 fn a_journal_whose_copy_would_not_restore_takes_no_backup_and_keeps_the_good_ones() {
     let dir = tempfile::tempdir().unwrap();
@@ -253,6 +253,48 @@ fn a_journal_whose_copy_would_not_restore_takes_no_backup_and_keeps_the_good_one
         let mut journal = Journal::open(&path).unwrap();
         journal.set_backups_to_keep(1).unwrap();
     }
+    // A row the disk changed into one the schema forbids (a rating of
+    // 90): SQLite's check finds it, and a copy carries it over as it is.
+    let raw = Connection::open(&path).unwrap();
+    raw.execute_batch(
+        "PRAGMA ignore_check_constraints = ON; \
+         UPDATE entries SET seen = 90 WHERE title = 'entry 001';",
+    )
+    .unwrap();
+    drop(raw);
+
+    let mut journal = Journal::open(&path).unwrap();
+    let err = journal.backup_now().unwrap_err();
+    assert_eq!(err.code(), "damaged", "{err}");
+    assert!(err.to_string().contains("no backup was taken"), "{err}");
+    let kept: Vec<_> = list_backups(&dir.path().join("backups"))
+        .unwrap()
+        .into_iter()
+        .map(|b| b.path)
+        .collect();
+    assert_eq!(
+        kept,
+        std::slice::from_ref(&good),
+        "the good backup stays, alone"
+    );
+    let leftovers = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .count();
+    assert_eq!(leftovers, 1, "no half-made copy left");
+    drop(journal);
+    let (journal, _) = restore_damaged(&path, &good, None).unwrap();
+    assert_eq!(journal.entry_count().unwrap(), 30);
+}
+
+/// Damage to the search index alone loses no word: the index is made from
+/// the entries, so a backup makes it again and goes ahead (before, the
+/// backup was refused, and restoring an older one stranded the entries
+/// written since).
+#[test]
+fn a_damaged_search_index_is_made_again_from_the_entries_by_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_backup(dir.path(), 30);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
     let raw = Connection::open(&path).unwrap();
     let zeroed = raw
         .execute(
@@ -265,35 +307,17 @@ fn a_journal_whose_copy_would_not_restore_takes_no_backup_and_keeps_the_good_one
     drop(raw);
 
     let mut journal = Journal::open(&path).unwrap();
-    let err = journal.backup_now().unwrap_err();
-    assert_eq!(err.code(), "damaged", "{err}");
-    let said = err.to_string();
+    let health = journal.health().unwrap();
+    assert!(health.only_search_index_damaged(), "{health:?}");
+    let backup = journal.backup_now().unwrap();
     assert!(
-        said.contains("its search index is damaged") && said.contains("no backup was taken"),
-        "{said}"
+        journal.health().unwrap().is_ok(),
+        "the index is whole again"
     );
-    let kept: Vec<_> = list_backups(&dir.path().join("backups"))
-        .unwrap()
-        .into_iter()
-        .map(|b| b.path)
-        .collect();
-    assert_eq!(
-        kept,
-        std::slice::from_ref(&good),
-        "the good backup stays, alone"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
-    assert_eq!(leftovers.len(), 1, "no half-made copy left: {leftovers:?}");
-    drop(journal);
-
-    let (journal, _) = restore_damaged(&path, &good, None).unwrap();
-    assert_eq!(journal.entry_count().unwrap(), 30);
-    let mut journal = journal;
-    journal.backup_now().unwrap();
+    assert_eq!(journal.search("after", 50).unwrap().len(), 1);
+    let copy = Journal::open(&backup.path).unwrap();
+    assert!(copy.health().unwrap().is_ok());
+    assert_eq!(copy.entry_count().unwrap(), 31);
 }
 
 /// Text whose bytes the disk changed so they are no longer UTF-8 is named

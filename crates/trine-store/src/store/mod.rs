@@ -139,9 +139,30 @@ impl Health {
     pub fn is_ok(&self) -> bool {
         self.integrity == ["ok"] && self.search_index_ok
     }
+
+    /// True when the only problem is the search index, which is made from
+    /// the entries and can be made again from them without losing a word
+    /// ([`Journal::rebuild_search_index`]).
+    pub fn only_search_index_damaged(&self) -> bool {
+        !self.is_ok()
+            && self
+                .integrity
+                .iter()
+                .all(|line| line == "ok" || line.contains("fts5") || line.contains("entry_text"))
+    }
 }
 
 impl Journal {
+    /// Makes the search index again from the entries, in one transaction.
+    /// The index holds nothing of its own (every word in it is in an
+    /// entry), so a damaged index is put right without losing a word.
+    pub fn rebuild_search_index(&mut self) -> Result<()> {
+        let tx = self.begin_write()?;
+        tx.execute("INSERT INTO entry_text (entry_text) VALUES ('rebuild')", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Opens (or creates) the journal file `journal.db` in the folder `dir`,
     /// creating the folder if needed.
     pub fn open_in(dir: &Path) -> Result<Journal> {
