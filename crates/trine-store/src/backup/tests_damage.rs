@@ -497,3 +497,15 @@ fn a_backup_in_another_form_is_named_so_not_called_foreign() {
         "left as it is"
     );
 }
+
+/// A folder where the journal file should be is named as not a journal,
+/// and left as it is.
+#[test]
+fn a_folder_in_the_journals_place_is_not_a_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    std::fs::create_dir(&path).unwrap();
+    let err = Journal::open(&path).expect_err("a folder");
+    assert_eq!(err.code(), "not_a_database", "{err}");
+    assert!(path.is_dir());
+}

@@ -484,6 +484,14 @@ fn use_wal(conn: &Connection) -> rusqlite::Result<String> {
 /// journal file with backups (or copies a restore kept) beside it, or with
 /// the folder chosen for its backups out of reach (see [`OpenError::Lost`]).
 fn refuse_lost_journal(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        // A folder where the journal file should be: nothing to open, and
+        // nothing to make there.
+        return Err(OpenError::NotADatabase {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
     let missing = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > 0 => return Ok(()),
         Ok(_) => false,
