@@ -41,6 +41,14 @@ pub fn check(journal_path: &Path, out: &Path) -> Result<()> {
             .into());
         }
     }
+    if let Some(found) = journal_file_at_or_beside(&target) {
+        return Err(ValidationError::OwnPlace {
+            out: out.to_path_buf(),
+            what: "a Trine journal or a backup of one",
+            place: found,
+        }
+        .into());
+    }
     if let Some(found) = journal_files_within(&target) {
         return Err(ValidationError::OwnPlace {
             out: out.to_path_buf(),
@@ -50,6 +58,28 @@ pub fn check(journal_path: &Path, out: &Path) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// A Trine journal, backup or kept copy (or its log) at `target`, or a
+/// journal beside it in the same folder: an export never replaces one,
+/// whichever journal it belongs to, nor lands in another journal's folder.
+/// Any SQLite database at `target` counts too: an export never needs to
+/// write over a database.
+fn journal_file_at_or_beside(target: &Path) -> Option<PathBuf> {
+    let name = target.file_name()?.to_string_lossy().to_string();
+    let base = name
+        .strip_suffix("-wal")
+        .or_else(|| name.strip_suffix("-shm"))
+        .or_else(|| name.strip_suffix("-journal"))
+        .unwrap_or(&name);
+    let named = base == crate::store::JOURNAL_FILE || crate::backup::is_journal_copy(base);
+    let database = std::fs::symlink_metadata(target).is_ok_and(|m| m.is_file())
+        && crate::store::is_plain_sqlite(target) == Some(true);
+    if (named && target.exists()) || database {
+        return Some(target.to_path_buf());
+    }
+    let beside = target.parent()?.join(crate::store::JOURNAL_FILE);
+    beside.exists().then_some(beside)
 }
 
 /// How many files and folders [`journal_files_within`] looks at before it
@@ -213,6 +243,37 @@ mod tests {
         std::fs::write(exports.join("2026-01-05-monday.md"), b"# Monday").unwrap();
         assert!(
             !refused(&journal, &exports),
+            "an earlier export may be replaced"
+        );
+    }
+
+    #[test]
+    fn another_journals_files_and_folder_are_refused_and_any_database() {
+        let (home, journal) = layout();
+        let home = home.path();
+        let other = home.join("other");
+        std::fs::create_dir_all(other.join("backups")).unwrap();
+        std::fs::write(other.join(crate::store::JOURNAL_FILE), b"SQLite format 3\0").unwrap();
+        let backup = other.join("backups/journal-20261205-101010-000.db");
+        std::fs::write(&backup, b"encrypted bytes").unwrap();
+        for out in [
+            other.join(crate::store::JOURNAL_FILE),
+            other.join("journal.db-wal"),
+            backup.clone(),
+            other.join("next-to-it.json"),
+        ] {
+            assert!(refused(&journal, &out), "{} refused", out.display());
+        }
+        let notes = home.join("notes.sqlite");
+        std::fs::write(&notes, b"SQLite format 3\0 and the rest").unwrap();
+        assert!(
+            refused(&journal, &notes),
+            "a database is never written over"
+        );
+        let text = home.join("old-export.json");
+        std::fs::write(&text, b"[]").unwrap();
+        assert!(
+            !refused(&journal, &text),
             "an earlier export may be replaced"
         );
     }

@@ -158,6 +158,10 @@ impl Journal {
     /// entry), so a damaged index is put right without losing a word.
     pub fn rebuild_search_index(&mut self) -> Result<()> {
         let tx = self.begin_write()?;
+        // An import's hold on the indexing trigger (see `bulk_index`) never
+        // outlives its transaction; one left by hand would keep new entries
+        // out of the index made here.
+        tx.execute("DELETE FROM deferred_index", [])?;
         tx.execute("INSERT INTO entry_text (entry_text) VALUES ('rebuild')", [])?;
         tx.commit()?;
         Ok(())
