@@ -299,14 +299,20 @@ fn a_filtered_search_joins_the_filter_instead_of_matching_once_per_entry() {
 #[test]
 fn a_rebuilt_search_index_indexes_what_comes_after() {
     let mut journal = Journal::open_in_memory().unwrap();
-    journal.create(NewEntry::note("alpha", "alpha words")).unwrap();
+    journal
+        .create(NewEntry::note("alpha", "alpha words"))
+        .unwrap();
     journal
         .conn
         .execute("INSERT INTO deferred_index (only) VALUES (1)", [])
         .unwrap();
-    journal.create(NewEntry::note("gamma", "gammaword")).unwrap();
+    journal
+        .create(NewEntry::note("gamma", "gammaword"))
+        .unwrap();
     journal.rebuild_search_index().unwrap();
-    journal.create(NewEntry::note("delta", "deltaword")).unwrap();
+    journal
+        .create(NewEntry::note("delta", "deltaword"))
+        .unwrap();
     assert_eq!(journal.search("deltaword", 10).unwrap().len(), 1);
     assert_eq!(journal.search("gammaword", 10).unwrap().len(), 1);
     assert!(journal.health().unwrap().is_ok());
