@@ -67,6 +67,7 @@ pub fn app_words(fix: Fix) -> Option<&'static str> {
             "Restore the newest good backup: Trine offers it when it starts, and Backups lists every copy"
         }
         Fix::TryAgainLater => "Try again when the other Trine is done",
+        Fix::RepairSearchIndex => "Take a backup now in Backups: it makes the search index again",
         Fix::OmitPassphrase => "Open Trine again: the journal opens without a passphrase",
         Fix::UpdateTrine | Fix::ListComponents | Fix::ListPrompts | Fix::ListEntries => return None,
         Fix::GiveTimeFormat => {
@@ -146,6 +147,7 @@ mod tests {
             }
             .into(),
             StorageError::Busy { path: Some(path()) }.into(),
+            StorageError::SearchIndexDamaged { path: Some(path()) }.into(),
             StorageError::Damaged {
                 path: Some(path()),
                 detail: "database disk image is malformed".into(),
@@ -311,6 +313,7 @@ mod tests {
                 StorageError::Busy { .. } => 10,
                 StorageError::Damaged { .. } => 11,
                 StorageError::Io { .. } => 12,
+                StorageError::SearchIndexDamaged { .. } => 61,
             },
             Error::Import(e) => match e {
                 ImportError::Read { .. } => 13,
@@ -365,7 +368,7 @@ mod tests {
             },
         }
     }
-    const VARIANTS: usize = 61;
+    const VARIANTS: usize = 62;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

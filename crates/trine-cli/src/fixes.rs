@@ -23,6 +23,7 @@ pub fn words(fix: Fix) -> Option<&'static str> {
         Fix::ListComponents => "`trine checkin --help` lists them",
         Fix::ListPrompts => "`trine prompts list` shows them",
         Fix::ListEntries => "`trine list` shows the ids",
+        Fix::RepairSearchIndex => "`trine check --repair` makes it again (a backup does too)",
         Fix::OmitPassphrase => "Unset TRINE_PASSPHRASE to open it, or run `trine encrypt` to give it one",
     })
 }

@@ -202,6 +202,18 @@ pub enum StorageError {
         /// SQLite's words for it, e.g. "database disk image is malformed".
         detail: String,
     },
+    /// Only the search index is damaged: the entries are sound, and the
+    /// index is made from them, so making it again loses nothing (a backup
+    /// does it too). Restoring an older backup would be the wrong way out.
+    #[error(
+        "the search index of the journal{} is damaged; the entries are sound, and the index is \
+         made from them, so no word is lost",
+        shown(path.as_deref())
+    )]
+    SearchIndexDamaged {
+        /// The journal file.
+        path: Option<PathBuf>,
+    },
     /// The disk reported an error that does not say whether a change
     /// reached it (for example when flushing a commit to the disk failed).
     #[error(
@@ -280,6 +292,7 @@ impl StorageError {
             | StorageError::NotWritable { path, .. }
             | StorageError::Busy { path }
             | StorageError::Damaged { path, .. }
+            | StorageError::SearchIndexDamaged { path }
             | StorageError::Io { path, .. } => path,
         }
     }
@@ -365,10 +378,12 @@ pub enum Fix {
     ListEntries,
     /// Open the journal without a passphrase.
     OmitPassphrase,
+    /// Make the search index again from the entries.
+    RepairSearchIndex,
 }
 
 /// Every [`Fix`], for the front ends' tests that each one is worded.
-pub const ALL_FIXES: [Fix; 13] = [
+pub const ALL_FIXES: [Fix; 14] = [
     Fix::ChooseAnotherFolder,
     Fix::FreeDiskSpace,
     Fix::GivePassphrase,
@@ -382,6 +397,7 @@ pub const ALL_FIXES: [Fix; 13] = [
     Fix::ListPrompts,
     Fix::ListEntries,
     Fix::OmitPassphrase,
+    Fix::RepairSearchIndex,
 ];
 
 impl Error {
@@ -403,6 +419,7 @@ impl Error {
                 | OpenError::LostBackupsAway { .. },
             ) => Fix::RestoreBackup,
             Error::Storage(StorageError::Damaged { .. }) => Fix::RestoreBackup,
+            Error::Storage(StorageError::SearchIndexDamaged { .. }) => Fix::RepairSearchIndex,
             Error::Storage(StorageError::WriteRefused { .. }) => Fix::FreeDiskSpace,
             Error::Storage(StorageError::NotWritable { .. }) => Fix::ChooseAnotherFolder,
             Error::Storage(StorageError::Busy { .. }) => Fix::TryAgainLater,
@@ -452,6 +469,7 @@ impl Error {
             ) => "damaged",
             Error::Open(OpenError::Replaced { .. }) => "replaced",
             Error::Storage(StorageError::Damaged { .. }) => "damaged",
+            Error::Storage(StorageError::SearchIndexDamaged { .. }) => "search_index_damaged",
             Error::Open(_) => "open_failed",
             Error::Invalid(_) => "invalid",
             Error::Import(ImportError::Stopped) => "stopped",

@@ -102,11 +102,12 @@ pub fn check(journal: &mut Journal, repair: bool, dir: &Path, out: &Printer) -> 
         }
     }
     out.health(&health, dir);
-    if index_only && !repair && !out.json {
-        out.message(
-            "Only the search index is damaged: `trine check --repair` makes it again from the \
-             entries, and no word is lost.",
-        );
+    if index_only && !repair {
+        return Err(Error::Storage(
+            trine_app::StorageError::SearchIndexDamaged {
+                path: Some(dir.join(trine_app::store::JOURNAL_FILE)),
+            },
+        ));
     }
     if health.is_ok() {
         Ok(())

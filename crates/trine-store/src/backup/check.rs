@@ -114,7 +114,10 @@ pub(super) const INDEX_OUT_OF_STEP: &str = "its search index does not match its 
 /// say: damage only in the search index is named so, and otherwise the
 /// first problem is quoted with how many there are.
 fn damage_in_words(problems: &[String]) -> String {
-    if problems.iter().all(|p| p.contains("fts5")) {
+    if problems
+        .iter()
+        .all(|p| p.to_lowercase().contains("fts5") || p.contains("entry_text"))
+    {
         return INDEX_DAMAGED.into();
     }
     let first = problems.first().map_or("", String::as_str);

@@ -145,10 +145,9 @@ impl Health {
     /// ([`Journal::rebuild_search_index`]).
     pub fn only_search_index_damaged(&self) -> bool {
         !self.is_ok()
-            && self
-                .integrity
-                .iter()
-                .all(|line| line == "ok" || line.contains("fts5") || line.contains("entry_text"))
+            && self.integrity.iter().all(|line| {
+                line == "ok" || line.to_lowercase().contains("fts5") || line.contains("entry_text")
+            })
     }
 }
 
@@ -162,7 +161,18 @@ impl Journal {
         // outlives its transaction; one left by hand would keep new entries
         // out of the index made here.
         tx.execute("DELETE FROM deferred_index", [])?;
-        tx.execute("INSERT INTO entry_text (entry_text) VALUES ('rebuild')", [])?;
+        let rebuild = "INSERT INTO entry_text (entry_text) VALUES ('rebuild')";
+        if tx.execute(rebuild, []).is_err() {
+            // The index's own record of its format damaged too: it is put
+            // back as FTS5 writes it for this table (format 4, no option
+            // set; the rebuild writes everything else anew), once.
+            tx.execute("DELETE FROM entry_text_config", [])?;
+            tx.execute(
+                "INSERT INTO entry_text_config (k, v) VALUES ('version', 4)",
+                [],
+            )?;
+            tx.execute(rebuild, [])?;
+        }
         tx.commit()?;
         Ok(())
     }

@@ -317,3 +317,31 @@ fn a_rebuilt_search_index_indexes_what_comes_after() {
     assert_eq!(journal.search("gammaword", 10).unwrap().len(), 1);
     assert!(journal.health().unwrap().is_ok());
 }
+
+/// A search index whose record of its own format the disk changed is made
+/// again too (a plain rebuild refuses to start on it), and is whole after.
+#[test]
+fn a_search_index_with_a_damaged_format_record_is_made_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(super::JOURNAL_FILE);
+    let mut journal = Journal::open(&path).unwrap();
+    journal
+        .create(NewEntry::note("kept", "wolframite"))
+        .unwrap();
+    drop(journal);
+    let raw = Connection::open(&path).unwrap();
+    raw.execute(
+        "UPDATE entry_text_config SET v = 99 WHERE k = 'version'",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+    let mut journal = Journal::open(&path).unwrap();
+    assert!(
+        journal.search("wolframite", 10).is_err(),
+        "the damage shows"
+    );
+    journal.rebuild_search_index().unwrap();
+    assert_eq!(journal.search("wolframite", 10).unwrap().len(), 1);
+    assert!(journal.health().unwrap().is_ok());
+}
