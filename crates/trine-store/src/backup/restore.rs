@@ -40,12 +40,15 @@ impl Journal {
         let mut source = check_backup(backup, &dir, passphrase.as_deref())?;
         // Closed, the checked copy is one whole file, ready to move in.
         drop(source.conn.take());
-        self.ensure_current()?;
         let kept = dir.join(format!("{REPLACED_PREFIX}{}.db", stamp(time::now())));
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let swapped = if self.is_current() {
+        // The write lock on the journal's current file, held until the
+        // backup is in its place.
+        self.hold_write_lock()?;
+        let swapped = if self.passphrase() == passphrase.as_deref() {
             swap_in_backup(&path, passphrase.as_deref(), &source.file.0, &kept)
         } else {
+            // Encrypted or decrypted by another Trine while this waited:
+            // the checked copy is in the journal's old form.
             Err(Swap::Failed(
                 crate::error::OpenError::Replaced { path: path.clone() }.into(),
             ))

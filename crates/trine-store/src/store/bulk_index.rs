@@ -9,8 +9,7 @@
 //! transaction that ends without catching up is rolled back whole, the row
 //! with it, so no committed journal ever holds it.
 
-use rusqlite::Transaction;
-
+use super::WriteTx;
 use crate::error::Result;
 
 /// How much FTS5 may hold in memory while it indexes an import's entries.
@@ -25,7 +24,7 @@ pub(crate) struct DeferredIndex {
 
 impl DeferredIndex {
     /// Holds the search index back for the rest of `tx`.
-    pub(crate) fn hold(tx: &Transaction<'_>) -> Result<DeferredIndex> {
+    pub(crate) fn hold(tx: &WriteTx<'_>) -> Result<DeferredIndex> {
         let before: i64 = tx.query_row("SELECT coalesce(max(seq), 0) FROM entries", [], |r| {
             r.get(0)
         })?;
@@ -35,7 +34,7 @@ impl DeferredIndex {
 
     /// Indexes every live entry written since [`DeferredIndex::hold`], in
     /// one statement, and lets the trigger index again.
-    pub(crate) fn catch_up(self, tx: &Transaction<'_>) -> Result<()> {
+    pub(crate) fn catch_up(self, tx: &WriteTx<'_>) -> Result<()> {
         tx.execute("DELETE FROM deferred_index", [])?;
         // Room for all the new terms at once (FTS5 keeps 1 MB by default):
         // one segment written, instead of many written and merged.

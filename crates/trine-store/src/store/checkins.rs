@@ -2,6 +2,7 @@
 //! to work on this?", 1 (fine as it is) to 5 (needs most work). Taken any
 //! time, kept as history; the latest one weights the prompt rotation.
 
+use super::WriteTx;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
@@ -91,7 +92,7 @@ impl Journal {
 }
 
 /// Validates and inserts a check-in inside the caller's transaction.
-pub(crate) fn insert_checkin(tx: &rusqlite::Transaction<'_>, new: NewCheckIn) -> Result<CheckIn> {
+pub(crate) fn insert_checkin(tx: &WriteTx<'_>, new: NewCheckIn) -> Result<CheckIn> {
     let mut scores = BTreeMap::new();
     for (component, value) in new.scores {
         super::triangle::find_component(tx, &component)?;

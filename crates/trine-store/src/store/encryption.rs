@@ -76,10 +76,11 @@ impl Journal {
         // The journal's write lock, held until the new file is in place:
         // every write by any process lands in the old file before it is
         // copied, or finds the file replaced and follows it.
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let swapped = if self.is_current() {
+        self.hold_write_lock()?;
+        let swapped = if self.passphrase == old {
             self.swap_in_converted(&path, old.as_deref(), new)
         } else {
+            // Encrypted or decrypted by another Trine while this waited.
             Err(OpenError::Replaced { path: path.clone() }.into())
         };
         let _ = self.conn.execute_batch("ROLLBACK");

@@ -1,8 +1,9 @@
 //! Writing, reading and listing entries.
 
+use super::WriteTx;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::{settings, Journal};
@@ -296,7 +297,7 @@ pub(crate) fn filter_sql(query: &ListQuery, args: &mut Vec<Value>) -> Result<Str
 }
 
 /// Validates `new` and inserts it inside the caller's transaction.
-pub(crate) fn insert(tx: &Transaction<'_>, new: NewEntry) -> Result<Entry> {
+pub(crate) fn insert(tx: &WriteTx<'_>, new: NewEntry) -> Result<Entry> {
     let created = time::normalize(new.created.unwrap_or_else(time::now));
     let kind = new.kind.unwrap_or(EntryKind::Note);
     let week_start = match new.week_start {
@@ -362,7 +363,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, new: NewEntry) -> Result<Entry> {
 
 /// Moves a note to `date`, at the same time of day in that day's local
 /// time, and into the week holding it. Reflections keep their week.
-fn redate(tx: &Transaction<'_>, entry: &mut Entry, date: NaiveDate) -> Result<()> {
+fn redate(tx: &WriteTx<'_>, entry: &mut Entry, date: NaiveDate) -> Result<()> {
     if entry.kind == EntryKind::Reflection {
         return Err(ValidationError::ReflectionDate.into());
     }
@@ -402,7 +403,7 @@ fn tidy_follow_up(follow_up: Option<FollowUp>) -> Option<FollowUp> {
 }
 
 /// Writes back the editable parts of an existing entry.
-fn write_existing(tx: &Transaction<'_>, entry: &Entry) -> Result<()> {
+fn write_existing(tx: &WriteTx<'_>, entry: &Entry) -> Result<()> {
     let mut values = editable_values(entry);
     values.push((":id", Value::Text(entry.id.to_string())));
     tx.prepare_cached(

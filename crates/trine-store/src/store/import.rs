@@ -1,8 +1,9 @@
 //! Writing checked records into the journal in one transaction.
 
+use super::WriteTx;
 use std::collections::BTreeMap;
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -116,7 +117,7 @@ fn content_key(date: &str, title: &str, body: &str) -> ContentKey {
 
 impl ContentIndex {
     /// The keys, read from the journal on first use.
-    fn keys(&mut self, tx: &Transaction<'_>) -> Result<&mut std::collections::HashSet<ContentKey>> {
+    fn keys(&mut self, tx: &WriteTx<'_>) -> Result<&mut std::collections::HashSet<ContentKey>> {
         if self.keys.is_none() {
             let mut keys = std::collections::HashSet::new();
             let mut stmt = tx.prepare("SELECT entry_date, title, body FROM entries")?;
@@ -321,7 +322,7 @@ fn importable_setting(key: &str, value: &str) -> bool {
 }
 
 fn import_entry(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     item: ImportItem,
     summary: &mut ImportSummary,
     contents: &mut ContentIndex,
@@ -385,11 +386,7 @@ fn import_entry(
 }
 
 /// Decides whether an incoming entry is new, already there, or clashes.
-fn placement(
-    tx: &Transaction<'_>,
-    entry: &NewEntry,
-    contents: &mut ContentIndex,
-) -> Result<Placement> {
+fn placement(tx: &WriteTx<'_>, entry: &NewEntry, contents: &mut ContentIndex) -> Result<Placement> {
     let existing = if let Some(id) = entry.id {
         crate::store::fetch_entry(tx, id)?
     } else if let Some(source) = &entry.source_id {

@@ -30,11 +30,12 @@ mod situations;
 mod triangle;
 mod week_terms;
 mod weeks;
+mod write_lock;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use replacement::{FileId, FolderLock};
 
@@ -57,6 +58,7 @@ pub(crate) use bulk_index::DeferredIndex;
 pub(crate) use checkins::insert_checkin;
 pub(crate) use entries::{fetch as fetch_entry, insert as insert_entry};
 pub(crate) use settings::first_day;
+pub(crate) use write_lock::WriteTx;
 
 use crate::error::{Error, OpenError, Result};
 
@@ -349,89 +351,6 @@ impl Journal {
             .as_deref()
             .ok_or_else(|| Error::Corrupt("an in-memory journal has no second handle".into()))?;
         Journal::open_with(path, self.passphrase.as_deref())
-    }
-
-    /// Whether the file at the journal's path is still the one this
-    /// connection has open (always true in memory).
-    pub fn is_current(&self) -> bool {
-        match &self.path {
-            Some(path) => self.file.is_some() && FileId::of(path) == self.file,
-            None => true,
-        }
-    }
-
-    /// Begins a write transaction on the file that is really the journal
-    /// now: if another process has replaced the file (a change of
-    /// encryption), the journal is opened again first, with the same
-    /// passphrase; if that passphrase no longer opens it, nothing is
-    /// written and [`OpenError::Replaced`] says so. The check is made under
-    /// the write lock, which a replacement also holds while it copies and
-    /// swaps, so a write can never land in a file that was replaced.
-    pub(crate) fn begin_write(&mut self) -> Result<Transaction<'_>> {
-        if !self.is_current() || self.replaced_while_waiting()? {
-            self.follow_replacement()?;
-        }
-        let Journal {
-            conn, path, file, ..
-        } = self;
-        let tx = conn.transaction()?;
-        match path {
-            Some(p) if FileId::of(p) != *file => {
-                drop(tx);
-                Err(OpenError::Replaced { path: p.clone() }.into())
-            }
-            _ => Ok(tx),
-        }
-    }
-
-    /// Takes the write lock and lets it go again, and says whether the
-    /// file was replaced meanwhile: a replacement in progress holds the
-    /// lock, so this waits for it to end.
-    fn replaced_while_waiting(&mut self) -> Result<bool> {
-        if self.path.is_none() {
-            return Ok(false);
-        }
-        let probe = self.conn.transaction()?;
-        drop(probe);
-        Ok(!self.is_current())
-    }
-
-    /// Makes sure the journal is the file on disk now, opening it again if
-    /// another process replaced it; for work that reads the journal to
-    /// write elsewhere (a backup), which must not read a replaced file.
-    pub(crate) fn ensure_current(&mut self) -> Result<()> {
-        if !self.is_current() || self.replaced_while_waiting()? {
-            self.follow_replacement()?;
-        }
-        Ok(())
-    }
-
-    /// Opens the journal again after another process replaced its file.
-    /// The connection to the old file is left open (see `replacement`).
-    fn follow_replacement(&mut self) -> Result<()> {
-        let Some(path) = self.path.clone() else {
-            return Ok(());
-        };
-        // Decrypted elsewhere: the journal is plain now and needs no
-        // passphrase (encrypting always asks for one below).
-        let plain_now = recovery::is_plain_sqlite(&path) == Some(true);
-        let passphrase = if plain_now {
-            None
-        } else {
-            self.passphrase.clone()
-        };
-        match Journal::open_with(&path, passphrase.as_deref()) {
-            Ok(reopened) => {
-                *self = reopened;
-                Ok(())
-            }
-            Err(Error::Open(
-                OpenError::Encrypted { .. }
-                | OpenError::WrongPassphrase { .. }
-                | OpenError::NotEncrypted { .. },
-            )) => Err(OpenError::Replaced { path }.into()),
-            Err(e) => Err(e),
-        }
     }
 
     /// The schema version of the open journal.

@@ -2,10 +2,11 @@
 //! latest check-in, fitted to the person's situation, never three of one
 //! angle), keeping the draw, and swapping one side's question.
 
+use super::WriteTx;
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::triangle::{find_component, find_prompt, Component, Prompt};
@@ -162,7 +163,7 @@ fn week_prompt(conn: &Connection, side: Side, id: &str) -> Result<WeekPrompt> {
 }
 
 /// The journal's rotation salt, made once.
-fn salt(tx: &Transaction<'_>) -> Result<String> {
+fn salt(tx: &WriteTx<'_>) -> Result<String> {
     let existing: Option<String> = tx
         .query_row(
             "SELECT value FROM settings WHERE key = ?1",
@@ -184,7 +185,7 @@ fn salt(tx: &Transaction<'_>) -> Result<String> {
 /// Chooses and stores the next prompt for one side of a week (other than
 /// `instead_of`, when swapping), and logs the offer.
 fn offer(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     week: NaiveDate,
     side: Side,
     instead_of: Option<&str>,
@@ -321,7 +322,7 @@ fn offer(
 }
 
 fn prompt_candidates(
-    tx: &Transaction<'_>,
+    tx: &WriteTx<'_>,
     component: &str,
     except: Option<&str>,
     situation: Option<&str>,

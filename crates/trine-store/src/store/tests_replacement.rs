@@ -137,3 +137,51 @@ fn a_handle_with_a_passphrase_follows_a_journal_decrypted_elsewhere() {
         ["after", "secret"]
     );
 }
+
+/// A write that waits for the lock while another handle replaces the file
+/// gets the lock on the old file when the replacement lets go: it must
+/// see that under the lock, follow, and save into the new file, neither
+/// refusing nor writing into the old one. (A restore racing `trine add`
+/// was refused this way once in a while.)
+#[test]
+fn a_write_waiting_for_the_lock_through_a_replacement_saves_into_the_new_file() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("journal.db");
+    let mut writer = Journal::open_in(dir.path()).unwrap();
+    writer.create(NewEntry::note("first", "")).unwrap();
+    // The file that will take the journal's place, with one entry more.
+    let next = dir.path().join("next.db");
+    writer
+        .conn
+        .execute("VACUUM INTO ?1", [next.to_str().unwrap()])
+        .unwrap();
+    let mut staged = Journal::open_with(&next, None).unwrap();
+    staged
+        .create(NewEntry::note("in the new file", ""))
+        .unwrap();
+    drop(staged);
+
+    let mut replacer = Journal::open_in(dir.path()).unwrap();
+    replacer.hold_write_lock().unwrap();
+    std::thread::scope(|scope| {
+        let waiting = scope.spawn(|| writer.create(NewEntry::note("waited", "")));
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        // The swap as a replacement makes it, under the folder lock.
+        let swap = FolderLock::exclusive(&path).unwrap();
+        for log in ["journal.db-wal", "journal.db-shm"] {
+            let _ = std::fs::remove_file(dir.path().join(log));
+        }
+        std::fs::rename(&next, &path).unwrap();
+        drop(swap);
+        replacer.conn.execute_batch("ROLLBACK").unwrap();
+        waiting
+            .join()
+            .unwrap()
+            .expect("the waiting write follows and saves");
+    });
+    assert!(writer.is_current());
+    drop((writer, replacer));
+    let reopened = Journal::open_in(dir.path()).unwrap();
+    assert_eq!(titles(&reopened), ["first", "in the new file", "waited"]);
+    assert!(reopened.health().unwrap().is_ok());
+}
