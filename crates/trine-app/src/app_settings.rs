@@ -62,9 +62,7 @@ fn default_keep() -> usize {
     trine_store::backup::DEFAULT_KEEP
 }
 
-/// Ten minutes: how long an encrypted journal stays open without use,
-/// unless the person chooses otherwise.
-pub const DEFAULT_LOCK_AFTER_SECONDS: u32 = 600;
+pub use trine_store::store::DEFAULT_LOCK_AFTER_SECONDS;
 
 const REMINDER_DAY: &str = "reminder.day";
 const REMINDER_TIME: &str = "reminder.time";

@@ -541,15 +541,27 @@ fn asked_for_a_json_import_takes_only_the_settings_a_person_edits() {
 
     let summary = journal.import(set).unwrap();
 
-    assert_eq!(
-        summary.settings_taken,
-        ["backup.keep", "privacy.lock_after_seconds", "ui.theme"]
-    );
+    // Keeping one backup and never locking would weaken this journal's
+    // safeguards: those are left as they are, and the notes say why.
+    assert_eq!(summary.settings_taken, ["ui.theme"]);
     assert_eq!(
         summary.settings_left_out,
-        ["library.version", "ui.onboarded"]
+        [
+            "backup.keep",
+            "library.version",
+            "privacy.lock_after_seconds",
+            "ui.onboarded"
+        ]
     );
-    assert_eq!(journal.backups_to_keep().unwrap(), 1);
+    assert_eq!(
+        journal.backups_to_keep().unwrap(),
+        trine_store::backup::DEFAULT_KEEP
+    );
+    assert!(
+        summary.notes.iter().any(|n| n.contains("never lowers")),
+        "{:?}",
+        summary.notes
+    );
     assert_eq!(journal.setting("library.version").unwrap(), library_before);
     assert!(!journal.app_settings().unwrap().onboarded);
 }

@@ -383,7 +383,9 @@ fn broken_files_fail_clearly_in_every_format_and_import_nothing() {
 }
 
 /// A full backup whose settings would keep one backup and turn the idle
-/// lock off takes effect only with --with-settings.
+/// lock off: its settings are taken only with --with-settings, and even
+/// then an import never weakens a safeguard (the next backup would have
+/// pruned all but one), and says so.
 #[test]
 fn a_json_import_applies_the_files_settings_only_when_asked() {
     let s = Sandbox::new();
@@ -439,13 +441,43 @@ fn a_json_import_applies_the_files_settings_only_when_asked() {
         .json();
     assert_eq!(
         summary["settings_taken"],
-        serde_json::json!([
-            "backup.keep",
-            "privacy.lock_after_seconds",
-            "week.first_day"
-        ])
+        serde_json::json!(["week.first_day"])
     );
+    assert_eq!(
+        summary["settings_left_out"],
+        serde_json::json!(["backup.keep", "privacy.lock_after_seconds"])
+    );
+    let notes = summary["notes"].to_string();
+    assert!(
+        notes.contains("the file keeps 1 backup and this journal 10"),
+        "{notes}"
+    );
+    assert!(notes.contains("never locks"), "{notes}");
     assert_eq!(s.run(&["--json", "settings"]).json()["first_day"], "sunday");
+    s.run(&["backup"]).ok();
+    let listed = s.run(&["--json", "backup", "--list"]).json();
+    assert_eq!(listed.as_array().unwrap().len(), 4, "no backup pruned");
+
+    // A file that keeps more backups, and locks sooner, is taken.
+    let careful = s.file(
+        "careful.json",
+        r#"{"format": "trine-journal", "version": 1, "entries": [],
+            "settings": {"backup.keep": "20", "privacy.lock_after_seconds": "120"}}"#,
+    );
+    let summary = s
+        .run(&[
+            "--json",
+            "import",
+            "--format",
+            "json",
+            "--with-settings",
+            careful.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(
+        summary["settings_taken"],
+        serde_json::json!(["backup.keep", "privacy.lock_after_seconds"])
+    );
 }
 
 /// A new user's own JSON Lines: numbered ids, times without seconds or an

@@ -210,6 +210,11 @@ impl Journal {
                 summary.settings_left_out.push(key);
                 continue;
             }
+            if let Some(why) = weakens_safeguard(&tx, &key, &value)? {
+                summary.notes.push(why);
+                summary.settings_left_out.push(key);
+                continue;
+            }
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) \
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -319,6 +324,51 @@ fn importable_setting(key: &str, value: &str) -> bool {
             .is_ok_and(|n| (1..=crate::backup::MAX_KEEP).contains(&n)),
         _ => false,
     }
+}
+
+/// Why a setting from a file is not taken even when asked: it would keep
+/// fewer backups than this journal does, or lock the app later (or never).
+/// An import never weakens a safeguard; the person changes it in Settings
+/// if they mean to.
+fn weakens_safeguard(tx: &WriteTx<'_>, key: &str, value: &str) -> Result<Option<String>> {
+    let current = super::settings::get(tx, key)?;
+    Ok(match key {
+        "backup.keep" => {
+            let now = current
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(crate::backup::DEFAULT_KEEP);
+            let theirs = value.parse::<usize>().unwrap_or(0);
+            (theirs < now).then(|| {
+                let backups = if theirs == 1 { "backup" } else { "backups" };
+                format!(
+                    "backup.keep was left as it is: the file keeps {theirs} {backups} and this \
+                     journal {now}, and an import never lowers it (older backups would be \
+                     removed); change it in Settings if you mean to"
+                )
+            })
+        }
+        super::settings::LOCK_AFTER => {
+            let now = current
+                .and_then(|v| v.parse::<u32>().ok())
+                .unwrap_or(super::DEFAULT_LOCK_AFTER_SECONDS);
+            let theirs = value.parse::<u32>().unwrap_or(0);
+            let later = now != 0 && (theirs == 0 || theirs > now);
+            later.then(|| {
+                let theirs = if theirs == 0 {
+                    "never locks".to_string()
+                } else {
+                    format!("locks after {theirs} seconds")
+                };
+                format!(
+                    "{key} was left as it is: the file {theirs} without use and this journal \
+                     after {now} seconds, and an import never weakens the lock; change it in \
+                     Settings if you mean to"
+                )
+            })
+        }
+        _ => None,
+    })
 }
 
 fn import_entry(

@@ -48,7 +48,7 @@ pub use ratings::{RatingMean, WeekRatings};
 pub(crate) use recovery::is_plain_sqlite;
 pub use reflections::{Answer, ReflectionUpdate};
 pub use search::{SearchHit, SearchOrder, SearchQuery, SearchResults};
-pub use settings::Settings;
+pub use settings::{Settings, DEFAULT_LOCK_AFTER_SECONDS};
 pub use situations::SituationSince;
 pub use triangle::{Component, Prompt, PromptOrigin, SideInfo};
 pub use week_terms::{CountedWeek, WeekTerms};

@@ -7,6 +7,12 @@ use crate::error::{Error, Result};
 use crate::week::FirstDay;
 
 const FIRST_DAY: &str = "week.first_day";
+/// The setting for how long the app stays open without use.
+pub(crate) const LOCK_AFTER: &str = "privacy.lock_after_seconds";
+
+/// Ten minutes: how long an encrypted journal stays open without use,
+/// unless the person chooses otherwise (0 would mean never locking).
+pub const DEFAULT_LOCK_AFTER_SECONDS: u32 = 600;
 const CONFIDENT_RATING: &str = "ratings.confident";
 
 /// The settings that shape how the journal behaves.
@@ -69,7 +75,7 @@ impl Journal {
     }
 }
 
-fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
