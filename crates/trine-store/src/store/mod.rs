@@ -328,7 +328,8 @@ impl Journal {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
-        migrations::migrate(&mut conn, version)?;
+        migrations::migrate(&mut conn, version)
+            .map_err(|e| migration_failure(&conn, version, &shown, e))?;
         // The built-in library is parsed only when the journal needs it.
         if !triangle::library_seeded(&conn, crate::library::builtin_version())? {
             triangle::seed_library(&mut conn, crate::library::builtin())?;
@@ -493,6 +494,30 @@ fn check_version(state: migrations::FileState, path: &Path) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// Turns a failed migration into the right error: a journal whose tables
+/// are not those its recorded version has (the number damaged, or set
+/// back by hand) is damaged, not an SQL statement's failure to report.
+fn migration_failure(conn: &Connection, version: i64, path: &Path, err: rusqlite::Error) -> Error {
+    // A statement refused (SQLite's generic error, or one that names the
+    // SQL), as opposed to a busy journal or a failing disk.
+    let generic = matches!(err.sqlite_error_code(), None | Some(ErrorCode::Unknown));
+    let mismatched = || match (
+        migrations::schema_of(conn),
+        migrations::expected_schema(version),
+    ) {
+        (Ok(found), Ok(expected)) => found != expected,
+        _ => true,
+    };
+    if generic && mismatched() {
+        OpenError::Damaged {
+            path: path.to_path_buf(),
+        }
+        .into()
+    } else {
+        err.into()
+    }
 }
 
 /// Turns a failure to open or first read a file into the right error: a

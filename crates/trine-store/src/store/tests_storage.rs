@@ -92,6 +92,35 @@ fn a_journal_from_a_newer_trine_is_refused_and_untouched() {
     assert_eq!(std::fs::read(&path).unwrap(), before, "not touched");
 }
 
+/// A journal whose recorded schema version was damaged to an older one
+/// (its tables are newer than the number says) would run migrations over
+/// tables already there: it is named damaged, in Trine's words, and left
+/// as it was.
+#[test]
+fn a_journal_whose_version_was_set_back_is_named_damaged_and_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join(JOURNAL_FILE);
+    {
+        let mut journal = Journal::open(&path).unwrap();
+        journal
+            .create(NewEntry::note("kept", "every word"))
+            .unwrap();
+    }
+    for older in [1, 3, CURRENT_VERSION - 1] {
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.pragma_update(None, "user_version", older).unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Journal::open(&path).unwrap_err();
+        assert_eq!(err.code(), "damaged", "version {older}: {err}");
+        let said = err.to_string();
+        assert!(said.contains("journal.db"), "{said}");
+        assert!(!said.contains("already exists"), "no SQL words: {said}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "not touched");
+    }
+}
+
 #[test]
 fn health_reports_counts_and_a_sound_index() {
     let mut journal = Journal::open_in_memory().unwrap();
