@@ -186,7 +186,7 @@ pub enum Command {
     /// Back the journal up now into its backups folder, and a folder
     /// chosen for backups (the newest 10 are kept in each).
     #[command(
-        after_help = "Examples:\n  trine backup\n  trine backup --list\n  trine backup --folder /media/me/usb/trine --beside-journal no\n  trine backup --no-folder"
+        after_help = "Examples:\n  trine backup\n  trine backup --list\n  trine backup --folder /media/me/usb/trine --beside-journal no\n  trine backup --no-folder\n  trine backup --forget-folder /media/me/old-usb/trine"
     )]
     Backup {
         /// List the backups instead, from every place.
@@ -196,9 +196,14 @@ pub enum Command {
         /// exist. A backup is taken there at once.
         #[arg(long, value_name = "FOLDER", conflicts_with_all = ["list", "no_folder"])]
         folder: Option<std::path::PathBuf>,
-        /// Stop keeping backups in the chosen folder (those there stay).
+        /// Stop keeping backups in the chosen folder (those there stay,
+        /// and still change with the journal when it is encrypted).
         #[arg(long, conflicts_with = "list")]
         no_folder: bool,
+        /// Forget a folder chosen for backups before: its copies stay as
+        /// they are and no longer change with the journal. Writes no backup.
+        #[arg(long, value_name = "FOLDER", conflicts_with_all = ["list", "folder", "no_folder", "beside_journal"])]
+        forget_folder: Option<std::path::PathBuf>,
         /// Whether backups also go to the folder beside the journal.
         #[arg(long, value_name = "yes|no", value_parser = ["yes", "no"], conflicts_with = "list")]
         beside_journal: Option<String>,

@@ -327,6 +327,18 @@ impl Printer {
         }
     }
 
+    /// A folder chosen for backups before, forgotten.
+    pub fn backup_folder_forgotten(&self, folder: &Path) {
+        if self.json {
+            print_json(&json!({"forgotten": folder}));
+            return;
+        }
+        say!(
+            "Trine has forgotten {}; the backups in it stay as they are.",
+            folder.display()
+        );
+    }
+
     /// A restore done.
     pub fn restored(&self, from: &Path, kept: &Path, entries: u64) {
         // A journal that was missing left nothing to keep.

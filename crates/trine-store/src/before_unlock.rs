@@ -42,6 +42,12 @@ pub struct BeforeUnlock {
     /// Whether backups also go to the `backups` folder beside the journal.
     #[serde(default = "yes")]
     pub backups_beside_journal: bool,
+    /// Folders chosen for backups before, whose copies stay there: they
+    /// change form with the journal (encrypting must not leave a plain
+    /// copy behind), can be restored from, and are erased with it, until
+    /// the person tells Trine to forget them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_backup_folders: Vec<PathBuf>,
 }
 
 fn yes() -> bool {
@@ -54,6 +60,7 @@ impl Default for BeforeUnlock {
             theme: Theme::default(),
             backup_folder: None,
             backups_beside_journal: true,
+            former_backup_folders: Vec::new(),
         }
     }
 }

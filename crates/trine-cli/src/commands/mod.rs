@@ -83,12 +83,14 @@ fn dispatch(
             list,
             folder,
             no_folder,
+            forget_folder,
             beside_journal,
         } => {
             let places = privacy::BackupPlaces {
                 list,
                 folder,
                 no_folder,
+                forget_folder,
                 beside_journal,
             };
             privacy::backup(journal, places, out)

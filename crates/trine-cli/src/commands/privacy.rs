@@ -49,6 +49,8 @@ pub struct BackupPlaces {
     pub folder: Option<std::path::PathBuf>,
     /// `--no-folder`: none.
     pub no_folder: bool,
+    /// `--forget-folder`: a folder chosen before, to forget.
+    pub forget_folder: Option<std::path::PathBuf>,
     /// `--beside-journal yes|no`.
     pub beside_journal: Option<String>,
 }
@@ -59,9 +61,15 @@ pub fn backup(journal: &mut Journal, places: BackupPlaces, out: &Printer) -> Res
         list,
         folder,
         no_folder,
+        forget_folder,
         beside_journal,
     } = places;
     let file = journal.path().map(Path::to_path_buf).unwrap_or_default();
+    if let Some(folder) = forget_folder {
+        trine_app::backup::forget_backup_folder(&file, &folder)?;
+        out.backup_folder_forgotten(&folder);
+        return Ok(());
+    }
     if list {
         let beside = trine_app::backup::backups_dir(&file);
         out.backups(&trine_app::backup::all_backups(&file)?, &beside);

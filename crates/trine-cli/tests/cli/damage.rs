@@ -176,6 +176,49 @@ fn backups_kept_on_another_disk_bring_back_a_damaged_journal() {
     assert_eq!(restored["entries"], 31, "every entry, the last one too");
 }
 
+/// Backups moved to a new disk leave plain copies on the old one: while
+/// that disk is away, encrypting waits for it and names the way to let it
+/// go; once forgotten, the journal encrypts.
+#[test]
+fn encrypting_waits_for_a_disk_chosen_before_until_it_is_forgotten() {
+    let s = Sandbox::new();
+    journal_with_backup(&s, 2);
+    let old_disk = s.path("old-usb");
+    let new_disk = s.path("new-usb");
+    std::fs::create_dir(&old_disk).unwrap();
+    std::fs::create_dir(&new_disk).unwrap();
+    s.run(&["backup", "--folder", old_disk.to_str().unwrap()])
+        .ok();
+    s.run(&["backup", "--folder", new_disk.to_str().unwrap()])
+        .ok();
+    let away = s.path("old-usb-unplugged");
+    std::fs::rename(&old_disk, &away).unwrap();
+    let passphrase = [("TRINE_NEW_PASSPHRASE", "a passphrase of some length")];
+    let entries = s.entry_count();
+
+    let err = s.run_env(&["encrypt"], &passphrase).fails();
+    assert!(
+        err.contains(old_disk.to_str().unwrap())
+            && err.contains("chosen for backups before")
+            && err.contains("--forget-folder"),
+        "{err}"
+    );
+    assert_eq!(s.entry_count(), entries, "still plain, still whole");
+    let refused = s
+        .run(&["backup", "--forget-folder", new_disk.to_str().unwrap()])
+        .fails();
+    assert!(
+        refused.contains("not a folder chosen for backups before"),
+        "{refused}"
+    );
+
+    let said = s
+        .run(&["backup", "--forget-folder", old_disk.to_str().unwrap()])
+        .ok();
+    assert!(said.contains("Trine has forgotten"), "{said}");
+    s.run_env(&["encrypt"], &passphrase).ok();
+}
+
 /// An emptied journal file beside its backups: `check` and `backup` say
 /// the journal is lost rather than starting a new one (ten backups of an
 /// empty journal used to push out the real ones), and `restore` brings it

@@ -32,7 +32,10 @@ use crate::time;
 
 pub use check::BackupError;
 pub(crate) use places::every_backup_folder;
-pub use places::{all_backups, backup_folders, backup_places, choose_backup_places, BackupPlace};
+pub use places::{
+    all_backups, backup_folders, backup_places, choose_backup_places, forget_backup_folder,
+    former_backup_folders, BackupPlace,
+};
 pub(crate) use rekey::prepare as prepare_rekey;
 pub use rekey::CopiesRekeyed;
 pub use restore::restore_damaged;

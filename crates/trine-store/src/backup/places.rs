@@ -44,17 +44,60 @@ pub fn backup_folders(journal_path: &Path) -> Vec<PathBuf> {
     folders
 }
 
-/// The backups folder beside the journal at `journal_path` and the folder
-/// chosen for backups, if any: every folder that may hold its backups,
-/// whether or not backups still go there.
+/// The backups folder beside the journal at `journal_path`, the folder
+/// chosen for backups, if any, and the folders chosen before: every folder
+/// that may hold its backups, whether or not backups still go there.
 pub(crate) fn every_backup_folder(journal_path: &Path) -> Vec<PathBuf> {
     let mut folders = vec![backups_dir(journal_path)];
-    if let Some(chosen) = before_unlock::read(data_dir(journal_path)).backup_folder {
-        if !folders.contains(&chosen) {
-            folders.push(chosen);
+    let kept = before_unlock::read(data_dir(journal_path));
+    for folder in kept
+        .backup_folder
+        .into_iter()
+        .chain(kept.former_backup_folders)
+    {
+        if !folders.contains(&folder) {
+            folders.push(folder);
         }
     }
     folders
+}
+
+/// The folders chosen for backups of the journal at `journal_path` before,
+/// whose copies are still there (see [`forget_backup_folder`]).
+pub fn former_backup_folders(journal_path: &Path) -> Vec<PathBuf> {
+    before_unlock::read(data_dir(journal_path)).former_backup_folders
+}
+
+/// Tells Trine to forget a folder chosen for backups before: its copies
+/// stay as they are, and no longer change with the journal (a copy made
+/// before it was encrypted stays unencrypted there), nor are listed for
+/// restore. Refused for a folder Trine does not remember.
+pub fn forget_backup_folder(journal_path: &Path, folder: &Path) -> Result<()> {
+    let remembered = former_backup_folders(journal_path);
+    let same = |a: &Path| a == folder || std::path::absolute(folder).is_ok_and(|f| a == f);
+    if !remembered.iter().any(|f| same(f)) {
+        let why = if remembered.is_empty() {
+            "Trine remembers no folder chosen for backups before".to_string()
+        } else {
+            format!(
+                "it is not a folder chosen for backups before; those are: {}",
+                remembered
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        return Err(ValidationError::BackupFolder {
+            folder: folder.to_path_buf(),
+            why,
+        }
+        .into());
+    }
+    before_unlock::update(data_dir(journal_path), |s| {
+        s.former_backup_folders.retain(|f| !same(f));
+    })?;
+    Ok(())
 }
 
 /// The places backups go, with whether each can be reached and its newest
@@ -151,7 +194,19 @@ pub fn choose_backup_places(
         return Err(ValidationError::NoBackupPlace.into());
     }
     before_unlock::update(data_dir(journal_path), |s| {
-        s.backup_folder = folder.map(Path::to_path_buf);
+        let new = folder.map(Path::to_path_buf);
+        if let Some(old) = s
+            .backup_folder
+            .take()
+            .filter(|old| Some(old) != new.as_ref())
+        {
+            // Its copies stay where they are, and are still the journal's.
+            if !s.former_backup_folders.contains(&old) {
+                s.former_backup_folders.push(old);
+            }
+        }
+        s.former_backup_folders.retain(|f| Some(f) != new.as_ref());
+        s.backup_folder = new;
         s.backups_beside_journal = beside_journal || folder.is_none();
     })?;
     Ok(())

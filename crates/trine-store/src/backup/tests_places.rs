@@ -151,6 +151,78 @@ fn a_change_of_passphrase_rewrites_the_chosen_folders_backups_or_waits_for_its_d
     }
 }
 
+/// Backups go to a new disk now; the old disk still holds plain copies.
+/// Encrypting must not leave them plain: the folder chosen before is
+/// remembered, its copies change with the journal, and while its disk is
+/// away the change waits for it, until the person tells Trine to forget it.
+#[test]
+fn a_folder_chosen_before_keeps_step_with_the_journal_until_forgotten() {
+    let home = tempfile::tempdir().unwrap();
+    let old_disk = tempfile::tempdir().unwrap();
+    let new_disk = tempfile::tempdir().unwrap();
+    let mut journal = journal_in(home.path());
+    let path = journal.path().unwrap().to_path_buf();
+    choose_backup_places(&path, Some(old_disk.path()), true).unwrap();
+    journal.backup_now().unwrap();
+    choose_backup_places(&path, Some(new_disk.path()), true).unwrap();
+    assert_eq!(former_backup_folders(&path), [old_disk.path()]);
+    assert_eq!(
+        all_backups(&path)
+            .unwrap()
+            .iter()
+            .filter(|b| b.path.starts_with(old_disk.path()))
+            .count(),
+        1,
+        "its copy is still offered for restore"
+    );
+
+    journal.set_passphrase(Some("first passphrase")).unwrap();
+    let old_copy = list_backups(old_disk.path()).unwrap().remove(0).path;
+    assert_eq!(
+        crate::store::recovery::is_plain_sqlite(&old_copy),
+        Some(false),
+        "the copy on the old disk is encrypted with the journal"
+    );
+
+    // The old disk unplugged: a change of passphrase waits for it and says
+    // how to let it go.
+    let away = old_disk.path().with_extension("away");
+    std::fs::rename(old_disk.path(), &away).unwrap();
+    let err = journal
+        .set_passphrase(Some("second passphrase"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("chosen for backups before") && err.contains("--forget-folder"),
+        "{err}"
+    );
+    let unknown = forget_backup_folder(&path, new_disk.path()).unwrap_err();
+    assert!(
+        unknown
+            .to_string()
+            .contains("not a folder chosen for backups before"),
+        "{unknown}"
+    );
+    forget_backup_folder(&path, old_disk.path()).unwrap();
+    assert!(former_backup_folders(&path).is_empty());
+    journal.set_passphrase(Some("second passphrase")).unwrap();
+    std::fs::rename(&away, old_disk.path()).unwrap();
+    assert!(
+        all_backups(&path)
+            .unwrap()
+            .iter()
+            .all(|b| !b.path.starts_with(old_disk.path())),
+        "a forgotten folder is no longer listed"
+    );
+
+    // Choosing the folder again takes it off the list of former ones.
+    choose_backup_places(&path, Some(new_disk.path()), true).unwrap();
+    choose_backup_places(&path, None, true).unwrap();
+    assert_eq!(former_backup_folders(&path), [new_disk.path()]);
+    choose_backup_places(&path, Some(new_disk.path()), true).unwrap();
+    assert!(former_backup_folders(&path).is_empty());
+}
+
 #[test]
 fn a_damaged_journal_finds_its_backups_on_the_other_disk() {
     let home = tempfile::tempdir().unwrap();

@@ -55,18 +55,29 @@ impl Journal {
         // form with the journal, or a copy in the old form (plain, after
         // encrypting) would stay on that disk.
         let mut _chosen = Vec::new();
+        let former = crate::backup::former_backup_folders(&path);
         for other in crate::backup::every_backup_folder(&path) {
             if other == dir {
                 continue;
             }
             if !other.is_dir() {
-                return Err(crate::error::ValidationError::BackupFolder {
-                    folder: other,
-                    why: "it cannot be reached, and its backups must change with the journal; \
-                          connect its disk, or choose another place for backups, then try again"
-                        .into(),
-                }
-                .into());
+                let why = if former.contains(&other) {
+                    format!(
+                        "it was chosen for backups before and cannot be reached now, and its \
+                         backups must change with the journal; connect its disk and try again, \
+                         or, to leave its copies as they are (a copy made before encrypting \
+                         stays unencrypted there), forget it with `trine backup --forget-folder \
+                         {}`",
+                        other.display()
+                    )
+                } else {
+                    "it cannot be reached, and its backups must change with the journal; \
+                     connect its disk, or choose another place for backups, then try again"
+                        .to_string()
+                };
+                return Err(
+                    crate::error::ValidationError::BackupFolder { folder: other, why }.into(),
+                );
             }
             _chosen.push(
                 FolderLock::take(&other, true, super::BUSY_TIMEOUT)
