@@ -49,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "stop_import",
     "backups_view",
     "backup_now",
+    "automatic_backup_trouble",
     "pick_backup_folder",
     "set_backup_places",
     "theme_before_unlock",

@@ -6,6 +6,7 @@
 // what the core rendered and sanitised (see lib/dom.js, setTrustedHtml).
 
 import { call } from './lib/api.js';
+import { watchBackupTrouble } from './lib/backup-trouble.js';
 import { followAppClock } from './lib/dates.js';
 import { refreshCount } from './lib/count.js';
 import { watchDue } from './lib/due.js';
@@ -73,6 +74,7 @@ async function start() {
   refreshCount();
   watchDue();
   startRouter();
+  watchBackupTrouble();
 }
 
 start();

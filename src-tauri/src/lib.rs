@@ -114,6 +114,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(journal)
         .manage(transfer::ImportStop::default())
+        .manage(privacy::AutomaticBackup::default())
         .setup(|app| {
             lean_webview::trim(app.handle());
             launch::minimize_if_started_at_login(app.handle());
@@ -165,6 +166,7 @@ pub fn run() {
             transfer::stop_import,
             privacy::backups_view,
             privacy::backup_now,
+            privacy::automatic_backup_trouble,
             privacy::pick_backup_folder,
             privacy::set_backup_places,
             privacy::theme_before_unlock,

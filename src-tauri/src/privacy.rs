@@ -3,6 +3,7 @@
 //! backup soon after start-up.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -20,20 +21,61 @@ pub const BACKUP_DELAY: Duration = Duration::from_secs(3);
 /// What the person types to confirm erasing everything.
 pub const ERASE_CONFIRMATION: &str = "erase";
 
+/// Why the last automatic backup failed, kept until a backup succeeds, so
+/// that a failing disk or an unplugged backup folder is told to the person
+/// on the page, not only to a terminal nobody reads.
+#[derive(Debug, Default)]
+pub struct AutomaticBackup {
+    trouble: Mutex<Option<CommandError>>,
+}
+
+impl AutomaticBackup {
+    fn set(&self, trouble: Option<CommandError>) {
+        *self.trouble.lock().unwrap_or_else(|e| e.into_inner()) = trouble;
+    }
+
+    fn get(&self) -> Option<CommandError> {
+        self.trouble
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
 /// Takes the day's automatic backup (at most one a day) on a thread of its
 /// own, [`BACKUP_DELAY`] from now. A locked journal is skipped; unlocking
-/// calls this again.
+/// calls this again. A failure is kept in [`AutomaticBackup`] and the page
+/// is told to ask for it.
 pub fn backup_soon<R: Runtime>(app: AppHandle<R>) {
     std::thread::spawn(move || {
         std::thread::sleep(BACKUP_DELAY);
         let journal = app.state::<JournalState>();
+        let kept = app.state::<AutomaticBackup>();
         match journal.with(|j| j.backup_if_due()) {
-            Ok(Some(backup)) => eprintln!("trine: backed up to {}", backup.path.display()),
+            Ok(Some(backup)) => {
+                kept.set(None);
+                eprintln!("trine: backed up to {}", backup.path.display());
+            }
             Ok(None) => {}
             Err(e) if e.code == "locked" => {}
-            Err(e) => eprintln!("trine: the automatic backup failed: {e}"),
+            Err(e) => {
+                eprintln!("trine: the automatic backup failed: {e}");
+                kept.set(Some(e));
+                if let Some(window) = app.get_webview_window("main") {
+                    // The page asks for the words itself (none pass here);
+                    // one that has not loaded yet asks as it starts.
+                    let _ = window.eval("window.__trineBackupTrouble?.()");
+                }
+            }
         }
     });
+}
+
+/// Why the last automatic backup failed, or nothing once a backup has
+/// succeeded since.
+#[tauri::command]
+pub fn automatic_backup_trouble(kept: State<'_, AutomaticBackup>) -> Option<CommandError> {
+    kept.get()
 }
 
 pub use trine_app::backups::BackupsView;
@@ -50,10 +92,16 @@ pub fn backups_view(journal: State<'_, JournalState>) -> Reply<BackupsView> {
     journal.with(|j| trine_app::backups::backups_view(j))
 }
 
-/// Takes a backup now.
+/// Takes a backup now; one that succeeds in every place ends the notice
+/// of a failed automatic backup.
 #[tauri::command(async)]
-pub fn backup_now(journal: State<'_, JournalState>) -> Reply<BackupInfo> {
-    journal.with(|j| j.backup_now())
+pub fn backup_now(
+    journal: State<'_, JournalState>,
+    kept: State<'_, AutomaticBackup>,
+) -> Reply<BackupInfo> {
+    let backup = journal.with(|j| j.backup_now())?;
+    kept.set(None);
+    Ok(backup)
 }
 
 /// Opens the system's folder dialog to choose where backups also go;

@@ -412,6 +412,65 @@ fn backups_can_also_go_to_a_folder_on_another_disk() {
     );
 }
 
+/// The folder chosen for backups is on a disk that is unplugged: the
+/// automatic backup after start-up fails, and the page says so (not only a
+/// terminal nobody reads), with the way to the Backups screen, which says
+/// it until a backup succeeds.
+#[test]
+fn a_failed_automatic_backup_is_told_on_the_page_until_one_succeeds() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_failed_automatic_backup_is_told_on_the_page_until_one_succeeds")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.seed_notes(2);
+    let usb = sandbox.data_dir.parent().unwrap().join("usb-disk");
+    std::fs::create_dir_all(&usb).unwrap();
+    let journal_file = sandbox.data_dir.join("journal.db");
+    trine_app::backup::choose_backup_places(&journal_file, Some(&usb), false).unwrap();
+    std::fs::remove_dir(&usb).unwrap();
+    let plug_in = usb.clone();
+    let (alert, notice) = sandbox.run_app(|app| async move {
+        app.wait_until(
+            "/automatic backup did not complete/.test(document.getElementById('status').textContent)",
+            "the page tells of the failed backup",
+        )
+        .await?;
+        let alert = app.text("#status").await?;
+        app.save_screenshot("automatic-backup-failed-alert-light.png").await?;
+        app.click("#status .status-action").await?;
+        app.wait_for("#backup-trouble").await?;
+        app.wait_until(
+            "!document.getElementById('backup-trouble').hidden",
+            "the Backups screen says it too",
+        )
+        .await?;
+        let notice = app.text("#backup-trouble").await?;
+        app.save_screenshot("backups-automatic-failed-light.png").await?;
+        app.set_theme("dark").await?;
+        app.save_screenshot("backups-automatic-failed-dark.png").await?;
+        app.resize(600, 800).await?;
+        app.set_theme("light").await?;
+        app.save_screenshot("backups-automatic-failed-600.png").await?;
+        std::fs::create_dir_all(&plug_in).map_err(|e| e.to_string())?;
+        app.click("#backup-now").await?;
+        app.wait_until(
+            "document.getElementById('backup-trouble').hidden",
+            "a backup that succeeds ends the notice",
+        )
+        .await?;
+        Ok((alert, notice))
+    });
+    assert!(alert.contains("usb-disk"), "names the folder: {alert}");
+    assert!(alert.contains("Open Backups"), "{alert}");
+    assert!(
+        notice.contains("usb-disk") && notice.contains("Back up now to try again"),
+        "{notice}"
+    );
+    assert_eq!(trine_app::backup::list_backups(&usb).unwrap().len(), 1);
+}
+
 /// The lock screen of an encrypted journal follows the dark theme chosen
 /// in Settings, though the journal (which holds the setting) is locked.
 #[test]

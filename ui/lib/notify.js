@@ -11,6 +11,7 @@ const status = () => document.getElementById('status');
 const FIX_ACTIONS = {
   restore_backup: { href: '#/backups', text: 'Open Backups' },
   run_integrity_check: { href: '#/backups', text: 'Open Backups' },
+  open_backups: { href: '#/backups', text: 'Open Backups' },
 };
 const toastRegion = () => document.getElementById('toasts');
 

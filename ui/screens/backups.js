@@ -3,6 +3,7 @@
 // and erasing everything after typing "erase".
 
 import { call } from '../lib/api.js';
+import { backupTrouble, troubleText } from '../lib/backup-trouble.js';
 import { refreshCount } from '../lib/count.js';
 import { el } from '../lib/dom.js';
 import { clearError, showError, toast } from '../lib/notify.js';
@@ -39,6 +40,8 @@ export async function mount(root) {
   const keep = el('input', { type: 'number', id: 'backup-keep', min: 1, max: 100, attrs: { 'aria-describedby': 'backup-keep-help' } });
   const keepState = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
   const now = el('button', { type: 'button', class: 'button primary', id: 'backup-now', text: 'Back up now' });
+  // Why the last automatic backup failed, until a backup succeeds.
+  const trouble = el('p', { class: 'backup-trouble', id: 'backup-trouble', hidden: true });
 
   const restoreDialog = el(
     'dialog',
@@ -64,6 +67,9 @@ export async function mount(root) {
     try {
       const view = await call('backups_view');
       clearError();
+      const failed = await backupTrouble();
+      trouble.hidden = !failed;
+      trouble.textContent = failed ? `${troubleText(failed)} Back up now to try again.` : '';
       showPlaces(view);
       keep.value = view.keep;
       if (!view.backups.length) {
@@ -214,6 +220,7 @@ export async function mount(root) {
   root.append(
     el('header', { class: 'screen-head' }, el('div', {}, el('p', { class: 'eyebrow', text: 'Backups' }), el('h1', { text: 'Copies of your journal' })), el('a', { class: 'button subtle', href: '#/settings', text: 'Back to Settings' })),
     el('p', { class: 'lede', text: 'Trine copies your journal once a day, soon after it opens. Copies of an encrypted journal are encrypted with the same passphrase.' }),
+    trouble,
     el(
       'section',
       { class: 'card', attrs: { 'aria-labelledby': 'backups-where' } },
