@@ -275,7 +275,9 @@ fn offer(
         // this round, so that no prompt comes twice before the others of
         // its component came once; a prompt from an earlier round only
         // when none is due.
-        let due_times = candidates.iter().map(|p| p.times_offered).min();
+        let in_this_round = offers_this_round(tx, &candidates)?;
+        let times = |p: &PromptCandidate| in_this_round.get(&p.id).copied().unwrap_or(0);
+        let due_times = candidates.iter().map(times).min();
         let others: Vec<PromptCandidate> = candidates
             .iter()
             .filter(|p| !same_angle(p))
@@ -283,7 +285,7 @@ fn offer(
             .collect();
         let due: Vec<PromptCandidate> = others
             .iter()
-            .filter(|p| Some(p.times_offered) == due_times)
+            .filter(|p| Some(times(p)) == due_times)
             .cloned()
             .collect();
         let in_round = rotation::choose_prompt(&due, week, &salt);
@@ -319,6 +321,28 @@ fn offer(
         "no prompt is left to offer for the {} side; add one of your own or unarchive one",
         side.as_str()
     )))
+}
+
+/// How often each of `candidates` was offered since the newest of them was
+/// first offered: the component's rounds counted from when its prompts
+/// last changed. Counted from the start, a prompt added after a long
+/// history would stay "behind" the others for ever and come out of turn
+/// whenever a week avoids an angle, instead of waiting its place.
+fn offers_this_round(
+    tx: &WriteTx<'_>,
+    candidates: &[PromptCandidate],
+) -> Result<std::collections::HashMap<String, u32>> {
+    let ids = serde_json::to_string(&candidates.iter().map(|p| &p.id).collect::<Vec<_>>())
+        .expect("ids serialise");
+    let mut stmt = tx.prepare_cached(
+        "WITH c(id) AS (SELECT value FROM json_each(?1)), \
+         joined(at) AS (SELECT max(first) FROM (SELECT min(o.week_start) AS first \
+             FROM prompt_offers o JOIN c ON o.prompt_id = c.id GROUP BY o.prompt_id)) \
+         SELECT c.id, (SELECT count(*) FROM prompt_offers o WHERE o.prompt_id = c.id \
+             AND o.week_start >= (SELECT at FROM joined)) FROM c",
+    )?;
+    let rows = stmt.query_map([ids], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn prompt_candidates(
