@@ -213,7 +213,7 @@ impl Printer {
             dir.join(trine_app::store::JOURNAL_FILE).display()
         );
         if health.is_ok() {
-            say!("Integrity: ok (database and search index)");
+            say!("Integrity: ok (database, search index and tag index)");
         } else {
             say!("Integrity: PROBLEMS FOUND");
             // SQLite's "ok" is no problem, when the search index is one.
@@ -222,6 +222,9 @@ impl Printer {
             }
             if !health.search_index_ok {
                 say!("  the search index does not match the entries");
+            }
+            if !health.tag_index_ok {
+                say!("  the tag index does not match the entries' tags");
             }
         }
         say!(

@@ -202,12 +202,13 @@ pub enum StorageError {
         /// SQLite's words for it, e.g. "database disk image is malformed".
         detail: String,
     },
-    /// Only the search index is damaged: the entries are sound, and the
-    /// index is made from them, so making it again loses nothing (a backup
-    /// does it too). Restoring an older backup would be the wrong way out.
+    /// Only the search index or the tag index is damaged: the entries are
+    /// sound, and the indexes are made from them, so making them again
+    /// loses nothing (a backup does it too). Restoring an older backup
+    /// would be the wrong way out.
     #[error(
-        "the search index of the journal{} is damaged; the entries are sound, and the index is \
-         made from them, so no word is lost",
+        "an index made from the entries of the journal{} (for search or for tags) is damaged; \
+         the entries are sound, so no word is lost",
         shown(path.as_deref())
     )]
     SearchIndexDamaged {

@@ -278,7 +278,7 @@ fn a_damaged_search_index_is_made_again_and_no_word_is_lost() {
 
     let err = s.run(&["check"]).fails();
     assert!(
-        err.contains("search index of the journal")
+        err.contains("(for search or for tags) is damaged; the entries are sound")
             && err.contains("no word is lost")
             && err.contains("trine check --repair")
             && !err.contains("Restore"),
@@ -292,4 +292,48 @@ fn a_damaged_search_index_is_made_again_and_no_word_is_lost() {
     let found = s.run(&["--json", "search", "wolframite"]).json();
     assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
     s.run(&["backup"]).ok();
+}
+
+/// The tag index (one row per tag, which the tag list, the filters and
+/// exports by tag read) disagreeing with the entries' own tags: a private
+/// entry would be exported to a coach under a tag it does not have. `check`
+/// compares the two, and `check --repair` makes the index again.
+#[test]
+fn a_tag_index_that_disagrees_with_the_entries_is_found_and_made_again() {
+    let s = Sandbox::new();
+    s.run(&["add", "--title", "Shared", "--tag", "coach"]).ok();
+    s.run(&["add", "--title", "Mine", "--tag", "private-thoughts"])
+        .ok();
+    s.run(&["check"]).ok();
+    let raw = rusqlite::Connection::open(s.data().join("journal.db")).unwrap();
+    raw.execute_batch("UPDATE entry_tags SET tag = 'coach' WHERE tag = 'private-thoughts';")
+        .unwrap();
+    drop(raw);
+    let tags = s.run(&["--json", "tags"]).json().to_string();
+    assert!(
+        !tags.contains("private-thoughts"),
+        "the damage shows: {tags}"
+    );
+
+    let run = s.run(&["check"]);
+    let said = run.stdout.clone();
+    let err = run.fails();
+    assert!(
+        said.contains("the tag index does not match the entries' tags"),
+        "{said}"
+    );
+    assert!(
+        err.contains("for search or for tags") && err.contains("trine check --repair"),
+        "{err}"
+    );
+    let health = s.run(&["--json", "check"]).stdout;
+    let health: serde_json::Value = serde_json::from_str(&health).unwrap();
+    assert_eq!(health["tag_index_ok"], false, "{health}");
+    s.run(&["check", "--repair"]).ok();
+    let tags = s.run(&["--json", "tags"]).json().to_string();
+    assert!(
+        tags.contains("private-thoughts") && tags.contains("coach"),
+        "{tags}"
+    );
+    assert_eq!(s.run(&["--json", "check"]).json()["tag_index_ok"], true);
 }

@@ -16,6 +16,7 @@ mod bulk_index;
 mod checkins;
 mod encryption;
 mod entries;
+mod health;
 pub mod import;
 pub(crate) mod keying;
 pub(crate) mod migrations;
@@ -42,6 +43,7 @@ use replacement::{FileId, FolderLock};
 pub use checkins::{CheckIn, NewCheckIn};
 pub(crate) use encryption::fold_log;
 pub use entries::{note_time_on, ListQuery};
+pub use health::Health;
 pub use migrations::CURRENT_VERSION;
 pub use prompt_draw::WeekPrompt;
 pub use ratings::{RatingMean, WeekRatings};
@@ -113,72 +115,7 @@ impl std::fmt::Debug for Journal {
     }
 }
 
-/// Counts of what a journal holds, and whether SQLite finds it sound.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Health {
-    /// `ok`, or the problems `PRAGMA integrity_check` found.
-    pub integrity: Vec<String>,
-    /// Whether the full-text index matches the entries.
-    pub search_index_ok: bool,
-    /// Entries not deleted.
-    pub entries: u64,
-    /// Entries in the bin.
-    pub deleted: u64,
-    /// Weekly reflections (not deleted).
-    pub reflections: u64,
-    /// Entries marked private (not deleted).
-    pub private: u64,
-    /// Distinct tags in use.
-    pub tags: u64,
-    /// Check-ins taken.
-    pub checkins: u64,
-    /// The schema version of the file.
-    pub schema_version: i64,
-}
-
-impl Health {
-    /// True when SQLite and the search index both report no problem.
-    pub fn is_ok(&self) -> bool {
-        self.integrity == ["ok"] && self.search_index_ok
-    }
-
-    /// True when the only problem is the search index, which is made from
-    /// the entries and can be made again from them without losing a word
-    /// ([`Journal::rebuild_search_index`]).
-    pub fn only_search_index_damaged(&self) -> bool {
-        !self.is_ok()
-            && self.integrity.iter().all(|line| {
-                line == "ok" || line.to_lowercase().contains("fts5") || line.contains("entry_text")
-            })
-    }
-}
-
 impl Journal {
-    /// Makes the search index again from the entries, in one transaction.
-    /// The index holds nothing of its own (every word in it is in an
-    /// entry), so a damaged index is put right without losing a word.
-    pub fn rebuild_search_index(&mut self) -> Result<()> {
-        let tx = self.begin_write()?;
-        // An import's hold on the indexing trigger (see `bulk_index`) never
-        // outlives its transaction; one left by hand would keep new entries
-        // out of the index made here.
-        tx.execute("DELETE FROM deferred_index", [])?;
-        let rebuild = "INSERT INTO entry_text (entry_text) VALUES ('rebuild')";
-        if tx.execute(rebuild, []).is_err() {
-            // The index's own record of its format damaged too: it is put
-            // back as FTS5 writes it for this table (format 4, no option
-            // set; the rebuild writes everything else anew), once.
-            tx.execute("DELETE FROM entry_text_config", [])?;
-            tx.execute(
-                "INSERT INTO entry_text_config (k, v) VALUES ('version', 4)",
-                [],
-            )?;
-            tx.execute(rebuild, [])?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
     /// Opens (or creates) the journal file `journal.db` in the folder `dir`,
     /// creating the folder if needed.
     pub fn open_in(dir: &Path) -> Result<Journal> {
@@ -357,39 +294,6 @@ impl Journal {
     /// The schema version of the open journal.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(migrations::schema_version(&self.conn)?)
-    }
-
-    /// Checks the database and the search index and counts what it holds.
-    pub fn health(&self) -> Result<Health> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let integrity = stmt
-            .query_map([], |row| row.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let search_index_ok = self
-            .conn
-            .execute(
-                "INSERT INTO entry_text (entry_text, rank) VALUES ('integrity-check', 1)",
-                [],
-            )
-            .is_ok();
-        let count = |sql: &str| -> Result<u64> {
-            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
-        };
-        Ok(Health {
-            integrity,
-            search_index_ok,
-            entries: count("SELECT count(*) FROM entries WHERE deleted_utc IS NULL")?,
-            deleted: count("SELECT count(*) FROM entries WHERE deleted_utc IS NOT NULL")?,
-            reflections: count(
-                "SELECT count(*) FROM entries WHERE deleted_utc IS NULL AND kind = 'reflection'",
-            )?,
-            private: count(
-                "SELECT count(*) FROM entries WHERE deleted_utc IS NULL AND private = 1",
-            )?,
-            tags: count("SELECT count(DISTINCT tag) FROM entry_tags WHERE live = 1")?,
-            checkins: count("SELECT count(*) FROM checkins")?,
-            schema_version: self.schema_version()?,
-        })
     }
 }
 
