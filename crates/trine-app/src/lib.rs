@@ -45,7 +45,7 @@ pub use trine_interchange as interchange;
 pub use trine_interchange::render;
 pub use trine_store::{
     atomic, backup, before_unlock, error, figure, library, model, paths, rotation, store, time,
-    week,
+    week, write_target,
 };
 pub use trine_store::{
     Entry, EntryEdit, EntryKind, Error, Fix, FollowUp, ImportError, Journal, ListQuery, Location,

@@ -208,6 +208,20 @@ pub enum Command {
         #[arg(long, value_name = "yes|no", value_parser = ["yes", "no"], conflicts_with = "list")]
         beside_journal: Option<String>,
     },
+    /// Save every entry and check-in that can still be read from a
+    /// damaged journal (or the damaged-*.db copy a restore kept) as a
+    /// Trine JSON export, to import into the journal restored from a
+    /// backup. The damaged file is not changed.
+    #[command(
+        after_help = "Examples:\n  trine salvage ~/.local/share/trine/backups/damaged-20261204-101500-000.db --out salvaged.json\n  trine import --format json salvaged.json   # adds only what the backup lacked"
+    )]
+    Salvage {
+        /// The damaged journal file.
+        file: std::path::PathBuf,
+        /// Where to write what could be read (a new file).
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
     /// Replace the journal with a backup (checked first; the journal it
     /// replaces is kept in the backups folder).
     #[command(

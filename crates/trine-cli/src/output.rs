@@ -330,6 +330,53 @@ impl Printer {
         }
     }
 
+    /// What `salvage` could read from a damaged journal, and where it
+    /// went.
+    pub fn salvaged(&self, salvaged: &trine_app::store::salvage::Salvaged, from: &Path, to: &Path) {
+        if self.json {
+            print_json(&json!({
+                "from": from,
+                "path": to,
+                "entries": salvaged.entries.len(),
+                "checkins": salvaged.checkins.len(),
+                "entries_unreadable": salvaged.entries_unreadable,
+                "checkins_unreadable": salvaged.checkins_unreadable,
+                "lists_unreadable": salvaged.lists_unreadable,
+            }));
+            return;
+        }
+        say!(
+            "Read {} and {} from {}, written to {}.",
+            plural(salvaged.entries.len() as u64, "entry", "entries"),
+            plural(salvaged.checkins.len() as u64, "check-in", "check-ins"),
+            from.display(),
+            to.display()
+        );
+        let lost: Vec<String> = [
+            (salvaged.entries_unreadable, "entry", "entries"),
+            (salvaged.checkins_unreadable, "check-in", "check-ins"),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| plural(n as u64, one, many))
+        .collect();
+        if !lost.is_empty() {
+            say!(
+                "Damaged pages could not be read: up to {} lost with them (a backup may hold them).",
+                lost.join(" and ")
+            );
+        } else {
+            say!("Every entry and check-in could be read.");
+        }
+        for list in &salvaged.lists_unreadable {
+            say!("The {list} could not be read.");
+        }
+        say!(
+            "To add them to your journal (after restoring a backup): trine import --format json {} (entries already there are skipped).",
+            to.display()
+        );
+    }
+
     /// A folder chosen for backups before, forgotten.
     pub fn backup_folder_forgotten(&self, folder: &Path) {
         if self.json {

@@ -41,6 +41,33 @@ pub fn open(dir: &Path) -> Result<Journal> {
     }
 }
 
+/// Runs `work` on the journal file `file` with `TRINE_PASSPHRASE` if it
+/// is set, and asking on the terminal (up to three times) when the file
+/// turns out to be encrypted.
+pub fn with_passphrase_for<T>(
+    file: &Path,
+    mut work: impl FnMut(Option<&str>) -> Result<T>,
+) -> Result<T> {
+    let from_env = std::env::var(PASSPHRASE_ENV).ok().filter(|p| !p.is_empty());
+    match work(from_env.as_deref()) {
+        Err(Error::Open(OpenError::Encrypted { .. })) if std::io::stdin().is_terminal() => {
+            let mut last = None;
+            for _ in 0..3 {
+                let pass = ask(&format!("Passphrase for {}: ", file.display()))?;
+                match work(Some(&pass)) {
+                    Err(e @ Error::Open(OpenError::WrongPassphrase { .. })) => {
+                        eprintln!("That passphrase does not open it.");
+                        last = Some(e);
+                    }
+                    other => return other,
+                }
+            }
+            Err(last.expect("three tries"))
+        }
+        other => other,
+    }
+}
+
 /// The new passphrase for `trine encrypt`: `TRINE_NEW_PASSPHRASE`, or
 /// asked twice on the terminal.
 pub fn new_passphrase() -> Result<String> {

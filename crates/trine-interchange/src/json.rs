@@ -12,6 +12,7 @@ use super::record::EntryRecord;
 use super::{atomic, ImportError, Location};
 use trine_store::error::{Error, Result};
 use trine_store::store::import::ImportSet;
+use trine_store::store::salvage::Salvaged;
 use trine_store::store::{CheckIn, Journal, ListQuery, SituationSince};
 use trine_store::time;
 
@@ -85,6 +86,35 @@ impl JournalDocuments for Journal {
 /// of entries written.
 pub fn export_json(journal: &Journal, path: &Path) -> Result<usize> {
     let doc = journal.to_document()?;
+    atomic::write_file(path, |out| {
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")
+    })?;
+    Ok(doc.entries.len())
+}
+
+/// Writes what could be read from a damaged journal (see
+/// [`trine_store::store::salvage`]) as a Trine JSON export, which imports
+/// like any other: into the journal restored from a backup, it adds only
+/// what the backup lacked. Returns the number of entries written.
+pub fn export_salvaged(salvaged: &Salvaged, path: &Path) -> Result<usize> {
+    let mut entries: Vec<&trine_store::Entry> = salvaged.entries.iter().collect();
+    entries.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+    let mut checkins = salvaged.checkins.clone();
+    checkins.sort_by(|a, b| a.taken.cmp(&b.taken).then(a.id.cmp(&b.id)));
+    let doc = JournalDocument {
+        format: JSON_FORMAT.to_string(),
+        version: if salvaged.situations.is_empty() {
+            1
+        } else {
+            JSON_FORMAT_VERSION
+        },
+        exported: Some(time::now()),
+        entries: entries.into_iter().map(EntryRecord::from).collect(),
+        checkins,
+        settings: salvaged.settings.clone(),
+        situations: salvaged.situations.clone(),
+    };
     atomic::write_file(path, |out| {
         serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
         out.write_all(b"\n")

@@ -20,6 +20,10 @@ use crate::output::Printer;
 pub fn run(cli: Cli) -> Result<()> {
     let dir = trine_app::paths::resolve_data_dir(cli.data_dir)?;
     let out = Printer { json: cli.json };
+    // Salvage reads a damaged file: the journal need not open.
+    if let Command::Salvage { file, out: to } = &cli.command {
+        return privacy::salvage(&dir, file, to, &out);
+    }
     let journal = match (crate::passphrase::open(&dir), &cli.command) {
         // A journal too damaged to open can still be restored over.
         (Err(e), Command::Restore { file }) if e.code() == "damaged" => {
@@ -96,6 +100,7 @@ fn dispatch(
             privacy::backup(journal, places, out)
         }
         Command::Restore { file } => privacy::restore(journal, &file, out),
+        Command::Salvage { .. } => unreachable!("salvage runs before the journal is opened"),
         Command::Check { repair } => privacy::check(journal, repair, dir, out),
     }
 }

@@ -19,6 +19,34 @@ pub fn restore_damaged(dir: &std::path::Path, file: &std::path::Path, out: &Prin
     Ok(())
 }
 
+/// `trine salvage FILE --out OUT`: what can still be read from a damaged
+/// journal, as a JSON export; `TRINE_PASSPHRASE` (or the terminal) for an
+/// encrypted one.
+pub fn salvage(
+    dir: &std::path::Path,
+    file: &std::path::Path,
+    to: &std::path::Path,
+    out: &Printer,
+) -> Result<()> {
+    let journal = dir.join(trine_app::store::JOURNAL_FILE);
+    trine_app::write_target::check(&journal, to)?;
+    if std::fs::symlink_metadata(to).is_ok() {
+        return Err(Error::file(
+            to,
+            std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "it exists already and was left as it is; choose another name",
+            ),
+        ));
+    }
+    let salvaged = crate::passphrase::with_passphrase_for(file, |passphrase| {
+        trine_app::store::salvage::salvage(file, passphrase)
+    })?;
+    trine_app::interchange::export_salvaged(&salvaged, to)?;
+    out.salvaged(&salvaged, file, to);
+    Ok(())
+}
+
 /// `trine encrypt`: a passphrase for the journal, or a new one.
 pub fn encrypt(journal: &mut Journal, out: &Printer) -> Result<()> {
     let new = crate::passphrase::new_passphrase()?;

@@ -219,6 +219,146 @@ fn encrypting_waits_for_a_disk_chosen_before_until_it_is_forgotten() {
     s.run_env(&["encrypt"], &passphrase).ok();
 }
 
+/// A failing disk damages one page of old entries, after a backup and
+/// more writing. The backup brings back everything up to it; `salvage`
+/// reads every entry that can still be read from the damaged file (the
+/// rows on the damaged page are counted as lost, not passed over in
+/// silence), and importing what it saved adds exactly what the backup
+/// lacked: no word written is lost, and nothing is doubled.
+#[test]
+fn salvage_saves_what_a_damaged_journal_still_holds_and_the_backup_lacks() {
+    let s = Sandbox::new();
+    let backup = journal_with_backup(&s, 20);
+    for i in 0..3 {
+        s.run(&[
+            "add",
+            "--title",
+            &format!("written after {i}"),
+            "--body",
+            "quillwort",
+        ])
+        .ok();
+    }
+    s.run(&["check"]).ok();
+    let journal = s.data().join("journal.db");
+    let bytes = std::fs::read(&journal).unwrap();
+    let at = bytes
+        .windows(b"entry 3words".len())
+        .position(|w| w == b"entry 3words")
+        .or_else(|| bytes.windows(7).position(|w| w == b"entry 3"))
+        .expect("the old entry is in the file");
+    let page = at as u64 / 4096;
+    assert!(page > 0, "not the first page");
+    overwrite(&journal, page * 4096 + 8, &[0xA5; 112]);
+    let before = std::fs::read(&journal).unwrap();
+
+    let out = s.path("salvaged.json");
+    let said = s
+        .run(&[
+            "--json",
+            "salvage",
+            journal.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(
+        std::fs::read(&journal).unwrap(),
+        before,
+        "the damaged file is not changed"
+    );
+    let read = said["entries"].as_u64().unwrap();
+    let lost = said["entries_unreadable"].as_u64().unwrap();
+    assert!(lost > 0, "the damaged page's entries are counted: {said}");
+    assert!(read + lost >= 24 && read < 24, "{said}");
+    let text = s
+        .run(&[
+            "salvage",
+            journal.to_str().unwrap(),
+            "--out",
+            s.path("again.json").to_str().unwrap(),
+        ])
+        .ok();
+    assert!(
+        text.contains("could not be read: up to") && text.contains("trine import"),
+        "{text}"
+    );
+    let refused = s
+        .run(&[
+            "salvage",
+            journal.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .fails();
+    assert!(refused.contains("exists already"), "{refused}");
+
+    s.run(&["restore", backup.to_str().unwrap()]).ok();
+    assert_eq!(s.entry_count(), 20);
+    s.run(&["import", "--format", "json", out.to_str().unwrap()])
+        .ok();
+    let titles: Vec<String> = s
+        .run(&["--json", "list", "--limit", "100"])
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles.len(), 24, "every entry once: {titles:?}");
+    for title in [
+        "entry 3",
+        "after the backup",
+        "written after 0",
+        "written after 2",
+    ] {
+        assert!(titles.iter().any(|t| t == title), "{title}: {titles:?}");
+    }
+    let health = s.run(&["--json", "check"]).json();
+    assert_eq!(health["ok"], true, "{health}");
+}
+
+/// An encrypted journal is salvaged with its passphrase, and refused
+/// without it or with another, and nothing of it is left beside it.
+#[test]
+fn an_encrypted_journal_is_salvaged_with_its_passphrase_only() {
+    let s = Sandbox::new();
+    journal_with_backup(&s, 3);
+    s.run_env(
+        &["encrypt"],
+        &[("TRINE_NEW_PASSPHRASE", "kestrel over the fen")],
+    )
+    .ok();
+    let journal = s.data().join("journal.db");
+    let out = s.path("salvaged.json");
+    let args = [
+        "salvage",
+        journal.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let err = s.run(&args).fails();
+    assert!(err.contains("encrypted"), "{err}");
+    let err = s
+        .run_env(&args, &[("TRINE_PASSPHRASE", "not the one")])
+        .fails();
+    assert!(err.contains("passphrase"), "{err}");
+    assert!(!out.exists());
+    let mut json_args = vec!["--json"];
+    json_args.extend(args);
+    let said = s
+        .run_env(&json_args, &[("TRINE_PASSPHRASE", "kestrel over the fen")])
+        .json();
+    assert_eq!(said["entries"], 4, "{said}");
+    assert_eq!(said["entries_unreadable"], 0, "{said}");
+    let left: Vec<_> = std::fs::read_dir(s.data())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("salvaging"))
+        .collect();
+    assert!(left.is_empty(), "no working copy left: {left:?}");
+}
+
 /// An emptied journal file beside its backups: `check` and `backup` say
 /// the journal is lost rather than starting a new one (ten backups of an
 /// empty journal used to push out the real ones), and `restore` brings it

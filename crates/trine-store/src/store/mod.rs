@@ -25,6 +25,7 @@ mod ratings;
 pub(crate) mod recovery;
 mod reflections;
 pub(crate) mod replacement;
+pub mod salvage;
 mod search;
 mod settings;
 mod situations;

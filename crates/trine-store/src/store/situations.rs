@@ -93,7 +93,7 @@ impl Journal {
     }
 }
 
-fn read(since: &str, situation: &str) -> Result<SituationSince> {
+pub(super) fn read(since: &str, situation: &str) -> Result<SituationSince> {
     Ok(SituationSince {
         since: since
             .parse()
