@@ -404,7 +404,13 @@ impl Printer {
                 plural(entries, "entry", "entries")
             );
             match kept {
-                Some(kept) => say!("The journal it replaced is kept at {}.", kept.display()),
+                Some(kept) => {
+                    say!("The journal it replaced is kept at {}.", kept.display());
+                    say!(
+                        "Anything written after that backup is still in it: `trine salvage {} --out salvaged.json` saves what can be read, to import.",
+                        kept.display()
+                    );
+                }
                 None => say!("There was no journal file to keep."),
             }
         }

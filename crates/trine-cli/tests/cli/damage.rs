@@ -293,7 +293,11 @@ fn salvage_saves_what_a_damaged_journal_still_holds_and_the_backup_lacks() {
         .fails();
     assert!(refused.contains("exists already"), "{refused}");
 
-    s.run(&["restore", backup.to_str().unwrap()]).ok();
+    let restored = s.run(&["restore", backup.to_str().unwrap()]).ok();
+    assert!(
+        restored.contains("trine salvage"),
+        "the way to the later words: {restored}"
+    );
     assert_eq!(s.entry_count(), 20);
     s.run(&["import", "--format", "json", out.to_str().unwrap()])
         .ok();
