@@ -154,9 +154,13 @@ pub fn theme_before_unlock(journal: State<'_, JournalState>) -> trine_app::app_s
 }
 
 /// Restores one of the listed backups (the page can name no other file),
-/// after checking it; returns where the replaced journal was kept.
+/// after checking it; over a damaged journal, what was written after the
+/// backup and can still be read comes back too. Returns what was done.
 #[tauri::command(async)]
-pub fn restore_backup(journal: State<'_, JournalState>, path: PathBuf) -> Reply<PathBuf> {
+pub fn restore_backup(
+    journal: State<'_, JournalState>,
+    path: PathBuf,
+) -> Reply<trine_app::restoring::Restored> {
     journal.with(|j| {
         let listed = all_backups(&journal_file(j)?)?
             .into_iter()
@@ -170,7 +174,7 @@ pub fn restore_backup(journal: State<'_, JournalState>, path: PathBuf) -> Reply<
                 ),
             ));
         }
-        j.restore(&path)
+        trine_app::restoring::restore_keeping_later_writing(j, &path)
     })
 }
 

@@ -471,6 +471,77 @@ fn a_failed_automatic_backup_is_told_on_the_page_until_one_succeeds() {
     assert_eq!(trine_app::backup::list_backups(&usb).unwrap().len(), 1);
 }
 
+/// A failing disk damages a page of old entries after a backup and more
+/// writing. Restoring the backup from the Backups screen brings back, from
+/// the damaged journal it replaces, what was written after the backup, and
+/// says so; nothing the backup holds is doubled.
+#[test]
+fn restoring_over_a_damaged_journal_brings_back_what_was_written_since() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("restoring_over_a_damaged_journal_brings_back_what_was_written_since")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    let filler = "words ".repeat(200);
+    let mut journal = sandbox.journal();
+    for i in 0..12 {
+        journal
+            .create(NewEntry::note(format!("old {i:02}"), &filler))
+            .unwrap();
+    }
+    journal.backup_now().unwrap();
+    for i in 0..2 {
+        journal
+            .create(NewEntry::note(
+                format!("written since {i}"),
+                "after the backup",
+            ))
+            .unwrap();
+    }
+    drop(journal);
+    let file = sandbox.data_dir.join("journal.db");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let at = bytes
+        .windows(6)
+        .position(|w| w == b"old 03")
+        .expect("the old entry is in the file");
+    let page = at / 4096;
+    bytes[page * 4096 + 8..page * 4096 + 120].fill(0xA5);
+    std::fs::write(&file, bytes).unwrap();
+
+    let said = sandbox.run_app(|app| async move {
+        app.go("#/backups", ".backup-row").await?;
+        app.click(".backup-row button").await?;
+        app.wait_for("#restore-confirm[open]").await?;
+        app.click("#restore-go").await?;
+        app.wait_until(
+            "document.querySelector('#toasts').textContent.startsWith('Restored')",
+            "the restore says it is done",
+        )
+        .await?;
+        let said = app.text("#toasts").await?;
+        app.save_screenshot("backups-restored-over-damage-light.png")
+            .await?;
+        Ok(said)
+    });
+    assert!(
+        said.contains("2 entries brought back") && said.contains("could not be read"),
+        "{said}"
+    );
+    let journal = sandbox.journal();
+    let titles: Vec<String> = journal
+        .list(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    assert_eq!(titles.len(), 14, "{titles:?}");
+    assert!(titles.iter().any(|t| t == "written since 1"), "{titles:?}");
+    assert!(titles.iter().any(|t| t == "old 03"), "{titles:?}");
+    assert!(journal.health().unwrap().is_ok());
+}
+
 /// The lock screen of an encrypted journal follows the dark theme chosen
 /// in Settings, though the journal (which holds the setting) is locked.
 #[test]

@@ -77,5 +77,11 @@ export function toast(text, action) {
   toastTimer = setTimeout(() => {
     toastAction = null;
     region.replaceChildren();
-  }, action ? 10000 : 4000);
+  }, toastTime(text, action));
+}
+
+/** Long enough to read: about 60 ms a character, 4 to 15 seconds (10 at least with an action). */
+function toastTime(text, action) {
+  const reading = Math.min(15000, Math.max(4000, text.length * 60));
+  return action ? Math.max(10000, reading) : reading;
 }

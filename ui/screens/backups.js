@@ -20,6 +20,21 @@ function size(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** What a restore over a damaged journal brought back, as a sentence. */
+function broughtBack(done) {
+  if (!done?.replaced_was_damaged) return '';
+  if (done.not_brought_back) return ` Nothing could be read from the damaged journal: ${done.not_brought_back}.`;
+  const parts = [];
+  if (done.entries_brought_back) parts.push(count(done.entries_brought_back, 'entry', 'entries'));
+  if (done.entries_kept_beside) parts.push(`${count(done.entries_kept_beside, 'entry', 'entries')} changed since (kept beside the older version)`);
+  if (done.checkins_brought_back) parts.push(count(done.checkins_brought_back, 'check-in', 'check-ins'));
+  const back = parts.length ? ` From the damaged journal, written after the backup: ${parts.join(', ')} brought back.` : ' The damaged journal held nothing the backup lacks.';
+  const lost = done.entries_unreadable ? ` Up to ${count(done.entries_unreadable, 'entry', 'entries')} on its damaged pages could not be read; those written before the backup are back with it.` : '';
+  return back + lost;
+}
+
 /** A modal question; resolves with the button's value, or '' if dismissed. */
 function ask(dialog) {
   return new Promise((resolve) => {
@@ -162,8 +177,8 @@ export async function mount(root) {
     restoreDialog.querySelector('#restore-text').textContent = `Your journal will go back to how it was on ${when(backup.taken)}. The journal as it is now is kept as a copy in the backups folder.`;
     if ((await ask(restoreDialog)) !== 'restore') return;
     try {
-      await call('restore_backup', { path: backup.path });
-      toast(`Restored the backup of ${when(backup.taken)}.`);
+      const done = await call('restore_backup', { path: backup.path });
+      toast(`Restored the backup of ${when(backup.taken)}.${broughtBack(done)}`);
       refreshCount();
       await draw();
     } catch (error) {

@@ -25,6 +25,7 @@ pub mod insights;
 pub mod looking_back;
 pub mod prompt_library;
 pub mod reminder;
+pub mod restoring;
 mod seeded;
 pub mod situations;
 pub mod tag_difference;

@@ -122,6 +122,28 @@ pub fn export_salvaged(salvaged: &Salvaged, path: &Path) -> Result<usize> {
     Ok(doc.entries.len())
 }
 
+/// What could be read from the damaged journal `file`, as a set to import
+/// (without its settings): each entry checked as an imported one is.
+pub fn salvaged_import_set(salvaged: &Salvaged, file: &Path) -> Result<ImportSet> {
+    let mut set = ImportSet {
+        checkins: salvaged.checkins.clone(),
+        ..ImportSet::default()
+    };
+    for (index, entry) in salvaged.entries.iter().enumerate() {
+        let location = Location {
+            file: file.to_path_buf(),
+            line: None,
+            record: Some(index + 1),
+        };
+        set.entries.push(crate::record::checked_item(
+            EntryRecord::from(entry),
+            location,
+            &time::local_offset_at,
+        )?);
+    }
+    Ok(set)
+}
+
 /// Reads a Trine JSON export (or a bare JSON array of entry records) and
 /// checks every record. Fails on the first fault, naming line and field.
 pub fn read_json(path: &Path, offset_at: trine_store::time::OffsetAt<'_>) -> Result<ImportSet> {

@@ -35,8 +35,8 @@ pub use dayone::read_dayone;
 pub use formats::{read_import, ExportFormat, ExportOutcome, Exports, ImportFormat};
 pub use jrnl::{fixed_offset, read_jrnl_json, read_jrnl_text, JRNL_DEFAULT_TIME_FORMAT};
 pub use json::{
-    export_json, export_salvaged, read_json, JournalDocument, JournalDocuments, JSON_FORMAT,
-    JSON_FORMAT_VERSION,
+    export_json, export_salvaged, read_json, salvaged_import_set, JournalDocument,
+    JournalDocuments, JSON_FORMAT, JSON_FORMAT_VERSION,
 };
 pub use jsonl::{export_jsonl, read_jsonl};
 pub use markdown::{export_markdown, export_markdown_single, markdown_file_name, render_markdown};

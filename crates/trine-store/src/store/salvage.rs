@@ -95,6 +95,14 @@ pub fn salvage(path: &Path, passphrase: Option<&str>) -> Result<Salvaged> {
     Ok(salvaged)
 }
 
+impl super::Journal {
+    /// Reads what can still be read from `file`, a damaged copy of this
+    /// journal (the one a restore kept), with this journal's passphrase.
+    pub fn salvage_copy(&self, file: &Path) -> Result<Salvaged> {
+        salvage(file, self.passphrase())
+    }
+}
+
 /// The highest row number any of `queries` finds (each may fail on a
 /// damaged page; those that do are passed over).
 fn highest_row(conn: &Connection, queries: &[&str]) -> i64 {
