@@ -113,7 +113,7 @@ mod tests {
         let filler = "words ".repeat(200);
         for i in 0..12 {
             journal
-                .create(NewEntry::note(&format!("old {i:02}"), &filler))
+                .create(NewEntry::note(format!("old {i:02}"), &filler))
                 .unwrap();
         }
         let backup = journal.backup_now().unwrap().path;
@@ -129,7 +129,7 @@ mod tests {
             .unwrap();
         for i in 0..3 {
             journal
-                .create(NewEntry::note(&format!("new {i}"), "after the backup"))
+                .create(NewEntry::note(format!("new {i}"), "after the backup"))
                 .unwrap();
         }
         let path = journal.path().unwrap().to_path_buf();
