@@ -228,7 +228,8 @@ fn every_import_format_can_be_chosen_from_the_app() {
 }
 
 /// A full backup's settings come in only when ticked and confirmed in a
-/// dialog of their own; without that, only its entries do.
+/// dialog of their own; without that, only its entries do. Even then, one
+/// that would keep fewer backups or lock later is left out, and said.
 #[test]
 fn a_backup_s_settings_are_taken_only_after_their_own_confirmation() {
     let Some(sandbox) =
@@ -243,7 +244,8 @@ fn a_backup_s_settings_are_taken_only_after_their_own_confirmation() {
         r#"{"format": "trine-journal", "version": 1, "entries": [
               {"id": "00000000-0000-4000-8000-000000000001", "kind": "note",
                "datetime": "2026-11-24T18:00:00+01:00", "title": "carried", "body": "across"}],
-            "settings": {"backup.keep": "1", "privacy.lock_after_seconds": "0"}}"#,
+            "settings": {"backup.keep": "1", "privacy.lock_after_seconds": "0",
+                         "week.first_day": "sunday"}}"#,
     )
     .unwrap();
 
@@ -284,11 +286,16 @@ fn a_backup_s_settings_are_taken_only_after_their_own_confirmation() {
 
     assert!(first.contains("were left out"), "{first}");
     assert_eq!(declined, false, "keeping my settings unticks the box");
+    // Even when asked, a file never weakens a safeguard, and says so.
     assert!(
-        second.contains("Settings taken from the file: backup.keep, privacy.lock_after_seconds"),
+        second.contains("Settings taken from the file: week.first_day.")
+            && second.contains("never lowers"),
         "{second}"
     );
-    assert_eq!(sandbox.journal().backups_to_keep().unwrap(), 1);
+    assert_eq!(
+        sandbox.journal().backups_to_keep().unwrap(),
+        trine_app::backup::DEFAULT_KEEP
+    );
 }
 
 /// A long import can be stopped from its progress bar: nothing of it is

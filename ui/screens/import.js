@@ -85,7 +85,7 @@ export async function mount(root) {
     'dialog',
     { class: 'confirm', id: 'import-settings-confirm', attrs: { 'aria-labelledby': 'settings-confirm-title', 'aria-describedby': 'settings-confirm-text' } },
     el('h2', { id: 'settings-confirm-title', text: 'Take this file’s settings?' }),
-    el('p', { id: 'settings-confirm-text', text: 'They replace yours, including how many backups are kept and when an encrypted journal locks itself. Take them only from a backup you made yourself.' }),
+    el('p', { id: 'settings-confirm-text', text: 'They replace yours, such as the first day of the week and the reminder. A file never lowers how many backups are kept, nor makes an encrypted journal lock later. Take them only from a backup you made yourself.' }),
     el(
       'form',
       { class: 'form-foot', method: 'dialog' },

@@ -238,11 +238,12 @@ impl WorkCopy {
             }
             .into());
         }
-        let name = format!(
-            "{}.salvaging-{}",
-            path.file_name().unwrap_or_default().to_string_lossy(),
-            Uuid::new_v4().simple()
+        let stem = format!(
+            "{}.salvaging-",
+            path.file_name().unwrap_or_default().to_string_lossy()
         );
+        tidy_stale_copies(path, &stem);
+        let name = format!("{stem}{}", Uuid::new_v4().simple());
         let db = path.with_file_name(name);
         let copy = WorkCopy { db };
         copy_private(path, &copy.db)?;
@@ -251,6 +252,31 @@ impl WorkCopy {
             copy_private(&log, &PathBuf::from(format!("{}-wal", copy.db.display())))?;
         }
         Ok(copy)
+    }
+}
+
+/// How old a working copy must be to be taken for one a killed salvage
+/// left behind (a salvage reads a lifetime's journal in seconds).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes working copies beside `path` (named `stem…`) that a salvage
+/// stopped part-way left: they hold the journal's words.
+fn tidy_stale_copies(path: &Path, stem: &str) {
+    let folder = super::replacement::folder_of(path);
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if name.starts_with(stem) && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -271,5 +297,63 @@ impl Drop for WorkCopy {
         for suffix in ["", "-wal", "-shm", "-journal"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", self.db.display()));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NewEntry;
+    use crate::store::Journal;
+
+    #[test]
+    fn a_sound_journal_gives_everything_and_nothing_is_left_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        for i in 0..5 {
+            journal
+                .create(NewEntry::note(format!("n{i}"), "words"))
+                .unwrap();
+        }
+        let path = journal.path().unwrap().to_path_buf();
+        // A working copy a killed salvage left an hour and more ago, and
+        // one of a salvage running now.
+        let stale = dir.path().join("journal.db.salvaging-stale");
+        let running = dir.path().join("journal.db.salvaging-running");
+        for file in [&stale, &running] {
+            std::fs::write(file, b"words of the journal").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+
+        let salvaged = salvage(&path, None).unwrap();
+
+        assert_eq!(salvaged.entries.len(), 5);
+        assert_eq!(salvaged.entries_unreadable, 0);
+        assert!(salvaged.lists_unreadable.is_empty());
+        assert!(!stale.exists(), "a stale working copy is tidied away");
+        assert!(running.exists(), "a recent one may be another salvage's");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("salvaging") && !n.ends_with("running"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_journal_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.db");
+        std::fs::write(&path, b"plain words, not a database at all".repeat(300)).unwrap();
+        let err = salvage(&path, None).unwrap_err();
+        assert!(err.to_string().contains("notes.db"), "{err}");
+        let folder = salvage(dir.path(), None).unwrap_err();
+        assert_eq!(folder.code(), "not_a_database", "{folder}");
     }
 }
