@@ -52,6 +52,7 @@ const COMMANDS: &[&str] = &[
     "automatic_backup_trouble",
     "pick_backup_folder",
     "set_backup_places",
+    "forget_backup_folder",
     "theme_before_unlock",
     "restore_backup",
     "damaged_backups",

@@ -169,6 +169,7 @@ pub fn run() {
             privacy::automatic_backup_trouble,
             privacy::pick_backup_folder,
             privacy::set_backup_places,
+            privacy::forget_backup_folder,
             privacy::theme_before_unlock,
             privacy::restore_backup,
             privacy::damaged_backups,

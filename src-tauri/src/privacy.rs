@@ -143,6 +143,20 @@ pub fn set_backup_places(
     })
 }
 
+/// Forgets a folder chosen for backups before (its copies stay as they
+/// are and no longer change with the journal). Returns the Backups screen
+/// as it now is.
+#[tauri::command(async)]
+pub fn forget_backup_folder(
+    journal: State<'_, JournalState>,
+    folder: PathBuf,
+) -> Reply<BackupsView> {
+    journal.with(|j| {
+        trine_app::backup::forget_backup_folder(&journal_file(j)?, &folder)?;
+        trine_app::backups::backups_view(j)
+    })
+}
+
 /// The theme kept beside the journal, for the screens shown before it can
 /// be read (the lock screen, the damaged journal's).
 #[tauri::command(async)]

@@ -542,6 +542,68 @@ fn restoring_over_a_damaged_journal_brings_back_what_was_written_since() {
     assert!(journal.health().unwrap().is_ok());
 }
 
+/// Backups moved to another folder: the Backups screen lists the folder
+/// chosen before, whose copies still change with the journal, and forgets
+/// it only after a confirmation that says its copies stay as they are.
+#[test]
+fn a_folder_chosen_before_is_listed_and_forgotten_after_a_confirmation() {
+    let Some(sandbox) =
+        Sandbox::new_or_skip("a_folder_chosen_before_is_listed_and_forgotten_after_a_confirmation")
+    else {
+        return;
+    };
+    sandbox.onboard();
+    sandbox.seed_notes(2);
+    let old_disk = sandbox.data_dir.parent().unwrap().join("old-usb");
+    std::fs::create_dir_all(&old_disk).unwrap();
+    let file = sandbox.data_dir.join("journal.db");
+    trine_app::backup::choose_backup_places(&file, Some(&old_disk), true).unwrap();
+    sandbox.journal().backup_now().unwrap();
+    trine_app::backup::choose_backup_places(&file, None, true).unwrap();
+
+    let (listed, asked) = sandbox.run_app(|app| async move {
+        app.go("#/backups", "#backup-former").await?;
+        app.wait_until(
+            "!document.getElementById('backup-former').hidden",
+            "the folder chosen before is listed",
+        )
+        .await?;
+        let listed = app.text("#backup-former").await?;
+        app.save_screenshot("backups-former-folder-light.png")
+            .await?;
+        app.set_theme("dark").await?;
+        app.save_screenshot("backups-former-folder-dark.png")
+            .await?;
+        app.resize(600, 800).await?;
+        app.set_theme("light").await?;
+        app.save_screenshot("backups-former-folder-600.png").await?;
+        app.click(".forget-folder").await?;
+        app.wait_for("#forget-confirm[open]").await?;
+        let asked = app.text("#forget-text").await?;
+        app.click("#forget-go").await?;
+        app.wait_until(
+            "document.getElementById('backup-former').hidden",
+            "the folder is forgotten",
+        )
+        .await?;
+        Ok((listed, asked))
+    });
+    assert!(
+        listed.contains("old-usb") && listed.contains("1 backup there"),
+        "{listed}"
+    );
+    assert!(
+        asked.contains("stay there as they are") && asked.contains("unencrypted"),
+        "{asked}"
+    );
+    assert!(trine_app::backup::former_backup_folders(&file).is_empty());
+    assert_eq!(
+        trine_app::backup::list_backups(&old_disk).unwrap().len(),
+        1,
+        "its backup stays"
+    );
+}
+
 /// The lock screen of an encrypted journal follows the dark theme chosen
 /// in Settings, though the journal (which holds the setting) is locked.
 #[test]

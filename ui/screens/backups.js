@@ -55,6 +55,15 @@ export async function mount(root) {
   const keep = el('input', { type: 'number', id: 'backup-keep', min: 1, max: 100, attrs: { 'aria-describedby': 'backup-keep-help' } });
   const keepState = el('span', { class: 'save-state', attrs: { 'aria-live': 'polite' } });
   const now = el('button', { type: 'button', class: 'button primary', id: 'backup-now', text: 'Back up now' });
+  // Folders chosen before: their backups still change with the journal.
+  const former = el('div', { id: 'backup-former', class: 'backup-former', hidden: true });
+  const forgetDialog = el(
+    'dialog',
+    { class: 'confirm', id: 'forget-confirm', attrs: { 'aria-labelledby': 'forget-title', 'aria-describedby': 'forget-text' } },
+    el('h2', { id: 'forget-title', text: 'Forget this folder?' }),
+    el('p', { id: 'forget-text' }),
+    el('form', { class: 'form-foot', method: 'dialog' }, el('button', { type: 'submit', class: 'button', value: 'cancel', text: 'Keep looking after it', autofocus: true }), el('button', { type: 'submit', class: 'button primary', value: 'forget', id: 'forget-go', text: 'Forget the folder' })),
+  );
   // Why the last automatic backup failed, until a backup succeeds.
   const trouble = el('p', { class: 'backup-trouble', id: 'backup-trouble', hidden: true });
 
@@ -135,10 +144,45 @@ export async function mount(root) {
         ),
       ),
     );
+    showFormer(view.former_folders || []);
     chooseFolder.textContent = chosen ? 'Choose another folder…' : 'Choose a folder…';
     stopFolder.hidden = !chosen;
     besideBox.checked = beside;
     besideLabel.hidden = !chosen;
+  }
+
+  function showFormer(folders) {
+    former.hidden = !folders.length;
+    former.replaceChildren(
+      el('h3', { id: 'backup-former-title', text: 'Folders chosen before' }),
+      el('p', { class: 'field-help', text: 'Their backups stay there and still change with the journal: encrypting it encrypts them too. Forget a folder to leave its backups as they are.' }),
+      el(
+        'ul',
+        { class: 'backup-places', attrs: { 'aria-labelledby': 'backup-former-title' } },
+        folders.map((f) =>
+          el(
+            'li',
+            { class: ['backup-place', 'former-place', !f.reachable && 'is-unreachable'] },
+            el('span', { class: 'path', text: f.folder }),
+            el('span', { class: 'place-note', text: f.reachable ? `${count(f.backups, 'backup', 'backups')} there` : 'cannot be reached now: is its disk connected? Encrypting waits for it, or forget it.' }),
+            el('button', { type: 'button', class: 'button subtle forget-folder', text: 'Forget…', attrs: { 'aria-label': `Forget ${f.folder}` }, on: { click: () => forget(f) } }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function forget(folder) {
+    const what = folder.reachable ? `the ${count(folder.backups, 'backup', 'backups')} in ${folder.folder}` : `the backups in ${folder.folder}`;
+    forgetDialog.querySelector('#forget-text').textContent = `Trine will no longer look after ${what}. They stay there as they are: if you encrypt the journal later, they stay unencrypted. Delete them yourself if you no longer need them.`;
+    if ((await ask(forgetDialog)) !== 'forget') return;
+    try {
+      const view = await call('forget_backup_folder', { folder: folder.folder });
+      showPlaces(view);
+      toast(`Trine has forgotten ${folder.folder}; its backups stay as they are.`);
+    } catch (error) {
+      showError(error);
+    }
   }
 
   async function setPlaces(folder, besideJournal) {
@@ -169,7 +213,7 @@ export async function mount(root) {
     }
   });
   stopFolder.addEventListener('click', async () => {
-    if (await setPlaces(null, true)) toast('Backups go beside the journal only. Those in the other folder stay there.');
+    if (await setPlaces(null, true)) toast('Backups go beside the journal only. Those in the other folder stay there, and still change with the journal.');
   });
   besideBox.addEventListener('change', () => setPlaces(chosen, besideBox.checked));
 
@@ -242,6 +286,7 @@ export async function mount(root) {
       el('h2', { id: 'backups-where', text: 'Where and how many' }),
       places,
       el('p', { class: 'field-help', text: 'A folder on another disk keeps your journal safe if this one fails. Trine takes a backup there once a day too.' }),
+      former,
       el('div', { class: 'form-foot place-actions' }, chooseFolder, stopFolder, besideLabel),
       el('div', { class: 'field-pair' }, el('label', { class: 'field' }, el('span', { text: 'Keep the newest' }), keep), keepState),
       el('p', { class: 'field-help', id: 'backup-keep-help', text: 'Older backups are removed when a new one is taken (1 to 100).' }),
@@ -255,6 +300,7 @@ export async function mount(root) {
       el('div', { class: 'form-foot' }, erase),
     ),
     restoreDialog,
+    forgetDialog,
     eraseDialog,
   );
   await draw();

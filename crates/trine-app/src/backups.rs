@@ -6,7 +6,10 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
-use trine_store::backup::{all_backups, backup_places, backups_dir, BackupInfo, BackupPlace};
+use trine_store::backup::{
+    all_backups, backup_places, backups_dir, former_backup_folders, list_backups, BackupInfo,
+    BackupPlace,
+};
 use trine_store::{Journal, Result};
 
 /// Where backups go and what is there.
@@ -20,6 +23,20 @@ pub struct BackupsView {
     pub keep: usize,
     /// The backups in every place, newest first.
     pub backups: Vec<BackupInfo>,
+    /// Folders chosen for backups before, whose copies still change with
+    /// the journal until the person has Trine forget them.
+    pub former_folders: Vec<FormerFolder>,
+}
+
+/// A folder chosen for backups before, as the Backups screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FormerFolder {
+    /// The folder.
+    pub folder: PathBuf,
+    /// Whether it can be reached now (its disk may be unplugged).
+    pub reachable: bool,
+    /// How many of the journal's backups it holds (when reachable).
+    pub backups: usize,
 }
 
 /// The backups of `journal`.
@@ -31,9 +48,18 @@ pub fn backups_view(journal: &Journal) -> Result<BackupsView> {
             places: Vec::new(),
             keep,
             backups: Vec::new(),
+            former_folders: Vec::new(),
         });
     };
     let places = backup_places(file);
+    let former_folders = former_backup_folders(file)
+        .into_iter()
+        .map(|folder| FormerFolder {
+            reachable: folder.is_dir(),
+            backups: list_backups(&folder).map_or(0, |b| b.len()),
+            folder,
+        })
+        .collect();
     Ok(BackupsView {
         folder: places
             .first()
@@ -42,6 +68,7 @@ pub fn backups_view(journal: &Journal) -> Result<BackupsView> {
         places,
         backups: all_backups(file)?,
         keep,
+        former_folders,
     })
 }
 
@@ -68,5 +95,30 @@ mod tests {
         assert_eq!(view.backups.len(), 1);
         assert_eq!(view.folder, dir.path().join("backups"));
         assert_eq!(view.keep, journal.backups_to_keep().unwrap());
+        assert!(view.former_folders.is_empty());
+    }
+
+    #[test]
+    fn a_folder_chosen_before_is_shown_with_its_backups_until_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let old_disk = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in_with(dir.path(), None).unwrap();
+        journal.create(NewEntry::note("kept", "")).unwrap();
+        let file = journal.path().unwrap().to_path_buf();
+        trine_store::backup::choose_backup_places(&file, Some(old_disk.path()), true).unwrap();
+        journal.backup_now().unwrap();
+        trine_store::backup::choose_backup_places(&file, None, true).unwrap();
+
+        let view = backups_view(&journal).unwrap();
+        assert_eq!(
+            view.former_folders,
+            [FormerFolder {
+                folder: old_disk.path().to_path_buf(),
+                reachable: true,
+                backups: 1
+            }]
+        );
+        trine_store::backup::forget_backup_folder(&file, old_disk.path()).unwrap();
+        assert!(backups_view(&journal).unwrap().former_folders.is_empty());
     }
 }

@@ -66,8 +66,8 @@ impl Journal {
                         "it was chosen for backups before and cannot be reached now, and its \
                          backups must change with the journal; connect its disk and try again, \
                          or, to leave its copies as they are (a copy made before encrypting \
-                         stays unencrypted there), forget it with `trine backup --forget-folder \
-                         {}`",
+                         stays unencrypted there), have Trine forget it: Forget on the Backups \
+                         screen, or `trine backup --forget-folder {}`",
                         other.display()
                     )
                 } else {
