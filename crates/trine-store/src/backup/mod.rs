@@ -185,6 +185,7 @@ pub fn erase_journal(journal_path: &Path) -> Result<()> {
         for backup in list_backups(&folder)? {
             std::fs::remove_file(&backup.path).map_err(|e| Error::file(&backup.path, e))?;
         }
+        places::release(&folder, journal_path);
         if let Ok(entries) = std::fs::read_dir(&folder) {
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().to_string();
@@ -295,6 +296,12 @@ impl Journal {
                     "the folder chosen for backups cannot be found (is its disk connected?)",
                 ),
             ));
+        }
+        if dir != backups_dir(path) {
+            if let Some(other) = places::another_journals(dir, path) {
+                return Err(places::taken_by_another(dir, &other));
+            }
+            places::claim(dir, path)?;
         }
         crate::private_files::create_dir(dir).map_err(|e| Error::file(dir, e))?;
         let _held = FolderLock::take(dir, false, crate::store::BUSY_TIMEOUT)

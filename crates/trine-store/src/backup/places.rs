@@ -46,7 +46,9 @@ pub fn backup_folders(journal_path: &Path) -> Vec<PathBuf> {
 
 /// The backups folder beside the journal at `journal_path`, the folder
 /// chosen for backups, if any, and the folders chosen before: every folder
-/// that may hold its backups, whether or not backups still go there.
+/// that may hold its backups, whether or not backups still go there. A
+/// folder another journal has taken for its backups since is left out:
+/// its copies are not this journal's to rewrite, prune or list.
 pub(crate) fn every_backup_folder(journal_path: &Path) -> Vec<PathBuf> {
     let mut folders = vec![backups_dir(journal_path)];
     let kept = before_unlock::read(data_dir(journal_path));
@@ -55,11 +57,67 @@ pub(crate) fn every_backup_folder(journal_path: &Path) -> Vec<PathBuf> {
         .into_iter()
         .chain(kept.former_backup_folders)
     {
-        if !folders.contains(&folder) {
+        if !folders.contains(&folder) && another_journals(&folder, journal_path).is_none() {
             folders.push(folder);
         }
     }
     folders
+}
+
+/// The file in a chosen backups folder naming the journal whose backups
+/// it holds: two journals sharing a folder would prune, rewrite and list
+/// each other's backups.
+const OWNER_FILE: &str = ".trine-backups-of";
+
+/// The journal at `journal_path` as an owner file names it: its whole path.
+fn owner_name(journal_path: &Path) -> PathBuf {
+    std::path::absolute(journal_path).unwrap_or_else(|_| journal_path.to_path_buf())
+}
+
+/// The other journal whose backups `folder` holds, when its owner file
+/// names a journal other than the one at `journal_path` that is still
+/// there (a journal moved away leaves its folder free).
+pub(crate) fn another_journals(folder: &Path, journal_path: &Path) -> Option<PathBuf> {
+    let named = std::fs::read_to_string(folder.join(OWNER_FILE)).ok()?;
+    let owner = PathBuf::from(named.trim_end_matches('\n'));
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    (!same(&owner, &owner_name(journal_path)) && owner.is_file()).then_some(owner)
+}
+
+/// Marks `folder` as holding the backups of the journal at `journal_path`.
+pub(crate) fn claim(folder: &Path, journal_path: &Path) -> Result<()> {
+    let file = folder.join(OWNER_FILE);
+    let name = format!("{}\n", owner_name(journal_path).display());
+    if std::fs::read_to_string(&file).is_ok_and(|now| now == name) {
+        return Ok(());
+    }
+    crate::atomic::write_file(&file, |out| out.write_all(name.as_bytes()))
+}
+
+/// Takes the mark of the journal at `journal_path` off `folder` (when
+/// the journal is erased); another journal's mark is left.
+pub(crate) fn release(folder: &Path, journal_path: &Path) {
+    let file = folder.join(OWNER_FILE);
+    let name = format!("{}\n", owner_name(journal_path).display());
+    if std::fs::read_to_string(&file).is_ok_and(|now| now == name) {
+        let _ = std::fs::remove_file(file);
+    }
+}
+
+/// The refusal of a folder that holds another journal's backups.
+pub(crate) fn taken_by_another(folder: &Path, other: &Path) -> Error {
+    ValidationError::BackupFolder {
+        folder: folder.to_path_buf(),
+        why: format!(
+            "it holds the backups of another Trine journal ({}), whose backups would be pruned \
+             and rewritten with this one's; choose a folder of its own",
+            other.display()
+        ),
+    }
+    .into()
 }
 
 /// The folders chosen for backups of the journal at `journal_path` before,
@@ -185,6 +243,9 @@ pub fn choose_backup_places(
                  backups would be pruned with this one's; choose a folder of its own",
             ));
         }
+        if let Some(other) = another_journals(folder, journal_path) {
+            return Err(taken_by_another(folder, &other));
+        }
         // Writable: a probe file made and removed.
         let probe = folder.join(format!(".trine-probe-{}", uuid::Uuid::new_v4().simple()));
         crate::private_files::create_empty_file(&probe)
@@ -192,6 +253,9 @@ pub fn choose_backup_places(
         let _ = std::fs::remove_file(&probe);
     } else if !beside_journal {
         return Err(ValidationError::NoBackupPlace.into());
+    }
+    if let Some(folder) = folder {
+        claim(folder, journal_path)?;
     }
     before_unlock::update(data_dir(journal_path), |s| {
         let new = folder.map(Path::to_path_buf);

@@ -276,3 +276,55 @@ fn another_journals_folders_cannot_take_this_ones_backups() {
     std::fs::create_dir(&own).unwrap();
     choose_backup_places(mine.path().unwrap(), Some(&own), true).unwrap();
 }
+
+/// Two journals and one folder: the folder holds the backups of the
+/// journal that chose it first, also once that journal has moved its
+/// backups elsewhere (its copies there still change with it), and the
+/// other journal is refused it, so that neither prunes, rewrites or lists
+/// the other's backups.
+#[test]
+fn a_folder_holding_another_journals_backups_is_refused() {
+    let first_home = tempfile::tempdir().unwrap();
+    let second_home = tempfile::tempdir().unwrap();
+    let shared = tempfile::tempdir().unwrap();
+    let mut first = journal_in(first_home.path());
+    let mut second = journal_in(second_home.path());
+    let first_path = first.path().unwrap().to_path_buf();
+    let second_path = second.path().unwrap().to_path_buf();
+    choose_backup_places(&first_path, Some(shared.path()), true).unwrap();
+    first.backup_now().unwrap();
+    choose_backup_places(&first_path, None, true).unwrap();
+
+    let err = choose_backup_places(&second_path, Some(shared.path()), true).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("holds the backups of another Trine journal"),
+        "{err}"
+    );
+    // Chosen by hand in its settings file all the same: no backup there.
+    crate::before_unlock::update(second_home.path(), |s| {
+        s.backup_folder = Some(shared.path().to_path_buf());
+    })
+    .unwrap();
+    let err = second.backup_now().unwrap_err();
+    assert!(err.to_string().contains("another Trine journal"), "{err}");
+    assert!(
+        all_backups(&second_path)
+            .unwrap()
+            .iter()
+            .all(|b| !b.path.starts_with(shared.path())),
+        "the first journal's backup is not listed as the second's"
+    );
+    second.set_passphrase(Some("second's own")).unwrap();
+    let copy = list_backups(shared.path()).unwrap().remove(0).path;
+    assert_eq!(
+        crate::store::recovery::is_plain_sqlite(&copy),
+        Some(true),
+        "the first journal's backup is not rewritten with the second's passphrase"
+    );
+
+    // The first journal moved away for good: the folder is free.
+    drop(first);
+    std::fs::remove_file(&first_path).unwrap();
+    choose_backup_places(&second_path, Some(shared.path()), true).unwrap();
+}
