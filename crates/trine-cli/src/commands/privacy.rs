@@ -28,8 +28,19 @@ pub fn salvage(
     to: &std::path::Path,
     out: &Printer,
 ) -> Result<()> {
+    // Not into this journal's places, nor into those of the journal the
+    // damaged file belongs to (its own folder, or the one its backups
+    // folder is in).
     let journal = dir.join(trine_app::store::JOURNAL_FILE);
     trine_app::write_target::check(&journal, to)?;
+    let source = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let folder = source.parent().unwrap_or(std::path::Path::new("/"));
+    trine_app::write_target::check(&folder.join(trine_app::store::JOURNAL_FILE), to)?;
+    if folder.file_name().is_some_and(|n| n == "backups") {
+        if let Some(home) = folder.parent() {
+            trine_app::write_target::check(&home.join(trine_app::store::JOURNAL_FILE), to)?;
+        }
+    }
     if std::fs::symlink_metadata(to).is_ok() {
         return Err(Error::file(
             to,
@@ -39,8 +50,20 @@ pub fn salvage(
             ),
         ));
     }
+    // The working copy goes where what is read goes.
+    let target = std::path::absolute(to).unwrap_or_else(|_| to.to_path_buf());
+    let work = target.parent().unwrap_or(std::path::Path::new("."));
+    if !work.is_dir() {
+        return Err(Error::file(
+            work,
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "there is no such folder to write into; make it first, or choose another",
+            ),
+        ));
+    }
     let salvaged = crate::passphrase::with_passphrase_for(file, |passphrase| {
-        trine_app::store::salvage::salvage(file, passphrase)
+        trine_app::store::salvage::salvage(file, passphrase, work)
     })?;
     trine_app::interchange::export_salvaged(&salvaged, to)?;
     out.salvaged(&salvaged, file, to);

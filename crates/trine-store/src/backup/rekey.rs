@@ -57,7 +57,10 @@ fn copies(dir: &Path) -> Result<Vec<PathBuf>> {
         .map(|entry| entry.path())
         .filter(|path| {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            (name.starts_with(PREFIX) || name.starts_with(REPLACED_PREFIX)) && name.ends_with(".db")
+            (name.starts_with(PREFIX)
+                || name.starts_with(REPLACED_PREFIX)
+                || name.starts_with(super::DAMAGED_PREFIX))
+                && name.ends_with(".db")
         })
         .collect();
     found.sort();
@@ -73,7 +76,12 @@ fn remove_leftovers(dir: &Path) -> Result<()> {
     };
     for path in entries.flatten().map(|entry| entry.path()) {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if super::is_leftover(&name) || name.ends_with(REWRITTEN_SUFFIX) {
+        // A salvage's working copy, left by one stopped part-way, is the
+        // journal in its old form too.
+        if super::is_leftover(&name)
+            || name.ends_with(REWRITTEN_SUFFIX)
+            || name.contains(crate::store::salvage::WORK_COPY_MARK)
+        {
             std::fs::remove_file(&path).map_err(|e| Error::file(&path, e))?;
         }
     }

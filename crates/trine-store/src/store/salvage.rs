@@ -53,9 +53,11 @@ pub struct Salvaged {
 
 /// Reads every entry and check-in that can still be read from the
 /// journal file at `path` (encrypted with `passphrase`, if it is), without
-/// writing to it.
-pub fn salvage(path: &Path, passphrase: Option<&str>) -> Result<Salvaged> {
-    let copy = WorkCopy::beside(path)?;
+/// writing to it. The work is done on a copy in `work_folder` (where what
+/// is read will be written: the copy exposes nothing more, and the damaged
+/// file's own disk may be full or read-only), removed at the end.
+pub fn salvage(path: &Path, passphrase: Option<&str>, work_folder: &Path) -> Result<Salvaged> {
+    let copy = WorkCopy::in_folder(path, work_folder)?;
     let conn = crate::connection::open_with_flags(
         &copy.db,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -66,19 +68,32 @@ pub fn salvage(path: &Path, passphrase: Option<&str>) -> Result<Salvaged> {
         keying::key(&conn, &keying::normalize(p))
             .map_err(|e| super::open_failure(path, e, true))?;
     }
-    // The schema must be readable, or nothing is.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map_err(
-        |e| match super::open_failure(path, e, passphrase.is_some()) {
-            // Damaged where the schema is: nothing can be found in it.
-            Error::Storage(_) => Error::Open(OpenError::Damaged {
-                path: path.to_path_buf(),
-            }),
-            other => other,
-        },
-    )?;
+    // A schema SQLite finds fault with (a truncated file, say) is read as
+    // far as it goes; this is a copy, and nothing is written to it.
+    let _ = conn.pragma_update(None, "writable_schema", "ON");
+    // The schema must be readable, and hold the entries, or nothing can be
+    // found.
+    let tables = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'entries'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(
+            |e| match super::open_failure(path, e, passphrase.is_some()) {
+                // Damaged where the schema is: nothing can be found in it.
+                Error::Storage(_) => Error::Open(OpenError::Damaged {
+                    path: path.to_path_buf(),
+                }),
+                other => other,
+            },
+        )?;
+    if tables == 0 {
+        return Err(OpenError::NotADatabase {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
     let mut salvaged = Salvaged::default();
     read_entries(&conn, &mut salvaged);
     read_checkins(&conn, &mut salvaged);
@@ -99,7 +114,11 @@ impl super::Journal {
     /// Reads what can still be read from `file`, a damaged copy of this
     /// journal (the one a restore kept), with this journal's passphrase.
     pub fn salvage_copy(&self, file: &Path) -> Result<Salvaged> {
-        salvage(file, self.passphrase())
+        salvage(
+            file,
+            self.passphrase(),
+            &super::replacement::folder_of(file),
+        )
     }
 }
 
@@ -155,13 +174,101 @@ fn read_entries(conn: &Connection, salvaged: &mut Salvaged) {
         return;
     };
     for seq in 1..=last + ROWS_PAST_THE_LAST_FOUND {
+        // Past the last row anything knows of, a failure is no entry lost.
+        let counted = seq <= last;
         match stmt.query_row([seq], entry_from_row).optional() {
             Ok(None) if known.contains(&seq) => salvaged.entries_unreadable += 1,
             Ok(None) => {}
             Ok(Some(Ok(entry))) => salvaged.entries.push(entry),
-            Ok(Some(Err(_))) | Err(_) => salvaged.entries_unreadable += 1,
+            Ok(Some(Err(_))) | Err(_) => match read_leniently(conn, seq) {
+                Some(entry) => salvaged.entries.push(entry),
+                None if counted => salvaged.entries_unreadable += 1,
+                None => {}
+            },
         }
     }
+}
+
+/// The columns of an entry that hold text, as [`ENTRY_COLUMNS`] names
+/// them: the ones bit rot turns into text SQLite will not hand over.
+const TEXT_COLUMNS: [&str; 12] = [
+    "title",
+    "body",
+    "developmental_prompt",
+    "developmental",
+    "emotional_prompt",
+    "emotional",
+    "integration_prompt",
+    "integration",
+    "tags",
+    "source_id",
+    "follow_up_planned",
+    "follow_up",
+];
+
+/// An entry whose row is there but holds a damaged value: its text read
+/// byte for byte (a damaged byte shown as U+FFFD, every other word kept)
+/// and its tags as whatever words they still hold. `None` when even that
+/// fails (its id, kind or times unreadable).
+fn read_leniently(conn: &Connection, seq: i64) -> Option<Entry> {
+    let raw = TEXT_COLUMNS
+        .iter()
+        .map(|c| format!("CAST({c} AS BLOB)"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut texts: Vec<Option<String>> = conn
+        .query_row(
+            &format!("SELECT {raw} FROM entries WHERE seq = ?1"),
+            [seq],
+            |r| {
+                (0..TEXT_COLUMNS.len())
+                    .map(|i| r.get::<_, Option<Vec<u8>>>(i))
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            },
+        )
+        .ok()?
+        .into_iter()
+        .map(|bytes| bytes.map(|b| String::from_utf8_lossy(&b).into_owned()))
+        .collect();
+    texts[8] = Some(words_of_tags(texts[8].as_deref().unwrap_or("[]")));
+    // The same columns, the text ones given as read here.
+    let columns = ENTRY_COLUMNS
+        .split(',')
+        .map(str::trim)
+        .map(|c| match TEXT_COLUMNS.iter().position(|t| *t == c) {
+            Some(i) => format!("?{}", i + 2),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut params: Vec<&dyn rusqlite::ToSql> = vec![&seq];
+    params.extend(texts.iter().map(|t| t as &dyn rusqlite::ToSql));
+    conn.query_row(
+        &format!("SELECT {columns} FROM entries WHERE seq = ?1"),
+        params.as_slice(),
+        entry_from_row,
+    )
+    .ok()?
+    .ok()
+}
+
+/// Tags as Trine stores them (a JSON list of words) from whatever a
+/// damaged value still holds: every word in it, else none.
+fn words_of_tags(stored: &str) -> String {
+    fn words(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) if !s.trim().is_empty() => found.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| words(v, found)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| words(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(stored) {
+        words(&value, &mut found);
+    }
+    found.dedup();
+    serde_json::to_string(&found).expect("words serialise")
 }
 
 fn read_checkins(conn: &Connection, salvaged: &mut Salvaged) {
@@ -173,7 +280,8 @@ fn read_checkins(conn: &Connection, salvaged: &mut Salvaged) {
             Ok(None) if known.contains(&seq) => salvaged.checkins_unreadable += 1,
             Ok(None) => {}
             Ok(Some(checkin)) => salvaged.checkins.push(checkin),
-            Err(_) => salvaged.checkins_unreadable += 1,
+            Err(_) if seq <= last => salvaged.checkins_unreadable += 1,
+            Err(_) => {}
         }
     }
 }
@@ -229,8 +337,12 @@ struct WorkCopy {
     db: PathBuf,
 }
 
+/// What the name of a salvage's working copy holds, so that one a killed
+/// salvage left can be recognised and removed.
+pub(crate) const WORK_COPY_MARK: &str = ".salvaging-";
+
 impl WorkCopy {
-    fn beside(path: &Path) -> Result<WorkCopy> {
+    fn in_folder(path: &Path, folder: &Path) -> Result<WorkCopy> {
         let meta = std::fs::metadata(path).map_err(|e| Error::file(path, e))?;
         if !meta.is_file() {
             return Err(OpenError::NotADatabase {
@@ -239,12 +351,11 @@ impl WorkCopy {
             .into());
         }
         let stem = format!(
-            "{}.salvaging-",
+            ".{}{WORK_COPY_MARK}",
             path.file_name().unwrap_or_default().to_string_lossy()
         );
-        tidy_stale_copies(path, &stem);
-        let name = format!("{stem}{}", Uuid::new_v4().simple());
-        let db = path.with_file_name(name);
+        tidy_stale_copies(folder, &stem);
+        let db = folder.join(format!("{stem}{}", Uuid::new_v4().simple()));
         let copy = WorkCopy { db };
         copy_private(path, &copy.db)?;
         let log = PathBuf::from(format!("{}-wal", path.display()));
@@ -259,11 +370,10 @@ impl WorkCopy {
 /// left behind (a salvage reads a lifetime's journal in seconds).
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// Removes working copies beside `path` (named `stem…`) that a salvage
+/// Removes working copies in `folder` (named `stem…`) that a salvage
 /// stopped part-way left: they hold the journal's words.
-fn tidy_stale_copies(path: &Path, stem: &str) {
-    let folder = super::replacement::folder_of(path);
-    let Ok(entries) = std::fs::read_dir(&folder) else {
+fn tidy_stale_copies(folder: &Path, stem: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
     for entry in entries.flatten() {
@@ -318,8 +428,8 @@ mod tests {
         let path = journal.path().unwrap().to_path_buf();
         // A working copy a killed salvage left an hour and more ago, and
         // one of a salvage running now.
-        let stale = dir.path().join("journal.db.salvaging-stale");
-        let running = dir.path().join("journal.db.salvaging-running");
+        let stale = dir.path().join(".journal.db.salvaging-stale");
+        let running = dir.path().join(".journal.db.salvaging-running");
         for file in [&stale, &running] {
             std::fs::write(file, b"words of the journal").unwrap();
         }
@@ -331,7 +441,7 @@ mod tests {
             .set_modified(two_hours_ago)
             .unwrap();
 
-        let salvaged = salvage(&path, None).unwrap();
+        let salvaged = salvage(&path, None, dir.path()).unwrap();
 
         assert_eq!(salvaged.entries.len(), 5);
         assert_eq!(salvaged.entries_unreadable, 0);
@@ -346,14 +456,106 @@ mod tests {
         assert!(left.is_empty(), "{left:?}");
     }
 
+    /// Bit rot in one value (a byte that is not UTF-8 in a body, tags
+    /// that are no longer a list of words) costs that byte, not the entry.
+    #[test]
+    fn an_entry_with_a_damaged_value_keeps_every_other_word() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        for i in 0..3 {
+            journal
+                .create(NewEntry {
+                    tags: vec!["alpha".into(), "beta".into()],
+                    ..NewEntry::note(format!("n{i}"), "first words, last words")
+                })
+                .unwrap();
+        }
+        let path = journal.path().unwrap().to_path_buf();
+        drop(journal);
+        {
+            let raw = rusqlite::Connection::open(&path).unwrap();
+            raw.execute_batch(
+                "UPDATE entries SET body = CAST(CAST('first words, ' AS BLOB) || X'FFFE' \
+                     || CAST('last words' AS BLOB) AS TEXT) WHERE title = 'n0';
+                 UPDATE entries SET tags = '{\"a\": \"alpha\", \"b\": [\"beta\", 3]}' \
+                     WHERE title = 'n1';",
+            )
+            .unwrap();
+        }
+
+        let salvaged = salvage(&path, None, dir.path()).unwrap();
+
+        assert_eq!(
+            salvaged.entries.len(),
+            3,
+            "{:?}",
+            salvaged.entries_unreadable
+        );
+        assert_eq!(salvaged.entries_unreadable, 0);
+        let n0 = salvaged.entries.iter().find(|e| e.title == "n0").unwrap();
+        assert!(
+            n0.body.starts_with("first words, ") && n0.body.ends_with("last words"),
+            "{:?}",
+            n0.body
+        );
+        let n1 = salvaged.entries.iter().find(|e| e.title == "n1").unwrap();
+        assert_eq!(n1.tags, ["alpha", "beta"]);
+    }
+
+    /// A file cut short (a copy that did not finish): what is on the pages
+    /// still there is read.
+    #[test]
+    fn a_file_cut_short_gives_what_its_pages_still_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        let filler = "words ".repeat(300);
+        for i in 0..60 {
+            journal
+                .create(NewEntry::note(format!("n{i:02}"), &filler))
+                .unwrap();
+        }
+        let path = journal.path().unwrap().to_path_buf();
+        drop(journal);
+        let bytes = std::fs::read(&path).unwrap();
+        let cut = dir.path().join("cut.db");
+        std::fs::write(&cut, &bytes[..bytes.len() - 4096]).unwrap();
+
+        let salvaged = salvage(&cut, None, dir.path()).unwrap();
+
+        assert!(salvaged.entries.len() >= 40, "{}", salvaged.entries.len());
+        assert!(salvaged.entries.len() + salvaged.entries_unreadable >= 60);
+        assert!(
+            salvaged.entries_unreadable <= 60,
+            "no count past the entries there were"
+        );
+    }
+
     #[test]
     fn a_file_that_is_not_a_journal_is_named() {
         let dir = tempfile::tempdir().unwrap();
+        for (name, made) in [("empty.db", ""), ("other.db", "CREATE TABLE notes (x);")] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, b"").unwrap();
+            if !made.is_empty() {
+                rusqlite::Connection::open(&path)
+                    .unwrap()
+                    .execute_batch(made)
+                    .unwrap();
+            }
+            let err = salvage(&path, None, dir.path()).unwrap_err();
+            assert_eq!(err.code(), "not_a_database", "{name}: {err}");
+            assert!(err.to_string().contains(name), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_file_of_noise_is_named() {
+        let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.db");
         std::fs::write(&path, b"plain words, not a database at all".repeat(300)).unwrap();
-        let err = salvage(&path, None).unwrap_err();
+        let err = salvage(&path, None, dir.path()).unwrap_err();
         assert!(err.to_string().contains("notes.db"), "{err}");
-        let folder = salvage(dir.path(), None).unwrap_err();
+        let folder = salvage(dir.path(), None, dir.path()).unwrap_err();
         assert_eq!(folder.code(), "not_a_database", "{folder}");
     }
 }
