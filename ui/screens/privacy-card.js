@@ -112,7 +112,7 @@ export function privacyCard(settings, save) {
     const them = n === 1 ? 'Your backup was' : `Your ${n} backups were`;
     const done = n === 0 ? '' : encrypted ? `${them} encrypted with the new passphrase too.` : `${them} decrypted too.`;
     const left = backups.unreadable.length
-      ? ` ${backups.unreadable.length} backup file(s) could not be read with the old passphrase and were left as they were; delete them from the backups folder if you do not need them: ${backups.unreadable.join(', ')}`
+      ? ` ${backups.unreadable.length} backup file(s) could not be rewritten (damaged, or from an earlier passphrase) and were left as they were, in their old form; delete them from the backups folder if you do not need them: ${backups.unreadable.join(', ')}`
       : '';
     return done + left;
   }

@@ -267,11 +267,24 @@ impl Printer {
                 if copies.rekeyed == 1 { "es" } else { "" }
             );
         }
-        if !copies.unreadable.is_empty() {
+        let damaged = |p: &&std::path::PathBuf| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("damaged-"))
+        };
+        let (kept, other): (Vec<_>, Vec<_>) = copies.unreadable.iter().partition(damaged);
+        if !other.is_empty() {
             say!(
                 "These backups could not be read with the old passphrase, so they were left as they were; delete them if you do not need them:"
             );
-            for path in &copies.unreadable {
+            for path in other {
+                say!("  {}", path.display());
+            }
+        }
+        if !kept.is_empty() {
+            say!(
+                "These damaged copies, kept by a restore, are too damaged to rewrite and were left as they were (in their old form: not encrypted, if the journal was not). Save what they hold with `trine salvage FILE --out FILE.json`, then delete them:"
+            );
+            for path in kept {
                 say!("  {}", path.display());
             }
         }

@@ -167,7 +167,12 @@ pub(crate) fn prepare(
             }
             Err(e) => {
                 let _ = std::fs::remove_file(&target);
-                if is_unreadable(&e) {
+                // A damaged copy kept by a restore cannot be read whole:
+                // it is named, and stops nothing.
+                let damaged_copy = copy
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(super::DAMAGED_PREFIX));
+                if is_unreadable(&e) || damaged_copy {
                     work.unreadable.push(copy);
                 } else {
                     work.abandon();

@@ -509,3 +509,31 @@ fn a_folder_in_the_journals_place_is_not_a_journal() {
     assert_eq!(err.code(), "not_a_database", "{err}");
     assert!(path.is_dir());
 }
+
+/// The damaged copy a restore keeps holds the journal's words in plain
+/// form: encrypting the journal rewrites it with the rest, or, when its
+/// damage stops that, names it, never passing it over in silence.
+#[test]
+fn encrypting_after_a_restore_does_not_pass_over_the_damaged_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = journal_with_backup(dir.path(), 30);
+    let path = dir.path().join(crate::store::JOURNAL_FILE);
+    let bytes = std::fs::read(&path).unwrap();
+    let at = bytes
+        .windows(9)
+        .position(|w| w == b"entry 005")
+        .expect("the entry is in the file");
+    overwrite(&path, (at as u64 / 4096) * 4096, &[0; 4096]);
+    let mut journal = Journal::open(&path).unwrap();
+    let kept = journal.restore(&backup).unwrap();
+    let kept_name = kept.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(kept_name.starts_with("damaged-"), "{kept_name}");
+
+    let copies = journal.set_passphrase(Some("a long passphrase")).unwrap();
+
+    let rewritten = crate::store::recovery::is_plain_sqlite(&kept) == Some(false);
+    assert!(
+        rewritten || copies.unreadable.contains(&kept),
+        "the damaged copy is rewritten or named: {copies:?}"
+    );
+}
