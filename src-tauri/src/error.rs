@@ -68,6 +68,9 @@ pub fn app_words(fix: Fix) -> Option<&'static str> {
         }
         Fix::TryAgainLater => "Try again when the other Trine is done",
         Fix::RepairSearchIndex => "Take a backup now in Backups: it makes the search index again",
+        Fix::RepairDamagedValues => {
+            "Take a backup now in Backups: it reads them again first, losing only the damaged bytes"
+        }
         Fix::OmitPassphrase => "Open Trine again: the journal opens without a passphrase",
         Fix::UpdateTrine | Fix::ListComponents | Fix::ListPrompts | Fix::ListEntries => return None,
         Fix::GiveTimeFormat => {
@@ -148,6 +151,11 @@ mod tests {
             .into(),
             StorageError::Busy { path: Some(path()) }.into(),
             StorageError::SearchIndexDamaged { path: Some(path()) }.into(),
+            StorageError::DamagedValues {
+                path: Some(path()),
+                count: 2,
+            }
+            .into(),
             StorageError::Damaged {
                 path: Some(path()),
                 detail: "database disk image is malformed".into(),
@@ -314,6 +322,7 @@ mod tests {
                 StorageError::Damaged { .. } => 11,
                 StorageError::Io { .. } => 12,
                 StorageError::SearchIndexDamaged { .. } => 61,
+                StorageError::DamagedValues { .. } => 62,
             },
             Error::Import(e) => match e {
                 ImportError::Read { .. } => 13,
@@ -368,7 +377,7 @@ mod tests {
             },
         }
     }
-    const VARIANTS: usize = 62;
+    const VARIANTS: usize = 63;
 
     /// What a message in the app must not hold: a CLI flag, an environment
     /// variable, or a `trine` command.

@@ -24,6 +24,9 @@ pub fn words(fix: Fix) -> Option<&'static str> {
         Fix::ListPrompts => "`trine prompts list` shows them",
         Fix::ListEntries => "`trine list` shows the ids",
         Fix::RepairSearchIndex => "`trine check --repair` makes it again (a backup does too)",
+        Fix::RepairDamagedValues => {
+            "`trine check --repair` reads them again, losing only the damaged bytes (`trine backup` does too)"
+        }
         Fix::OmitPassphrase => "Unset TRINE_PASSPHRASE to open it, or run `trine encrypt` to give it one",
     })
 }

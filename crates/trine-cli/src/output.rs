@@ -13,7 +13,7 @@ use trine_app::interchange::{EntryRecord, ImportSummary};
 use trine_app::store::{Health, SearchHit};
 use trine_app::{Entry, Ratings};
 
-fn plural(n: u64, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -225,6 +225,13 @@ impl Printer {
             }
             if !health.tag_index_ok {
                 say!("  the tag index does not match the entries' tags");
+            }
+            if health.entries_with_damaged_values > 0 {
+                say!(
+                    "  {} hold{} a damaged value (a byte that is not text, or tags that are no longer a list); --repair keeps every other word",
+                    plural(health.entries_with_damaged_values, "entry", "entries"),
+                    if health.entries_with_damaged_values == 1 { "s" } else { "" }
+                );
             }
         }
         say!(

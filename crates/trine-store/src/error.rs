@@ -215,6 +215,23 @@ pub enum StorageError {
         /// The journal file.
         path: Option<PathBuf>,
     },
+    /// Some entries hold a value Trine cannot read (a byte that is not
+    /// text, tags no longer a list): every list and export reaching one
+    /// stops. Reading them again byte for byte keeps every other word.
+    #[error(
+        "{count} {} of the journal{} {} a damaged value (a byte that is not text, or tags that \
+         are no longer a list); every other word in {} can be kept",
+        if *count == 1 { "entry" } else { "entries" },
+        shown(path.as_deref()),
+        if *count == 1 { "holds" } else { "hold" },
+        if *count == 1 { "it" } else { "them" }
+    )]
+    DamagedValues {
+        /// The journal file.
+        path: Option<PathBuf>,
+        /// How many entries.
+        count: u64,
+    },
     /// The disk reported an error that does not say whether a change
     /// reached it (for example when flushing a commit to the disk failed).
     #[error(
@@ -294,6 +311,7 @@ impl StorageError {
             | StorageError::Busy { path }
             | StorageError::Damaged { path, .. }
             | StorageError::SearchIndexDamaged { path }
+            | StorageError::DamagedValues { path, .. }
             | StorageError::Io { path, .. } => path,
         }
     }
@@ -381,10 +399,12 @@ pub enum Fix {
     OmitPassphrase,
     /// Make the search index again from the entries.
     RepairSearchIndex,
+    /// Read entries with a damaged value again, byte for byte.
+    RepairDamagedValues,
 }
 
 /// Every [`Fix`], for the front ends' tests that each one is worded.
-pub const ALL_FIXES: [Fix; 14] = [
+pub const ALL_FIXES: [Fix; 15] = [
     Fix::ChooseAnotherFolder,
     Fix::FreeDiskSpace,
     Fix::GivePassphrase,
@@ -399,6 +419,7 @@ pub const ALL_FIXES: [Fix; 14] = [
     Fix::ListEntries,
     Fix::OmitPassphrase,
     Fix::RepairSearchIndex,
+    Fix::RepairDamagedValues,
 ];
 
 impl Error {
@@ -421,6 +442,7 @@ impl Error {
             ) => Fix::RestoreBackup,
             Error::Storage(StorageError::Damaged { .. }) => Fix::RestoreBackup,
             Error::Storage(StorageError::SearchIndexDamaged { .. }) => Fix::RepairSearchIndex,
+            Error::Storage(StorageError::DamagedValues { .. }) => Fix::RepairDamagedValues,
             Error::Storage(StorageError::WriteRefused { .. }) => Fix::FreeDiskSpace,
             Error::Storage(StorageError::NotWritable { .. }) => Fix::ChooseAnotherFolder,
             Error::Storage(StorageError::Busy { .. }) => Fix::TryAgainLater,
@@ -471,6 +493,7 @@ impl Error {
             Error::Open(OpenError::Replaced { .. }) => "replaced",
             Error::Storage(StorageError::Damaged { .. }) => "damaged",
             Error::Storage(StorageError::SearchIndexDamaged { .. }) => "search_index_damaged",
+            Error::Storage(StorageError::DamagedValues { .. }) => "damaged_values",
             Error::Open(_) => "open_failed",
             Error::Invalid(_) => "invalid",
             Error::Import(ImportError::Stopped) => "stopped",

@@ -154,18 +154,32 @@ pub fn check(journal: &mut Journal, repair: bool, dir: &Path, out: &Printer) -> 
     let mut health = journal.health()?;
     let index_only = health.only_search_index_damaged();
     if repair && index_only {
+        let values = health.entries_with_damaged_values;
         journal.rebuild_search_index()?;
         health = journal.health()?;
         if !out.json {
-            out.message("The search index was made again from the entries; no word was lost.");
+            if values > 0 {
+                out.message(&format!(
+                    "{} read again byte for byte: every word is kept but the damaged bytes, shown as \u{fffd}.",
+                    crate::output::plural(values, "entry was", "entries were")
+                ));
+            }
+            out.message(
+                "The search and tag indexes were made again from the entries; no word was lost.",
+            );
         }
     }
     out.health(&health, dir);
+    let path = Some(dir.join(trine_app::store::JOURNAL_FILE));
+    if index_only && !repair && health.entries_with_damaged_values > 0 {
+        return Err(Error::Storage(trine_app::StorageError::DamagedValues {
+            path,
+            count: health.entries_with_damaged_values,
+        }));
+    }
     if index_only && !repair {
         return Err(Error::Storage(
-            trine_app::StorageError::SearchIndexDamaged {
-                path: Some(dir.join(trine_app::store::JOURNAL_FILE)),
-            },
+            trine_app::StorageError::SearchIndexDamaged { path },
         ));
     }
     if health.is_ok() {

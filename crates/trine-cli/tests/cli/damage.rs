@@ -363,6 +363,60 @@ fn an_encrypted_journal_is_salvaged_with_its_passphrase_only() {
     assert!(left.is_empty(), "no working copy left: {left:?}");
 }
 
+/// Bit rot in one entry's value (a byte that is not UTF-8 in a body,
+/// tags that are no longer a list of words) stopped every list, search and
+/// export, while `check` said all was well, and the way offered was to
+/// restore a backup, losing what came after it. `check` finds them, and
+/// `check --repair` keeps every word but the damaged bytes.
+#[test]
+fn a_damaged_value_in_an_entry_is_found_and_repaired_keeping_its_words() {
+    let s = Sandbox::new();
+    s.run(&["add", "--title", "Rotted", "--body", "before after"])
+        .ok();
+    s.run(&["add", "--title", "Tagged", "--tag", "alpha"]).ok();
+    s.run(&["add", "--title", "Sound", "--body", "untouched"])
+        .ok();
+    s.run(&["check"]).ok();
+    let raw = rusqlite::Connection::open(s.data().join("journal.db")).unwrap();
+    raw.execute_batch(
+        "UPDATE entries SET body = CAST(CAST('before ' AS BLOB) || X'FF' || CAST(' after' AS BLOB) AS TEXT) \
+             WHERE title = 'Rotted';
+         UPDATE entries SET tags = '{\"a\": \"alpha\"}' WHERE title = 'Tagged';",
+    )
+    .unwrap();
+    drop(raw);
+    s.run(&["list"]).fails();
+
+    let run = s.run(&["check"]);
+    let said = run.stdout.clone();
+    let err = run.fails();
+    assert!(said.contains("2 entries hold a damaged value"), "{said}");
+    assert!(
+        err.contains("2 entries of the journal")
+            && err.contains("hold a damaged value")
+            && err.contains("losing only the damaged bytes")
+            && !err.contains("Restore"),
+        "{err}"
+    );
+    let repaired = s.run(&["check", "--repair"]).ok();
+    assert!(
+        repaired.contains("2 entries were read again byte for byte"),
+        "{repaired}"
+    );
+    let listed = s.run(&["--json", "list"]).json();
+    let rotted = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "Rotted")
+        .unwrap()
+        .clone();
+    assert_eq!(rotted["body"], "before \u{fffd} after", "{rotted}");
+    let tagged = s.run(&["--json", "list", "--tag", "alpha"]).json();
+    assert_eq!(tagged.as_array().unwrap().len(), 1, "{tagged}");
+    assert_eq!(s.run(&["--json", "check"]).json()["ok"], true);
+}
+
 /// An emptied journal file beside its backups: `check` and `backup` say
 /// the journal is lost rather than starting a new one (ten backups of an
 /// empty journal used to push out the real ones), and `restore` brings it

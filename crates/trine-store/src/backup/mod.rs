@@ -260,6 +260,9 @@ impl Journal {
             .path()
             .ok_or_else(|| Error::Corrupt("an in-memory journal has no backups folder".into()))?
             .to_path_buf();
+        // A backup asked for is the app's way out of damaged values: they
+        // are read again first, so that the backup holds readable entries.
+        self.repair_damaged_values()?;
         let mut written = None;
         let mut failed = None;
         for dir in backup_folders(&path) {

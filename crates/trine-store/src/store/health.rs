@@ -15,6 +15,10 @@ pub struct Health {
     /// Whether the tag index (each entry's tags, one row each, which the
     /// tag list, filters and exports by tag read) matches the entries.
     pub tag_index_ok: bool,
+    /// Entries holding a value Trine cannot read (a byte that is not
+    /// UTF-8, tags that are no longer a list of words): every list, search
+    /// and export that reaches one stops at it.
+    pub entries_with_damaged_values: u64,
     /// Entries not deleted.
     pub entries: u64,
     /// Entries in the bin.
@@ -35,17 +39,51 @@ impl Health {
     /// True when SQLite, the search index and the tag index all report no
     /// problem.
     pub fn is_ok(&self) -> bool {
-        self.integrity == ["ok"] && self.search_index_ok && self.tag_index_ok
+        self.integrity == ["ok"]
+            && self.search_index_ok
+            && self.tag_index_ok
+            && self.entries_with_damaged_values == 0
     }
 
     /// True when the only problems are in the search index or the tag
     /// index, which are made from the entries and can be made again from
-    /// them without losing a word ([`Journal::rebuild_search_index`]).
+    /// them, or damaged values in entries, which are read again byte for
+    /// byte: [`Journal::rebuild_search_index`] puts them right without
+    /// losing a word (only the damaged bytes).
     pub fn only_search_index_damaged(&self) -> bool {
         !self.is_ok()
             && self.integrity.iter().all(|line| {
                 line == "ok" || line.to_lowercase().contains("fts5") || line.contains("entry_text")
             })
+    }
+}
+
+impl Journal {
+    /// Reads entries holding a damaged value again byte for byte (every
+    /// word kept but the damaged bytes) and makes the indexes again, when
+    /// there are any; returns how many there were.
+    pub fn repair_damaged_values(&mut self) -> Result<usize> {
+        let damaged = self.entries_with_damaged_values()?.len();
+        if damaged > 0 {
+            self.rebuild_search_index()?;
+        }
+        Ok(damaged)
+    }
+
+    /// The rows of the entries that hold a value Trine cannot read.
+    fn entries_with_damaged_values(&self) -> Result<Vec<i64>> {
+        use super::entries::{entry_from_row, ENTRY_COLUMNS, ENTRY_COLUMN_COUNT};
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {ENTRY_COLUMNS}, seq FROM entries"))?;
+        let mut rows = stmt.query([])?;
+        let mut damaged = Vec::new();
+        while let Some(row) = rows.next()? {
+            if !matches!(entry_from_row(row), Ok(Ok(_))) {
+                damaged.push(row.get(ENTRY_COLUMN_COUNT)?);
+            }
+        }
+        Ok(damaged)
     }
 }
 
@@ -79,6 +117,7 @@ impl Journal {
             .conn
             .query_row(TAG_INDEX_DIFFERS, [], |r| r.get::<_, bool>(0))
             .unwrap_or(true);
+        let entries_with_damaged_values = self.entries_with_damaged_values()?.len() as u64;
         let count = |sql: &str| -> Result<u64> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
@@ -86,6 +125,7 @@ impl Journal {
             integrity,
             search_index_ok,
             tag_index_ok,
+            entries_with_damaged_values,
             entries: count("SELECT count(*) FROM entries WHERE deleted_utc IS NULL")?,
             deleted: count("SELECT count(*) FROM entries WHERE deleted_utc IS NOT NULL")?,
             reflections: count(
@@ -105,7 +145,13 @@ impl Journal {
     /// hold nothing of their own (every word in them is in an entry), so
     /// damage to them is put right without losing a word.
     pub fn rebuild_search_index(&mut self) -> Result<()> {
+        let damaged = self.entries_with_damaged_values()?;
         let tx = self.begin_write()?;
+        // Entries with a damaged value first, so that the indexes are made
+        // from what can be read.
+        for seq in damaged {
+            super::salvage::repair_entry_text(&tx, seq)?;
+        }
         tx.execute_batch(
             "DELETE FROM entry_tags;
              INSERT INTO entry_tags (entry_seq, tag, live, week_start)

@@ -211,6 +211,58 @@ const TEXT_COLUMNS: [&str; 12] = [
 /// and its tags as whatever words they still hold. `None` when even that
 /// fails (its id, kind or times unreadable).
 fn read_leniently(conn: &Connection, seq: i64) -> Option<Entry> {
+    let texts = lenient_texts(conn, seq)?;
+    // The same columns, the text ones given as read here.
+    let columns = ENTRY_COLUMNS
+        .split(',')
+        .map(str::trim)
+        .map(|c| match TEXT_COLUMNS.iter().position(|t| *t == c) {
+            Some(i) => format!("?{}", i + 2),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut params: Vec<&dyn rusqlite::ToSql> = vec![&seq];
+    params.extend(texts.iter().map(|t| t as &dyn rusqlite::ToSql));
+    conn.query_row(
+        &format!("SELECT {columns} FROM entries WHERE seq = ?1"),
+        params.as_slice(),
+        entry_from_row,
+    )
+    .ok()?
+    .ok()
+}
+
+/// Writes the text of the entry in row `seq` back as [`lenient_texts`]
+/// reads it, so that the entry can be read again; every word but the
+/// damaged bytes is kept. Returns whether the entry can be read now.
+pub(crate) fn repair_entry_text(conn: &Connection, seq: i64) -> rusqlite::Result<bool> {
+    let Some(texts) = lenient_texts(conn, seq) else {
+        return Ok(false);
+    };
+    let set = TEXT_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut params: Vec<&dyn rusqlite::ToSql> = vec![&seq];
+    params.extend(texts.iter().map(|t| t as &dyn rusqlite::ToSql));
+    conn.execute(
+        &format!("UPDATE entries SET {set} WHERE seq = ?1"),
+        params.as_slice(),
+    )?;
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE seq = ?1");
+    Ok(matches!(
+        conn.query_row(&sql, [seq], entry_from_row),
+        Ok(Ok(_))
+    ))
+}
+
+/// The text columns of row `seq` read byte for byte (a damaged byte as
+/// U+FFFD) and its tags as the words they still hold; `None` when the row
+/// cannot be read at all.
+fn lenient_texts(conn: &Connection, seq: i64) -> Option<Vec<Option<String>>> {
     let raw = TEXT_COLUMNS
         .iter()
         .map(|c| format!("CAST({c} AS BLOB)"))
@@ -231,25 +283,7 @@ fn read_leniently(conn: &Connection, seq: i64) -> Option<Entry> {
         .map(|bytes| bytes.map(|b| String::from_utf8_lossy(&b).into_owned()))
         .collect();
     texts[8] = Some(words_of_tags(texts[8].as_deref().unwrap_or("[]")));
-    // The same columns, the text ones given as read here.
-    let columns = ENTRY_COLUMNS
-        .split(',')
-        .map(str::trim)
-        .map(|c| match TEXT_COLUMNS.iter().position(|t| *t == c) {
-            Some(i) => format!("?{}", i + 2),
-            None => c.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut params: Vec<&dyn rusqlite::ToSql> = vec![&seq];
-    params.extend(texts.iter().map(|t| t as &dyn rusqlite::ToSql));
-    conn.query_row(
-        &format!("SELECT {columns} FROM entries WHERE seq = ?1"),
-        params.as_slice(),
-        entry_from_row,
-    )
-    .ok()?
-    .ok()
+    Some(texts)
 }
 
 /// Tags as Trine stores them (a JSON list of words) from whatever a
@@ -500,6 +534,31 @@ mod tests {
         );
         let n1 = salvaged.entries.iter().find(|e| e.title == "n1").unwrap();
         assert_eq!(n1.tags, ["alpha", "beta"]);
+    }
+
+    /// The app's way out of a damaged value is a backup asked for: it
+    /// reads the entry again first, so the journal lists again and the
+    /// backup holds a readable entry.
+    #[test]
+    fn a_backup_asked_for_reads_a_damaged_value_again_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        journal.create(NewEntry::note("n", "before after")).unwrap();
+        journal
+            .conn
+            .execute_batch(
+                "UPDATE entries SET body = CAST(CAST('before ' AS BLOB) || X'FF' \
+                     || CAST(' after' AS BLOB) AS TEXT)",
+            )
+            .unwrap();
+        assert!(journal.list(&Default::default()).is_err());
+        assert_eq!(journal.health().unwrap().entries_with_damaged_values, 1);
+
+        journal.backup_now().unwrap();
+
+        let listed = journal.list(&Default::default()).unwrap();
+        assert_eq!(listed[0].body, "before \u{fffd} after");
+        assert!(journal.health().unwrap().is_ok());
     }
 
     /// A file cut short (a copy that did not finish): what is on the pages
