@@ -115,7 +115,7 @@ pub fn export_salvaged(salvaged: &Salvaged, path: &Path) -> Result<usize> {
         settings: salvaged.settings.clone(),
         situations: salvaged.situations.clone(),
     };
-    atomic::write_file(path, |out| {
+    atomic::write_new_file(path, |out| {
         serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
         out.write_all(b"\n")
     })?;

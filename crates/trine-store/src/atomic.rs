@@ -27,6 +27,42 @@ pub fn write_file(
     Ok(())
 }
 
+/// Like [`write_file`], for a file that must be new: when complete, it is
+/// put in place only if nothing has taken the name meanwhile (another
+/// process writing the same file), else refused and nothing is replaced.
+pub fn write_new_file(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = parent_of(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".trine-export-")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::file(&dir, e))?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut out).map_err(|e| Error::file(path, e))?;
+        out.flush().map_err(|e| Error::file(path, e))?;
+    }
+    tmp.as_file().sync_all().map_err(|e| Error::file(path, e))?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        let taken = e.error.kind() == std::io::ErrorKind::AlreadyExists;
+        Error::file(
+            path,
+            if taken {
+                std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "it was made by something else while Trine wrote; it was left as it is, and \
+                     nothing was written; choose another name",
+                )
+            } else {
+                e.error
+            },
+        )
+    })?;
+    Ok(())
+}
+
 /// Builds a folder in a temporary place beside `path` and moves it there
 /// when complete. `path` must not exist, or be an empty folder.
 pub fn write_folder(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
@@ -68,5 +104,30 @@ fn parent_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_never_replaces_one_made_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        write_new_file(&path, |out| out.write_all(b"first")).unwrap();
+        let err = write_new_file(&path, |out| {
+            // Another process's file, made while this one wrote.
+            std::fs::write(dir.path().join("out.json"), b"theirs")?;
+            out.write_all(b"second")
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("made by something else"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
     }
 }

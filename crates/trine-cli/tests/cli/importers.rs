@@ -462,7 +462,7 @@ fn a_json_import_applies_the_files_settings_only_when_asked() {
     let careful = s.file(
         "careful.json",
         r#"{"format": "trine-journal", "version": 1, "entries": [],
-            "settings": {"backup.keep": "20", "privacy.lock_after_seconds": "120"}}"#,
+            "settings": {"backup.keep": "+020", "privacy.lock_after_seconds": "0120"}}"#,
     );
     let summary = s
         .run(&[
@@ -478,6 +478,22 @@ fn a_json_import_applies_the_files_settings_only_when_asked() {
         summary["settings_taken"],
         serde_json::json!(["backup.keep", "privacy.lock_after_seconds"])
     );
+    // Kept as Trine writes numbers, whatever the file's way.
+    let settings = trine_store_settings(&s);
+    assert_eq!(settings["backup.keep"], "20");
+    assert_eq!(settings["privacy.lock_after_seconds"], "120");
+}
+
+/// The journal's stored settings, read straight from its file.
+fn trine_store_settings(s: &Sandbox) -> std::collections::BTreeMap<String, String> {
+    let conn = rusqlite::Connection::open(s.data().join("journal.db")).unwrap();
+    let mut stmt = conn.prepare("SELECT key, value FROM settings").unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    rows
 }
 
 /// A new user's own JSON Lines: numbered ids, times without seconds or an

@@ -215,6 +215,14 @@ impl Journal {
                 summary.settings_left_out.push(key);
                 continue;
             }
+            // Numbers kept as Trine writes them ("0300" as "300"), so that
+            // every reader agrees on them.
+            let value = match key.as_str() {
+                "backup.keep" | "privacy.lock_after_seconds" => {
+                    value.parse::<u64>().map_or(value, |n| n.to_string())
+                }
+                _ => value,
+            };
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) \
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
