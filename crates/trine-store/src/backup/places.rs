@@ -133,6 +133,16 @@ pub fn former_backup_folders(journal_path: &Path) -> Vec<PathBuf> {
 pub fn forget_backup_folder(journal_path: &Path, folder: &Path) -> Result<()> {
     let remembered = former_backup_folders(journal_path);
     let same = |a: &Path| a == folder || std::path::absolute(folder).is_ok_and(|f| a == f);
+    let current = before_unlock::read(data_dir(journal_path)).backup_folder;
+    if current.as_deref().is_some_and(same) {
+        return Err(ValidationError::BackupFolder {
+            folder: folder.to_path_buf(),
+            why: "backups go there now; to stop, choose no folder for backups first (its \
+                  backups are then remembered, and can be forgotten)"
+                .into(),
+        }
+        .into());
+    }
     if !remembered.iter().any(|f| same(f)) {
         let why = if remembered.is_empty() {
             "Trine remembers no folder chosen for backups before".to_string()
@@ -212,6 +222,12 @@ pub fn choose_backup_places(
     if let Some(folder) = folder {
         if !folder.is_absolute() {
             return Err(unusable(folder, "give the whole path, from / on"));
+        }
+        if folder.parent().is_none() {
+            return Err(unusable(
+                folder,
+                "it is the top of the file system; choose a folder of its own",
+            ));
         }
         let own = data_dir(journal_path);
         let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {

@@ -196,12 +196,22 @@ fn a_folder_chosen_before_keeps_step_with_the_journal_until_forgotten() {
         err.contains("chosen for backups before") && err.contains("--forget-folder"),
         "{err}"
     );
-    let unknown = forget_backup_folder(&path, new_disk.path()).unwrap_err();
+    let current = forget_backup_folder(&path, new_disk.path()).unwrap_err();
+    assert!(
+        current.to_string().contains("backups go there now"),
+        "{current}"
+    );
+    let unknown = forget_backup_folder(&path, home.path()).unwrap_err();
     assert!(
         unknown
             .to_string()
             .contains("not a folder chosen for backups before"),
         "{unknown}"
+    );
+    let root = choose_backup_places(&path, Some(Path::new("/")), true).unwrap_err();
+    assert!(
+        root.to_string().contains("top of the file system"),
+        "{root}"
     );
     forget_backup_folder(&path, old_disk.path()).unwrap();
     assert!(former_backup_folders(&path).is_empty());
