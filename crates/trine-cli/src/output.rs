@@ -362,6 +362,7 @@ impl Printer {
                 "entries_unreadable": salvaged.entries_unreadable,
                 "checkins_unreadable": salvaged.checkins_unreadable,
                 "lists_unreadable": salvaged.lists_unreadable,
+                "read_from_pages": salvaged.read_from_pages,
             }));
             return;
         }
@@ -372,6 +373,12 @@ impl Printer {
             from.display(),
             to.display()
         );
+        if salvaged.read_from_pages > 0 {
+            say!(
+                "{} found by reading the file's pages one by one, past damage SQLite could not read through.",
+                plural(salvaged.read_from_pages as u64, "entry was", "entries were")
+            );
+        }
         let lost: Vec<String> = [
             (salvaged.entries_unreadable, "entry", "entries"),
             (salvaged.checkins_unreadable, "check-in", "check-ins"),
@@ -385,7 +392,7 @@ impl Printer {
                 "Damaged pages could not be read: up to {} lost with them (a backup may hold them).",
                 lost.join(" and ")
             );
-        } else {
+        } else if salvaged.lists_unreadable.is_empty() {
             say!("Every entry and check-in could be read.");
         }
         for list in &salvaged.lists_unreadable {

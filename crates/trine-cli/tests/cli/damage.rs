@@ -319,6 +319,58 @@ fn salvage_saves_what_a_damaged_journal_still_holds_and_the_backup_lacks() {
     assert_eq!(health["ok"], true, "{health}");
 }
 
+/// The first page (the table list and the file's header) zeroed: SQLite
+/// sees no journal at all, yet every entry is whole on its own page, and
+/// salvage reads them there, into an export that imports.
+#[test]
+fn a_journal_whose_first_page_is_gone_gives_back_its_entries() {
+    let s = Sandbox::new();
+    for i in 0..30 {
+        s.run(&[
+            "add",
+            "--title",
+            &format!("kept {i}"),
+            "--body",
+            &"words ".repeat(100),
+        ])
+        .ok();
+    }
+    s.run(&["check"]).ok();
+    let journal = s.data().join("journal.db");
+    overwrite(&journal, 0, &[0; 4096]);
+    assert!(s.run(&["list"]).fails().contains("damaged"));
+    let out = s.path("salvaged.json");
+    let said = s
+        .run(&[
+            "--json",
+            "salvage",
+            journal.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(said["entries"], 30, "{said}");
+    assert_eq!(said["read_from_pages"], 30, "{said}");
+    assert!(
+        said["lists_unreadable"].to_string().contains("check-ins"),
+        "{said}"
+    );
+    let fresh = s.path("fresh");
+    let imported = s
+        .run_with_data(
+            &fresh,
+            &[
+                "--json",
+                "import",
+                "--format",
+                "json",
+                out.to_str().unwrap(),
+            ],
+        )
+        .json();
+    assert_eq!(imported["imported"], 30, "{imported}");
+}
+
 /// An encrypted journal is salvaged with its passphrase, and refused
 /// without it or with another, and nothing of it is left beside it.
 #[test]

@@ -104,6 +104,14 @@ pub(crate) fn schema_of_in(conn: &Connection, schema: &str) -> rusqlite::Result<
     rows.collect()
 }
 
+/// Gives the empty database on `conn` the schema of this build's journals.
+pub(crate) fn migrate_in_memory(conn: &Connection) -> rusqlite::Result<()> {
+    for sql in MIGRATIONS {
+        conn.execute_batch(sql)?;
+    }
+    Ok(())
+}
+
 /// The schema a journal at `version` has, exactly: the migrations up to
 /// `version` run on an empty database in memory.
 pub(crate) fn expected_schema(version: i64) -> rusqlite::Result<Vec<SchemaObject>> {

@@ -26,6 +26,7 @@ pub(crate) mod recovery;
 mod reflections;
 pub(crate) mod replacement;
 pub mod salvage;
+mod salvage_pages;
 mod search;
 mod settings;
 mod situations;

@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use uuid::Uuid;
 
@@ -47,8 +48,11 @@ pub struct Salvaged {
     /// The same for check-ins.
     pub checkins_unreadable: usize,
     /// Which lists could not be read at all (`"settings"`,
-    /// `"situations"`).
+    /// `"situation history"`).
     pub lists_unreadable: Vec<&'static str>,
+    /// Of the entries, how many were found only by reading the file's
+    /// pages directly (past damage SQLite could not walk).
+    pub read_from_pages: usize,
 }
 
 /// Reads every entry and check-in that can still be read from the
@@ -58,6 +62,42 @@ pub struct Salvaged {
 /// file's own disk may be full or read-only), removed at the end.
 pub fn salvage(path: &Path, passphrase: Option<&str>, work_folder: &Path) -> Result<Salvaged> {
     let copy = WorkCopy::in_folder(path, work_folder)?;
+    let through_sql = read_through_sql(path, &copy, passphrase);
+    // A plain file is read page by page too when SQLite could not reach
+    // every entry: damage it cannot walk past may hide entries that are
+    // whole on their pages.
+    let short = match &through_sql {
+        Ok(salvaged) => salvaged.entries_unreadable > 0,
+        Err(Error::Open(OpenError::Damaged { .. } | OpenError::NotADatabase { .. })) => true,
+        Err(_) => false,
+    };
+    if passphrase.is_none() && short {
+        let from_pages = read_from_pages(&copy)?;
+        if !from_pages.is_empty() {
+            let mut salvaged = through_sql.unwrap_or_else(|_| Salvaged {
+                // Only entries are looked for on the pages.
+                lists_unreadable: vec!["check-ins", "settings", "situation history"],
+                ..Salvaged::default()
+            });
+            let known: std::collections::HashSet<Uuid> =
+                salvaged.entries.iter().map(|e| e.id).collect();
+            let added: Vec<Entry> = from_pages
+                .into_iter()
+                .filter(|e| !known.contains(&e.id))
+                .collect();
+            salvaged.read_from_pages = added.len();
+            salvaged.entries_unreadable = salvaged.entries_unreadable.saturating_sub(added.len());
+            salvaged.entries.extend(added);
+            drop(copy);
+            return Ok(salvaged);
+        }
+    }
+    drop(copy);
+    through_sql
+}
+
+/// Reads the working copy through SQLite, one row at a time.
+fn read_through_sql(path: &Path, copy: &WorkCopy, passphrase: Option<&str>) -> Result<Salvaged> {
     let conn = crate::connection::open_with_flags(
         &copy.db,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -103,11 +143,69 @@ pub fn salvage(path: &Path, passphrase: Option<&str>, work_folder: &Path) -> Res
     }
     match read_situations(&conn) {
         Ok(situations) => salvaged.situations = situations,
-        Err(_) => salvaged.lists_unreadable.push("situations"),
+        Err(_) => salvaged.lists_unreadable.push("situation history"),
     }
-    drop(conn);
-    drop(copy);
     Ok(salvaged)
+}
+
+/// The entries found on the pages of the plain working copy (see
+/// `salvage_pages`), each read as an entry row is.
+fn read_from_pages(copy: &WorkCopy) -> Result<Vec<Entry>> {
+    let file = std::fs::read(&copy.db).map_err(|e| Error::file(&copy.db, e))?;
+    let log = std::fs::read(format!("{}-wal", copy.db.display())).ok();
+    let Some(pages) = super::salvage_pages::Pages::new(&file, log.as_deref()) else {
+        return Ok(Vec::new());
+    };
+    // A journal of this build's shape, in memory, to read the rows with.
+    let mem = crate::connection::open_in_memory()?;
+    super::migrations::migrate_in_memory(&mem)?;
+    mem.execute_batch("PRAGMA ignore_check_constraints = ON;")?;
+    let triggers: Vec<String> = mem
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for trigger in triggers {
+        mem.execute_batch(&format!("DROP TRIGGER \"{trigger}\""))?;
+    }
+    let columns: Vec<String> = mem
+        .prepare("SELECT name FROM pragma_table_info('entries') ORDER BY cid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // The first shape of the table had this many columns; later ones add
+    // columns at the end, and older rows hold fewer values.
+    const FIRST_SHAPE: usize = 25;
+    for (rowid, values) in pages.table_rows() {
+        let looks_like_entry = (FIRST_SHAPE..=columns.len()).contains(&values.len())
+            && matches!(&values[1], Value::Text(id) if Uuid::parse_str(id).is_ok())
+            && matches!(&values[2], Value::Text(kind) if kind == "note" || kind == "reflection");
+        if !looks_like_entry {
+            continue;
+        }
+        let names = columns[..values.len()].join(", ");
+        let marks = (1..=values.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut values = values;
+        values[0] = Value::Integer(rowid);
+        let _ = mem.execute(
+            &format!("INSERT OR IGNORE INTO entries ({names}) VALUES ({marks})"),
+            rusqlite::params_from_iter(values),
+        );
+    }
+    let seqs: Vec<i64> = mem
+        .prepare("SELECT seq FROM entries ORDER BY seq")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE seq = ?1");
+    let mut found = Vec::new();
+    for seq in seqs {
+        match mem.query_row(&sql, [seq], entry_from_row) {
+            Ok(Ok(entry)) => found.push(entry),
+            _ => found.extend(read_leniently(&mem, seq)),
+        }
+    }
+    Ok(found)
 }
 
 impl super::Journal {
@@ -559,6 +657,67 @@ mod tests {
         let listed = journal.list(&Default::default()).unwrap();
         assert_eq!(listed[0].body, "before \u{fffd} after");
         assert!(journal.health().unwrap().is_ok());
+    }
+
+    /// Damage SQLite cannot walk past (the entries tree's root page, or
+    /// the first page with the table list) hides every entry from SQL; on
+    /// a plain file they are read from their own pages, every word.
+    #[test]
+    fn entries_behind_damage_sqlite_cannot_pass_are_read_from_their_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open_in(dir.path()).unwrap();
+        let filler = "words ".repeat(60);
+        for i in 0..200 {
+            journal
+                .create(NewEntry {
+                    tags: vec!["kept".into()],
+                    ..NewEntry::note(format!("n{i:03}"), format!("{filler} {i}"))
+                })
+                .unwrap();
+        }
+        journal
+            .create(NewEntry::note("long", "long words ".repeat(2000)))
+            .unwrap();
+        let root: i64 = journal
+            .conn
+            .query_row(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'entries'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let path = journal.path().unwrap().to_path_buf();
+        drop(journal);
+        let pristine = std::fs::read(&path).unwrap();
+        assert!(root > 1);
+        for (name, page) in [("root.db", root), ("first.db", 1)] {
+            let mut bytes = pristine.clone();
+            let at = ((page - 1) * 4096) as usize;
+            bytes[at..at + 4096].fill(0);
+            let damaged = dir.path().join(name);
+            std::fs::write(&damaged, &bytes).unwrap();
+
+            let salvaged = salvage(&damaged, None, dir.path()).unwrap();
+
+            assert_eq!(salvaged.entries.len(), 201, "{name}");
+            assert!(salvaged.read_from_pages > 0, "{name}");
+            assert_eq!(salvaged.entries_unreadable, 0, "{name}");
+            if name == "first.db" {
+                assert!(
+                    salvaged.lists_unreadable.contains(&"check-ins"),
+                    "said, not hidden"
+                );
+            }
+            let long = salvaged.entries.iter().find(|e| e.title == "long").unwrap();
+            assert_eq!(
+                long.body,
+                "long words ".repeat(2000),
+                "{name}: through overflow pages"
+            );
+            let n7 = salvaged.entries.iter().find(|e| e.title == "n007").unwrap();
+            assert_eq!(n7.tags, ["kept"]);
+            assert!(n7.body.ends_with(" 7"));
+        }
     }
 
     /// A file cut short (a copy that did not finish): what is on the pages
