@@ -27,6 +27,18 @@ mkdir -p corpus/import_jsonl corpus/import_json corpus/search_query
 printf '%s\n' '{"id": "a1", "date": "2026-01-05", "title": "t", "body": "b", "tags": ["x"], "ratings": {"seen": 7, "known": 5, "valued": 6}}' > corpus/import_jsonl/seed.jsonl
 printf '%s\n' '{"format": "trine-journal", "version": 1, "entries": [{"id": "00000000-0000-4000-8000-000000000001", "kind": "reflection", "datetime": "2026-11-24T18:00:00+01:00", "sections": [{"side": "emotional", "text": "x"}]}]}' > corpus/import_json/seed.json
 printf '%s' '"unbalanced AND * OR promo* "phrase here"' > corpus/search_query/seed.txt
+# A small SQLite file shaped like a journal, for salvage to start from.
+mkdir -p corpus/salvage_file
+python3 - corpus/salvage_file/seed.db <<'PY'
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA page_size = 512")
+conn.execute("CREATE TABLE IF NOT EXISTS entries (seq INTEGER PRIMARY KEY, id TEXT, kind TEXT, week_start TEXT, "
+             + ", ".join(f"c{i}" for i in range(22)) + ")")
+conn.execute("INSERT OR REPLACE INTO entries (seq, id, kind, week_start) VALUES "
+             "(1, '00000000-0000-4000-8000-000000000001', 'note', '2026-11-23')")
+conn.commit()
+PY
 
 # Build every target first: a build failure stops here, loudly.
 cargo fuzz build -s none
