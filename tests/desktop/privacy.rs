@@ -429,7 +429,7 @@ fn a_failed_automatic_backup_is_told_on_the_page_until_one_succeeds() {
     std::fs::create_dir_all(&usb).unwrap();
     let journal_file = sandbox.data_dir.join("journal.db");
     trine_app::backup::choose_backup_places(&journal_file, Some(&usb), false).unwrap();
-    std::fs::remove_dir(&usb).unwrap();
+    std::fs::remove_dir_all(&usb).unwrap();
     let plug_in = usb.clone();
     let (alert, notice) = sandbox.run_app(|app| async move {
         app.wait_until(
