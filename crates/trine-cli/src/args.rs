@@ -213,7 +213,7 @@ pub enum Command {
     /// Trine JSON export, to import into the journal restored from a
     /// backup. The damaged file is not changed.
     #[command(
-        after_help = "Examples:\n  trine salvage ~/.local/share/trine/backups/damaged-20261204-101500-000.db --out salvaged.json\n  trine import --format json salvaged.json   # adds only what the backup lacked"
+        after_help = "Examples:\n  trine salvage ~/.local/share/trine/backups/damaged-20261204-101500-000.db --out salvaged.json\n  trine import --format json salvaged.json"
     )]
     Salvage {
         /// The damaged journal file.
