@@ -153,7 +153,7 @@ mod tests {
             StorageError::SearchIndexDamaged { path: Some(path()) }.into(),
             StorageError::DamagedValues {
                 path: Some(path()),
-                count: 2,
+                count: Some(2),
             }
             .into(),
             StorageError::Damaged {

@@ -12,6 +12,7 @@ const FIX_ACTIONS = {
   restore_backup: { href: '#/backups', text: 'Open Backups' },
   run_integrity_check: { href: '#/backups', text: 'Open Backups' },
   open_backups: { href: '#/backups', text: 'Open Backups' },
+  repair_damaged_values: { href: '#/backups', text: 'Open Backups' },
 };
 const toastRegion = () => document.getElementById('toasts');
 

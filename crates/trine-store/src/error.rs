@@ -219,18 +219,22 @@ pub enum StorageError {
     /// text, tags no longer a list): every list and export reaching one
     /// stops. Reading them again byte for byte keeps every other word.
     #[error(
-        "{count} {} of the journal{} {} a damaged value (a byte that is not text, or tags that \
-         are no longer a list); every other word in {} can be kept",
-        if *count == 1 { "entry" } else { "entries" },
+        "{} of the journal{} {} a damaged value (a byte that is not text, or tags that are no \
+         longer a list); every other word in {} can be kept",
+        match count {
+            Some(1) => "1 entry".to_string(),
+            Some(n) => format!("{n} entries"),
+            None => "some entries".to_string(),
+        },
         shown(path.as_deref()),
-        if *count == 1 { "holds" } else { "hold" },
-        if *count == 1 { "it" } else { "them" }
+        if *count == Some(1) { "holds" } else { "hold" },
+        if *count == Some(1) { "it" } else { "them" }
     )]
     DamagedValues {
         /// The journal file.
         path: Option<PathBuf>,
-        /// How many entries.
-        count: u64,
+        /// How many entries, when counted.
+        count: Option<u64>,
     },
     /// The disk reported an error that does not say whether a change
     /// reached it (for example when flushing a commit to the disk failed).
@@ -259,12 +263,12 @@ impl StorageError {
     fn classify(err: rusqlite::Error) -> std::result::Result<StorageError, rusqlite::Error> {
         // Text whose bytes are no longer valid UTF-8: every text Trine
         // writes is, so the disk (or a program other than Trine) changed it.
+        // Reading the entries again byte for byte keeps every other word,
+        // where a restore would lose what came after the backup.
         if let rusqlite::Error::Utf8Error(..) = err {
-            return Ok(StorageError::Damaged {
+            return Ok(StorageError::DamagedValues {
                 path: None,
-                detail: "some of its text is no longer readable as text: its bytes were changed \
-                         on the disk"
-                    .into(),
+                count: None,
             });
         }
         let rusqlite::Error::SqliteFailure(failure, ref message) = err else {

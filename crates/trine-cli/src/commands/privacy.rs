@@ -174,7 +174,7 @@ pub fn check(journal: &mut Journal, repair: bool, dir: &Path, out: &Printer) -> 
     if index_only && !repair && health.entries_with_damaged_values > 0 {
         return Err(Error::Storage(trine_app::StorageError::DamagedValues {
             path,
-            count: health.entries_with_damaged_values,
+            count: Some(health.entries_with_damaged_values),
         }));
     }
     if index_only && !repair {
