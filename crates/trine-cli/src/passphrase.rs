@@ -21,24 +21,9 @@ fn ask(prompt: &str) -> Result<String> {
 /// Opens the journal in `dir`: with `TRINE_PASSPHRASE` if it is set, and
 /// asking on the terminal (up to three times) when the journal is locked.
 pub fn open(dir: &Path) -> Result<Journal> {
-    let from_env = std::env::var(PASSPHRASE_ENV).ok().filter(|p| !p.is_empty());
-    match Journal::open_in_with(dir, from_env.as_deref()) {
-        Err(Error::Open(OpenError::Encrypted { .. })) if std::io::stdin().is_terminal() => {
-            let mut last = None;
-            for _ in 0..3 {
-                let pass = ask("Passphrase for the journal: ")?;
-                match Journal::open_in_with(dir, Some(&pass)) {
-                    Err(e @ Error::Open(OpenError::WrongPassphrase { .. })) => {
-                        eprintln!("That passphrase does not open it.");
-                        last = Some(e);
-                    }
-                    other => return other,
-                }
-            }
-            Err(last.expect("three tries"))
-        }
-        other => other,
-    }
+    with_passphrase("Passphrase for the journal: ", |pass| {
+        Journal::open_in_with(dir, pass)
+    })
 }
 
 /// Runs `work` on the journal file `file` with `TRINE_PASSPHRASE` if it
@@ -46,14 +31,21 @@ pub fn open(dir: &Path) -> Result<Journal> {
 /// turns out to be encrypted.
 pub fn with_passphrase_for<T>(
     file: &Path,
-    mut work: impl FnMut(Option<&str>) -> Result<T>,
+    work: impl FnMut(Option<&str>) -> Result<T>,
 ) -> Result<T> {
+    with_passphrase(&format!("Passphrase for {}: ", file.display()), work)
+}
+
+/// Runs `work` with `TRINE_PASSPHRASE` if it is set, then, when what it
+/// reads is encrypted, with a passphrase asked on the terminal with
+/// `prompt` (up to three times).
+fn with_passphrase<T>(prompt: &str, mut work: impl FnMut(Option<&str>) -> Result<T>) -> Result<T> {
     let from_env = std::env::var(PASSPHRASE_ENV).ok().filter(|p| !p.is_empty());
     match work(from_env.as_deref()) {
         Err(Error::Open(OpenError::Encrypted { .. })) if std::io::stdin().is_terminal() => {
             let mut last = None;
             for _ in 0..3 {
-                let pass = ask(&format!("Passphrase for {}: ", file.display()))?;
+                let pass = ask(prompt)?;
                 match work(Some(&pass)) {
                     Err(e @ Error::Open(OpenError::WrongPassphrase { .. })) => {
                         eprintln!("That passphrase does not open it.");

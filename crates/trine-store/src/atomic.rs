@@ -13,27 +13,16 @@ pub fn write_file(
 ) -> Result<()> {
     let dir = parent_of(path);
     std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".trine-export-")
-        .tempfile_in(&dir)
-        .map_err(|e| Error::file(&dir, e))?;
-    {
-        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-        fill(&mut out).map_err(|e| Error::file(path, e))?;
-        out.flush().map_err(|e| Error::file(path, e))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| Error::file(path, e))?;
+    let tmp = filled_temporary(path, fill)?;
     tmp.persist(path).map_err(|e| Error::file(path, e.error))?;
     Ok(())
 }
 
-/// Like [`write_file`], for a file that must be new: when complete, it is
-/// put in place only if nothing has taken the name meanwhile (another
-/// process writing the same file), else refused and nothing is replaced.
-pub fn write_new_file(
+/// A temporary file beside `path`, filled by `fill` and synced to disk.
+fn filled_temporary(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
+) -> Result<tempfile::NamedTempFile> {
     let dir = parent_of(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".trine-export-")
@@ -45,6 +34,17 @@ pub fn write_new_file(
         out.flush().map_err(|e| Error::file(path, e))?;
     }
     tmp.as_file().sync_all().map_err(|e| Error::file(path, e))?;
+    Ok(tmp)
+}
+
+/// Like [`write_file`], for a file that must be new: when complete, it is
+/// put in place only if nothing has taken the name meanwhile (another
+/// process writing the same file), else refused and nothing is replaced.
+pub fn write_new_file(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let tmp = filled_temporary(path, fill)?;
     tmp.persist_noclobber(path).map_err(|e| {
         let taken = e.error.kind() == std::io::ErrorKind::AlreadyExists;
         Error::file(

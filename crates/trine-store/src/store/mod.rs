@@ -521,6 +521,8 @@ mod tests_retired;
 #[cfg(test)]
 mod tests_rotation;
 #[cfg(test)]
+mod tests_salvage;
+#[cfg(test)]
 mod tests_search;
 #[cfg(test)]
 mod tests_situations;
